@@ -1,0 +1,3 @@
+//! Generates synthetic cables (see the benchmark issue).
+
+fn main() {}

@@ -1,0 +1,62 @@
+//! # Brief overview
+//!
+//! `cable-parse` reads the text of a US diplomatic cable, in any of the
+//! renderings it was published in (raw telegram text from `cables.csv`,
+//! text scrapes, the text of cablegate HTML pages, the seed rendering), and
+//! returns a [`cable_model::Cable`]. Parsing is total: any input, including
+//! empty text and binary junk, gives a `Cable` whose `diagnostics` say what
+//! could not be read. It never panics and never fails.
+//!
+//! The entry points are [`parse`] and [`parse_with`] (which also reconciles
+//! what a container such as a CSV row said about the cable). [`titlefy`] and
+//! [`canonical_id`] are exposed for writers' callers and for conformance
+//! testing.
+//!
+//! Invariants: no I/O (no files, no threads, no printing), no global mutable
+//! state, time linear in the input's length.
+//!
+//! ```
+//! let cable = cable_parse::parse("P R 242158Z FEB 09\nFM SECSTATE WASHDC\n\nC O N F I D E N T I A L STATE 017183\n\nSUBJECT: TEST\n\n1. (U) Hello.\nCLINTON\n");
+//! assert_eq!(cable.id.unwrap().as_str(), "09STATE17183");
+//! ```
+//!
+//! The grammar each module reads is described in `docs/cable-format.md`.
+
+mod body;
+mod context;
+mod header;
+mod ids;
+mod reconcile;
+mod source;
+mod titlefy;
+
+use cable_model::{Cable, ContainerMeta};
+
+pub use ids::canonical_id;
+pub use titlefy::titlefy;
+
+/// Parses the text of one cable.
+///
+/// Equivalent to [`parse_with`] with empty container metadata.
+pub fn parse(text: &str) -> Cable {
+    parse_with(text, &ContainerMeta::default())
+}
+
+/// Parses the text of one cable and reconciles the result with what its
+/// container (CSV row, HTML page) said: where both give an id, a date or a
+/// classification, the cable keeps the text's value, `cable.container`
+/// keeps the container's, and a diagnostic records any disagreement. Where
+/// the text gives no value the container's fills in (also recorded).
+///
+/// The container also supplies the year used for references written
+/// without one when the text has no DTG or id.
+pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
+    let mut cx = context::Context::new(container);
+    let source = source::Source::new(text, &mut cx);
+    let mut cursor = source.cursor();
+    header::parse(&mut cursor, &mut cx);
+    body::parse(&mut cursor, &mut cx);
+    let mut cable = cx.finish();
+    reconcile::reconcile(&mut cable, container);
+    cable
+}

@@ -1,0 +1,231 @@
+//! The input as lines: line endings normalised, trailing blanks trimmed,
+//! and transmission debris that is not part of the text (page headers,
+//! `SIPDIS` lines, Markdown link debris of the seed rendering) removed and
+//! counted. Everything after this stage works on [`Line`]s through a
+//! [`Cursor`].
+
+use crate::context::Context;
+use cable_model::Code;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One line of the cleaned input.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number in the original input.
+    pub(crate) no: u32,
+    /// The line without its line ending and trailing whitespace.
+    pub(crate) text: Cow<'a, str>,
+}
+
+impl Line<'_> {
+    /// Whether the line is empty (whitespace-only lines were trimmed to empty).
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The cleaned lines of one input.
+pub(crate) struct Source<'a> {
+    lines: Vec<Line<'a>>,
+}
+
+/// `[B](#)` and `[MTCRE](#)`: anchors of the seed rendering.
+static LINK_DEBRIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,40})\]\(#[^)\s]*\)").expect("valid regex"));
+
+/// `BERN 00000881  002 OF 002`, `TRIPOLI 00000564  001.2 OF 002`: page
+/// headers of the Cablegate era (station, 8-digit serial, page of pages).
+static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{3}$").expect("valid regex")
+});
+
+/// `PAGE 02 HARARE 06677 01 OF 03 291400Z`: page headers of older cables.
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^PAGE \d{2,3}(?: [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)?$")
+        .expect("valid regex")
+});
+
+impl<'a> Source<'a> {
+    /// Splits and cleans `text`, recording what was removed in `cx`.
+    pub(crate) fn new(text: &'a str, cx: &mut Context<'_>) -> Source<'a> {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => {
+                cx.diag(Code::ByteOrderMark, Some(1), "byte-order mark removed");
+                rest
+            }
+            None => text,
+        };
+        if text.trim().is_empty() {
+            cx.diag(Code::EmptyInput, None, "the input holds no text");
+        }
+        let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+        let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
+        let mut first_page: Option<u32> = None;
+        for (i, raw) in split_lines(text).enumerate() {
+            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end());
+            if t.bytes().any(|b| b < 0x20 && b != b'\t') {
+                controls += 1;
+            }
+            if t.contains("](#") {
+                let replaced = LINK_DEBRIS.replace_all(&t, "$1");
+                if let Cow::Owned(s) = replaced {
+                    links += 1;
+                    t = Cow::Owned(s);
+                }
+            }
+            let trimmed = t.trim();
+            if trimmed == "SIPDIS" || trimmed == "SIPDIS SIPDIS" {
+                sipdis += 1;
+                continue;
+            }
+            if PAGE_HEADER.is_match(trimmed) || PAGE_LINE.is_match(trimmed) {
+                pages += 1;
+                first_page.get_or_insert(no);
+                continue;
+            }
+            lines.push(Line { no, text: t });
+        }
+        if links > 0 {
+            cx.diag(
+                Code::LinkDebrisRemoved,
+                None,
+                format!("Markdown link debris removed on {links} line(s)"),
+            );
+        }
+        if pages > 0 {
+            cx.diag(
+                Code::PageHeaderRemoved,
+                first_page,
+                format!("{pages} page header line(s) removed"),
+            );
+        }
+        if sipdis > 0 {
+            cx.diag(
+                Code::SipdisRemoved,
+                None,
+                format!("{sipdis} SIPDIS line(s) removed"),
+            );
+        }
+        if controls > 0 {
+            cx.diag(
+                Code::ControlCharacters,
+                None,
+                format!("{controls} line(s) hold control characters"),
+            );
+        }
+        Source { lines }
+    }
+
+    /// A cursor at the first line.
+    pub(crate) fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor {
+            lines: &self.lines,
+            pos: 0,
+        }
+    }
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
+            Some(i) => {
+                let skip = if s.as_bytes()[i] == b'\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                (!s.is_empty()).then_some(s)
+            }
+        }
+    })
+}
+
+/// A position in the cleaned lines. Header and body parsers advance it;
+/// nothing goes backwards past what a parser has consumed.
+pub(crate) struct Cursor<'s, 'a> {
+    lines: &'s [Line<'a>],
+    pos: usize,
+}
+
+impl<'s, 'a> Cursor<'s, 'a> {
+    /// The current line, if any.
+    pub(crate) fn peek(&self) -> Option<&'s Line<'a>> {
+        self.lines.get(self.pos)
+    }
+    /// The line `n` after the current one.
+    pub(crate) fn peek_nth(&self, n: usize) -> Option<&'s Line<'a>> {
+        self.lines.get(self.pos + n)
+    }
+    /// Takes the current line.
+    pub(crate) fn next_line(&mut self) -> Option<&'s Line<'a>> {
+        let l = self.lines.get(self.pos)?;
+        self.pos += 1;
+        Some(l)
+    }
+    /// Skips blank lines; returns how many.
+    pub(crate) fn skip_blank(&mut self) -> usize {
+        let start = self.pos;
+        while self.peek().is_some_and(Line::is_blank) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+    /// Whether every line has been consumed.
+    pub(crate) fn is_at_end(&self) -> bool {
+        self.pos >= self.lines.len()
+    }
+    /// The lines not consumed yet.
+    pub(crate) fn rest(&self) -> &'s [Line<'a>] {
+        &self.lines[self.pos.min(self.lines.len())..]
+    }
+    /// The current position, to return to with [`Cursor::reset`].
+    pub(crate) fn mark(&self) -> usize {
+        self.pos
+    }
+    /// Returns to a position taken with [`Cursor::mark`].
+    pub(crate) fn reset(&mut self, mark: usize) {
+        self.pos = mark.min(self.lines.len());
+    }
+    /// Consumes `n` lines (after inspecting them through [`Cursor::rest`]).
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.lines.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cable_model::ContainerMeta;
+
+    fn lines(text: &str) -> Vec<String> {
+        let meta = ContainerMeta::default();
+        let mut cx = Context::new(&meta);
+        let src = Source::new(text, &mut cx);
+        src.lines.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    #[test]
+    fn endings_and_debris() {
+        assert_eq!(lines("a \r\nb\rc\n \n"), ["a", "b", "c", ""]);
+        assert_eq!(
+            lines("TAGS: [MTCRE](#) [PARM](#)\n[B](#). STATE 1"),
+            ["TAGS: MTCRE PARM", "B. STATE 1"]
+        );
+        assert_eq!(
+            lines("x\n\nBERN 00000881  002 OF 002 \n\nSIPDIS \ny"),
+            ["x", "", "", "y"]
+        );
+    }
+}
