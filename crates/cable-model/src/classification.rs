@@ -179,7 +179,10 @@ impl Reason {
         if !ok(a) || !ok(b) || !letter.is_ascii_alphabetic() {
             return None;
         }
-        Some(Reason(format!("{section}({})", letter.to_ascii_lowercase())))
+        Some(Reason(format!(
+            "{section}({})",
+            letter.to_ascii_lowercase()
+        )))
     }
     /// The reason as text: `1.4(b)`.
     pub fn as_str(&self) -> &str {

@@ -191,9 +191,11 @@ mod tests {
     #[test]
     fn names_are_unique_and_kebab() {
         let mut names: Vec<_> = Code::ALL.iter().map(|c| c.name()).collect();
-        assert!(names.iter().all(|n| n
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'-')));
+        assert!(
+            names
+                .iter()
+                .all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        );
         names.sort();
         let n = names.len();
         names.dedup();

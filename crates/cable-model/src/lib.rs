@@ -54,7 +54,7 @@ pub use body::{
     Block, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Note, NoteKind, Paragraph,
 };
 pub use classification::{Caveat, ClassifiedBy, Level, Marking, Reason};
-pub use container::{ContainerMeta, ContainerKind};
+pub use container::{ContainerKind, ContainerMeta};
 pub use diagnostics::{Code, Diagnostic, Severity};
 pub use executive_order::{Declassify, ExecutiveOrder};
 pub use id::{CableId, SectionOf};

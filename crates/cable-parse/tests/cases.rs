@@ -1,0 +1,100 @@
+//! Data-driven parser tests.
+//!
+//! Every `testdata/cases/<area>/{ok,err}/NNNN_name.txt` is parsed and its
+//! compact dump compared with the reviewed snapshot beside it
+//! (`testdata/cases/<area>/snapshots/`). Cases under `ok/` must produce no
+//! warning or error diagnostics; cases under `err/` at least one.
+//! Refresh with `cargo insta review` (or `INSTA_UPDATE=always` then review
+//! the diff).
+
+mod support;
+
+use cable_model::Severity;
+use std::path::Path;
+
+fn check(path: &Path) {
+    let text = std::fs::read_to_string(path).expect("case file is UTF-8");
+    let cable = cable_parse::parse(&text);
+    let dir = path.parent().unwrap();
+    let expect_ok = dir.file_name().unwrap() == "ok";
+    let serious = cable
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .count();
+    if expect_ok {
+        assert_eq!(
+            serious,
+            0,
+            "{}: ok case produced warnings:\n{}",
+            path.display(),
+            support::dump::dump(&cable)
+        );
+    } else {
+        assert!(
+            serious > 0,
+            "{}: err case produced no warning",
+            path.display()
+        );
+    }
+    let area = dir.parent().unwrap();
+    let name = format!(
+        "{}__{}",
+        dir.file_name().unwrap().to_string_lossy(),
+        path.file_stem().unwrap().to_string_lossy()
+    );
+    insta::with_settings!({
+        snapshot_path => area.join("snapshots"),
+        prepend_module_to_snapshot => false,
+        input_file => path,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, support::dump::dump(&cable));
+    });
+}
+
+#[test]
+fn cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/cases");
+    let mut files: Vec<_> = walk(&root);
+    files.sort();
+    assert!(!files.is_empty(), "no cases under {}", root.display());
+    for f in files {
+        check(&f);
+    }
+}
+
+#[test]
+fn seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/seeds");
+    for name in ["000_78e12724ad72837c", "001_d7a67a22ead94fd7"] {
+        let path = root.join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cable = cable_parse::parse(&text);
+        insta::with_settings!({
+            snapshot_path => root.join("snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, support::dump::dump(&cable));
+        });
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n != "snapshots") {
+                out.extend(walk(&p));
+            }
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+    out
+}
