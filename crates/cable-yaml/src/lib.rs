@@ -1,19 +1,58 @@
 //! # Brief overview
 //!
-//! Writes a [`cable_model::Cable`] as YAML. Depends on the model only: it
-//! never sees raw cable text. Output is a pure function of the cable and
-//! the [`Options`]: byte-identical across runs and thread counts.
+//! Writes a [`cable_model::Cable`] as YAML. The keys are a public contract
+//! (documented by the JSON Schema `docs/cable.schema.json` and by
+//! `docs/output-yaml.md`): [`view::CableView`] is that contract as Rust
+//! types, built from the model by [`view::CableView::new`] and serialised
+//! by serde-saphyr.
+//!
+//! Every string stays a string for YAML 1.1 readers (PyYAML, Ruby's Psych,
+//! Jekyll): serde-saphyr in its default YAML 1.1-compatible mode quotes
+//! `NO`, `ON`, `YES`, `12:30`, `1.4`, `2009-02-28` and the like. Absent
+//! values are `null` or empty lists, never missing keys.
+//!
+//! Depends on the model only: it never sees raw cable text. Output is a pure
+//! function of the cable and the [`Options`].
+//!
+//! ```
+//! let cable = cable_model::Cable::default();
+//! let mut out = Vec::new();
+//! cable_yaml::write(&cable, &cable_yaml::Options::default(), &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().starts_with("id: null\n"));
+//! ```
+
+pub mod view;
 
 use cable_model::Cable;
 use std::io;
 
+/// File extension of the YAML output.
+pub const EXTENSION: &str = "yaml";
+
 /// Options of the YAML writer.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct Options {}
+pub struct Options {
+    /// Write long strings on one line instead of as folded (`>`) block
+    /// scalars. Folded scalars read back to the same string; single lines
+    /// are easier to `grep`.
+    pub single_line_strings: bool,
+}
 
-/// Writes `cable` to `out`.
+impl Options {
+    /// Sets [`Options::single_line_strings`].
+    pub fn single_line_strings(mut self, yes: bool) -> Self {
+        self.single_line_strings = yes;
+        self
+    }
+}
+
+/// Writes `cable` as one YAML document to `out`.
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (cable, opts, out);
-    Ok(())
+    let view = view::CableView::new(cable);
+    let mut options = serde_saphyr::SerializerOptions::default();
+    options.prefer_block_scalars = !opts.single_line_strings;
+    let mut out = out;
+    serde_saphyr::to_io_writer_with_options(&mut out, &view, options)
+        .map_err(|e| io::Error::other(e.to_string()))
 }

@@ -1,0 +1,258 @@
+//! YAML writer tests: reviewed goldens, a real YAML 1.1 reader (PyYAML),
+//! the JSON Schema in `docs/`, and an in-process round trip.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yaml(cable: &cable_model::Cable) -> String {
+    let mut out = Vec::new();
+    cable_yaml::write(cable, &cable_yaml::Options::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// The project's own cables: seeds, kitchen sink, parser cases, torture set.
+fn testdata_cables() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in [
+        "testdata/seeds",
+        "testdata/cables",
+        "testdata/cases",
+        "testdata/torture",
+    ] {
+        walk(&root().join(dir), &mut out);
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn goldens() {
+    for name in [
+        "seeds/000_78e12724ad72837c",
+        "seeds/001_d7a67a22ead94fd7",
+        "cables/kitchen-sink",
+    ] {
+        let path = root().join(format!("testdata/{name}.txt"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let cable = cable_parse::parse(&text);
+        let snap = name.rsplit('/').next().unwrap();
+        insta::with_settings!({
+            snapshot_path => root().join("testdata/expected/yaml"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(snap, yaml(&cable));
+        });
+    }
+}
+
+/// YAML 1.1 look-alikes that must stay strings.
+#[test]
+fn yaml_11_lookalikes_are_quoted() {
+    let mut cable = cable_model::Cable::default();
+    for t in ["NO", "ON", "YES", "OFF", "Y", "N", "NULL", "TRUE"] {
+        cable.tags.push(cable_model::Tag::new(t).unwrap());
+    }
+    cable.handling = vec![
+        "12:30".into(),
+        "1.4".into(),
+        "2009-02-28".into(),
+        "0x1F".into(),
+        "~".into(),
+        "1e3".into(),
+        "0777".into(),
+    ];
+    let out = yaml(&cable);
+    for t in [
+        "NO",
+        "ON",
+        "YES",
+        "OFF",
+        "Y",
+        "N",
+        "NULL",
+        "TRUE",
+        "12:30",
+        "1.4",
+        "2009-02-28",
+        "0x1F",
+        "~",
+        "1e3",
+        "0777",
+    ] {
+        assert!(
+            out.contains(&format!("- '{t}'")) || out.contains(&format!("- \"{t}\"")),
+            "{t} not quoted in:\n{out}"
+        );
+    }
+}
+
+/// Reads every testdata cable's YAML back with PyYAML (a YAML 1.1 reader)
+/// and compares it value for value with the same view written as JSON, so
+/// a string read back as a boolean, number, date or null fails. When the
+/// `jsonschema` module is present, also validates against
+/// `docs/cable.schema.json`.
+#[test]
+fn pyyaml_reads_every_string_as_a_string() {
+    let files = testdata_cables();
+    assert!(files.len() >= 3, "testdata cables missing");
+    let dir = tempfile::tempdir().unwrap();
+    for (i, f) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(f)
+            .unwrap_or_else(|_| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned());
+        write_pair(dir.path(), i, &cable_parse::parse(&text));
+    }
+    // And the shared corpus, when present.
+    let corpus = root().join("../shared/corpus");
+    if corpus.is_dir() {
+        let mut n = 0;
+        if let Ok(records) = cable_archive::open(&corpus, &cable_archive::Limits::default()) {
+            for item in records {
+                if let cable_archive::Item::Record(r) = item {
+                    write_pair(
+                        dir.path(),
+                        10_000 + n,
+                        &cable_parse::parse_with(&r.text, &r.meta),
+                    );
+                    n += 1;
+                }
+            }
+        }
+        eprintln!("corpus: {n} records written for the PyYAML check");
+    } else {
+        eprintln!("SKIP: ../shared/corpus absent; checking testdata only");
+    }
+    run_python(dir.path());
+}
+
+fn write_pair(dir: &Path, i: usize, cable: &cable_model::Cable) {
+    std::fs::write(dir.join(format!("{i:05}.yaml")), yaml(cable)).unwrap();
+    let json = serde_json::to_string(&cable_yaml::view::CableView::new(cable)).unwrap();
+    std::fs::write(dir.join(format!("{i:05}.json")), json).unwrap();
+}
+
+const CHECK: &str = r#"
+import glob, json, os, sys, yaml
+d, schema_path = sys.argv[1], sys.argv[2]
+try:
+    import jsonschema
+    schema = json.load(open(schema_path))
+    validator = jsonschema.Draft202012Validator(schema)
+except ImportError:
+    validator = None
+    print("NOTE: python jsonschema absent; schema not checked")
+n = 0
+for y in sorted(glob.glob(os.path.join(d, "*.yaml"))):
+    got = yaml.safe_load(open(y, encoding="utf-8"))
+    want = json.load(open(y[:-5] + ".json", encoding="utf-8"))
+    if got != want:
+        def diff(a, b, path="$"):
+            if type(a) != type(b):
+                return f"{path}: {a!r} ({type(a).__name__}) != {b!r} ({type(b).__name__})"
+            if isinstance(a, dict):
+                for k in sorted(set(a) | set(b)):
+                    r = diff(a.get(k), b.get(k), f"{path}.{k}")
+                    if r: return r
+            elif isinstance(a, list):
+                if len(a) != len(b): return f"{path}: length {len(a)} != {len(b)}"
+                for i, (x, z) in enumerate(zip(a, b)):
+                    r = diff(x, z, f"{path}[{i}]")
+                    if r: return r
+            elif a != b:
+                return f"{path}: {a!r} != {b!r}"
+        print(f"MISMATCH {y}: {diff(got, want)}")
+        sys.exit(1)
+    if validator is not None:
+        errs = sorted(validator.iter_errors(got), key=str)
+        if errs:
+            print(f"SCHEMA {y}: {errs[0].json_path}: {errs[0].message}")
+            sys.exit(1)
+    n += 1
+print(f"OK {n}")
+"#;
+
+fn run_python(dir: &Path) {
+    let ok = Command::new("python3")
+        .args(["-c", "import yaml"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("SKIP: python3 with PyYAML absent (pip install pyyaml)");
+        return;
+    }
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(CHECK)
+        .arg(dir)
+        .arg(root().join("docs/cable.schema.json"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "PyYAML check failed: {stdout}");
+}
+
+mod roundtrip {
+    use proptest::prelude::*;
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{0,40}",
+            "[ -~]{0,200}",
+            prop::sample::select(vec![
+                "NO".to_string(),
+                "yes".into(),
+                "12:30".into(),
+                "1.4".into(),
+                "- x".into(),
+                "a: b".into(),
+                "#x".into(),
+                " lead".into(),
+                "trail ".into(),
+                "a\nb".into(),
+                "\u{0}\u{7}\t".into(),
+                "'\"".into(),
+                "".into(),
+                "~".into(),
+                "&a *b !c".into(),
+            ]),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Whatever the strings, serde-saphyr's own reader gets back exactly
+        /// the value written.
+        #[test]
+        fn yaml_reads_back_equal(handling in prop::collection::vec(any_text(), 0..5), signer in any_text(), text in any_text()) {
+            let mut cable = cable_model::Cable::default();
+            cable.handling = handling;
+            cable.signer = Some(signer);
+            cable.body.push(cable_model::Block::Text(text));
+            let view = cable_yaml::view::CableView::new(&cable);
+            let mut out = Vec::new();
+            cable_yaml::write(&cable, &cable_yaml::Options::default(), &mut out).unwrap();
+            let yaml = String::from_utf8(out).unwrap();
+            let back: serde_json::Value = serde_saphyr::from_str(&yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{yaml}")))?;
+            prop_assert_eq!(back, serde_json::to_value(&view).unwrap());
+        }
+    }
+}
