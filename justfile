@@ -7,8 +7,7 @@ default:
 
 # The whole test suite (what .ci/run runs).
 test:
-    cargo test --workspace --all-targets --locked
-    cargo test --workspace --doc --locked
+    cargo test --workspace --locked
 
 # Format check, lints as errors, tests.
 check:
