@@ -1,27 +1,108 @@
-//! The `cablekit` command line: converts cable archives to Markdown, YAML,
-//! XML and Pandoc JSON.
+//! The `cablekit` command line: converts US diplomatic cable archives to
+//! Markdown, YAML, XML and Pandoc JSON, in parallel.
+//!
+//! This binary is the only part of cablekit that knows about threads,
+//! terminals, progress bars, clap and exit codes; see `pipeline` for the
+//! data flow and docs/cli.md for the user's view.
 
-use clap::Parser;
+mod flags;
+mod format;
+mod index;
+mod layout;
+mod links;
+mod pipeline;
+mod progress;
+mod report;
+mod resume;
+mod shard;
+mod signal;
+mod sink;
+
+use clap::{CommandFactory, Parser};
 use std::io::Write;
 use std::process::ExitCode;
-
-/// Converts US diplomatic cables.
-#[derive(Parser)]
-#[command(version)]
-enum Cli {
-    /// Convert cables.
-    Convert {
-        /// Input file.
-        input: std::path::PathBuf,
-    },
-}
+use std::time::Instant;
 
 fn main() -> ExitCode {
-    let Cli::Convert { input } = Cli::parse();
-    let text = std::fs::read_to_string(&input).unwrap_or_default();
-    let cable = cable_parse::parse(&text);
-    let mut out = std::io::stdout().lock();
-    let _ = cable_yaml::write(&cable, &cable_yaml::Options::default(), &mut out);
-    let _ = out.flush();
-    ExitCode::SUCCESS
+    let cli = match flags::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            fatal(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn fatal(e: &anyhow::Error) {
+    eprintln!("cablekit: error: {e:#}");
+}
+
+fn run(cli: flags::Cli) -> anyhow::Result<ExitCode> {
+    match cli.into_command()? {
+        flags::Command::Convert(cfg) => convert(&cfg),
+        flags::Command::Completions(shell) => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut flags::Cli::command(), "cablekit", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        flags::Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(flags::Cli::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn convert(cfg: &flags::Config) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    quiet_worker_panics();
+    let stop = signal::Stop::default();
+    signal::install(&stop)?;
+    let progress = progress::Progress::new(cfg.progress, cfg.color);
+    let result = pipeline::run(cfg, &progress, &stop);
+    progress.finish();
+    let report = result?;
+    let interrupted = stop.reason() == Some(signal::StopReason::Interrupted);
+    if !cfg.quiet {
+        progress.message(&report.summary(start.elapsed(), interrupted));
+    }
+    Ok(if interrupted {
+        ExitCode::from(130)
+    } else if report.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Worker panics are caught and reported as failed records; the default
+/// hook would also print them mid-progress-bar.
+fn quiet_worker_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(pipeline::WORKER_PREFIX));
+        if !worker {
+            default(info);
+        }
+    }));
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

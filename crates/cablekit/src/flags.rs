@@ -1,0 +1,289 @@
+//! Command-line flags, in two stages (ripgrep's low/high args split): clap
+//! reads raw values into [`Cli`], and [`Cli::into_command`] checks them and
+//! builds the typed, validated [`Config`] before any work starts.
+
+use crate::format::Format;
+use crate::shard::Shard;
+use anyhow::bail;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  Convert a whole release to every format, using all cores:
+    cablekit convert cables.csv -o out
+  Print one cable as YAML:
+    cablekit convert 09STATE17183.txt --to yaml -o -
+  Markdown only, from a zip of scrapes and a directory of text files:
+    cablekit convert scrapes.zip mirror/ --to md -o site
+  Split a run over 8 machines (job K of 8, K = 1..8):
+    cablekit convert cables.csv -o out-K --shard K/8
+  Continue an interrupted run:
+    cablekit convert cables.csv -o out --resume";
+
+const CONVERT_EXAMPLES: &str = "\
+Examples:
+  cablekit convert cables.csv                       # all formats into ./out
+  cablekit convert cables.csv --to md,yaml -o out   # two formats
+  cablekit convert 09STATE17183.txt --to yaml -o -  # one cable to stdout
+  cablekit convert cables.csv --archive zip -o cables.zip
+  cablekit convert cables.tar.gz -j 4 --shard 1/3 -o part1
+  cablekit convert cables.csv -o out --resume        # after Ctrl-C or a crash
+
+Output layout: OUT/<format>/<year>/<ID>.<ext> plus OUT/index.jsonl.
+Exit status: 0 all converted, 1 some records failed, 2 usage or fatal error, 130 interrupted.";
+
+/// Converts US diplomatic cable archives (Cablegate cables.csv, mirror
+/// trees, zip/tar archives of scrapes, single texts) to Markdown, YAML, XML
+/// and Pandoc JSON, in parallel.
+#[derive(Debug, Parser)]
+#[command(name = "cablekit", version, after_help = EXAMPLES, propagate_version = true)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: CliCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum CliCommand {
+    /// Convert cables from files, directories, archives or cables.csv.
+    #[command(after_help = CONVERT_EXAMPLES)]
+    Convert(ConvertArgs),
+    /// Print a shell completion script: `cablekit completions bash > /etc/bash_completion.d/cablekit`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `cablekit man > cablekit.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+struct ConvertArgs {
+    /// Inputs: cable text files, directories, .zip, .tar, .tar.gz, cables.csv, `-` for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Output formats, comma-separated [default: all four].
+    #[arg(
+        short = 't',
+        long = "to",
+        value_delimiter = ',',
+        value_name = "FORMATS"
+    )]
+    to: Vec<Format>,
+    /// Output directory, archive file with --archive, or `-` for stdout (one cable, one format).
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write the outputs into one archive file instead of a directory tree.
+    #[arg(long, value_name = "KIND")]
+    archive: Option<ArchiveKind>,
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Skip records whose outputs a previous run into the same directory completed.
+    #[arg(long)]
+    resume: bool,
+    /// Stop at the first failed record.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Convert only shard K of N (1-based), chosen by a stable hash of the cable id.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Leave references as text instead of linking them to cables of the same run (skips the id pre-pass).
+    #[arg(long)]
+    no_links: bool,
+    /// No progress bars and no summary; errors are still printed.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// The archive kinds `--archive` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ArchiveKind {
+    /// An uncompressed POSIX tar file.
+    Tar,
+    /// A zip file (deflate).
+    Zip,
+}
+
+/// Where the outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// A directory tree.
+    Tree(PathBuf),
+    /// One archive file.
+    Archive(ArchiveKind, PathBuf),
+    /// Standard output: one cable, one format.
+    Stdout,
+}
+
+/// A validated `convert` run.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Requested formats, sorted, without repeats.
+    pub(crate) formats: Vec<Format>,
+    pub(crate) output: Output,
+    pub(crate) jobs: usize,
+    pub(crate) resume: bool,
+    pub(crate) fail_fast: bool,
+    pub(crate) shard: Option<Shard>,
+    pub(crate) links: bool,
+    pub(crate) quiet: bool,
+    /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
+    pub(crate) progress: bool,
+    /// Whether colour may be used (`NO_COLOR` unset).
+    pub(crate) color: bool,
+}
+
+/// What to do.
+#[derive(Debug)]
+pub(crate) enum Command {
+    Convert(Config),
+    Completions(clap_complete::Shell),
+    Man,
+}
+
+impl Cli {
+    /// Checks the raw flags and builds the command.
+    pub(crate) fn into_command(self) -> anyhow::Result<Command> {
+        match self.command {
+            CliCommand::Convert(args) => args.into_config().map(Command::Convert),
+            CliCommand::Completions { shell } => Ok(Command::Completions(shell)),
+            CliCommand::Man => Ok(Command::Man),
+        }
+    }
+}
+
+impl ConvertArgs {
+    fn into_config(self) -> anyhow::Result<Config> {
+        let mut formats = if self.to.is_empty() {
+            Format::ALL.to_vec()
+        } else {
+            self.to
+        };
+        formats.sort();
+        formats.dedup();
+        let stdout = self.out.as_deref() == Some(std::path::Path::new("-"));
+        let output = match (stdout, self.archive) {
+            (true, Some(_)) => bail!(
+                "--archive cannot write to stdout: give an archive file with -o, e.g. -o cables.zip"
+            ),
+            (true, None) => {
+                if formats.len() != 1 {
+                    bail!("-o - prints one format: choose it with --to, e.g. --to yaml");
+                }
+                Output::Stdout
+            }
+            (false, Some(kind)) => {
+                let default = match kind {
+                    ArchiveKind::Tar => "out.tar",
+                    ArchiveKind::Zip => "out.zip",
+                };
+                Output::Archive(kind, self.out.unwrap_or_else(|| default.into()))
+            }
+            (false, None) => Output::Tree(self.out.unwrap_or_else(|| "out".into())),
+        };
+        if self.resume && !matches!(output, Output::Tree(_)) {
+            bail!("--resume works with an output directory only: drop --archive or -o -");
+        }
+        for input in &self.inputs {
+            if input.as_os_str() != "-" {
+                if let Err(e) = std::fs::metadata(input) {
+                    bail!("cannot read input {}: {e}; check the path", input.display());
+                }
+            }
+        }
+        let jobs = match self.jobs {
+            Some(0) => bail!("-j/--jobs must be at least 1"),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        let term_dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        let progress = !self.quiet && !term_dumb && std::io::stderr().is_terminal();
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && !term_dumb;
+        let links = !self.no_links
+            && output != Output::Stdout
+            && formats.iter().any(|f| f.links_references());
+        Ok(Config {
+            inputs: self.inputs,
+            formats,
+            output,
+            jobs,
+            resume: self.resume,
+            fail_fast: self.fail_fast,
+            shard: self.shard,
+            links,
+            quiet: self.quiet,
+            progress,
+            color,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str]) -> anyhow::Result<Config> {
+        let mut argv = vec!["cablekit", "convert"];
+        argv.extend_from_slice(args);
+        match Cli::try_parse_from(argv)?.into_command()? {
+            Command::Convert(c) => Ok(c),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let c = config(&["."]).unwrap();
+        assert_eq!(c.formats, Format::ALL);
+        assert_eq!(c.output, Output::Tree("out".into()));
+        assert!(c.jobs >= 1 && c.links && !c.resume);
+    }
+
+    #[test]
+    fn to_takes_a_list_and_dedups() {
+        let c = config(&[".", "--to", "yaml,md", "-t", "md"]).unwrap();
+        assert_eq!(c.formats, [Format::Markdown, Format::Yaml]);
+        assert!(config(&[".", "--to", "html"]).is_err());
+    }
+
+    #[test]
+    fn stdout_needs_one_format() {
+        let c = config(&[".", "--to", "yaml", "-o", "-"]).unwrap();
+        assert_eq!(c.output, Output::Stdout);
+        assert!(!c.links);
+        assert!(
+            config(&[".", "-o", "-"])
+                .unwrap_err()
+                .to_string()
+                .contains("--to")
+        );
+    }
+
+    #[test]
+    fn archive_and_resume() {
+        let c = config(&[".", "--archive", "zip"]).unwrap();
+        assert_eq!(
+            c.output,
+            Output::Archive(ArchiveKind::Zip, "out.zip".into())
+        );
+        assert!(config(&[".", "--archive", "tar", "--resume"]).is_err());
+    }
+
+    #[test]
+    fn shard_jobs_and_missing_input() {
+        assert_eq!(
+            config(&[".", "--shard", "2/3"])
+                .unwrap()
+                .shard
+                .map(|s| s.to_string()),
+            Some("2/3".into())
+        );
+        assert!(config(&[".", "--shard", "4/3"]).is_err());
+        assert!(config(&[".", "-j", "0"]).is_err());
+        let err = config(&["/nonexistent/cables.csv"]).unwrap_err();
+        assert!(format!("{err:#}").contains("/nonexistent/cables.csv"));
+    }
+}

@@ -1,0 +1,115 @@
+//! The one format registry: every output format the driver knows, its
+//! file extension and directory name, and the single `match` that
+//! dispatches to each writer crate.
+
+use crate::links::Links;
+use cable_model::Cable;
+use std::io;
+
+/// An output format. Closed on purpose: four known formats need one
+/// `match`, not a plugin trait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// CommonMark, one `.md` file per cable.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// YAML, one `.yaml` file per cable.
+    #[value(name = "yaml", alias = "yml")]
+    Yaml,
+    /// XML, one `.xml` file per cable.
+    #[value(name = "xml")]
+    Xml,
+    /// Pandoc JSON AST, one `.pandoc.json` file per cable.
+    #[value(name = "pandoc", alias = "json")]
+    Pandoc,
+}
+
+impl Format {
+    /// Every format, in output order.
+    pub(crate) const ALL: [Format; 4] =
+        [Format::Markdown, Format::Yaml, Format::Xml, Format::Pandoc];
+
+    /// The short name used on the command line and in the index: `md`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Yaml => "yaml",
+            Format::Xml => "xml",
+            Format::Pandoc => "pandoc",
+        }
+    }
+
+    /// The file extension, without the dot: `pandoc.json`.
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Yaml => "yaml",
+            Format::Xml => "xml",
+            Format::Pandoc => "pandoc.json",
+        }
+    }
+
+    /// The directory under the output root holding this format's files.
+    pub(crate) fn dir(self) -> &'static str {
+        self.name()
+    }
+
+    /// Whether the format turns references into links to other cables of
+    /// the run (and so needs the run's id set before writing).
+    pub(crate) fn links_references(self) -> bool {
+        matches!(self, Format::Markdown | Format::Pandoc)
+    }
+
+    /// Renders `cable` in this format into `out`. The only place that
+    /// knows which writer crate serves which format.
+    pub(crate) fn write(
+        self,
+        cable: &Cable,
+        links: &Links,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        match self {
+            Format::Markdown => {
+                let opts = cable_markdown::Options::default();
+                let _ = links.resolver(self);
+                cable_markdown::write(cable, &opts, out)
+            }
+            Format::Yaml => cable_yaml::write(cable, &cable_yaml::Options::default(), out),
+            Format::Xml => cable_xml::write(cable, &cable_xml::Options::default(), out),
+            Format::Pandoc => {
+                let opts = cable_pandoc::Options::default();
+                let _ = links.resolver(self);
+                cable_pandoc::write(cable, &opts, out)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_extensions_and_dirs_are_distinct() {
+        let mut seen = std::collections::BTreeSet::new();
+        for f in Format::ALL {
+            assert!(seen.insert(f.extension()), "{f:?}");
+            assert!(seen.insert(f.dir()) || f.dir() == f.extension(), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn value_enum_accepts_names_and_aliases() {
+        use clap::ValueEnum;
+        for (s, f) in [
+            ("md", Format::Markdown),
+            ("markdown", Format::Markdown),
+            ("yaml", Format::Yaml),
+            ("xml", Format::Xml),
+            ("pandoc", Format::Pandoc),
+        ] {
+            assert_eq!(Format::from_str(s, true), Ok(f));
+        }
+        assert!(Format::from_str("html", true).is_err());
+    }
+}

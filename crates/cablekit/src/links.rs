@@ -1,0 +1,82 @@
+//! Cross-links: which references of a cable point to a cable of the same
+//! run, and the relative link to it.
+//!
+//! The Markdown and Pandoc writers turn a reference such as
+//! `REF: A. STATE 4690` into a link when `09STATE4690` is converted in the
+//! same run. Because outputs are named after the id alone
+//! (`md/2009/09STATE4690.md`, see `layout`), the link from any cable of the
+//! same format is `../2009/09STATE4690.md`; all the driver needs before
+//! writing is the set of ids in the run, collected by a pre-pass (see
+//! `pipeline::collect_ids` and docs/cli.md for the trade-off).
+
+use crate::format::Format;
+use crate::layout::Base;
+use cable_model::CableId;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The resolver handed to a writer: an id to a relative link, or `None`
+/// when the cable is not part of the run.
+pub(crate) type Resolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>;
+
+/// The ids of the run, when cross-links are on.
+#[derive(Clone, Default)]
+pub(crate) struct Links {
+    ids: Option<Arc<BTreeSet<CableId>>>,
+}
+
+impl Links {
+    /// Cross-links off: references stay plain text.
+    pub(crate) fn off() -> Links {
+        Links { ids: None }
+    }
+
+    /// Cross-links to the cables whose ids are in `ids`.
+    pub(crate) fn to(ids: BTreeSet<CableId>) -> Links {
+        Links {
+            ids: Some(Arc::new(ids)),
+        }
+    }
+
+    /// The link from a `format` output to the cable `id`, if it is in the run.
+    pub(crate) fn link(&self, format: Format, id: &CableId) -> Option<String> {
+        let ids = self.ids.as_ref()?;
+        ids.contains(id).then(|| {
+            let base = Base::for_id(id);
+            format!("../{}.{}", base.key(), format.extension())
+        })
+    }
+
+    /// A resolver for `format`'s writer, or `None` when cross-links are off.
+    pub(crate) fn resolver(&self, format: Format) -> Option<Resolver> {
+        self.ids.as_ref()?;
+        let links = self.clone();
+        Some(Arc::new(move |id: &CableId| links.link(format, id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_only_to_cables_of_the_run() {
+        let id = |s| CableId::parse(s).unwrap();
+        let links = Links::to([id("09STATE4690"), id("1975ADDIS9462")].into());
+        assert_eq!(
+            links.link(Format::Markdown, &id("09STATE4690")).as_deref(),
+            Some("../2009/09STATE4690.md")
+        );
+        assert_eq!(
+            links.link(Format::Pandoc, &id("1975ADDIS9462")).as_deref(),
+            Some("../1975/1975ADDIS9462.pandoc.json")
+        );
+        assert_eq!(links.link(Format::Markdown, &id("08STATE129729")), None);
+        assert!(Links::off().resolver(Format::Markdown).is_none());
+        let r = links.resolver(Format::Markdown).unwrap();
+        assert_eq!(
+            r(&id("09STATE4690")).as_deref(),
+            Some("../2009/09STATE4690.md")
+        );
+    }
+}

@@ -1,0 +1,447 @@
+//! The conversion pipeline.
+//!
+//! ```text
+//! reader thread ──bounded──▶ rayon workers × -j ──bounded──▶ sink thread
+//!  cable_archive::open        parse_with + render every       reorders by seq, names files,
+//!  one item at a time         format into buffers,            writes outputs + index.jsonl,
+//!  global seq, bytes bar      catch_unwind per record         owns the Report, record bar
+//! ```
+//!
+//! Backpressure: the reader takes a credit before each item and the sink
+//! returns it once the item is written, so at most `window` items are in
+//! flight (read, converting, or waiting to be reordered) whatever the
+//! input size or the speed of one pathological record.
+//!
+//! Determinism: workers never name or write anything. The sink handles
+//! items in `seq` order, so names (including `~2` for duplicate ids), the
+//! index and archive entry order are the same for any `-j`.
+
+use crate::flags::{Config, Output};
+use crate::format::Format;
+use crate::index::{DiagnosticCounts, Line, Status};
+use crate::layout::{Base, Name, Namer};
+use crate::links::Links;
+use crate::progress::Progress;
+use crate::report::Report;
+use crate::resume::Previous;
+use crate::shard::Shard;
+use crate::signal::{Stop, StopReason};
+use crate::sink::Sink;
+use anyhow::Context;
+use cable_archive::{Item, Limits, Provenance, Record, Records};
+use cable_model::{Cable, CableId, Code, Diagnostic};
+use crossbeam_channel::{Receiver, Sender, bounded};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Prefix of worker thread names; the panic hook stays quiet for them.
+pub(crate) const WORKER_PREFIX: &str = "cablekit-worker";
+
+/// One item on its way to the workers.
+struct Job {
+    seq: u64,
+    item: Item,
+}
+
+/// What a worker made of one item.
+enum Outcome {
+    /// Parsed and rendered; the sink names and writes it.
+    Converted {
+        line: Line,
+        base: Base,
+        rendered: Vec<(Format, Vec<u8>)>,
+    },
+    /// Complete in the previous run (`--resume`).
+    Reused(Line),
+    /// Skipped or failed: the line is final.
+    Done(Line),
+    /// Belongs to another shard.
+    OtherShard,
+}
+
+/// What the workers need, shared read-only.
+struct Shared {
+    formats: Vec<Format>,
+    links: Links,
+    shard: Option<Shard>,
+    previous: Option<Previous>,
+}
+
+/// Converts everything `cfg` asks for. Fatal errors (unreadable input,
+/// unwritable output) come back as `Err`; record failures are in the report.
+pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
+    let limits = Limits::default();
+    let inputs = open_all(&cfg.inputs, &limits)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.jobs)
+        .thread_name(|i| format!("{WORKER_PREFIX}-{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+
+    let rereadable = cfg.inputs.iter().all(|p| p.as_os_str() != "-");
+    let links = if cfg.links && rereadable {
+        progress.phase("collecting ids for cross-links");
+        Links::to(collect_ids(&cfg.inputs, &limits, &pool, stop)?)
+    } else {
+        Links::off()
+    };
+    if cfg.links && !rereadable {
+        progress.message("cablekit: note: references are not linked when reading standard input (it cannot be read twice)");
+    }
+    let previous = match (&cfg.output, cfg.resume) {
+        (Output::Tree(root), true) => Some(Previous::load(root, &cfg.formats)?),
+        _ => None,
+    };
+    let count = inputs
+        .iter()
+        .map(|(_, r)| r.count_hint())
+        .sum::<Option<u64>>();
+    let bytes = inputs
+        .iter()
+        .map(|(_, r)| r.bytes_total())
+        .sum::<Option<u64>>();
+    progress.set_totals(count, bytes);
+
+    let sink = Sink::open(&cfg.output)?;
+    let ctx = Shared {
+        formats: cfg.formats.clone(),
+        links,
+        shard: cfg.shard,
+        previous,
+    };
+    let window = (cfg.jobs * 8).max(64);
+    let (job_tx, job_rx) = bounded::<Job>(cfg.jobs * 2);
+    let (out_tx, out_rx) = bounded::<(u64, Outcome)>(cfg.jobs * 2);
+    let (credit_tx, credit_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        let _ = credit_tx.send(());
+    }
+    let bytes_read = AtomicU64::new(0);
+
+    let sink_result = std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("cablekit-reader".into())
+            .spawn_scoped(scope, || {
+                read(inputs, job_tx, &credit_rx, progress, stop, &bytes_read)
+            })
+            .context("cannot start the reader thread")?;
+        let sink_thread = std::thread::Builder::new()
+            .name("cablekit-sink".into())
+            .spawn_scoped(scope, || {
+                write(sink, &out_rx, &credit_tx, cfg, progress, stop)
+            })
+            .context("cannot start the sink thread")?;
+        pool.install(|| {
+            job_rx
+                .into_iter()
+                .par_bridge()
+                .for_each_with(out_tx, |tx, job| {
+                    let seq = job.seq;
+                    let _ = tx.send((seq, convert(job, &ctx)));
+                });
+        });
+        let _ = reader.join();
+        sink_thread.join().unwrap_or_else(|_| {
+            Err(anyhow::anyhow!(
+                "internal error: the output thread panicked (a bug: please report it)"
+            ))
+        })
+    });
+    let mut report = sink_result?;
+    report.bytes = bytes_read.load(Ordering::Relaxed);
+    Ok(report)
+}
+
+/// Opens every input up front, so an unreadable one stops the run before any work.
+fn open_all(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Vec<(PathBuf, Records)>> {
+    paths
+        .iter()
+        .map(|p| {
+            cable_archive::open(p, limits)
+                .map(|r| (p.clone(), r))
+                .map_err(|e| {
+                    anyhow::anyhow!("{e}: check the path and that it is a supported input")
+                })
+        })
+        .collect()
+}
+
+/// The pre-pass for cross-links: parses every record of every input, in
+/// parallel, keeping only the ids.
+fn collect_ids(
+    paths: &[PathBuf],
+    limits: &Limits,
+    pool: &rayon::ThreadPool,
+    stop: &Stop,
+) -> anyhow::Result<BTreeSet<CableId>> {
+    let mut ids = BTreeSet::new();
+    for (_, records) in open_all(paths, limits)? {
+        let part: BTreeSet<CableId> = pool.install(|| {
+            records
+                .take_while(|_| !stop.requested())
+                .par_bridge()
+                .filter_map(|item| match item {
+                    Item::Record(r) => catch_unwind(AssertUnwindSafe(|| {
+                        cable_parse::parse_with(&r.text, &r.meta).id
+                    }))
+                    .ok()
+                    .flatten(),
+                    Item::Skipped(_) | Item::Failed(_) => None,
+                })
+                .fold(BTreeSet::new, |mut set, id| {
+                    set.insert(id);
+                    set
+                })
+                .reduce(BTreeSet::new, |mut a, b| {
+                    a.extend(b);
+                    a
+                })
+        });
+        ids.extend(part);
+    }
+    Ok(ids)
+}
+
+/// The reader thread: numbers items across inputs and feeds the workers.
+fn read(
+    inputs: Vec<(PathBuf, Records)>,
+    jobs: Sender<Job>,
+    credits: &Receiver<()>,
+    progress: &Progress,
+    stop: &Stop,
+    bytes_read: &AtomicU64,
+) {
+    let mut seq = 0u64;
+    let mut done_bytes = 0u64;
+    for (_, mut records) in inputs {
+        loop {
+            if credits.recv().is_err() || stop.requested() {
+                return;
+            }
+            let Some(item) = records.next() else { break };
+            let total = done_bytes + records.bytes_read();
+            bytes_read.store(total, Ordering::Relaxed);
+            progress.bytes_read(total);
+            if jobs.send(Job { seq, item }).is_err() {
+                return;
+            }
+            seq += 1;
+        }
+        done_bytes += records.bytes_read();
+        bytes_read.store(done_bytes, Ordering::Relaxed);
+        progress.bytes_read(done_bytes);
+    }
+}
+
+/// A worker: one item to an outcome. Never panics: a panic while parsing
+/// or rendering becomes a failed record carrying the panic message.
+fn convert(job: Job, ctx: &Shared) -> Outcome {
+    let Job { seq, item } = job;
+    match item {
+        Item::Record(record) => {
+            if let Some(line) = ctx
+                .previous
+                .as_ref()
+                .and_then(|p| p.reusable(seq, &record.provenance))
+            {
+                return Outcome::Reused(line);
+            }
+            match catch_unwind(AssertUnwindSafe(|| convert_record(seq, &record, ctx))) {
+                Ok(outcome) => outcome,
+                Err(panic) => {
+                    let base = Base::fallback(&record.provenance);
+                    if ctx.shard.is_some_and(|s| !s.contains(&base.key())) {
+                        return Outcome::OtherShard;
+                    }
+                    let mut line = Line::new(seq, &record.provenance, Status::Failed);
+                    line.message = Some(format!(
+                        "internal error (a bug: please report it): {}",
+                        panic_message(&*panic)
+                    ));
+                    Outcome::Done(line)
+                }
+            }
+        }
+        Item::Skipped(s) => done(seq, &s.provenance, Status::Skipped, s.reason, ctx),
+        Item::Failed(f) => done(seq, &f.provenance, Status::Failed, f.error, ctx),
+    }
+}
+
+fn done(seq: u64, prov: &Provenance, status: Status, message: String, ctx: &Shared) -> Outcome {
+    if ctx
+        .shard
+        .is_some_and(|s| !s.contains(&Base::fallback(prov).key()))
+    {
+        return Outcome::OtherShard;
+    }
+    let mut line = Line::new(seq, prov, status);
+    line.message = Some(message);
+    Outcome::Done(line)
+}
+
+fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
+    let mut cable = cable_parse::parse_with(&record.text, &record.meta);
+    note_decoding(&mut cable, record);
+    let base = cable
+        .id
+        .as_ref()
+        .map_or_else(|| Base::fallback(&record.provenance), Base::for_id);
+    if ctx.shard.is_some_and(|s| !s.contains(&base.key())) {
+        return Outcome::OtherShard;
+    }
+    let mut line = Line::new(seq, &record.provenance, Status::Ok);
+    line.id = cable.id.as_ref().map(|id| id.as_str().to_owned());
+    line.diagnostics = Some(DiagnosticCounts::of(&cable));
+    let mut rendered = Vec::with_capacity(ctx.formats.len());
+    for &format in &ctx.formats {
+        let mut buf = Vec::with_capacity(record.text.len() * 2);
+        if let Err(e) = format.write(&cable, &ctx.links, &mut buf) {
+            line.status = Status::Failed;
+            line.message = Some(format!("{} writer: {e}", format.name()));
+            return Outcome::Done(line);
+        }
+        rendered.push((format, buf));
+    }
+    Outcome::Converted {
+        line,
+        base,
+        rendered,
+    }
+}
+
+/// Records what decoding the bytes did, which the parser cannot know.
+fn note_decoding(cable: &mut Cable, record: &Record) {
+    if record.had_decoding_errors {
+        let message = format!("bytes not valid in {} were replaced", record.encoding);
+        cable
+            .diagnostics
+            .push(Diagnostic::new(Code::InvalidEncoding, None, message));
+    }
+    if record.encoding != "UTF-8" && !record.encoding.is_empty() {
+        let message = format!("decoded from {}", record.encoding);
+        cable
+            .diagnostics
+            .push(Diagnostic::new(Code::LegacyEncoding, None, message));
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
+}
+
+/// The sink thread: reorders outcomes by seq, names and writes them.
+fn write(
+    mut sink: Sink,
+    outcomes: &Receiver<(u64, Outcome)>,
+    credits: &Sender<()>,
+    cfg: &Config,
+    progress: &Progress,
+    stop: &Stop,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let mut namer = Namer::default();
+    let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut fatal: Option<anyhow::Error> = None;
+    let mut messages = 0u32;
+    for (seq, outcome) in outcomes {
+        pending.insert(seq, outcome);
+        while let Some(outcome) = pending.remove(&next) {
+            next += 1;
+            let _ = credits.try_send(());
+            if fatal.is_some() {
+                continue;
+            }
+            match handle(outcome, &mut sink, &mut namer, &mut report) {
+                Ok(Some(line)) if line.status == Status::Failed => {
+                    messages += 1;
+                    if messages <= 20 {
+                        progress.message(&failure_message(&line));
+                    } else if messages == 21 {
+                        progress.message("cablekit: more failures: see index.jsonl");
+                    }
+                    if cfg.fail_fast {
+                        stop.request(StopReason::FailFast);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    stop.request(StopReason::Fatal);
+                    fatal = Some(e);
+                }
+            }
+            progress.item_done(report.failed, report.warnings);
+        }
+    }
+    if let Some(e) = fatal {
+        sink.abandon();
+        return Err(e);
+    }
+    sink.finish()?;
+    Ok(report)
+}
+
+/// Writes one outcome; returns its index line (none for other shards).
+fn handle(
+    outcome: Outcome,
+    sink: &mut Sink,
+    namer: &mut Namer,
+    report: &mut Report,
+) -> anyhow::Result<Option<Line>> {
+    let (line, reused) = match outcome {
+        Outcome::OtherShard => {
+            report.other_shards += 1;
+            return Ok(None);
+        }
+        Outcome::Converted {
+            mut line,
+            base,
+            rendered,
+        } => {
+            let name = namer.assign(&base);
+            for (format, bytes) in rendered {
+                let path = name.path(format);
+                sink.put(&path, &bytes)?;
+                line.outputs.insert(format.name().to_owned(), path);
+            }
+            (line, false)
+        }
+        Outcome::Reused(line) => {
+            for (format, path) in &line.outputs {
+                let name = Format::ALL
+                    .into_iter()
+                    .find(|f| f.name() == format)
+                    .and_then(|f| Name::from_path(f, path));
+                if let Some(name) = name {
+                    namer.reserve(&name);
+                }
+            }
+            (line, true)
+        }
+        Outcome::Done(line) => (line, false),
+    };
+    sink.index(&line.to_json())?;
+    report.count(&line, reused);
+    Ok(Some(line))
+}
+
+fn failure_message(line: &Line) -> String {
+    let mut place = line.input.clone();
+    if let Some(member) = &line.member {
+        place = format!("{place}: {member}");
+    }
+    if let Some(row) = line.row {
+        place = format!("{place}: row {row}");
+    }
+    format!(
+        "cablekit: failed: {place}: {}",
+        line.message.as_deref().unwrap_or("unknown error")
+    )
+}

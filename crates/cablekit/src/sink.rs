@@ -1,0 +1,278 @@
+//! The one owner of the output: a directory tree, one tar or zip archive,
+//! or standard output. Only the sink thread writes, in `seq` order.
+//!
+//! - Tree: each file is written to `.<name>.cablekit-tmp` beside its final
+//!   path and renamed, so a file under its final name is always complete;
+//!   `index.jsonl` gets each record's line after its files, flushed.
+//! - Archive: entries in `seq` order with fixed metadata (mtime 0 / 1980,
+//!   mode 0644, no owner), `index.jsonl` last; the archive is written to a
+//!   temporary name and renamed when complete.
+//! - Stdout: the one output of the one cable; a second cable is an error.
+
+use crate::flags::{ArchiveKind, Output};
+use crate::resume::TEMP_SUFFIX;
+use anyhow::{Context, bail};
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Where the sink writes.
+pub(crate) enum Sink {
+    Tree(Tree),
+    Archive(Box<Archive>),
+    Stdout { written: bool },
+}
+
+/// A directory tree output.
+pub(crate) struct Tree {
+    root: PathBuf,
+    index: BufWriter<File>,
+    made: HashSet<PathBuf>,
+}
+
+/// One archive file output.
+pub(crate) struct Archive {
+    path: PathBuf,
+    temp: PathBuf,
+    writer: ArchiveWriter,
+    index: Vec<u8>,
+}
+
+enum ArchiveWriter {
+    Tar(tar::Builder<BufWriter<File>>),
+    Zip(zip::ZipWriter<BufWriter<File>>),
+}
+
+impl Sink {
+    /// Opens the output; fails (fatally) if it cannot be created.
+    pub(crate) fn open(output: &Output) -> anyhow::Result<Sink> {
+        match output {
+            Output::Stdout => Ok(Sink::Stdout { written: false }),
+            Output::Tree(root) => {
+                std::fs::create_dir_all(root).with_context(|| {
+                    format!(
+                        "cannot create output directory {}: choose a writable --out",
+                        root.display()
+                    )
+                })?;
+                let index_path = root.join("index.jsonl");
+                let index = File::create(&index_path).with_context(|| {
+                    format!(
+                        "cannot write {}: choose a writable --out",
+                        index_path.display()
+                    )
+                })?;
+                Ok(Sink::Tree(Tree {
+                    root: root.clone(),
+                    index: BufWriter::new(index),
+                    made: HashSet::new(),
+                }))
+            }
+            Output::Archive(kind, path) => {
+                let temp = temp_path(path);
+                let file = File::create(&temp).with_context(|| {
+                    format!(
+                        "cannot create {}: choose a writable -o path",
+                        temp.display()
+                    )
+                })?;
+                let file = BufWriter::new(file);
+                let writer = match kind {
+                    ArchiveKind::Tar => ArchiveWriter::Tar(tar::Builder::new(file)),
+                    ArchiveKind::Zip => ArchiveWriter::Zip(zip::ZipWriter::new(file)),
+                };
+                Ok(Sink::Archive(Box::new(Archive {
+                    path: path.clone(),
+                    temp,
+                    writer,
+                    index: Vec::new(),
+                })))
+            }
+        }
+    }
+
+    /// Writes one output file, `rel` being its `/`-separated path under the root.
+    pub(crate) fn put(&mut self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        match self {
+            Sink::Tree(tree) => tree.put(rel, bytes),
+            Sink::Archive(archive) => archive.append(rel, bytes).with_context(|| {
+                format!("cannot write {}: check free space", archive.temp.display())
+            }),
+            Sink::Stdout { written } => {
+                if *written {
+                    bail!(
+                        "-o - prints exactly one cable, but the input holds more: write them to a directory with -o DIR"
+                    );
+                }
+                *written = true;
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes)?;
+                out.flush()?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Appends one line to the index.
+    pub(crate) fn index(&mut self, line: &str) -> anyhow::Result<()> {
+        match self {
+            Sink::Tree(tree) => {
+                let path = tree.root.join("index.jsonl");
+                tree.index
+                    .write_all(line.as_bytes())
+                    .and_then(|()| tree.index.flush())
+                    .with_context(|| format!("cannot write {}: check free space", path.display()))
+            }
+            Sink::Archive(archive) => {
+                archive.index.extend_from_slice(line.as_bytes());
+                Ok(())
+            }
+            Sink::Stdout { .. } => Ok(()),
+        }
+    }
+
+    /// Completes the output (writes the archive's index and renames it).
+    pub(crate) fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Tree(mut tree) => Ok(tree.index.flush()?),
+            Sink::Archive(archive) => archive.finish(),
+            Sink::Stdout { .. } => Ok(()),
+        }
+    }
+
+    /// Drops a half-written archive after a fatal error.
+    pub(crate) fn abandon(self) {
+        if let Sink::Archive(archive) = self {
+            let temp = archive.temp.clone();
+            drop(archive);
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+impl Tree {
+    fn put(&mut self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.root.join(rel);
+        let hint = || {
+            format!(
+                "cannot write {}: choose a writable --out with free space",
+                path.display()
+            )
+        };
+        let parent = path.parent().unwrap_or(&self.root).to_owned();
+        if !self.made.contains(&parent) {
+            std::fs::create_dir_all(&parent).with_context(hint)?;
+            self.made.insert(parent);
+        }
+        let temp = temp_path(&path);
+        std::fs::write(&temp, bytes).with_context(hint)?;
+        std::fs::rename(&temp, &path).with_context(hint)?;
+        Ok(())
+    }
+}
+
+impl Archive {
+    fn append(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        match &mut self.writer {
+            ArchiveWriter::Tar(tar) => {
+                let mut header = tar::Header::new_gnu();
+                header.set_size(bytes.len() as u64);
+                header.set_mode(0o644);
+                header.set_mtime(0);
+                header.set_uid(0);
+                header.set_gid(0);
+                header.set_entry_type(tar::EntryType::Regular);
+                tar.append_data(&mut header, rel, bytes)
+            }
+            ArchiveWriter::Zip(zip) => {
+                let options = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Deflated)
+                    .last_modified_time(zip::DateTime::default())
+                    .unix_permissions(0o644);
+                zip.start_file(rel, options)
+                    .map_err(std::io::Error::other)?;
+                zip.write_all(bytes)
+            }
+        }
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        let index = std::mem::take(&mut self.index);
+        let temp = self.temp.clone();
+        let context = || format!("cannot write {}: check free space", temp.display());
+        self.append("index.jsonl", &index).with_context(context)?;
+        let mut file = match self.writer {
+            ArchiveWriter::Tar(tar) => tar.into_inner().with_context(context)?,
+            ArchiveWriter::Zip(zip) => zip.finish().with_context(context)?,
+        };
+        file.flush().with_context(context)?;
+        std::fs::rename(&self.temp, &self.path).with_context(|| {
+            format!(
+                "cannot create {}: choose a writable -o path",
+                self.path.display()
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// `dir/name` -> `dir/.name.cablekit-tmp`.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}{TEMP_SUFFIX}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_writes_files_and_index_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("out");
+        let mut sink = Sink::open(&Output::Tree(root.clone())).unwrap();
+        sink.put("md/2009/09STATE1.md", b"# x\n").unwrap();
+        sink.index("{}\n").unwrap();
+        sink.finish().unwrap();
+        assert_eq!(
+            std::fs::read(root.join("md/2009/09STATE1.md")).unwrap(),
+            b"# x\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("index.jsonl")).unwrap(),
+            "{}\n"
+        );
+        assert!(!root.join("md/2009/.09STATE1.md.cablekit-tmp").exists());
+    }
+
+    #[test]
+    fn archives_are_byte_identical_across_runs() {
+        for kind in [ArchiveKind::Tar, ArchiveKind::Zip] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut bytes = Vec::new();
+            for n in 0..2 {
+                let path = dir.path().join(format!("out{n}"));
+                let mut sink = Sink::open(&Output::Archive(kind, path.clone())).unwrap();
+                sink.put("yaml/2009/09STATE1.yaml", b"id: 09STATE1\n")
+                    .unwrap();
+                sink.index("{}\n").unwrap();
+                sink.finish().unwrap();
+                assert!(!temp_path(&path).exists());
+                bytes.push(std::fs::read(&path).unwrap());
+            }
+            assert_eq!(bytes[0], bytes[1], "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn unwritable_root_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        let err = Sink::open(&Output::Tree(file.join("out"))).err().unwrap();
+        assert!(format!("{err:#}").contains("file/out"), "{err:#}");
+    }
+}
