@@ -1,0 +1,250 @@
+//! The 2011 `cables.csv`: streamed row by row, with resynchronisation after
+//! a broken row.
+//!
+//! ```text
+//! "2","2/25/1972 9:30","72TEHRAN1164","Embassy Tehran","UNCLASSIFIED","72MOSCOW1603|72TEHRAN1091","R 250930Z FEB 72 ⏎
+//! FM AMEMBASSY TEHRAN⏎
+//! …","UNCLASSIFIED SECTION 01 OF 01 TEHRAN 1164 ⏎
+//! …
+//! HECK ⏎
+//! "⏎
+//! ```
+//!
+//! No header row; 8 double-quoted columns; backslash escapes (`\"`, `\'`);
+//! literal newlines inside fields; LF or CRLF. Rows are split here on line
+//! boundaries by tracking the quote state, and each complete row is then
+//! read by the `csv` crate. A row starts with a line shaped
+//! `"N","M/D/YYYY H:MM",`; when such a line arrives while the previous row
+//! is still inside a quoted field (an unterminated quote), the previous row
+//! is reported as failed and reading resynchronises at the new row: one
+//! broken row costs one row, not the rest of the file.
+
+use crate::detect::{self, Kind};
+use crate::encoding;
+use crate::member::{self, Ctx};
+use crate::meta;
+use crate::provenance::Provenance;
+use crate::sink::{Sink, Stop};
+use cable_model::{ContainerKind, ContainerMeta};
+use std::io::{BufRead, BufReader, Read};
+
+/// Quote state of the row being assembled.
+#[derive(Debug, Default, Clone, Copy)]
+struct Scan {
+    in_quotes: bool,
+    escaped: bool,
+}
+
+impl Scan {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.escaped {
+                self.escaped = false;
+            } else if self.in_quotes && b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_quotes = !self.in_quotes;
+            }
+        }
+    }
+}
+
+/// The row being assembled.
+struct Row {
+    number: u64,
+    offset: u64,
+    bytes: Vec<u8>,
+    scan: Scan,
+    /// Too large: discard lines until the next row start.
+    oversized: bool,
+}
+
+/// Streams the rows of a cables.csv.
+pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
+    let cap = sink.limits().max_member_bytes;
+    let mut r = BufReader::with_capacity(1 << 16, reader);
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    let mut rows = 0u64;
+    let mut row: Option<Row> = None;
+    let mut junk_reported = false;
+    loop {
+        line.clear();
+        let n = match (&mut r)
+            .take(cap.saturating_add(1))
+            .read_until(b'\n', &mut line)
+        {
+            Ok(n) => n,
+            Err(e) => {
+                let p = prov(&ctx, row.as_ref().map_or(rows + 1, |r| r.number), offset);
+                let msg = member::read_error(sink, &p, &e);
+                return sink.failed(p, msg);
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        let line_offset = offset;
+        offset += n as u64;
+        sink.charge(&prov(&ctx, rows + 1, line_offset), n as u64)?;
+        let check = if line_offset == 0 {
+            line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line)
+        } else {
+            &line
+        };
+        let starts_row = detect::is_csv_row_start(check);
+        if starts_row {
+            if let Some(broken) = row.take() {
+                if !broken.oversized {
+                    let p = prov(&ctx, broken.number, broken.offset);
+                    let msg = format!(
+                        "{}: unterminated quoted field; row skipped, reading resumed at the next row (byte offset {line_offset})",
+                        sink.describe(&p)
+                    );
+                    sink.failed(p, msg)?;
+                }
+            }
+            rows += 1;
+            row = Some(Row {
+                number: rows,
+                offset: line_offset,
+                bytes: Vec::new(),
+                scan: Scan::default(),
+                oversized: false,
+            });
+            junk_reported = false;
+        }
+        let Some(current) = row.as_mut() else {
+            if !junk_reported && !line.trim_ascii().is_empty() {
+                let p = Provenance {
+                    offset: Some(line_offset),
+                    ..ctx.provenance.clone()
+                };
+                let msg = format!(
+                    "{}: bytes at offset {line_offset} do not start a cables.csv row (\"N\",\"M/D/YYYY H:MM\",…); skipped up to the next row",
+                    sink.describe(&p)
+                );
+                sink.failed(p, msg)?;
+                junk_reported = true;
+            }
+            continue;
+        };
+        if current.oversized {
+            continue;
+        }
+        if (current.bytes.len() + line.len()) as u64 > cap {
+            current.oversized = true;
+            current.bytes = Vec::new();
+            let p = prov(&ctx, current.number, current.offset);
+            let msg = format!(
+                "{}: row larger than max_member_bytes ({cap} bytes); skipped",
+                sink.describe(&p)
+            );
+            sink.failed(p, msg)?;
+            continue;
+        }
+        current.scan.feed(&line);
+        current.bytes.extend_from_slice(&line);
+        if !current.scan.in_quotes && line.ends_with(b"\n") {
+            if let Some(done) = row.take() {
+                emit(sink, &ctx, done)?;
+            }
+        }
+    }
+    if let Some(last) = row.take() {
+        if last.oversized {
+            return Ok(());
+        }
+        if last.scan.in_quotes {
+            let p = prov(&ctx, last.number, last.offset);
+            let msg = format!(
+                "{}: truncated: the file ends inside a quoted field",
+                sink.describe(&p)
+            );
+            sink.failed(p, msg)?;
+        } else {
+            emit(sink, &ctx, last)?;
+        }
+    }
+    Ok(())
+}
+
+fn prov(ctx: &Ctx, row: u64, offset: u64) -> Provenance {
+    Provenance {
+        row: Some(row),
+        offset: Some(offset),
+        ..ctx.provenance.clone()
+    }
+}
+
+/// Reads one complete row with the csv crate and emits it.
+fn emit(sink: &mut Sink, ctx: &Ctx, row: Row) -> Result<(), Stop> {
+    let p = prov(ctx, row.number, row.offset);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .escape(Some(b'\\'))
+        .double_quote(false)
+        .flexible(true)
+        .from_reader(row.bytes.as_slice());
+    let mut record = ::csv::ByteRecord::new();
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => {
+            let msg = format!("{}: empty row", sink.describe(&p));
+            return sink.failed(p, msg);
+        }
+        Err(e) => {
+            let msg = format!("{}: {e}", sink.describe(&p));
+            return sink.failed(p, msg);
+        }
+    }
+    if record.len() != 8 {
+        let msg = format!(
+            "{}: {} fields where cables.csv has 8 (a stray quote?); row skipped",
+            sink.describe(&p),
+            record.len()
+        );
+        return sink.failed(p, msg);
+    }
+    let field = |i: usize| record.get(i).unwrap_or_default();
+    let string = |i: usize| {
+        let s = encoding::decode(field(i)).text;
+        let s = s.trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    let mut text = Vec::with_capacity(field(6).len() + field(7).len() + 1);
+    text.extend_from_slice(field(6));
+    text.push(b'\n');
+    text.extend_from_slice(field(7));
+    let decoded = encoding::decode(&text);
+    let date_raw = string(1);
+    let meta = ContainerMeta {
+        kind: ContainerKind::CablesCsv,
+        id: string(2),
+        date: date_raw.as_deref().and_then(meta::parse_mdy_hm),
+        date_raw,
+        origin: string(3),
+        classification: string(4),
+        references: string(5)
+            .map(|refs| {
+                refs.split('|')
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        released: None,
+    };
+    let mut notes = Vec::new();
+    if let Some(note) = meta.id.as_deref().and_then(meta::id_note) {
+        notes.push(note);
+    }
+    if meta.date.is_none() {
+        notes.push(format!(
+            "container date {:?} is not M/D/YYYY H:MM",
+            meta.date_raw.as_deref().unwrap_or_default()
+        ));
+    }
+    sink.record(p, meta, decoded, Kind::CablesCsv, notes)
+}

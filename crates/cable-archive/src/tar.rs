@@ -1,0 +1,63 @@
+//! Tar archives (also inside gzip): regular members are read, links and
+//! devices skipped, unsafe names refused.
+
+use crate::member::{self, Ctx};
+use crate::provenance;
+use crate::sink::{Sink, Stop};
+use ::tar::{Archive, EntryType};
+use std::io::Read;
+
+/// Reads every member of the tar stream in `reader`, in archive order.
+pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: &Ctx) -> Result<(), Stop> {
+    let mut archive = Archive::new(reader);
+    let entries = match archive.entries() {
+        Ok(e) => e,
+        Err(e) => {
+            let msg = format!(
+                "{}: not a readable tar archive: {e}",
+                sink.describe(&ctx.provenance)
+            );
+            return sink.failed(ctx.provenance.clone(), msg);
+        }
+    };
+    let mut index = 0u64;
+    for entry in entries {
+        index += 1;
+        let mut entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let msg = format!(
+                    "{}: truncated or corrupt tar archive at member #{index}: {e}",
+                    sink.describe(&ctx.provenance)
+                );
+                return sink.failed(ctx.provenance.clone(), msg);
+            }
+        };
+        let name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let child = ctx.child(&name);
+        let kind = entry.header().entry_type();
+        let skip = match kind {
+            EntryType::Regular | EntryType::Continuous => None,
+            EntryType::Directory => continue,
+            EntryType::Symlink => Some("symlink member (not followed)"),
+            EntryType::Link => Some("hardlink member (not followed)"),
+            EntryType::Char | EntryType::Block => Some("device member"),
+            EntryType::Fifo => Some("FIFO member"),
+            _ => Some("unsupported tar member type"),
+        };
+        if let Some(reason) = skip {
+            sink.skipped(child.provenance, reason)?;
+            continue;
+        }
+        if let Some(reason) = provenance::unsafe_reason(&name) {
+            let msg = format!(
+                "{}: refused member {name:?}: {reason}",
+                sink.describe(&ctx.provenance)
+            );
+            sink.failed(child.provenance, msg)?;
+            continue;
+        }
+        member::read_stream(sink, &mut entry, child)?;
+    }
+    Ok(())
+}
