@@ -1,19 +1,151 @@
 //! # Brief overview
 //!
-//! Writes a [`cable_model::Cable`] as Markdown (CommonMark). Depends on the model only: it
-//! never sees raw cable text. Output is a pure function of the cable and
-//! the [`Options`]: byte-identical across runs and thread counts.
+//! Writes a [`cable_model::Cable`] as Markdown (CommonMark) ready to drop
+//! into Hugo, Jekyll, MkDocs or mdBook, or to read on a code host. Depends
+//! on the model only: it never sees raw cable text. Output is a pure
+//! function of the cable and the [`Options`]: byte-identical across runs
+//! and thread counts.
+//!
+//! The page has four parts (`docs/output-markdown.md` shows a full example
+//! and explains each choice):
+//!
+//! 1. front matter ([`FrontMatter::Yaml`] by default, or TOML, or none) with
+//!    the cable's metadata, typed so that site generators read strings,
+//!    dates and lists;
+//! 2. a level-1 heading: the subject in title case (`Subject::title`, as
+//!    the parser computed it);
+//! 3. a header list: precedence and date, from, to, info, classification,
+//!    E.O., tags, subject, references (cross-linked when the referenced
+//!    cable is in the same run), classified by;
+//! 4. the body as structure: labelled paragraphs keep their label and
+//!    portion marking as written (`**5.** (C) TALKING POINTS:`), bullet
+//!    items become a real list, headings become headings, `NOTE`, `BEGIN …
+//!    END`, `SUMMARY` and `COMMENT` blocks become block quotes led by their
+//!    keyword, and the signer closes the page.
+//!
+//! Every character of the cable's words reaches the page: anything
+//! CommonMark (or its common extensions: tables, strike-through, math,
+//! fancy lists, attributes) would read as markup is backslash-escaped, so
+//! `1. (C)` can never become a renumbered list and `*`, `_`, `<`, `[`,
+//! `#`, `$` stay characters.
+//!
+//! ```
+//! use cable_model::{Block, Cable, Label, LabelValue, Marking, Level, Paragraph, Subject};
+//!
+//! let mut cable = Cable::default();
+//! cable.subject = Some(Subject { text: "MTCR: VIEWS".into(), title: "MTCR: Views".into(), marking: None });
+//! cable.body.push(Block::Paragraph(Paragraph {
+//!     label: Some(Label { value: LabelValue::Number(5), raw: "5".into() }),
+//!     marking: Some(Marking::from_level(Level::Confidential, "C")),
+//!     text: "Costs rose 5*2 percent.".into(),
+//!     children: vec![],
+//! }));
+//! let mut out = Vec::new();
+//! cable_markdown::write(&cable, &cable_markdown::Options::default(), &mut out)?;
+//! let page = String::from_utf8(out).unwrap();
+//! assert!(page.contains("# MTCR: Views\n"));
+//! assert!(page.contains("**5.** (C) Costs rose 5\\*2 percent.\n"));
+//! # Ok::<(), std::io::Error>(())
+//! ```
 
-use cable_model::Cable;
+mod body;
+mod front_matter;
+mod header;
+mod links;
+mod page;
+mod prose;
+
+use cable_model::{Cable, CableId};
+use std::fmt;
 use std::io;
+use std::sync::Arc;
 
-/// Options of the Markdown (CommonMark) writer.
-#[derive(Debug, Clone, Default)]
+/// The file extension of the pages this crate writes, without the dot.
+///
+/// ```
+/// assert_eq!(format!("09STATE17183.{}", cable_markdown::EXTENSION), "09STATE17183.md");
+/// ```
+pub const EXTENSION: &str = "md";
+
+/// Resolves a referenced cable's id to the relative URL of its Markdown
+/// page when that cable is part of the same conversion run.
+///
+/// ```
+/// use std::sync::Arc;
+/// let links: cable_markdown::LinkResolver =
+///     Arc::new(|id: &cable_model::CableId| Some(format!("{id}.md")));
+/// # let _ = links;
+/// ```
+pub type LinkResolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>;
+
+/// Which front matter block opens the page.
+///
+/// ```text
+/// Yaml  ->  ---\nid: 09STATE17183\n…\n---      (Hugo, Jekyll, MkDocs, pandoc)
+/// Toml  ->  +++\nid = "09STATE17183"\n…\n+++   (Hugo)
+/// None  ->  the page starts with its title
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Options {}
+pub enum FrontMatter {
+    /// YAML between `---` lines, quoted so that YAML 1.1 and 1.2 readers
+    /// agree (`NO` stays the string NO; `date` is a plain timestamp).
+    #[default]
+    Yaml,
+    /// TOML between `+++` lines (Hugo); `date` is a TOML offset date-time.
+    Toml,
+    /// No front matter.
+    None,
+}
 
-/// Writes `cable` to `out`.
+/// Options of the Markdown writer. Every option is off or neutral by
+/// default; set fields on `Options::default()`.
+///
+/// ```
+/// let mut opts = cable_markdown::Options::default();
+/// opts.front_matter = cable_markdown::FrontMatter::Toml;
+/// opts.heading_offset = 1; // title becomes `##`, body headings `###`
+/// opts.wrap = Some(72);    // hard-wrap prose at 72 columns
+/// opts.link_template = Some("https://example.org/cables/{id}.html".into());
+/// ```
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// The front matter block: YAML (default), TOML or none.
+    pub front_matter: FrontMatter,
+    /// Added to every heading level: 0 makes the title `#` and body
+    /// headings `##`; levels are capped at 6.
+    pub heading_offset: u8,
+    /// Hard-wrap prose at this many columns (indentation included); `None`
+    /// (the default) writes each paragraph on one line.
+    pub wrap: Option<usize>,
+    /// Relative URLs of referenced cables that are in the same run; such
+    /// references become links. Supplied by the driver.
+    pub links: Option<LinkResolver>,
+    /// A URL template for referenced cables that `links` does not resolve:
+    /// `{id}` is replaced by the canonical id (`09STATE4690`). Off by
+    /// default: such references stay plain text.
+    pub link_template: Option<String>,
+}
+
+impl fmt::Debug for Options {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("front_matter", &self.front_matter)
+            .field("heading_offset", &self.heading_offset)
+            .field("wrap", &self.wrap)
+            .field("links", &self.links.as_ref().map(|_| "Fn(&CableId)"))
+            .field("link_template", &self.link_template)
+            .finish()
+    }
+}
+
+/// Writes `cable` to `out` as one Markdown page.
+///
+/// Fails only when `out` fails (or, never in practice, when a front matter
+/// serializer refuses a value; that is reported as
+/// [`io::ErrorKind::InvalidData`]).
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (cable, opts, out);
-    Ok(())
+    let page = page::render(cable, opts)?;
+    out.write_all(page.as_bytes())
 }

@@ -1,0 +1,46 @@
+//! Throughput of the Markdown writer alone (parsing excluded), on one core.
+//!
+//! `cargo bench -p cable-markdown --bench write` prints one line:
+//! `cable-markdown write: N pages, M MB of Markdown in S s = X MB/s per core`.
+//! The inputs are the seeds and the kitchen-sink cable, parsed once up front.
+#![allow(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let files = [
+        "seeds/000_78e12724ad72837c.txt",
+        "seeds/001_d7a67a22ead94fd7.txt",
+        "cables/kitchen-sink.txt",
+    ];
+    let cables: Vec<_> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(root.join(f)).ok())
+        .map(|t| cable_parse::parse(&t))
+        .collect();
+    if cables.is_empty() {
+        eprintln!("SKIP: no input cables under {}", root.display());
+        return;
+    }
+    let opts = cable_markdown::Options::default();
+    let mut buf = Vec::with_capacity(1 << 16);
+    let (mut pages, mut bytes) = (0u64, 0u64);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(3) {
+        for c in &cables {
+            buf.clear();
+            cable_markdown::write(c, &opts, &mut buf).expect("writing to a Vec cannot fail");
+            bytes += buf.len() as u64;
+            pages += 1;
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "cable-markdown write: {pages} pages, {mb:.1} MB of Markdown in {secs:.2} s = {:.1} MB/s per core ({:.0} pages/s)",
+        mb / secs,
+        pages as f64 / secs
+    );
+}

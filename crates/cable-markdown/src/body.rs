@@ -1,0 +1,204 @@
+//! The body as Markdown blocks.
+//!
+//! ```text
+//! Paragraph 5 (C) "TALKING POINTS:"  ->  **5.** (C) TALKING POINTS:
+//! List of `--` items                 ->  - As agreed …      (a real bullet list)
+//! Heading                            ->  ## U.S. Views on Informal Brainstorming …
+//! Note NOTE / SUMMARY / BEGIN X      ->  > **NOTE:** We understand informally …
+//! Text                               ->  a paragraph
+//! ```
+//!
+//! Sub-paragraphs (`A.`, `(a)`) and a paragraph's further blocks follow it
+//! at the same level: the label carries the hierarchy, and deep nesting
+//! would turn long prose into indented code for some renderers.
+
+use crate::Options;
+use crate::page::hashes;
+use crate::prose::{Mode, escape, fill};
+use cable_model::{Block, Heading, List, Note, Paragraph};
+
+/// Prefixes `lines`: `first` on the first line, `rest` on the others;
+/// blank lines get the prefix with trailing spaces removed.
+///
+/// ```text
+/// indent(["a", "", "b"], "- ", "  ")  ->  ["- a", "", "  b"]
+/// ```
+pub(crate) fn indent(lines: Vec<String>, first: &str, rest: &str) -> Vec<String> {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let prefix = if i == 0 { first } else { rest };
+            if line.is_empty() {
+                prefix.trim_end().to_owned()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect()
+}
+
+/// Width left after a prefix of `used` columns (never below 20).
+fn narrower(width: Option<usize>, used: usize) -> Option<usize> {
+    width.map(|w| w.saturating_sub(used).max(20))
+}
+
+/// The lines of a sequence of blocks, separated by blank lines.
+pub(crate) fn lines(blocks: &[Block], opts: &Options, width: Option<usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    // Two lists in a row would merge: alternate the bullet character.
+    let mut last_bullet: Option<char> = None;
+    for b in blocks {
+        let (lines, bullet) = match b {
+            Block::List(l) => {
+                let bullet = if last_bullet == Some('-') { '*' } else { '-' };
+                (list(l, bullet, opts, width), Some(bullet))
+            }
+            other => (block(other, opts, width), None),
+        };
+        if lines.is_empty() {
+            continue;
+        }
+        last_bullet = bullet;
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(lines);
+    }
+    out
+}
+
+fn block(b: &Block, opts: &Options, width: Option<usize>) -> Vec<String> {
+    match b {
+        Block::Paragraph(p) => paragraph(p, opts, width),
+        Block::Text(t) if t.trim().is_empty() => Vec::new(),
+        Block::Text(t) => fill("", t, width),
+        Block::List(l) => list(l, '-', opts, width),
+        Block::Heading(h) => heading(h, opts),
+        Block::Note(n) => note(n, opts, width),
+        // A block kind this writer does not know yet: nothing rather than a guess.
+        _ => Vec::new(),
+    }
+}
+
+/// `**5.** (C) text`, then the paragraph's own blocks.
+fn paragraph(p: &Paragraph, opts: &Options, width: Option<usize>) -> Vec<String> {
+    let lead = p
+        .label
+        .as_ref()
+        .map(|l| format!("**{}.**", l.value))
+        .unwrap_or_default();
+    let text = match &p.marking {
+        Some(m) if p.text.is_empty() => format!("({})", m.raw),
+        Some(m) => format!("({}) {}", m.raw, p.text),
+        None => p.text.clone(),
+    };
+    let mut out = Vec::new();
+    if !lead.is_empty() || !text.trim().is_empty() {
+        out = fill(&lead, &text, width);
+    }
+    let children = lines(&p.children, opts, width);
+    if !children.is_empty() {
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(children);
+    }
+    out
+}
+
+/// A bullet list; loose (blank lines between items) when an item has
+/// blocks of its own.
+fn list(l: &List, bullet: char, opts: &Options, width: Option<usize>) -> Vec<String> {
+    let inner = narrower(width, 2);
+    let loose = l.items.iter().any(|i| !i.children.is_empty());
+    let first = format!("{bullet} ");
+    let mut out = Vec::new();
+    for item in &l.items {
+        let mut lines = Vec::new();
+        if !item.text.trim().is_empty() {
+            lines = fill("", &item.text, inner);
+        }
+        let children = self::lines(&item.children, opts, inner);
+        if !children.is_empty() && !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(children);
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        if loose && !out.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(indent(lines, &first, "  "));
+    }
+    out
+}
+
+fn heading(h: &Heading, opts: &Options) -> Vec<String> {
+    let text = escape(&h.text, Mode::Heading);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![format!("{} {text}", hashes(2, opts))]
+}
+
+/// A block quote led by the note's keyword: `> **NOTE:** …`.
+fn note(n: &Note, opts: &Options, width: Option<usize>) -> Vec<String> {
+    let inner = narrower(width, 2);
+    let title = if n.title.trim().is_empty() {
+        n.kind.name().to_uppercase()
+    } else {
+        n.title.clone()
+    };
+    let lead = format!("**{}:**", escape(&title, Mode::Text));
+    let mut blocks = n.blocks.as_slice();
+    let mut out = match blocks.split_first() {
+        Some((Block::Text(t), rest)) => {
+            blocks = rest;
+            fill(&lead, t, inner)
+        }
+        _ => vec![lead],
+    };
+    let rest = lines(blocks, opts, inner);
+    if !rest.is_empty() {
+        out.push(String::new());
+        out.extend(rest);
+    }
+    indent(out, "> ", "> ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cable_model::ListItem;
+
+    fn item(text: &str) -> ListItem {
+        ListItem {
+            marker: "--".into(),
+            text: text.into(),
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn consecutive_lists_do_not_merge() {
+        let l = |t: &str| {
+            Block::List(List {
+                items: vec![item(t)],
+            })
+        };
+        let got = lines(
+            &[l("a"), l("b"), Block::Text("c".into()), l("d")],
+            &Options::default(),
+            None,
+        );
+        assert_eq!(got, ["- a", "", "* b", "", "c", "", "- d"]);
+    }
+
+    #[test]
+    fn indent_leaves_blank_lines_blank() {
+        let got = indent(vec!["a".into(), String::new(), "b".into()], "> ", "> ");
+        assert_eq!(got, ["> a", ">", "> b"]);
+    }
+}

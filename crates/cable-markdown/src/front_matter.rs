@@ -1,0 +1,227 @@
+//! The front matter: this writer's own serde view of the cable's metadata,
+//! written as YAML (serde-saphyr) or TOML.
+//!
+//! ## Keys (all optional except `title`, in this order)
+//!
+//! | key | from the cable | example |
+//! |---|---|---|
+//! | `id` | `STATE 017183` in a 2009 cable | `09STATE17183` |
+//! | `title` | `Subject::title` (else the id) | `Missile Technology Control Regime (MTCR): …` |
+//! | `date` | the DTG `242158Z FEB 09` (else the container's date) | `2009-02-24T21:58:00Z` (a timestamp, not a string) |
+//! | `subject` | `SUBJECT:` as written | `MISSILE TECHNOLOGY CONTROL REGIME (MTCR): …` |
+//! | `subject_classification` | the subject's `(C)` | `C` |
+//! | `classification` | the banner's level | `CONFIDENTIAL` |
+//! | `caveats` | `SECRET//NOFORN`, `SIPDIS` | `[NOFORN]` |
+//! | `precedence` | `P R` | `PRIORITY` |
+//! | `dtg` | as written | `242158Z FEB 09` |
+//! | `from`, `to`, `info` | `FM`, `TO`, `INFO` names | `SECSTATE WASHDC` |
+//! | `origin` | the container's origin | `Embassy Tehran` |
+//! | `tags` | `TAGS:` | `[MTCRE, PARM]` |
+//! | `references` | `REF:` canonical ids, else the reference as written | `[09STATE4690, 2009 MTCR POC DOC 008]` |
+//! | `signer` | last line of the text | `CLINTON` |
+//! | `summary` | the `SUMMARY:` block, on one line | `The Embassy …` |
+//!
+//! ## Quoting
+//!
+//! YAML is written by serde-saphyr with its YAML 1.1-safe quoting (the
+//! default), so every string that a YAML 1.1 or 1.2 reader could take for
+//! a boolean, number, null or timestamp is quoted: `NO` (the Norway tag),
+//! `ON`, `Y`, `0800`, `1.4` stay strings. The one deliberate exception is
+//! `date`, written plain so that Hugo, Jekyll, MkDocs and pandoc read a
+//! date: it is serialized on its own with YAML 1.2 rules, which is safe
+//! because its value is always a validated [`cable_model::Timestamp`]
+//! printed as `YYYY-MM-DDTHH:MM:00Z`. Long strings stay on one line (no
+//! folded block scalars), so every key is one `key: value` line or a list.
+//!
+//! TOML is written by the `toml` crate; `date` is a TOML offset date-time.
+
+use crate::page::title;
+use cable_model::{Addressee, Cable, Caveat, Timestamp};
+use serde::Serialize;
+use std::io;
+
+/// The first keys: identity.
+#[derive(Serialize)]
+struct Head<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    title: &'a str,
+}
+
+/// The date key, alone so that YAML can write it plain.
+#[derive(Serialize)]
+struct DateKey<T> {
+    date: T,
+}
+
+/// Everything after the date.
+#[derive(Serialize)]
+struct Rest<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject_classification: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    classification: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    caveats: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precedence: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dtg: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    to: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    info: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<String>,
+}
+
+/// The whole view in one struct, for TOML.
+#[derive(Serialize)]
+struct TomlView<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<toml::value::Datetime>,
+    #[serde(flatten)]
+    rest: Rest<'a>,
+}
+
+fn head(cable: &Cable) -> Head<'_> {
+    Head {
+        id: cable.id.as_ref().map(|i| i.as_str()),
+        title: title(cable),
+    }
+}
+
+/// The cable's date: its DTG's instant, else the container's date.
+fn date(cable: &Cable) -> Option<Timestamp> {
+    cable
+        .routing
+        .dtg
+        .as_ref()
+        .and_then(|d| d.utc)
+        .or(cable.container.date)
+}
+
+fn names(list: &[Addressee]) -> Vec<&str> {
+    list.iter().map(|a| a.name.as_str()).collect()
+}
+
+fn rest(cable: &Cable) -> Rest<'_> {
+    let marking = cable.classification.as_ref();
+    let subject = cable.subject.as_ref();
+    Rest {
+        subject: subject.map(|s| s.text.as_str()).filter(|s| !s.is_empty()),
+        subject_classification: subject
+            .and_then(|s| s.marking.as_ref())
+            .map(|m| m.raw.as_str()),
+        classification: marking.and_then(|m| m.level).map(|l| l.name()),
+        caveats: marking
+            .map(|m| m.caveats.iter().map(Caveat::name).collect())
+            .unwrap_or_default(),
+        precedence: cable.routing.precedence.map(|p| p.action.name()),
+        dtg: cable.routing.dtg.as_ref().map(|d| d.raw.as_str()),
+        from: cable.routing.from.as_ref().map(|a| a.name.as_str()),
+        to: names(&cable.routing.to),
+        info: names(&cable.routing.info),
+        origin: cable.container.origin.as_deref(),
+        tags: cable.tags.iter().map(|t| t.as_str()).collect(),
+        references: cable
+            .references
+            .iter()
+            .map(|r| r.id.as_ref().map_or(r.text.as_str(), |id| id.as_str()))
+            .collect(),
+        signer: cable.signer.as_deref(),
+        summary: cable
+            .summary()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty()),
+    }
+}
+
+fn invalid(e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+}
+
+fn yaml_options(yaml_12: bool) -> serde_saphyr::SerializerOptions {
+    serde_saphyr::ser_options! {
+        prefer_block_scalars: false,
+        yaml_12: yaml_12,
+        no_lang_directive: true,
+    }
+}
+
+/// Appends the YAML front matter, `---` lines included.
+///
+/// ```text
+/// ---
+/// id: 09STATE17183
+/// title: 'Missile Technology Control Regime (MTCR): Responding to …'
+/// date: 2009-02-24T21:58:00Z
+/// tags:
+/// - MTCRE
+/// ---
+/// ```
+pub(crate) fn yaml(cable: &Cable, out: &mut String) -> io::Result<()> {
+    out.push_str("---\n");
+    serde_saphyr::to_fmt_writer_with_options(out, &head(cable), yaml_options(false))
+        .map_err(invalid)?;
+    if let Some(date) = date(cable) {
+        // Plain on purpose: a validated timestamp, see the module docs.
+        let key = DateKey {
+            date: date.to_string(),
+        };
+        serde_saphyr::to_fmt_writer_with_options(out, &key, yaml_options(true)).map_err(invalid)?;
+    }
+    let rest =
+        serde_saphyr::to_string_with_options(&rest(cable), yaml_options(false)).map_err(invalid)?;
+    if rest.trim() != "{}" {
+        out.push_str(&rest);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("---\n");
+    Ok(())
+}
+
+/// Appends the TOML front matter, `+++` lines included.
+///
+/// ```text
+/// +++
+/// id = "09STATE17183"
+/// title = "Missile Technology Control Regime (MTCR): Responding to …"
+/// date = 2009-02-24T21:58:00Z
+/// tags = ["MTCRE", "PARM"]
+/// +++
+/// ```
+pub(crate) fn toml(cable: &Cable, out: &mut String) -> io::Result<()> {
+    let date = match date(cable) {
+        Some(d) => Some(d.to_string().parse().map_err(invalid)?),
+        None => None,
+    };
+    let view = TomlView {
+        head: head(cable),
+        date,
+        rest: rest(cable),
+    };
+    out.push_str("+++\n");
+    out.push_str(&toml::to_string(&view).map_err(invalid)?);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("+++\n");
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! Cable words as CommonMark text: escaping and line filling.
+//!
+//! Two passes make any text safe:
+//!
+//! * inline: every character that can open inline markup in CommonMark or
+//!   its common extensions is backslash-escaped (`*` `_` `` ` `` `[` `]`
+//!   `<` `\` `~` `|` `$` `^` `{` `}`, and `&` when it could start an entity);
+//!   control characters and line breaks become spaces and runs of spaces
+//!   collapse, so a model string can never end a paragraph early;
+//! * line start: after lines are filled, a line that could open a block
+//!   (`#`, `>`, `+`, `-`, `=`, `:`, `5.`, `5)`, `A.`, `iv)`, `(C)`) gets one
+//!   more backslash, so `1. (C)` stays text wherever a wrap puts it.
+//!
+//! ```text
+//! 5. (C) Costs rose 5*2 [sic]   ->  5\. (C) Costs rose 5\*2 \[sic\]
+//! ```
+
+/// Where escaped text goes: headings also escape `#` anywhere (a closing
+/// `#` sequence would be eaten).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Paragraph, list item or header text.
+    Text,
+    /// ATX heading text.
+    Heading,
+}
+
+/// Escapes `text` for use inside a line of Markdown: inline markup
+/// characters get a backslash, control characters and line breaks become
+/// spaces, whitespace runs collapse to one space, ends are trimmed.
+///
+/// ```text
+/// "a_b  *c*\n<d>"  ->  "a\_b \*c\* \<d>"
+/// ```
+pub(crate) fn escape(text: &str, mode: Mode) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        let needs = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' | '$' | '^' | '{' | '}' => true,
+            '&' => starts_entity(&text[i + 1..]),
+            '#' => mode == Mode::Heading,
+            _ => false,
+        };
+        if needs {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `&` followed by `rest` reads as a character reference:
+/// `amp;`, `#38;`, `#x26;` (name or number, then `;`).
+fn starts_entity(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let len = body
+        .bytes()
+        .take(33)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    len > 0 && body.as_bytes().get(len) == Some(&b';')
+}
+
+/// Makes an already escaped line safe at the start of a block line: one
+/// backslash where the line would otherwise open a heading, quote, list,
+/// rule, setext underline or definition.
+///
+/// ```text
+/// "5. (C) text"   ->  "5\. (C) text"
+/// "(C) text"      ->  "\(C) text"
+/// "-- item"       ->  "\-- item"
+/// "U.S. policy"   ->  "U.S. policy"
+/// ```
+pub(crate) fn escape_line_start(line: &str) -> String {
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return String::new();
+    };
+    if matches!(first, b'#' | b'>' | b'+' | b'-' | b'=' | b':') {
+        return format!("\\{line}");
+    }
+    let ends_marker = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ');
+    // `5.`, `5)`, `A.`, `iv)`: a run that could be a list number, then `.` or `)`.
+    let run = marker_run(bytes);
+    let punct = bytes.get(run).copied();
+    if run > 0 && matches!(punct, Some(b'.' | b')')) && ends_marker(run + 1) {
+        let mut s = String::with_capacity(line.len() + 1);
+        s.push_str(&line[..run]);
+        s.push('\\');
+        s.push_str(&line[run..]);
+        return s;
+    }
+    // `(C)`, `(5)`, `(iv)`, `(@x)`: a parenthesised list marker.
+    if first == b'(' {
+        let rest = &bytes[1..];
+        let run = if rest.first() == Some(&b'@') {
+            1 + rest[1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
+                .count()
+        } else {
+            marker_run(rest)
+        };
+        if run > 0 && rest.get(run) == Some(&b')') && ends_marker(run + 2) {
+            return format!("\\{line}");
+        }
+    }
+    line.to_owned()
+}
+
+/// Length of a leading run that pandoc's fancy lists or CommonMark could
+/// read as a list number: 1-9 digits, one letter, or a roman numeral.
+fn marker_run(bytes: &[u8]) -> usize {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 {
+        return if digits <= 9 { digits } else { 0 };
+    }
+    let roman = bytes
+        .iter()
+        .take_while(|b| b"ivxlcdmIVXLCDM".contains(b))
+        .count();
+    if roman > 0 {
+        return roman;
+    }
+    usize::from(bytes.first().is_some_and(u8::is_ascii_alphabetic))
+}
+
+/// Fills one block of prose into lines.
+///
+/// `lead` is Markdown already safe to start a line (`**5.**`), written
+/// before the text with a space; `text` is raw model text. With `width`
+/// the words are filled greedily into lines of at most `width` characters
+/// (a longer word gets a line of its own); without, the block is one line.
+/// Every line is safe at the start of a block line.
+///
+/// ```text
+/// lead "**5.**", text "(C) Talking points:"  ->  ["**5.** (C) Talking points:"]
+/// lead "", text "2009. Then", width 4        ->  ["2009\.", "Then"]
+/// ```
+pub(crate) fn fill(lead: &str, text: &str, width: Option<usize>) -> Vec<String> {
+    fill_escaped(lead, &escape(text, Mode::Text), width)
+}
+
+/// [`fill`] for Markdown that is already escaped inline (words separated
+/// by single spaces, such as `A. STATE 4690 ([09STATE4690](09STATE4690.md))`
+/// built from escaped parts); only line starts are escaped.
+pub(crate) fn fill_escaped(lead: &str, escaped: &str, width: Option<usize>) -> Vec<String> {
+    let Some(width) = width else {
+        let line = match (lead.is_empty(), escaped.is_empty()) {
+            (true, _) => escape_line_start(escaped),
+            (false, true) => lead.to_owned(),
+            (false, false) => format!("{lead} {escaped}"),
+        };
+        return vec![line];
+    };
+    let mut lines = Vec::new();
+    let mut current = lead.to_owned();
+    let mut current_len = lead.chars().count();
+    let mut starts_with_text = lead.is_empty();
+    for word in escaped.split(' ').filter(|w| !w.is_empty()) {
+        let len = word.chars().count();
+        if current.is_empty() {
+            current.push_str(word);
+            current_len = len;
+        } else if current_len + 1 + len <= width {
+            current.push(' ');
+            current.push_str(word);
+            current_len += 1 + len;
+        } else {
+            lines.push(finish(current, starts_with_text));
+            current = word.to_owned();
+            current_len = len;
+            starts_with_text = true;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(finish(current, starts_with_text));
+    }
+    lines
+}
+
+fn finish(line: String, starts_with_text: bool) -> String {
+    if starts_with_text {
+        escape_line_start(&line)
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One case: input, then expected output of `escape` + `escape_line_start`.
+    fn check(input: &str, expected: &str) {
+        let got = escape_line_start(&escape(input, Mode::Text));
+        assert_eq!(got, expected, "input {input:?}");
+    }
+
+    #[test]
+    fn block_and_inline_markup_is_escaped() {
+        for (input, expected) in [
+            ("5. (C) TALKING POINTS:", "5\\. (C) TALKING POINTS:"),
+            ("15) text", "15\\) text"),
+            ("1234567890. text", "1234567890. text"),
+            ("A. (C) PREPARATION", "A\\. (C) PREPARATION"),
+            ("iv) fourth", "iv\\) fourth"),
+            ("Mr. Smith", "Mr. Smith"),
+            ("U.S. views", "U.S. views"),
+            ("2.5 million", "2.5 million"),
+            ("(C) portion", "\\(C) portion"),
+            ("(C/REL MTCR) portion", "(C/REL MTCR) portion"),
+            ("(if asked only)", "(if asked only)"),
+            ("(@ex) text", "\\(@ex) text"),
+            ("--As agreed", "\\--As agreed"),
+            ("- item", "\\- item"),
+            ("+ item", "\\+ item"),
+            ("* item", "\\* item"),
+            ("# not a heading", "\\# not a heading"),
+            ("> not a quote", "\\> not a quote"),
+            ("====", "\\===="),
+            ("----", "\\----"),
+            ("___", "\\_\\_\\_"),
+            (": definition", "\\: definition"),
+            ("```rust", "\\`\\`\\`rust"),
+            ("~~~", "\\~\\~\\~"),
+            ("<div>", "\\<div>"),
+            ("a *b* _c_ `d`", "a \\*b\\* \\_c\\_ \\`d\\`"),
+            ("[link](http://x)", "\\[link\\](http://x)"),
+            ("![img](x)", "!\\[img\\](x)"),
+            ("a\\b", "a\\\\b"),
+            (
+                "AT&T &amp; &#38; &#x26; &Bishop Jovan8 & done",
+                "AT&T \\&amp; \\&#38; \\&#x26; &Bishop Jovan8 & done",
+            ),
+            ("$5 and $6", "\\$5 and \\$6"),
+            ("x^2^ ~sub~", "x\\^2\\^ \\~sub\\~"),
+            ("a | b", "a \\| b"),
+            ("{#id .c}", "\\{#id .c\\}"),
+            ("  lead\tand\u{0c}ctl\r\nend  ", "lead and ctl end"),
+            ("\u{0}\u{1b}x", "x"),
+            ("", ""),
+        ] {
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn headings_escape_hashes() {
+        assert_eq!(escape("ITEM #1 ##", Mode::Heading), "ITEM \\#1 \\#\\#");
+    }
+
+    #[test]
+    fn fill_wraps_and_escapes_every_line_start() {
+        let lines = fill(
+            "**4.**",
+            "see paragraphs 2-3 above, by 2009. - done",
+            Some(16),
+        );
+        assert_eq!(
+            lines,
+            [
+                "**4.** see",
+                "paragraphs 2-3",
+                "above, by 2009.",
+                "\\- done"
+            ]
+            .map(String::from)
+        );
+        assert_eq!(
+            fill("", "by 2009. Then", Some(3)),
+            ["by", "2009\\.", "Then"]
+        );
+        assert_eq!(fill("", "1. x", None), ["1\\. x"]);
+        assert_eq!(fill("**A.**", "", None), ["**A.**"]);
+        assert_eq!(fill("", "", Some(10)), [""]);
+        assert_eq!(
+            fill("", "averyveryverylongword x", Some(5)),
+            ["averyveryverylongword", "x"]
+        );
+    }
+}

@@ -1,0 +1,342 @@
+//! The Markdown writer against hand-built cables, the parsed testdata
+//! (goldens in `testdata/expected/markdown/`), the shared corpus, a real
+//! CommonMark parser (pulldown-cmark), PyYAML and pandoc.
+#![allow(
+    clippy::print_stderr,
+    clippy::field_reassign_with_default,
+    missing_docs
+)]
+
+mod support;
+
+use cable_markdown::{FrontMatter, Options, write};
+use cable_model::{Cable, CableId};
+use std::process::Command;
+use std::sync::Arc;
+use support::check;
+
+fn render(cable: &Cable, opts: &Options) -> String {
+    let mut out = Vec::new();
+    write(cable, opts, &mut out).expect("writing to a Vec");
+    String::from_utf8(out).expect("the writer writes UTF-8")
+}
+
+/// The option sets every oracle runs with.
+fn option_sets() -> Vec<(&'static str, Options)> {
+    let mut wrapped = Options::default();
+    wrapped.wrap = Some(40);
+    wrapped.heading_offset = 1;
+    wrapped.front_matter = FrontMatter::Toml;
+    let mut bare = Options::default();
+    bare.front_matter = FrontMatter::None;
+    bare.heading_offset = 9;
+    vec![
+        ("default", Options::default()),
+        ("wrapped", wrapped),
+        ("bare", bare),
+    ]
+}
+
+/// Runs the CommonMark oracle on `cable` under every option set.
+fn check_cable(name: &str, cable: &Cable) {
+    for (set, opts) in option_sets() {
+        let page = render(cable, &opts);
+        let problems = check::commonmark(cable, &page, &[], opts.heading_offset);
+        assert!(
+            problems.is_empty(),
+            "{name} ({set}):\n{}\n--- page ---\n{page}",
+            problems.join("\n")
+        );
+        assert_eq!(
+            page,
+            render(cable, &opts),
+            "{name} ({set}): output is deterministic"
+        );
+    }
+}
+
+fn snapshot(name: &str, page: &str) {
+    insta::with_settings!({
+        snapshot_path => support::root().join("testdata/expected/markdown"),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, page);
+    });
+}
+
+#[test]
+fn goldens_of_testdata() {
+    for (name, text) in support::testdata_inputs() {
+        let cable = cable_parse::parse(&text);
+        snapshot(&name, &render(&cable, &Options::default()));
+    }
+}
+
+#[test]
+fn golden_of_a_hand_built_cable() {
+    snapshot("built-rich", &render(&support::rich(), &Options::default()));
+    let mut opts = Options::default();
+    opts.front_matter = FrontMatter::Toml;
+    opts.wrap = Some(60);
+    opts.heading_offset = 1;
+    opts.links = Some(Arc::new(|id: &CableId| {
+        (id.as_str() == "09STATE4567").then(|| format!("../2009/{id}.md"))
+    }));
+    opts.link_template = Some("https://example.org/cable/{id}".into());
+    snapshot("built-rich-options", &render(&support::rich(), &opts));
+}
+
+#[test]
+fn commonmark_oracle_on_hand_built_cables() {
+    check_cable("rich", &support::rich());
+    check_cable("empty", &Cable::default());
+}
+
+#[test]
+fn commonmark_oracle_on_testdata() {
+    for (name, text) in support::testdata_inputs() {
+        check_cable(&name, &cable_parse::parse(&text));
+    }
+    let torture = support::root().join("testdata/torture");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&torture).into_iter().flatten().flatten() {
+        let Ok(bytes) = std::fs::read(entry.path()) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        check_cable(
+            &entry.path().display().to_string(),
+            &cable_parse::parse(&text),
+        );
+        seen += 1;
+    }
+    eprintln!("checked {seen} torture inputs");
+}
+
+#[test]
+fn commonmark_oracle_on_the_shared_corpus() {
+    let Some(dir) = support::corpus_dir("commonmark_oracle_on_the_shared_corpus") else {
+        return;
+    };
+    let records = cable_archive::open(&dir, &cable_archive::Limits::default())
+        .expect("the corpus directory opens");
+    let mut seen = 0;
+    for item in records {
+        if let cable_archive::Item::Record(r) = item {
+            let cable = cable_parse::parse_with(&r.text, &r.meta);
+            let name = format!("{:?} {:?}", r.provenance.input, r.provenance.member);
+            check_cable(&name, &cable);
+            seen += 1;
+        }
+    }
+    eprintln!("checked {seen} corpus records");
+    assert!(
+        seen > 0,
+        "cable-archive yielded no record from {}",
+        dir.display()
+    );
+}
+
+#[test]
+fn references_link_to_pages_of_the_same_run_and_nothing_else_by_default() {
+    let cable = support::rich();
+    let page = render(&cable, &Options::default());
+    assert!(
+        !page.contains("]("),
+        "no link without a resolver or template:\n{page}"
+    );
+
+    let mut opts = Options::default();
+    opts.links = Some(Arc::new(|id: &CableId| {
+        (id.as_str() == "09STATE4567").then(|| format!("{id}.md"))
+    }));
+    let page = render(&cable, &opts);
+    assert!(
+        page.contains("  - A\\. STATE 004567 ([09STATE4567](09STATE4567.md))\n"),
+        "{page}"
+    );
+    assert!(page.contains("  - B\\. GENEVA 99 (09GENEVA99)\n"), "{page}");
+    let problems = check::commonmark(&cable, &page, &["09STATE4567.md".into()], 0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    opts.link_template = Some("https://example.org/{id} (x)".into());
+    let page = render(&cable, &opts);
+    assert!(
+        page.contains("([09GENEVA99](https://example.org/09GENEVA99%20%28x%29))"),
+        "{page}"
+    );
+}
+
+/// The YAML front matter of a page.
+fn yaml_front_matter(page: &str) -> &str {
+    let rest = page.strip_prefix("---\n").expect("page starts with ---");
+    &rest[..rest.find("\n---\n").expect("closing ---") + 1]
+}
+
+#[test]
+fn yaml_front_matter_reads_back_as_strings_dates_and_lists() {
+    let page = render(&support::rich(), &Options::default());
+    let yaml = yaml_front_matter(&page);
+    let value: serde_json::Value = serde_saphyr::from_str(yaml).expect("front matter is YAML");
+    assert_eq!(value["id"], "09GENEVA123");
+    assert_eq!(value["tags"][1], "NO", "NO stays a string");
+    assert_eq!(value["info"][1], "NO");
+    assert_eq!(value["tags"][5], "OVIP (DOE, JANE Q.)");
+    assert_eq!(
+        value["title"],
+        "Kitchen Sink: *Stars*, _Lines_ & <Tags> # [1]"
+    );
+    assert!(
+        yaml.contains("\ndate: 2009-03-03T14:15:00Z\n"),
+        "date is a plain timestamp:\n{yaml}"
+    );
+
+    // A YAML 1.1 reader (PyYAML, like Jekyll's Psych) must agree.
+    let script = "import sys, yaml, json, datetime\n\
+        d = yaml.safe_load(sys.stdin)\n\
+        assert isinstance(d['date'], datetime.datetime), d['date']\n\
+        d['date'] = d['date'].isoformat()\n\
+        print(json.dumps(d))";
+    let Ok(mut child) = Command::new("python3")
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("SKIP: python3 not found");
+        return;
+    };
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(yaml.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    if !out.status.success()
+        && String::from_utf8_lossy(&out.stderr).contains("No module named 'yaml'")
+    {
+        eprintln!("SKIP: PyYAML not installed");
+        return;
+    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let py: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut expected = value.clone();
+    expected["date"] = "2009-03-03T14:15:00+00:00".into();
+    assert_eq!(py, expected, "PyYAML reads the same values");
+}
+
+#[test]
+fn toml_front_matter_reads_back() {
+    let mut opts = Options::default();
+    opts.front_matter = FrontMatter::Toml;
+    let page = render(&support::rich(), &opts);
+    let rest = page.strip_prefix("+++\n").expect("page starts with +++");
+    let toml_text = &rest[..rest.find("\n+++\n").expect("closing +++") + 1];
+    let value: toml::Table = toml::from_str(toml_text).expect("front matter is TOML");
+    assert_eq!(value["id"].as_str(), Some("09GENEVA123"));
+    assert!(value["date"].is_datetime(), "date is a TOML datetime");
+    assert_eq!(value["tags"][1].as_str(), Some("NO"));
+}
+
+#[test]
+fn options_change_only_what_they_name() {
+    let cable = support::rich();
+    let mut opts = Options::default();
+    opts.front_matter = FrontMatter::None;
+    let page = render(&cable, &opts);
+    assert!(page.starts_with("# Kitchen Sink: "), "{page}");
+    opts.heading_offset = 2;
+    let page = render(&cable, &opts);
+    assert!(page.starts_with("### Kitchen Sink: "), "{page}");
+    assert!(page.contains("\n#### LOOKING AHEAD\n"), "{page}");
+    opts.wrap = Some(30);
+    let page = render(&cable, &opts);
+    let body = page.split_once("\n\n").unwrap().1;
+    for line in body.lines().filter(|l| !l.starts_with('#')) {
+        // Headings are never wrapped; only a single long word may exceed the width.
+        assert!(
+            line.chars().count() <= 30
+                || !line.trim_start_matches(['>', ' ', '-', '*']).contains(' '),
+            "{line:?}"
+        );
+    }
+}
+
+fn pandoc() -> Option<&'static str> {
+    let ok = Command::new("pandoc")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    ok.then_some("pandoc")
+}
+
+#[test]
+fn pandoc_reads_the_front_matter_as_metadata() {
+    let Some(pandoc) = pandoc() else {
+        eprintln!("SKIP: pandoc not installed");
+        return;
+    };
+    for (name, text) in support::testdata_inputs() {
+        let cable = cable_parse::parse(&text);
+        let page = render(&cable, &Options::default());
+        let run = |to: &str| {
+            let mut child = Command::new(pandoc)
+                .args(["-f", "commonmark_x+yaml_metadata_block", "-t", to])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("pandoc runs");
+            use std::io::Write as _;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(page.as_bytes())
+                .unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{name}: pandoc -t {to}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let html = run("html");
+        assert!(
+            !html.contains("<hr"),
+            "{name}: front matter rendered as text:\n{html}"
+        );
+        if let Some(id) = &cable.id {
+            assert!(
+                !html.contains(&format!("id: {id}")),
+                "{name}: front matter leaked:\n{html}"
+            );
+        }
+        let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+        let meta = &json["meta"];
+        assert!(
+            meta.get("title").is_some(),
+            "{name}: no title in pandoc metadata: {meta}"
+        );
+        if cable.id.is_some() {
+            assert!(
+                meta.get("id").is_some(),
+                "{name}: no id in metadata: {meta}"
+            );
+        }
+        if !cable.tags.is_empty() {
+            assert_eq!(
+                meta["tags"]["t"], "MetaList",
+                "{name}: tags are a list: {meta}"
+            );
+        }
+    }
+}

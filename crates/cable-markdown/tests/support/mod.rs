@@ -1,0 +1,329 @@
+//! Test support: hand-built cables (so the writer can be tested without
+//! the parser) and the inputs under `testdata/` and `../shared/corpus`.
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::print_stderr,
+    clippy::field_reassign_with_default
+)]
+
+pub mod check;
+
+use cable_model::*;
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The inputs whose goldens live in `testdata/expected/markdown`: name and text.
+pub fn testdata_inputs() -> Vec<(String, String)> {
+    let files = [
+        (
+            "000_78e12724ad72837c",
+            "testdata/seeds/000_78e12724ad72837c.txt",
+        ),
+        (
+            "001_d7a67a22ead94fd7",
+            "testdata/seeds/001_d7a67a22ead94fd7.txt",
+        ),
+        ("kitchen-sink", "testdata/cables/kitchen-sink.txt"),
+    ];
+    files
+        .iter()
+        .map(|(name, path)| {
+            let text = std::fs::read_to_string(root().join(path))
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
+            (name.to_string(), text)
+        })
+        .collect()
+}
+
+/// The shared corpus directory, or `None` (with a SKIP notice) when absent.
+pub fn corpus_dir(test: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIP: {test}: {} is absent", dir.display());
+        None
+    }
+}
+
+/// A numbered paragraph.
+pub fn para(n: u32, marking: Option<&str>, text: &str, children: Vec<Block>) -> Block {
+    Block::Paragraph(Paragraph {
+        label: Some(Label {
+            value: LabelValue::Number(n),
+            raw: n.to_string(),
+        }),
+        marking: marking.map(portion),
+        text: text.into(),
+        children,
+    })
+}
+
+/// A lettered sub-paragraph.
+pub fn letter(c: char, marking: Option<&str>, text: &str, children: Vec<Block>) -> Block {
+    Block::Paragraph(Paragraph {
+        label: Some(Label {
+            value: LabelValue::Letter(c),
+            raw: c.to_string(),
+        }),
+        marking: marking.map(portion),
+        text: text.into(),
+        children,
+    })
+}
+
+/// A portion marking as written inside the parentheses.
+pub fn portion(raw: &str) -> Marking {
+    let level = match raw.split('/').next().unwrap_or("") {
+        "U" | "SBU" => Some(Level::Unclassified),
+        "C" => Some(Level::Confidential),
+        "S" => Some(Level::Secret),
+        "TS" => Some(Level::TopSecret),
+        _ => None,
+    };
+    Marking {
+        level,
+        caveats: vec![],
+        raw: raw.into(),
+    }
+}
+
+pub fn text(t: &str) -> Block {
+    Block::Text(t.into())
+}
+
+pub fn list(items: &[&str]) -> Block {
+    Block::List(List {
+        items: items
+            .iter()
+            .map(|t| ListItem {
+                marker: "--".into(),
+                text: (*t).into(),
+                children: vec![],
+            })
+            .collect(),
+    })
+}
+
+pub fn heading(t: &str, style: HeadingStyle) -> Block {
+    Block::Heading(Heading {
+        text: t.into(),
+        style,
+    })
+}
+
+pub fn note(kind: NoteKind, title: &str, blocks: Vec<Block>) -> Block {
+    Block::Note(Note {
+        kind,
+        title: title.into(),
+        blocks,
+        closed: true,
+    })
+}
+
+fn addressee(
+    route: Option<&str>,
+    name: &str,
+    p: Option<Precedence>,
+    serial: Option<&str>,
+) -> Addressee {
+    Addressee {
+        route: route.map(Into::into),
+        name: name.into(),
+        precedence: p,
+        niact: false,
+        serial: serial.map(Into::into),
+    }
+}
+
+fn reference(label: char, kind: ReferenceKind, id: Option<&str>, text: &str) -> Reference {
+    Reference {
+        label: Some(label),
+        kind,
+        id: id.and_then(CableId::parse),
+        text: text.into(),
+    }
+}
+
+/// A cable with every field set and every construct of the body, full of
+/// characters that are markup in Markdown, YAML look-alikes (`NO`, `1.4`,
+/// `ON`) and control characters.
+pub fn rich() -> Cable {
+    let mut c = Cable::default();
+    c.id = CableId::new(2009, "GENEVA", 123);
+    c.section = Some(SectionOf {
+        number: 1,
+        total: 2,
+    });
+    c.classification = Some(Marking {
+        level: Some(Level::Secret),
+        caveats: vec![Caveat::Noforn, Caveat::Sipdis],
+        raw: "S E C R E T".into(),
+    });
+    c.banner = Some("S E C R E T SECTION 01 OF 02 GENEVA 000123".into());
+    c.routing = Routing {
+        precedence: Some(PrecedencePair {
+            action: Precedence::Immediate,
+            info: Some(Precedence::Routine),
+        }),
+        dtg: Some(Dtg {
+            raw: "031415Z MAR 09".into(),
+            utc: Timestamp::new(Date::new(2009, 3, 3).unwrap(), 14, 15),
+        }),
+        operating_signals: vec![],
+        from: Some(addressee(None, "USMISSION GENEVA", None, None)),
+        to: vec![addressee(
+            Some("RUEHC"),
+            "SECSTATE WASHDC",
+            Some(Precedence::Immediate),
+            Some("8812"),
+        )],
+        info: vec![
+            Addressee {
+                niact: true,
+                ..addressee(
+                    Some("RUEHFR"),
+                    "AMEMBASSY PARIS",
+                    Some(Precedence::Immediate),
+                    Some("0392"),
+                )
+            },
+            addressee(None, "NO", None, None),
+        ],
+    };
+    c.transmission = Some(Transmission {
+        id: Some("VZCZCXRO7301".into()),
+        ..Transmission::default()
+    });
+    c.handling = vec!["NOFORN".into(), "DEPT FOR ISN/MTR AND EUR/PRA".into()];
+    c.executive_order = Some(ExecutiveOrder {
+        number: Some("12958".into()),
+        raw: "E.O. 12958: DECL: 03/03/2019".into(),
+    });
+    c.declassify = Date::new(2019, 3, 3).map(Declassify::Date);
+    c.tags = ["PARM", "NO", "ON", "Y", "KNNP", "OVIP (DOE, JANE Q.)"]
+        .iter()
+        .filter_map(|t| Tag::new(t))
+        .collect();
+    c.subject = Some(Subject {
+        text: "KITCHEN SINK: *STARS*, _LINES_ & <TAGS> # [1]".into(),
+        title: "Kitchen Sink: *Stars*, _Lines_ & <Tags> # [1]".into(),
+        marking: Some(portion("S")),
+    });
+    c.references = vec![
+        reference(
+            'A',
+            ReferenceKind::Cable,
+            Some("09STATE4567"),
+            "STATE 004567",
+        ),
+        reference('B', ReferenceKind::Cable, Some("09GENEVA99"), "GENEVA 99"),
+        reference('C', ReferenceKind::Email, None, "DOE-ROE EMAIL OF 02/27/09"),
+        reference('D', ReferenceKind::Document, None, "KSWG DOC 2009/07"),
+    ];
+    c.classified_by = Some(ClassifiedBy {
+        name: Some("John Q. Sample".into()),
+        title: Some("Deputy Permanent Representative".into()),
+        raw: "Deputy Permanent Representative John Q. Sample for reasons 1.4 (b), (d)".into(),
+    });
+    c.reasons = vec![
+        Reason::new("1.4", 'b').unwrap(),
+        Reason::new("1.4", 'd').unwrap(),
+    ];
+    c.body = vec![
+        para(
+            1,
+            Some("U"),
+            "",
+            vec![note(
+                NoteKind::Summary,
+                "SUMMARY",
+                vec![text("Delegates met in Geneva. Nobody agreed on anything.")],
+            )],
+        ),
+        para(
+            2,
+            Some("C/REL MTCR"),
+            "BACKGROUND: set up in 1985. Its terms, as amended in 1986. were never implemented; see\nparagraph 3.",
+            vec![],
+        ),
+        para(
+            3,
+            Some("S/NF"),
+            "The chair opened with three points:",
+            vec![
+                letter('A', None, "Lists. Keep bullets in one list.", vec![]),
+                letter(
+                    'B',
+                    Some("C"),
+                    "Labels. 1. (C) stays; so does - this and + that.",
+                    vec![],
+                ),
+                letter(
+                    'C',
+                    None,
+                    "Leftovers.",
+                    vec![list(&["nothing dropped", "nothing added"])],
+                ),
+            ],
+        ),
+        para(
+            4,
+            Some("C/REL MTCR"),
+            "Delegates then made the following points:",
+            vec![
+                list(&[
+                    "The symbols * and _ and the pair < > are text, as are & and [brackets].",
+                    "#hashtags, `backticks`, pipes | and a backslash \\ appear; $5 and $6 too.",
+                    "A path C:\\KSWG\\2009 and 3 * 4 > 10 & 2 < 5 and &amp; and <b>bold</b>.",
+                ]),
+                list(&["5. (C) a second list right after the first", "---"]),
+                note(
+                    NoteKind::Note,
+                    "NOTE",
+                    vec![
+                        text(
+                            "The Swiss paper has not been circulated; see http://example.org/a_b_c.",
+                        ),
+                        note(NoteKind::Note, "NOTE", vec![text("A note in a note.")]),
+                    ],
+                ),
+            ],
+        ),
+        heading("THE DRAFT STATEMENT # {#id}", HeadingStyle::Dashed),
+        para(
+            5,
+            Some("SBU"),
+            "The chair read the draft:",
+            vec![note(
+                NoteKind::Begin,
+                "TEXT",
+                vec![
+                    text("The Working Group notes\u{0c}the views\u{7}expressed."),
+                    text("A second paragraph of the text."),
+                ],
+            )],
+        ),
+        text("Unnumbered prose: 1. starts\nmid-line\n\nand - continues = here."),
+        heading("LOOKING AHEAD", HeadingStyle::Slashes),
+        para(
+            7,
+            Some("C"),
+            "",
+            vec![note(
+                NoteKind::Comment,
+                "COMMENT",
+                vec![text("Mission believes the group will keep meeting.")],
+            )],
+        ),
+    ];
+    c.signer = Some("KELLERMAN".into());
+    c.trailer = vec!["NNNN".into()];
+    c.container.origin = Some("US Mission Geneva".into());
+    c
+}
