@@ -1,11 +1,756 @@
 //! The header phase: everything before the body (transmission lines,
 //! routing, banner, handling lines, E.O., TAGS, SUBJECT, REF, Classified By).
+//!
+//! The header is read as a sequence of *segments*: a line, or a part of a
+//! line when a rendering collapsed several header fields onto one line
+//! (`E.o. 12958: decl: 01/07/2014 Tags: prel, pgov Subject: ...`). Each
+//! segment is classified by its keyword, or continues the open field
+//! (addressees, TAGS, SUBJECT, REF, Classified By). The first line that is
+//! none of these (a numbered paragraph, prose) starts the body. Every
+//! segment is looked at a bounded number of times, so the phase is linear.
 
+use crate::banner::{self, push_unique};
+use crate::classified_by;
 use crate::context::Context;
+use crate::executive_order;
+use crate::ids;
+use crate::references::{self, RefNotes};
+use crate::routing::{self, RoutingLine};
 use crate::source::Cursor;
+use crate::subject;
+use crate::tags::{self, TagNotes};
+use cable_model::{Code, Tag, Transmission};
+use regex::Regex;
+use std::collections::VecDeque;
+use std::sync::LazyLock;
+
+/// Header keywords in the middle of a line, where a rendering glued fields.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s((?:E\.\s?O\.\s?1\d{3,4}|EO\s1\d{4}|T?AGS?[:;]|TGS:|TABS:|TAGES:|SUBJECT:|SUBJ:|REFS?:|REFTELS?:|REF\(S\):|CLASSIFIED BY\b|¶?\d{1,2}\.\s{0,2}\((?:U|C|S|SBU|C/NF|S/NF)\)))|[A-Z](REF:)\s|(PRIORITY|IMMEDIATE|ROUTINE)(?:UNCLAS|CONFIDENTIAL|SECRET|LIMITED|C O N|S E C|U N C)",
+    )
+    .expect("valid regex")
+});
+
+/// The first line of the body: a numbered paragraph, a portion-marked
+/// paragraph, a summary heading.
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:¶\s*\d|\d{1,3}\s?[.)](?:\s|\(|$)|\d{1,3}\.[A-Za-z(]|\((?:U|C|S|TS|SBU|LOU|C/NF|S/NF|SBU/NF|U//FOUO)\)|(?i:(?:begin )?summary\b)|-{3,}|={3,})")
+        .expect("valid regex")
+});
+
+/// `INFO OCT-01 ADP-00 SS-15 RSC-01 /035 R` of a 1970s PlusD page.
+static PLUSD_INFO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:INFO|ACTION)\s+[A-Z]{1,6}-\d{2}\b").expect("valid regex"));
+
+/// `Classified By:`, `CLASSIFIED BY`, `(U) CLASSIFIED BY`.
+static CLASSIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\(U\)\s*)?classified\s+by\b[:\s]*").expect("valid regex")
+});
+
+/// One header segment: a line or part of one.
+#[derive(Debug, Clone)]
+struct Seg {
+    /// Offset of its line from the cursor's position at the start.
+    idx: usize,
+    /// 1-based input line.
+    no: u32,
+    text: String,
+}
+
+/// The open multi-line field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    To,
+    Info,
+    Xmt,
+    Tags,
+    Subject,
+    Ref,
+    ClassifiedBy,
+    PlusDist,
+}
+
+#[derive(Default)]
+struct Acc {
+    no: u32,
+    text: String,
+}
+
+impl Acc {
+    fn start(&mut self, no: u32, t: &str) {
+        self.no = no;
+        self.text.clear();
+        self.text.push_str(t);
+    }
+    /// Appends a wrapped line. A word cut by a fixed-width wrap (the next
+    /// line starts in lower case right after a word fragment) is rejoined.
+    fn push(&mut self, t: &str) {
+        let glue = self.text.ends_with(|c: char| c.is_alphabetic())
+            && t.starts_with(|c: char| c.is_lowercase())
+            && self.text.rsplit(' ').next().is_some_and(|w| {
+                !matches!(
+                    w,
+                    "for"
+                        | "and"
+                        | "of"
+                        | "the"
+                        | "to"
+                        | "in"
+                        | "per"
+                        | "reasons"
+                        | "reason"
+                        | "under"
+                        | "by"
+                        | "a"
+                )
+            });
+        if !glue && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(t);
+    }
+}
+
+struct Header<'c, 'k> {
+    cx: &'c mut Context<'k>,
+    open: Open,
+    tags: Acc,
+    subject: Acc,
+    refs: Acc,
+    classified: Acc,
+    ref_blank: bool,
+    seen_routing: bool,
+    seen_banner: bool,
+    seen_fields: bool,
+    seen_eo_tags_subject: bool,
+    banner_id: Option<(String, String, u32)>,
+    transmission: Transmission,
+    has_transmission: bool,
+    debris_noted: bool,
+}
 
 /// Reads header lines at the cursor into `cx.cable`, leaving the cursor at
 /// the first line of the body.
 pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
-    let _ = (cursor, cx);
+    let rest = cursor.rest();
+    let mut h = Header {
+        cx,
+        open: Open::None,
+        tags: Acc::default(),
+        subject: Acc::default(),
+        refs: Acc::default(),
+        classified: Acc::default(),
+        ref_blank: false,
+        seen_routing: false,
+        seen_banner: false,
+        seen_fields: false,
+        seen_eo_tags_subject: false,
+        banner_id: None,
+        transmission: Transmission::default(),
+        has_transmission: false,
+        debris_noted: false,
+    };
+    let mut queue: VecDeque<Seg> = VecDeque::new();
+    let mut next_line = 0usize;
+    let mut consumed_lines = 0usize;
+    loop {
+        if queue.is_empty() {
+            let Some(line) = rest.get(next_line) else {
+                break;
+            };
+            split_segments(next_line, line.no, &line.text, &mut queue);
+            next_line += 1;
+        }
+        let Some(seg) = queue.pop_front() else {
+            break;
+        };
+        let is_first = queue.is_empty() || queue.front().is_some_and(|s| s.idx != seg.idx);
+        let _ = is_first;
+        match h.segment(&seg, rest, next_line, &mut queue) {
+            Step::Next => consumed_lines = seg.idx + 1,
+            Step::Stop => {
+                // A body start inside a collapsed line: the line belongs to the header.
+                let line_start = rest
+                    .get(seg.idx)
+                    .is_some_and(|l| l.text.trim_start().starts_with(seg.text.trim_start()));
+                consumed_lines = if line_start { seg.idx } else { seg.idx + 1 };
+                break;
+            }
+        }
+    }
+    h.close_open();
+    h.finish(rest.get(consumed_lines..).unwrap_or(&[]));
+    cursor.advance(consumed_lines);
+}
+
+enum Step {
+    Next,
+    Stop,
+}
+
+fn split_segments(idx: usize, no: u32, text: &str, out: &mut VecDeque<Seg>) {
+    let mut start = 0;
+    if text.len() > 12 {
+        for c in INLINE.captures_iter(text) {
+            let at = if let Some(m) = c.get(1) {
+                m.start()
+            } else if let Some(m) = c.get(2) {
+                m.start()
+            } else if let Some(m) = c.get(3) {
+                m.end()
+            } else {
+                continue;
+            };
+            if at > start && !text.get(start..at).unwrap_or("").trim().is_empty() {
+                out.push_back(Seg {
+                    idx,
+                    no,
+                    text: text.get(start..at).unwrap_or("").to_owned(),
+                });
+                start = at;
+            }
+        }
+    }
+    out.push_back(Seg {
+        idx,
+        no,
+        text: text.get(start..).unwrap_or("").to_owned(),
+    });
+}
+
+fn is_keyword_line(t: &str) -> bool {
+    tags::tags_keyword(t).is_some()
+        || subject::subject_keyword(t).is_some()
+        || references::ref_keyword(t).is_some()
+        || executive_order::is_eo_line(t)
+        || CLASSIFIED.is_match(t)
+}
+
+impl Header<'_, '_> {
+    fn segment(
+        &mut self,
+        seg: &Seg,
+        rest: &[crate::source::Line<'_>],
+        next_line: usize,
+        queue: &mut VecDeque<Seg>,
+    ) -> Step {
+        let t = seg.text.trim();
+        let no = Some(seg.no);
+        if t.is_empty() {
+            match self.open {
+                Open::Ref => self.ref_blank = true,
+                Open::PlusDist | Open::None => {}
+                _ => self.close_open(),
+            }
+            return Step::Next;
+        }
+        if self.open == Open::Ref && self.ref_blank {
+            if references::starts_with_label(t) && !BODY_START.is_match(t) {
+                self.ref_blank = false;
+                self.refs.push(t);
+                return Step::Next;
+            }
+            self.close_open();
+        }
+        let before_banner = !self.seen_banner && !self.seen_fields;
+        // ACP-127 lines and the DTG line.
+        if before_banner && self.open != Open::To && self.open != Open::Info {
+            if let Some(rl) = routing::routing_line(t) {
+                if let RoutingLine::Dtg {
+                    precedence,
+                    dtg,
+                    valid,
+                    rest: tail,
+                } = rl
+                {
+                    self.close_open();
+                    if !valid {
+                        self.cx.diag(
+                            Code::MalformedDtg,
+                            no,
+                            format!("date-time group {:?} is not a valid date and time", dtg.raw),
+                        );
+                    }
+                    let r = &mut self.cx.cable.routing;
+                    r.precedence = precedence.or(r.precedence);
+                    r.dtg = Some(dtg);
+                    self.seen_routing = true;
+                    let tail = tail.trim();
+                    if tail.starts_with("FM ") {
+                        // A header collapsed onto one line.
+                        let mut parts = Vec::new();
+                        let mut s = 0;
+                        for (i, _) in tail.match_indices(' ') {
+                            let after = tail.get(i + 1..).unwrap_or("");
+                            if ["FM ", "TO ", "INFO ", "XMT "]
+                                .iter()
+                                .any(|k| after.starts_with(k))
+                            {
+                                parts.push(tail.get(s..i).unwrap_or(""));
+                                s = i + 1;
+                            }
+                        }
+                        parts.push(tail.get(s..).unwrap_or(""));
+                        for p in parts.into_iter().rev() {
+                            queue.push_front(Seg {
+                                idx: seg.idx,
+                                no: seg.no,
+                                text: p.to_owned(),
+                            });
+                        }
+                    } else {
+                        self.cx.cable.routing.operating_signals.extend(
+                            tail.split_whitespace()
+                                .filter(|w| w.starts_with('Z'))
+                                .map(str::to_owned),
+                        );
+                    }
+                } else if !self.seen_routing {
+                    self.has_transmission = true;
+                    routing::apply_transmission(&mut self.transmission, rl);
+                }
+                return Step::Next;
+            }
+        }
+        if let Some(rest_fm) = t.strip_prefix("FM ") {
+            self.close_open();
+            self.seen_routing = true;
+            self.cx.cable.routing.from = routing::addressee(rest_fm);
+            return Step::Next;
+        }
+        if !self.seen_banner {
+            for (kw, open) in [
+                ("TO ", Open::To),
+                ("INFO ", Open::Info),
+                ("XMT ", Open::Xmt),
+            ] {
+                if let Some(r) = t.strip_prefix(kw) {
+                    if PLUSD_INFO.is_match(t) {
+                        self.close_open();
+                        self.open = Open::PlusDist;
+                        return Step::Next;
+                    }
+                    self.close_open();
+                    self.seen_routing = true;
+                    self.open = open;
+                    if !r.trim_start().starts_with("PAGE ") {
+                        self.addressee_line(r, no);
+                    }
+                    return Step::Next;
+                }
+            }
+        }
+        if self.plusd_debris(t) {
+            return Step::Next;
+        }
+        if t.starts_with("This record is a partial extract") {
+            self.cx.diag(
+                Code::PartialRecord,
+                no,
+                "the header is a partial-extract notice",
+            );
+            return Step::Next;
+        }
+        if t == "Cable Text:"
+            || t.starts_with("From:")
+            || t.starts_with("Sent:")
+            || t.starts_with("Subject: FW:")
+        {
+            self.cx.diag(
+                Code::ExportDebris,
+                no,
+                format!("export line set aside: {t:?}"),
+            );
+            return Step::Next;
+        }
+        // Classification banner.
+        if !self.seen_eo_tags_subject || !self.seen_banner {
+            if let Some(b) = banner::banner(t) {
+                if !self.seen_banner || (self.banner_id.is_none() && b.station_serial.is_some()) {
+                    self.close_open();
+                    self.apply_banner(b, seg.no, t);
+                    return Step::Next;
+                }
+                if b.station_serial.is_none() && self.seen_banner {
+                    // A repeated classification line (`SENSITIVE BUT UNCLASSIFIED`).
+                    self.close_open();
+                    self.add_caveats(b.marking.caveats);
+                    return Step::Next;
+                }
+            }
+        }
+        if executive_order::is_eo_line(t)
+            || t.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("DECL:"))
+        {
+            self.close_open();
+            self.seen_fields = true;
+            self.seen_eo_tags_subject = true;
+            let (eo, decl) = executive_order::executive_order(t);
+            if decl.is_none() || executive_order::has_bad_date(t) {
+                self.cx.diag(
+                    Code::UnreadableDeclassification,
+                    no,
+                    format!("no declassification date or code in {t:?}"),
+                );
+            }
+            if executive_order::is_eo_line(t) {
+                self.cx.cable.executive_order = Some(eo);
+            }
+            if decl.is_some() {
+                self.cx.cable.declassify = decl;
+            }
+            return Step::Next;
+        }
+        if let Some(r) = tags::tags_keyword(t) {
+            self.close_open();
+            self.seen_fields = true;
+            self.seen_eo_tags_subject = true;
+            self.open = Open::Tags;
+            self.tags.start(seg.no, r);
+            return Step::Next;
+        }
+        if let Some(r) = subject::subject_keyword(t) {
+            if self.cx.cable.subject.is_none() && self.open != Open::Subject {
+                self.close_open();
+                self.seen_fields = true;
+                self.seen_eo_tags_subject = true;
+                self.open = Open::Subject;
+                self.subject.start(seg.no, r);
+                return Step::Next;
+            }
+        }
+        if let Some(r) = references::ref_keyword(t) {
+            if self.open == Open::Ref {
+                // `REF: REF: SECSTATE 58408`
+                self.refs.push(r);
+                return Step::Next;
+            }
+            self.close_open();
+            self.seen_fields = true;
+            self.open = Open::Ref;
+            self.ref_blank = r.is_empty();
+            self.refs.start(seg.no, r);
+            return Step::Next;
+        }
+        if let Some(m) = CLASSIFIED.find(t) {
+            self.close_open();
+            self.seen_fields = true;
+            self.open = Open::ClassifiedBy;
+            self.classified
+                .start(seg.no, t.get(m.end()..).unwrap_or(""));
+            return Step::Next;
+        }
+        if self.cx.cable.classified_by.is_some()
+            && self.cx.cable.reasons.is_empty()
+            && t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("reason"))
+        {
+            self.close_open();
+            self.cx.cable.reasons = classified_by::reasons(t);
+            return Step::Next;
+        }
+        // Continuation of the open field.
+        let body_start = BODY_START.is_match(t);
+        match self.open {
+            Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
+                if !t.starts_with("PAGE ") {
+                    self.addressee_line(t, no);
+                }
+                return Step::Next;
+            }
+            Open::Xmt if !body_start => return Step::Next,
+            Open::PlusDist => return Step::Next,
+            Open::Tags
+                if !body_start
+                    && (self.tags.text.trim_end().ends_with(',')
+                        || (!t.chars().any(char::is_lowercase) && t.len() <= 60)) =>
+            {
+                self.tags.push(t);
+                return Step::Next;
+            }
+            Open::Subject if !body_start => {
+                let all_caps = !self.subject.text.chars().any(char::is_lowercase);
+                if !(all_caps && t.chars().any(char::is_lowercase)) {
+                    self.subject.push(t);
+                    return Step::Next;
+                }
+            }
+            Open::Ref if !body_start && banner::banner(t).is_none() => {
+                self.refs.push(t);
+                return Step::Next;
+            }
+            Open::ClassifiedBy if !body_start => {
+                self.classified.push(t);
+                return Step::Next;
+            }
+            _ => {}
+        }
+        self.close_open();
+        if body_start {
+            return Step::Stop;
+        }
+        // Handling lines between the banner and the E.O./TAGS/SUBJECT lines.
+        if (self.seen_banner || self.seen_routing)
+            && !self.seen_eo_tags_subject
+            && t.len() <= 100
+            && !t.ends_with('.')
+        {
+            if let Some(cs) = banner::caveat_line(t) {
+                self.add_caveats(cs);
+            } else {
+                self.cx.cable.handling.push(t.to_owned());
+            }
+            return Step::Next;
+        }
+        // Lines before any header field: debris when header fields follow soon.
+        if !self.seen_fields && !self.seen_banner && keyword_ahead(rest, next_line, 12) {
+            if !self.debris_noted {
+                self.debris_noted = true;
+                self.cx.diag(
+                    Code::ExportDebris,
+                    no,
+                    format!("line before the header set aside: {t:?}"),
+                );
+            }
+            return Step::Next;
+        }
+        Step::Stop
+    }
+
+    fn plusd_debris(&mut self, t: &str) -> bool {
+        let plusd = (!self.seen_routing && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            || t.starts_with("ORIGIN ")
+            || t.starts_with("DRAFTED BY")
+            || t.starts_with("APPROVED BY")
+            || PLUSD_INFO.is_match(t)
+            || (t.starts_with("-----")
+                && t.trim_start_matches('-')
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                && !self.seen_fields);
+        if plusd {
+            self.close_open();
+            let ends = t.starts_with("-----");
+            self.open = if ends { Open::None } else { Open::PlusDist };
+        }
+        plusd
+    }
+
+    fn addressee_line(&mut self, t: &str, no: Option<u32>) {
+        match routing::addressee(t) {
+            Some(a) => match self.open {
+                Open::To => self.cx.cable.routing.to.push(a),
+                Open::Info => self.cx.cable.routing.info.push(a),
+                _ => {}
+            },
+            None if !t.trim().is_empty() => {
+                self.cx.diag(
+                    Code::MalformedAddressee,
+                    no,
+                    format!("addressee {t:?} not read"),
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn add_caveats(&mut self, cs: Vec<cable_model::Caveat>) {
+        if let Some(m) = self.cx.cable.classification.as_mut() {
+            for c in cs {
+                push_unique(&mut m.caveats, c);
+            }
+        } else {
+            self.cx.cable.handling.extend(cs.iter().map(|c| c.name()));
+        }
+    }
+
+    fn apply_banner(&mut self, b: banner::Banner, no: u32, t: &str) {
+        if b.repaired {
+            self.cx.diag(
+                Code::RepairedBanner,
+                Some(no),
+                format!("doubled letters in banner {t:?} repaired"),
+            );
+        }
+        let mut marking = b.marking;
+        if let Some(prev) = self.cx.cable.classification.take() {
+            for c in prev.caveats {
+                push_unique(&mut marking.caveats, c);
+            }
+        }
+        self.cx.cable.classification = Some(marking);
+        self.cx.cable.banner = Some(t.to_owned());
+        if b.section.is_some() {
+            self.cx.cable.section = b.section;
+        }
+        if let Some((st, serial)) = b.station_serial {
+            self.banner_id = Some((st, serial, no));
+        }
+        self.seen_banner = true;
+        self.open = Open::None;
+    }
+
+    /// Closes the open multi-line field, turning its text into model values.
+    fn close_open(&mut self) {
+        let open = std::mem::replace(&mut self.open, Open::None);
+        self.ref_blank = false;
+        match open {
+            Open::Tags => {
+                let mut notes = TagNotes::default();
+                let list = tags::split_tags(&self.tags.text, &mut notes);
+                let no = Some(self.tags.no);
+                for t in list {
+                    if let Some(tag) = Tag::new(&t) {
+                        if !self.cx.cable.tags.contains(&tag) {
+                            self.cx.cable.tags.push(tag);
+                        }
+                    }
+                }
+                if !notes.repaired.is_empty() {
+                    self.cx.diag(
+                        Code::RepairedTag,
+                        no,
+                        format!("tags repaired or dropped: {}", notes.repaired.join(", ")),
+                    );
+                }
+                if !notes.duplicates.is_empty() {
+                    self.cx.diag(
+                        Code::DuplicateTag,
+                        no,
+                        format!("duplicate tags dropped: {}", notes.duplicates.join(", ")),
+                    );
+                }
+            }
+            Open::Subject => {
+                let (s, doubled) = subject::subject(&self.subject.text);
+                if doubled {
+                    self.cx.diag(
+                        Code::DoubledSubject,
+                        Some(self.subject.no),
+                        "SUBJECT: written twice",
+                    );
+                }
+                if !s.text.is_empty() {
+                    self.cx.cable.subject = Some(s);
+                }
+            }
+            Open::Ref => {
+                let mut notes = RefNotes::default();
+                let year = self.year();
+                let list = references::references(&self.refs.text, year, &mut notes);
+                let no = Some(self.refs.no);
+                if notes.inherited && list.iter().any(|r| r.id.is_some()) {
+                    self.cx.diag(
+                        Code::InheritedReferenceYear,
+                        no,
+                        "references without a year took the cable's year",
+                    );
+                }
+                if !notes.unreadable.is_empty() {
+                    self.cx.diag(
+                        Code::UnreadableReference,
+                        no,
+                        format!("{} reference(s) not classified", notes.unreadable.len()),
+                    );
+                }
+                self.cx.cable.references.extend(list);
+            }
+            Open::ClassifiedBy => {
+                let (cb, reasons) = classified_by::classified_by(&self.classified.text);
+                if cb.name.is_none() {
+                    self.cx.diag(
+                        Code::UnreadableClassifiedBy,
+                        Some(self.classified.no),
+                        "no name in the Classified By line",
+                    );
+                }
+                self.cx.cable.classified_by = Some(cb);
+                if !reasons.is_empty() {
+                    self.cx.cable.reasons = reasons;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The year for ids: the DTG's, else the container's.
+    fn year(&self) -> Option<u16> {
+        self.cx.citing_year()
+    }
+
+    fn finish(&mut self, body: &[crate::source::Line<'_>]) {
+        if self.has_transmission {
+            self.cx.cable.transmission = Some(std::mem::take(&mut self.transmission));
+        }
+        if let Some((st, serial, no)) = self.banner_id.take() {
+            match self.year().and_then(|y| ids::make_id(y, &st, &serial)) {
+                Some(id) => self.cx.cable.id = Some(id),
+                None => self.cx.diag(
+                    Code::MissingId,
+                    Some(no),
+                    format!("no year for the banner id {st} {serial}"),
+                ),
+            }
+        }
+        if self.cx.cable.classified_by.is_none() {
+            // `1. (U) CLASSIFIED BY ...` inside the first paragraph.
+            let lines: Vec<&str> = body.iter().take(12).map(|l| l.text.as_ref()).collect();
+            let joined = lines.join("\n");
+            let para = joined.split("\n\n").next().unwrap_or("");
+            let lower = para.to_ascii_lowercase();
+            if let Some(i) = lower.find("classified by") {
+                let after = para.get(i + 13..).unwrap_or("");
+                let (cb, reasons) = classified_by::classified_by(after.trim_start_matches(':'));
+                if cb.name.is_some() {
+                    self.cx.cable.classified_by = Some(cb);
+                    self.cx.cable.reasons = reasons;
+                }
+            }
+        }
+        if self.cx.cable.classified_by.is_some() && self.cx.cable.reasons.is_empty() {
+            self.cx
+                .diag(Code::MissingReasons, None, "no classification reason read");
+        }
+        if self.seen_routing {
+            let c = &self.cx.cable;
+            let (no_banner, no_tags, no_subject, no_dtg, no_from, no_eo) = (
+                c.classification.is_none(),
+                c.tags.is_empty(),
+                c.subject.is_none(),
+                c.routing.dtg.is_none(),
+                c.routing.from.is_none(),
+                c.executive_order.is_none(),
+            );
+            if no_banner {
+                self.cx
+                    .diag(Code::MissingBanner, None, "no classification banner");
+            }
+            if no_tags {
+                self.cx.diag(Code::MissingTags, None, "no TAGS line");
+            }
+            if no_subject {
+                self.cx.diag(Code::MissingSubject, None, "no SUBJECT line");
+            }
+            if no_dtg {
+                self.cx.diag(Code::MissingDtg, None, "no date-time group");
+            }
+            if no_from {
+                self.cx.diag(Code::MissingFrom, None, "no FM line");
+            }
+            if no_eo {
+                self.cx
+                    .diag(Code::MissingExecutiveOrder, None, "no E.O. line");
+            }
+        }
+    }
+}
+
+/// Whether a header keyword line appears within `n` lines from `from`.
+fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
+    rest.iter().skip(from).take(n).any(|l| {
+        let t = l.text.trim();
+        is_keyword_line(t) || banner::banner(t).is_some() || routing::routing_line(t).is_some()
+    })
 }

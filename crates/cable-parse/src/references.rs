@@ -1,0 +1,480 @@
+//! REF: `REF: A. STATE 4690 B. 08 STATE 129729`, `REFS: (A) 05 SAO PAULO
+//! 405; (B) ...`, `REFTEL: RIO DE JANEIRO 1118`, e-mails, telcons, memos
+//! and documents, labels `A.` `A)` `(A)`, years written before or after the
+//! serial or inherited from the citing cable.
+
+use crate::ids;
+use cable_model::{Reference, ReferenceKind};
+
+/// The rest of a REF line: `REF: A. X` -> `A. X`. Accepts `REFS`, `REFTEL`,
+/// `REFTELS`, `REF(S)`, `REFERENCE`, `REF.`, `Ref:`.
+pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
+    let end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let word = t.get(..end)?.to_ascii_uppercase();
+    let mut rest = t.get(end..)?;
+    if let Some(r) = rest
+        .strip_prefix("(S)")
+        .or_else(|| rest.strip_prefix("(s)"))
+    {
+        rest = r;
+    }
+    let sep = rest.starts_with([':', '.']);
+    let ok = match word.as_str() {
+        "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES" => {
+            sep || (rest.starts_with(' ') && word.len() == 3 && looks_like_ref_start(rest))
+        }
+        _ => false,
+    };
+    ok.then(|| rest.trim_start_matches([':', '.']).trim())
+}
+
+/// `REF A. ...` without a colon: the next thing is a label or a station.
+fn looks_like_ref_start(rest: &str) -> bool {
+    let r = rest.trim_start();
+    let b = r.as_bytes();
+    b.first().is_some_and(|c| c.is_ascii_uppercase())
+        && (b.get(1).is_some_and(|c| matches!(c, b'.' | b')')) || r.split_whitespace().count() >= 2)
+}
+
+/// Whether a line starts a labelled reference item: `B. STATE 1`, `¶B.`, `(C)`, `C)`.
+pub(crate) fn starts_with_label(t: &str) -> bool {
+    let t = t.trim_start().trim_start_matches('¶');
+    let b = t.as_bytes();
+    match b {
+        [b'(', l, b')', ..] => l.is_ascii_alphabetic() && *l != b'U',
+        [l, b'.' | b')' | b':', rest @ ..] => {
+            l.is_ascii_alphabetic() && rest.first().is_none_or(|c| *c == b' ' || *c == b')')
+        }
+        _ => false,
+    }
+}
+
+/// Kind of a reference from its words.
+fn kind_of(upper: &str) -> ReferenceKind {
+    let has = |w: &str| {
+        upper
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|x| x == w)
+    };
+    if has("E-MAIL") || has("EMAIL") || upper.contains("E MAIL") || has("EMAILS") || has("E-MAILS")
+    {
+        ReferenceKind::Email
+    } else if has("TELCON") || has("TELECON") || has("TELEPHONE") || has("PHONE") || has("TELCONS")
+    {
+        ReferenceKind::Telcon
+    } else if has("MEMO") || has("MEMCON") || has("MEMORANDUM") {
+        ReferenceKind::Memo
+    } else if has("DOC")
+        || has("REPORT")
+        || has("PAPER")
+        || has("FAM")
+        || has("OSC")
+        || has("LETTER")
+        || has("INCSR")
+    {
+        ReferenceKind::Document
+    } else if has("DTG") || has("MSG") {
+        ReferenceKind::Other
+    } else {
+        ReferenceKind::Cable
+    }
+}
+
+const STOP: &[&str] = &[
+    "AND",
+    "PREVIOUS",
+    "REF",
+    "REFS",
+    "REFTEL",
+    "REFTELS",
+    "SEE",
+    "ALSO",
+    "MSG",
+    "DTG",
+    "NOTAL",
+    "OF",
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "OCT",
+    "NOV",
+    "DEC",
+    "UNCLASS",
+    "UNCLAS",
+    "EXDIS",
+    "NODIS",
+    "NOFORN",
+    "SIPDIS",
+    "REFERENCE",
+    "TEXT",
+    "FOR",
+    "CLASSIFIED",
+    "BY",
+    "TO",
+    "PARA",
+    "PARAS",
+    "PARAGRAPH",
+];
+
+/// One cable citation: year as written, station as written, serial.
+#[derive(Debug)]
+struct Citation {
+    year: Option<u16>,
+    station: String,
+    serial: String,
+}
+
+/// Finds the cable citations of one item: `08 STATE 129729`,
+/// `SAO PAULO 526`, `AMMAN 07718 99`, `STATE (01) 201265`,
+/// `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN 201`.
+fn citations(item: &str) -> Vec<Citation> {
+    let upper = item.to_uppercase();
+    let mut toks: Vec<&str> = Vec::new();
+    for chunk in upper.split_inclusive([',', ';', ':', '(', ')', ' ', '-', '/', '\t', '\n']) {
+        let (w, sep) = chunk.split_at(chunk.len() - chunk.chars().last().map_or(0, char::len_utf8));
+        let (w, sep) = if sep
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '.')
+        {
+            (chunk, "")
+        } else {
+            (w, sep)
+        };
+        let w = w.trim_matches('.');
+        if !w.is_empty() {
+            toks.push(w);
+        }
+        if matches!(sep, "," | ";" | ":") {
+            toks.push(sep);
+        }
+    }
+    let mut out: Vec<Citation> = Vec::new();
+    let mut year: Option<u16> = None;
+    let mut station: Vec<String> = Vec::new();
+    let mut pending_serial: Option<String> = None;
+    let mut last_station: Option<String> = None;
+    let mut after_and = false;
+    let mut i = 0;
+    while let Some(&tok) = toks.get(i) {
+        i += 1;
+        if matches!(tok, "," | ";" | ":") {
+            station.clear();
+            year = None;
+            after_and = false;
+            continue;
+        }
+        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+        let letters = tok.bytes().filter(u8::is_ascii_alphabetic).count();
+        // `O1512`: a letter O for a zero at the start of a serial.
+        let tok_fixed;
+        let tok = if tok.starts_with('O') && digits + 1 == tok.len() && digits >= 2 {
+            tok_fixed = format!("0{}", &tok[1..]);
+            tok_fixed.as_str()
+        } else {
+            tok
+        };
+        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+        if digits == tok.len() {
+            if !station.is_empty() {
+                let next = toks.get(i).copied().unwrap_or("");
+                let next_is_num = !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit());
+                if tok.len() == 2 && next_is_num && year.is_none() {
+                    // `STATE (01) 201265`
+                    year = ids::full_year(tok);
+                    continue;
+                }
+                let mut y = year;
+                // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
+                if next.len() == 2 && next_is_num {
+                    let after = toks.get(i + 1).copied().unwrap_or(",");
+                    if matches!(after, "," | ";" | ":")
+                        || toks.get(i + 1).is_none()
+                        || after.bytes().all(|b| b.is_ascii_alphabetic())
+                    {
+                        y = ids::full_year(next);
+                        i += 1;
+                    }
+                }
+                let st = station.join(" ");
+                last_station = Some(st.clone());
+                out.push(Citation {
+                    year: y,
+                    station: st,
+                    serial: tok.to_owned(),
+                });
+                station.clear();
+                year = None;
+                after_and = false;
+            } else if after_and {
+                if let Some(st) = &last_station {
+                    out.push(Citation {
+                        year: None,
+                        station: st.clone(),
+                        serial: tok.to_owned(),
+                    });
+                }
+                after_and = false;
+            } else if (tok.len() == 2 || tok.len() == 4 || tok.len() == 3)
+                && year.is_none()
+                && pending_serial.is_none()
+                && toks
+                    .get(i)
+                    .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
+            {
+                year = ids::full_year(tok);
+                if year.is_none() {
+                    pending_serial = Some(tok.to_owned());
+                }
+            } else {
+                pending_serial = Some(tok.to_owned());
+            }
+            continue;
+        }
+        if letters > 0 && digits > 0 {
+            // `09DHAHRAN`, `2005PANAMA2342`, `SANTIAG0`, `COTON0U`
+            let lead = tok.bytes().take_while(u8::is_ascii_digit).count();
+            let body = &tok[lead..];
+            if (lead == 2 || lead == 4) && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                year = ids::full_year(&tok[..lead]);
+                let l = body.bytes().take_while(u8::is_ascii_alphabetic).count();
+                station = vec![body[..l].to_owned()];
+                let serial = &body[l..];
+                if !serial.is_empty() && serial.bytes().all(|b| b.is_ascii_digit()) {
+                    let st = station.join(" ");
+                    last_station = Some(st.clone());
+                    out.push(Citation {
+                        year,
+                        station: st,
+                        serial: serial.to_owned(),
+                    });
+                    station.clear();
+                    year = None;
+                }
+                continue;
+            }
+            if lead == 0 && tok.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
+                station.push(tok.replace('0', "O"));
+                continue;
+            }
+            station.clear();
+            year = None;
+            continue;
+        }
+        if letters == 0 {
+            continue;
+        }
+        if STOP.contains(&tok) {
+            after_and = tok == "AND";
+            station.clear();
+            continue;
+        }
+        if let Some(serial) = pending_serial.take() {
+            // `870 Ulaanbaatar`
+            out.push(Citation {
+                year,
+                station: tok.to_owned(),
+                serial,
+            });
+            year = None;
+            continue;
+        }
+        station.push(tok.to_owned());
+        if station.len() > 4 {
+            station.remove(0);
+        }
+    }
+    out
+}
+
+/// Splits the text of a REF block into labelled items.
+fn items(text: &str) -> Vec<(Option<char>, String)> {
+    let mut out: Vec<(Option<char>, String)> = Vec::new();
+    let mut cur = String::new();
+    let mut label: Option<char> = None;
+    let mut expected = 'A';
+    let b: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let boundary = i == 0
+            || b.get(i - 1)
+                .is_some_and(|p| p.is_whitespace() || matches!(p, ';' | ',' | '¶'));
+        let mut found = None;
+        if boundary {
+            let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+                (Some('('), Some(l), Some(')')) => (Some(*l), 3),
+                (Some(l), Some('.' | ')' | ':'), _) => {
+                    (Some(*l), if b.get(i + 2) == Some(&')') { 3 } else { 2 })
+                }
+                _ => (None, 0),
+            };
+            if let Some(l) = l {
+                let u = l.to_ascii_uppercase();
+                let after_ok = b.get(i + len).is_none_or(|n| {
+                    n.is_whitespace()
+                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&')')
+                        || *n == '('
+                });
+                let dotted = b.get(i + 1) == Some(&'.') && b.get(i + 3) == Some(&'.'); // `U.S.`
+                if l.is_ascii_alphabetic()
+                    && after_ok
+                    && !dotted
+                    && (u == expected || Some(u) == label)
+                {
+                    found = Some((u, len));
+                }
+            }
+        }
+        if let Some((u, len)) = found {
+            if !cur.trim().is_empty() || label.is_some() {
+                out.push((label, std::mem::take(&mut cur)));
+            }
+            cur.clear();
+            if Some(u) != label {
+                expected = char::from_u32(u as u32 + 1).unwrap_or('Z');
+            }
+            label = Some(u);
+            i += len;
+            // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
+            let rest: String = b.get(i..).unwrap_or(&[]).iter().take(8).collect();
+            let rest_t = rest.trim_start();
+            let skip_ws = rest.len() - rest_t.len();
+            let lc = u;
+            for pat in [
+                format!("({lc})"),
+                format!("{lc})"),
+                format!("{lc}:"),
+                format!("{lc}."),
+                format!("REF {lc} "),
+            ] {
+                if rest_t.starts_with(&pat) {
+                    i += skip_ws + pat.chars().count();
+                    break;
+                }
+            }
+            if rest_t.starts_with(&format!("{lc} ")) && rest_t.len() > 2 {
+                // `B HAVANA 772` after `¶B.`
+                i += skip_ws + 2;
+            }
+            continue;
+        }
+        cur.push(c);
+        i += 1;
+    }
+    if !cur.trim().is_empty() || label.is_some() {
+        out.push((label, cur));
+    }
+    out
+}
+
+/// Result of reading a REF block.
+#[derive(Debug, Default)]
+pub(crate) struct RefNotes {
+    /// Some cited cable took the citing cable's year.
+    pub(crate) inherited: bool,
+    /// Items that were neither a cable nor a known document kind.
+    pub(crate) unreadable: Vec<String>,
+}
+
+/// Reads the joined text of a REF block. `year` is the citing cable's year.
+pub(crate) fn references(text: &str, year: Option<u16>, notes: &mut RefNotes) -> Vec<Reference> {
+    let mut out = Vec::new();
+    for (label, item) in items(text) {
+        let clean: String = item.split_whitespace().collect::<Vec<_>>().join(" ");
+        let clean = clean
+            .trim_matches(|c: char| c == ';' || c == ',' || c.is_whitespace())
+            .to_owned();
+        if clean.is_empty() {
+            continue;
+        }
+        let kind = kind_of(&clean.to_uppercase());
+        if kind == ReferenceKind::Cable {
+            let cites = citations(&clean);
+            if cites.is_empty() {
+                notes.unreadable.push(clean.clone());
+                out.push(Reference {
+                    label,
+                    kind: ReferenceKind::Other,
+                    id: None,
+                    text: clean,
+                });
+                continue;
+            }
+            for c in cites {
+                let y = c.year.or_else(|| {
+                    notes.inherited = true;
+                    year
+                });
+                let id = y.and_then(|y| ids::make_id(y, &c.station, &c.serial));
+                out.push(Reference {
+                    label,
+                    kind: ReferenceKind::Cable,
+                    id,
+                    text: clean.clone(),
+                });
+            }
+        } else {
+            out.push(Reference {
+                label,
+                kind,
+                id: None,
+                text: clean,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str, year: u16) -> Vec<String> {
+        references(text, Some(year), &mut RefNotes::default())
+            .into_iter()
+            .filter_map(|r| r.id.map(|i| i.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn refs() {
+        assert_eq!(
+            ids("A. STATE 4690 B. 08 STATE 129729 C. STATE 11102", 2009),
+            ["09STATE4690", "08STATE129729", "09STATE11102"]
+        );
+        assert_eq!(
+            ids(
+                "(A) 05 SAO PAULO 405; (B) 05 SAO PAULO 402 (C) 02 BRASILIA 2670",
+                2006
+            ),
+            ["05SAOPAULO405", "05SAOPAULO402", "02BRASILIA2670"]
+        );
+        assert_eq!(
+            ids("SECSTATE 113408 AND SECSTATE 113635", 2005),
+            ["05STATE113408", "05STATE113635"]
+        );
+        assert_eq!(
+            ids("AMMAN 07718 99, AMMAN 05986 00", 2002),
+            ["99AMMAN7718", "00AMMAN5986"]
+        );
+        assert_eq!(
+            ids("A. BRASILIA 2799 AND 2764 B. PORT AU PRINCE 2325", 2004),
+            ["04BRASILIA2799", "04BRASILIA2764", "04PORTAUPRINCE2325"]
+        );
+        let r = references(
+            "A. SMITH-DURHAM E MAIL OF 10-08-08 B. 2009 MTCR POC DOC 008",
+            Some(2008),
+            &mut RefNotes::default(),
+        );
+        assert_eq!(r[0].kind, ReferenceKind::Email);
+        assert_eq!(r[1].kind, ReferenceKind::Document);
+        assert_eq!(r[1].label, Some('B'));
+    }
+}

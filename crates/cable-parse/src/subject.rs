@@ -1,0 +1,120 @@
+//! SUBJECT: `SUBJECT: ...`, `SUBJ: ...`, wrapped lines joined, doubled
+//! `SUBJECT: SUBJECT:`, a leading or trailing portion marking split off,
+//! `&#NNN;` entities decoded.
+
+use crate::banner::portion_marking;
+use cable_model::{Marking, Subject};
+
+/// The rest of a SUBJECT line: `SUBJECT: TEXT` -> `TEXT`. Accepts `SUBJ:`,
+/// `SUBJECT` without a colon, and the clipped `UBJECT:`.
+pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
+    let end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let word = t.get(..end)?.to_ascii_uppercase();
+    let rest = t.get(end..)?;
+    let colon = rest.starts_with(':');
+    let ok = match word.as_str() {
+        "SUBJECT" => colon || rest.starts_with(' '),
+        "SUBJ" | "UBJECT" => colon,
+        _ => false,
+    };
+    ok.then(|| rest.trim_start_matches(':').trim())
+}
+
+/// Builds the subject from its joined text. Returns it and whether
+/// `SUBJECT:` was doubled.
+pub(crate) fn subject(joined: &str) -> (Subject, bool) {
+    let mut text = decode_entities(joined).replace('\\', " ");
+    let mut doubled = false;
+    if let Some(rest) = subject_keyword(text.trim()) {
+        doubled = true;
+        text = rest.to_owned();
+    }
+    let mut text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut marking: Option<Marking> = None;
+    if let Some(inner) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        if let Some(m) = portion_marking(inner.0) {
+            marking = Some(m);
+            text = inner.1.trim().to_owned();
+        }
+    }
+    if marking.is_none() && text.ends_with(')') {
+        if let Some(open) = text.rfind('(') {
+            if let Some(m) = text.get(open + 1..text.len() - 1).and_then(portion_marking) {
+                marking = Some(m);
+                text = text.get(..open).unwrap_or("").trim_end().to_owned();
+            }
+        }
+    }
+    let title = crate::titlefy::titlefy(&text);
+    (
+        Subject {
+            text,
+            title,
+            marking,
+        },
+        doubled,
+    )
+}
+
+/// Decodes `&#NNN;` and `&#xHH;` character references.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains("&#") {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("&#") {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 2..).unwrap_or("");
+        let (hex, digits_from) = match after.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let n = digits_from
+            .find(';')
+            .filter(|&e| e > 0 && e <= 8)
+            .and_then(|e| {
+                let d = digits_from.get(..e)?;
+                let v = if hex {
+                    u32::from_str_radix(d, 16).ok()?
+                } else {
+                    d.parse().ok()?
+                };
+                Some((char::from_u32(v)?, e))
+            });
+        match n {
+            Some((c, e)) => {
+                out.push(c);
+                rest = digits_from.get(e + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects() {
+        let (s, d) = subject("MISSILE TECHNOLOGY CONTROL REGIME (MTCR): RESPONDING (C)");
+        assert_eq!(
+            s.text,
+            "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): RESPONDING"
+        );
+        assert!(s.marking.is_some() && !d);
+        let (s, d) = subject("SUBJECT: (S) GERMANY  TAKING &#8217;ACTION");
+        assert_eq!(s.text, "GERMANY TAKING \u{2019}ACTION");
+        assert!(d);
+        assert_eq!(subject_keyword("SUBJ: X"), Some("X"));
+        assert_eq!(subject_keyword("SUBJECTS"), None);
+    }
+}

@@ -1,0 +1,222 @@
+//! TAGS: `TAGS: PREL, PGOV, LY`, `TAGS PREL ECON`, `TAGS: OVIP (CLINTON,
+//! HILLARY) PREL`, wrapped onto following lines, glued (`KFRDKIRFCVIS`),
+//! with free-text tags (`ISRAELI PALESTINIAN AFFAIRS`).
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+static CODES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("tags.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Known misspellings of tags and their fix.
+const FIXES: &[(&str, &str)] = &[("COUNTER TERRORISM", "COUNTERTERRORISM"), ("MOPPS", "MOPS")];
+
+/// What happened to the tags while reading them.
+#[derive(Debug, Default)]
+pub(crate) struct TagNotes {
+    /// `SIPDIS`, glued or misspelt tags that were repaired.
+    pub(crate) repaired: Vec<String>,
+    /// Tags that were dropped as duplicates.
+    pub(crate) duplicates: Vec<String>,
+}
+
+/// The keyword that starts a TAGS line, and the rest: `TAGS: PREL` ->
+/// `PREL`. Accepts `TAGS`, `TAG`, `tAgs`, and with a colon the misspellings
+/// `TGS`, `TABS`, `TAGES`, `AGS`, `TAGS;`.
+pub(crate) fn tags_keyword(t: &str) -> Option<&str> {
+    let end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let word = t.get(..end)?.to_ascii_uppercase();
+    let rest = t.get(end..)?;
+    let colon = rest.starts_with([':', ';']);
+    let ok = match word.as_str() {
+        "TAGS" | "TAG" => colon || rest.starts_with(' '),
+        "TGS" | "TABS" | "TAGES" | "AGS" => colon,
+        _ => false,
+    };
+    ok.then(|| rest.trim_start_matches([':', ';']).trim())
+}
+
+fn is_code(w: &str) -> bool {
+    let letters = w.bytes().all(|b| b.is_ascii_uppercase());
+    (letters && w.len() == 2)
+        || (letters && w.len() == 4 && (w.starts_with('K') || CODES.contains(w)))
+        || (!letters && w.bytes().any(|b| b.is_ascii_uppercase()) && !w.contains(','))
+}
+
+/// Splits a glued run of tags (`KFRDKIRFCVIS...EG`, `IZPREL`) into known
+/// four-letter codes and at most one two-letter country code.
+fn split_glued(w: &str) -> Option<Vec<String>> {
+    if !(6..=64).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    fn go(s: &str, two_used: bool, out: &mut Vec<String>) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if let Some(four) = s.get(..4) {
+            if (four.starts_with('K') || CODES.contains(four)) && go(&s[4..], two_used, out) {
+                out.insert(0, four.to_owned());
+                return true;
+            }
+        }
+        if !two_used {
+            if let Some(two) = s.get(..2) {
+                if go(&s[2..], true, out) {
+                    out.insert(0, two.to_owned());
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let mut out = Vec::new();
+    go(w, false, &mut out).then_some(out)
+}
+
+/// Splits the text of a TAGS block (wrapped lines already joined with a
+/// space) into tags, upper-cased, in order, de-duplicated.
+pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<String> {
+    let upper = text.to_uppercase();
+    // Items: comma-separated, with parentheses kept whole.
+    let mut items: Vec<(String, bool)> = Vec::new(); // (text, parenthesised)
+    let mut cur = String::new();
+    let mut depth = 0u32;
+    for c in upper.chars() {
+        match c {
+            '(' => {
+                if !cur.trim().is_empty() {
+                    items.push((std::mem::take(&mut cur), false));
+                }
+                cur.clear();
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                items.push((std::mem::take(&mut cur), true));
+            }
+            ',' if depth == 0 => items.push((std::mem::take(&mut cur), false)),
+            _ => cur.push(c),
+        }
+    }
+    items.push((cur, false));
+    let mut out: Vec<String> = Vec::new();
+    let mut after_ovip = false;
+    for (item, paren) in items {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        if paren {
+            // `OVIP (CLINTON, HILLARY)`: a person, kept whole.
+            out.push(item.split_whitespace().collect::<Vec<_>>().join(" "));
+            after_ovip = false;
+            continue;
+        }
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let mut phrase: Vec<&str> = Vec::new();
+        let mut i = 0;
+        while let Some(&w) = words.get(i) {
+            if after_ovip && !is_code(w) && words.get(i + 1).is_some_and(|n| !is_code(n)) {
+                // `OVIP CLINTON HILLARY`: surname and given name.
+                flush(&mut phrase, &mut out);
+                out.push(format!("{w}, {}", words.get(i + 1).copied().unwrap_or("")));
+                after_ovip = false;
+                i += 2;
+                continue;
+            }
+            let inside_phrase =
+                !phrase.is_empty() && w.len() == 2 && words.get(i + 1).is_some_and(|n| !is_code(n));
+            if is_code(w) && !inside_phrase {
+                flush(&mut phrase, &mut out);
+                out.push(w.to_owned());
+                after_ovip = w == "OVIP";
+            } else if let Some(parts) = split_glued(w) {
+                flush(&mut phrase, &mut out);
+                notes.repaired.push(w.to_owned());
+                out.extend(parts);
+            } else {
+                phrase.push(w);
+            }
+            i += 1;
+        }
+        flush(&mut phrase, &mut out);
+    }
+    let mut seen = BTreeSet::new();
+    let mut tags = Vec::new();
+    for t in out {
+        let t = match FIXES.iter().find(|(k, _)| *k == t) {
+            Some((_, fix)) => {
+                notes.repaired.push(t.clone());
+                (*fix).to_owned()
+            }
+            None => t,
+        };
+        if t == "SIPDIS" {
+            notes.repaired.push(t);
+            continue;
+        }
+        if seen.insert(t.clone()) {
+            tags.push(t);
+        } else {
+            notes.duplicates.push(t);
+        }
+    }
+    tags
+}
+
+fn flush(phrase: &mut Vec<&str>, out: &mut Vec<String>) {
+    if !phrase.is_empty() {
+        out.push(phrase.join(" "));
+        phrase.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<String> {
+        split_tags(s, &mut TagNotes::default())
+    }
+
+    #[test]
+    fn splitting() {
+        assert_eq!(tags("PREL, PGOV, PINS, TU"), ["PREL", "PGOV", "PINS", "TU"]);
+        assert_eq!(
+            tags("OVIP (CLINTON, HILLARY), PGOV NL"),
+            ["OVIP", "CLINTON, HILLARY", "PGOV", "NL"]
+        );
+        assert_eq!(
+            tags("OVIP BIDEN JOSEPH PREL"),
+            ["OVIP", "BIDEN, JOSEPH", "PREL"]
+        );
+        assert_eq!(
+            tags("KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG"),
+            [
+                "KFRD", "KIRF", "CVIS", "CMGT", "KOCI", "ASEC", "PHUM", "SMIG", "EG"
+            ]
+        );
+        assert_eq!(
+            tags("TU KJUS TIP IN TURKEY"),
+            ["TU", "KJUS", "TIP IN TURKEY"]
+        );
+        assert_eq!(tags("ECON CA MX SIPDIS ECON"), ["ECON", "CA", "MX"]);
+        assert_eq!(tags("PREL, UNGA/C-6"), ["PREL", "UNGA/C-6"]);
+    }
+
+    #[test]
+    fn keyword() {
+        assert_eq!(tags_keyword("TAGS: PREL"), Some("PREL"));
+        assert_eq!(tags_keyword("tAgs something"), Some("something"));
+        assert_eq!(tags_keyword("TABS: EFIS"), Some("EFIS"));
+        assert_eq!(tags_keyword("TAGSX"), None);
+        assert_eq!(tags_keyword("TGS PREL"), None);
+    }
+}
