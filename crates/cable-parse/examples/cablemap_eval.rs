@@ -9,7 +9,7 @@ use cable_model::{
 use serde_json::{Value, json};
 
 /// Computes the `actual` value for one case.
-pub fn evaluate(case: &Value) -> Value {
+pub(crate) fn evaluate(case: &Value) -> Value {
     let field = case["field"].as_str().unwrap_or("");
     let input = case["input"].as_str().unwrap_or("");
     let ctx = &case["context"];
