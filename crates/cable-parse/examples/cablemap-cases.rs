@@ -5,7 +5,7 @@
 //! and prints one JSON line per case: `{"id", "field", "actual"}`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "cablemap_eval.rs"]
+#[path = "support/cablemap_eval.rs"]
 mod cablemap_eval;
 
 use std::io::{BufRead, Write};

@@ -2,7 +2,7 @@
 //! per field against the targets of the brief. Skips when absent.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-#[path = "../examples/cablemap_eval.rs"]
+#[path = "../examples/support/cablemap_eval.rs"]
 mod cablemap_eval;
 
 use std::collections::BTreeMap;
