@@ -207,7 +207,7 @@ fn collect_ids(
 
 /// The reader thread: numbers items across inputs and feeds the workers.
 fn read(
-    inputs: Vec<(PathBuf, Records)>,
+    mut inputs: Vec<(PathBuf, Records)>,
     jobs: Sender<Job>,
     credits: &Receiver<()>,
     progress: &Progress,
@@ -216,13 +216,29 @@ fn read(
 ) {
     let mut seq = 0u64;
     let mut done_bytes = 0u64;
-    for (_, mut records) in inputs {
+    // Zips learn their member count after opening: refresh the totals.
+    let mut count = None;
+    for i in 0..inputs.len() {
         loop {
             if credits.recv().is_err() || stop.requested() {
                 return;
             }
-            let Some(item) = records.next() else { break };
-            let total = done_bytes + records.bytes_read();
+            let Some(item) = inputs.get_mut(i).and_then(|(_, r)| r.next()) else {
+                break;
+            };
+            let now = inputs
+                .iter()
+                .map(|(_, r)| r.count_hint())
+                .sum::<Option<u64>>();
+            if now != count {
+                count = now;
+                let bytes = inputs
+                    .iter()
+                    .map(|(_, r)| r.bytes_total())
+                    .sum::<Option<u64>>();
+                progress.set_totals(count, bytes);
+            }
+            let total = done_bytes + inputs.get(i).map_or(0, |(_, r)| r.bytes_read());
             bytes_read.store(total, Ordering::Relaxed);
             progress.bytes_read(total);
             if jobs.send(Job { seq, item }).is_err() {
@@ -230,7 +246,7 @@ fn read(
             }
             seq += 1;
         }
-        done_bytes += records.bytes_read();
+        done_bytes += inputs.get(i).map_or(0, |(_, r)| r.bytes_read());
         bytes_read.store(done_bytes, Ordering::Relaxed);
         progress.bytes_read(done_bytes);
     }

@@ -41,7 +41,7 @@ pub(crate) struct Archive {
 
 enum ArchiveWriter {
     Tar(tar::Builder<BufWriter<File>>),
-    Zip(zip::ZipWriter<BufWriter<File>>),
+    Zip(Box<zip::ZipWriter<BufWriter<File>>>),
 }
 
 impl Sink {
@@ -80,7 +80,7 @@ impl Sink {
                 let file = BufWriter::new(file);
                 let writer = match kind {
                     ArchiveKind::Tar => ArchiveWriter::Tar(tar::Builder::new(file)),
-                    ArchiveKind::Zip => ArchiveWriter::Zip(zip::ZipWriter::new(file)),
+                    ArchiveKind::Zip => ArchiveWriter::Zip(Box::new(zip::ZipWriter::new(file))),
                 };
                 Ok(Sink::Archive(Box::new(Archive {
                     path: path.clone(),

@@ -1,0 +1,637 @@
+//! End-to-end tests of `cablekit convert`: every input kind built on the
+//! fly in a fresh temporary directory, the binary run as a user would.
+//!
+//! Each test uses one `TestDir` (ripgrep's `tests/util.rs` habit): it
+//! builds inputs from the seed cables (`testdata/seeds`), runs the binary
+//! and reads back the output tree and `index.jsonl`.
+
+#![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const FORMATS: [(&str, &str); 4] = [
+    ("md", "md"),
+    ("pandoc", "pandoc.json"),
+    ("xml", "xml"),
+    ("yaml", "yaml"),
+];
+
+/// The seed cables, and how their banner serial is written.
+fn seeds() -> Vec<(String, &'static str)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/seeds");
+    vec![
+        (
+            std::fs::read_to_string(dir.join("000_78e12724ad72837c.txt")).unwrap(),
+            "STATE 017183",
+        ),
+        (
+            std::fs::read_to_string(dir.join("001_d7a67a22ead94fd7.txt")).unwrap(),
+            "STATE 109154",
+        ),
+    ]
+}
+
+/// `n` distinct cables: the two seeds (`09STATE17183`, `08STATE109154`)
+/// then the seeds in turn with their banner serial renumbered
+/// (`09STATE100000`, `08STATE100001`, `09STATE100002`, ...).
+fn cables(n: usize) -> Vec<String> {
+    let seeds = seeds();
+    let mut out: Vec<String> = seeds.iter().map(|(t, _)| t.clone()).collect();
+    for i in 0..n.saturating_sub(2) {
+        let (text, serial) = &seeds[i % 2];
+        out.push(text.replace(serial, &format!("STATE {:06}", 100_000 + i)));
+    }
+    out
+}
+
+/// One `cables.csv` row (the 2011 release's 8 columns, backslash escapes).
+fn csv_row(n: usize, id: &str, text: &str) -> String {
+    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    let lines: Vec<&str> = text.lines().collect();
+    let (header, body) = lines.split_at(lines.len() / 3);
+    format!(
+        "\"{n}\",\"2/24/2009 21:58\",\"{id}\",\"Secretary of State\",\"CONFIDENTIAL\",\"\",\"{}\",\"{}\"\n",
+        esc(&header.join("\n")),
+        esc(&body.join("\n"))
+    )
+}
+
+struct TestDir {
+    dir: tempfile::TempDir,
+}
+
+impl TestDir {
+    fn new() -> TestDir {
+        TestDir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// A directory of text cables, one file each.
+    fn text_dir(&self, rel: &str, texts: &[String]) -> PathBuf {
+        let dir = self.path(rel);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(dir.join(format!("cable{i:04}.txt")), t).unwrap();
+        }
+        dir
+    }
+
+    /// A `cables.csv` of the given texts; `broken` rows get an unterminated quote.
+    fn csv(&self, rel: &str, texts: &[String], broken: &[usize]) -> PathBuf {
+        let mut csv = String::new();
+        for (i, t) in texts.iter().enumerate() {
+            let row = csv_row(i + 1, &format!("09STATE{}", 100_000 + i), t);
+            if broken.contains(&i) {
+                // Drop the closing quote of the last field.
+                csv.push_str(row.trim_end().trim_end_matches('"'));
+                csv.push('\n');
+            } else {
+                csv.push_str(&row);
+            }
+        }
+        let path = self.path(rel);
+        std::fs::write(&path, csv).unwrap();
+        path
+    }
+
+    /// A zip of the texts (deflated), plus the given extra members.
+    fn zip(&self, rel: &str, texts: &[String], extra: &[(&str, &[u8])]) -> PathBuf {
+        let path = self.path(rel);
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        for (i, t) in texts.iter().enumerate() {
+            zip.start_file(format!("cables/c{i:04}.txt"), opts).unwrap();
+            zip.write_all(t.as_bytes()).unwrap();
+        }
+        for (name, bytes) in extra {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    }
+
+    /// A tar.gz of the texts.
+    fn tar_gz(&self, rel: &str, texts: &[String]) -> PathBuf {
+        let path = self.path(rel);
+        let gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(&path).unwrap(),
+            flate2::Compression::fast(),
+        );
+        let mut tar = tar::Builder::new(gz);
+        for (i, t) in texts.iter().enumerate() {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(t.len() as u64);
+            h.set_mode(0o644);
+            h.set_cksum();
+            tar.append_data(&mut h, format!("mirror/t{i:04}.txt"), t.as_bytes())
+                .unwrap();
+        }
+        tar.into_inner().unwrap().finish().unwrap();
+        path
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("cablekit").unwrap();
+        cmd.current_dir(self.dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("TERM");
+        cmd
+    }
+
+    /// Runs `cablekit convert ARGS`, checks the exit code, returns stderr.
+    fn convert(&self, args: &[&str], code: i32) -> String {
+        let out = self.cmd().arg("convert").args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "cablekit convert {args:?}\nstderr:\n{stderr}"
+        );
+        stderr
+    }
+}
+
+/// Every file under `root`, by `/`-separated relative path.
+fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+fn index(root: &Path) -> Vec<Value> {
+    std::fs::read_to_string(root.join("index.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Checks the index of a complete run against the tree and returns
+/// (ok, failed, skipped): seqs are 0..n in order, every `ok` line has
+/// one existing output per format, and every file in the tree is either
+/// the index or an output named by exactly one line.
+fn check_index(root: &Path, formats: &[&str]) -> (usize, usize, usize) {
+    let lines = index(root);
+    let files = tree(root);
+    let mut listed = BTreeSet::from(["index.jsonl".to_owned()]);
+    let (mut ok, mut failed, mut skipped) = (0, 0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["seq"], i as u64, "{line}");
+        match line["status"].as_str().unwrap() {
+            "ok" => {
+                ok += 1;
+                let outputs = line["outputs"].as_object().unwrap();
+                assert_eq!(
+                    outputs.keys().map(String::as_str).collect::<Vec<_>>(),
+                    formats,
+                    "{line}"
+                );
+                for (fmt, path) in outputs {
+                    let path = path.as_str().unwrap();
+                    let ext = FORMATS.iter().find(|(f, _)| f == fmt).unwrap().1;
+                    assert!(
+                        path.starts_with(&format!("{fmt}/")) && path.ends_with(&format!(".{ext}")),
+                        "{path}"
+                    );
+                    assert!(files.contains_key(path), "missing {path}");
+                    assert!(listed.insert(path.to_owned()), "{path} listed twice");
+                }
+                assert!(line["diagnostics"]["codes"].is_object(), "{line}");
+            }
+            "failed" => {
+                failed += 1;
+                assert!(line["message"].is_string(), "{line}");
+            }
+            "skipped" => {
+                skipped += 1;
+                assert!(line["message"].is_string(), "{line}");
+            }
+            other => panic!("status {other}"),
+        }
+    }
+    let unlisted: Vec<&String> = files.keys().filter(|f| !listed.contains(*f)).collect();
+    assert!(unlisted.is_empty(), "files not in the index: {unlisted:?}");
+    (ok, failed, skipped)
+}
+
+/// The summary line's reconciliation: `N read = A ok + B failed + C skipped (all accounted for)`.
+fn check_summary(stderr: &str, (ok, failed, skipped): (usize, usize, usize)) {
+    let want = format!(
+        "{} read = {ok} ok + {failed} failed + {skipped} skipped (all accounted for)",
+        ok + failed + skipped
+    );
+    assert!(stderr.contains(&want), "want {want:?} in:\n{stderr}");
+}
+
+#[test]
+fn every_format_from_every_input_kind() {
+    let t = TestDir::new();
+    let texts = cables(6);
+    let inputs = [
+        t.text_dir("dir", &texts),
+        t.csv("cables.csv", &texts, &[]),
+        t.zip("cables.zip", &texts, &[]),
+        t.tar_gz("cables.tar.gz", &texts),
+    ];
+    for input in &inputs {
+        let out = t.path(&format!(
+            "out-{}",
+            input.file_name().unwrap().to_string_lossy()
+        ));
+        let stderr = t.convert(&[input.to_str().unwrap(), "-o", out.to_str().unwrap()], 0);
+        let counts = check_index(&out, &["md", "pandoc", "xml", "yaml"]);
+        assert_eq!(counts, (6, 0, 0), "{input:?}");
+        check_summary(&stderr, counts);
+        // The YAML writer names the cable's id; every id of the input is there.
+        let yaml: String = tree(&out.join("yaml"))
+            .values()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect();
+        for id in [
+            "09STATE17183",
+            "08STATE109154",
+            "09STATE100000",
+            "08STATE100001",
+        ] {
+            assert!(yaml.contains(id), "{input:?}: {id} not in YAML");
+        }
+    }
+}
+
+#[test]
+fn outputs_are_named_by_id_and_year_with_duplicates_told_apart() {
+    let t = TestDir::new();
+    let seeds = cables(2);
+    let texts = [
+        seeds[0].clone(),
+        seeds[1].clone(),
+        seeds[0].clone(),
+        seeds[0].clone(),
+    ];
+    let input = t.text_dir("dir", &texts);
+    t.convert(&[input.to_str().unwrap(), "--to", "yaml", "-o", "out"], 0);
+    let ids: Vec<String> = index(&t.path("out"))
+        .iter()
+        .map(|l| l["outputs"]["yaml"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "yaml/2009/09STATE17183.yaml",
+            "yaml/2008/08STATE109154.yaml",
+            "yaml/2009/09STATE17183~2.yaml",
+            "yaml/2009/09STATE17183~3.yaml"
+        ]
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let t = TestDir::new();
+    let texts = cables(4);
+    let good = t.text_dir("good", &texts);
+    t.convert(&[good.to_str().unwrap(), "-o", "out0"], 0);
+
+    // 1: a member refused by the archive reader fails; the rest is converted.
+    let zip = t.zip(
+        "evil.zip",
+        &texts,
+        &[
+            ("../evil.txt", texts[0].as_bytes()),
+            ("blob.bin", &[0u8; 64]),
+        ],
+    );
+    let stderr = t.convert(&[zip.to_str().unwrap(), "-o", "out1"], 1);
+    assert!(
+        stderr.contains("cablekit: failed: ") && stderr.contains("evil.txt"),
+        "{stderr}"
+    );
+    let counts = check_index(&t.path("out1"), &["md", "pandoc", "xml", "yaml"]);
+    assert_eq!(counts, (4, 1, 1));
+    check_summary(&stderr, counts);
+
+    // 2: unreadable input, unwritable output, bad flags; one line each, no debug dump.
+    let stderr = t.convert(&["missing.csv"], 2);
+    assert!(
+        stderr.starts_with("cablekit: error: cannot read input missing.csv:"),
+        "{stderr}"
+    );
+    std::fs::write(t.path("a-file"), "").unwrap();
+    let stderr = t.convert(&[good.to_str().unwrap(), "-o", "a-file/out"], 2);
+    assert!(
+        stderr.contains("a-file/out") && stderr.contains("--out"),
+        "{stderr}"
+    );
+    for stderr in [
+        t.convert(&[good.to_str().unwrap(), "--shard", "4/3"], 2),
+        t.convert(&[good.to_str().unwrap(), "--to", "html"], 2),
+    ] {
+        assert!(
+            !stderr.contains("Error {") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_csv_row_fails_alone() {
+    let t = TestDir::new();
+    let broken = t.csv("broken.csv", &cables(6), &[2]);
+    let stderr = t.convert(&[broken.to_str().unwrap(), "-o", "out"], 1);
+    assert!(
+        stderr.contains("cablekit: failed: ") && stderr.contains("row 3"),
+        "{stderr}"
+    );
+    let counts = check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]);
+    assert_eq!(counts, (5, 1, 0));
+    check_summary(&stderr, counts);
+}
+
+#[test]
+fn fail_fast_stops_early() {
+    let t = TestDir::new();
+    let texts = cables(300);
+    let zip = t.zip("evil.zip", &[], &[("../evil.txt", texts[0].as_bytes())]);
+    let dir = t.text_dir("dir", &texts);
+    let args = [
+        zip.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        "-o",
+        "out",
+        "--fail-fast",
+        "-j1",
+        "--no-links",
+    ];
+    let stderr = t.convert(&args, 1);
+    let (ok, failed, skipped) = check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]);
+    assert!(
+        failed == 1 && ok + failed + skipped < 300,
+        "{ok} {failed} {skipped}"
+    );
+    check_summary(&stderr, (ok, failed, skipped));
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let t = TestDir::new();
+    let mut texts = cables(120);
+    texts.extend(cables(10)); // duplicate ids
+    let input = t.zip("cables.zip", &texts, &[]);
+    t.convert(&[input.to_str().unwrap(), "-j1", "-o", "j1"], 0);
+    t.convert(&[input.to_str().unwrap(), "-j4", "-o", "j4"], 0);
+    let (j1, j4) = (tree(&t.path("j1")), tree(&t.path("j4")));
+    assert_eq!(j1.keys().collect::<Vec<_>>(), j4.keys().collect::<Vec<_>>());
+    assert!(j1 == j4, "trees differ in content");
+    assert_eq!(j1.len(), 1 + 4 * 130);
+}
+
+#[test]
+fn archive_output_holds_the_same_files_as_the_tree() {
+    let t = TestDir::new();
+    let texts = cables(8);
+    let input = t.text_dir("dir", &texts);
+    t.convert(&[input.to_str().unwrap(), "-o", "tree"], 0);
+    let want = tree(&t.path("tree"));
+    t.convert(
+        &[input.to_str().unwrap(), "--archive", "zip", "-o", "out.zip"],
+        0,
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(t.path("out.zip")).unwrap()).unwrap();
+    let mut got = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        got.insert(f.name().unwrap().to_string(), bytes);
+    }
+    assert!(
+        got == want,
+        "zip entries {:?}",
+        got.keys().collect::<Vec<_>>()
+    );
+    t.convert(
+        &[input.to_str().unwrap(), "--archive", "tar", "-o", "out.tar"],
+        0,
+    );
+    let mut tar = tar::Archive::new(std::fs::File::open(t.path("out.tar")).unwrap());
+    let mut got = BTreeMap::new();
+    for e in tar.entries().unwrap() {
+        let mut e = e.unwrap();
+        let name = e.path().unwrap().to_string_lossy().into_owned();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut e, &mut bytes).unwrap();
+        got.insert(name, bytes);
+    }
+    assert!(
+        got == want,
+        "tar entries {:?}",
+        got.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn resume_after_a_killed_run_gives_the_uninterrupted_tree() {
+    let t = TestDir::new();
+    let mut texts = cables(400);
+    texts.extend(cables(20)); // duplicate ids must get the same ~N after resume
+    let input = t.tar_gz("cables.tar.gz", &texts);
+    let input = input.to_str().unwrap();
+    t.convert(&[input, "-o", "whole", "-j2"], 0);
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
+        .current_dir(t.dir.path())
+        .args(["convert", input, "-o", "killed", "-j2", "--quiet"])
+        .spawn()
+        .unwrap();
+    let index = t.path("killed/index.jsonl");
+    let start = Instant::now();
+    while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 20
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL: no chance to clean up
+    child.wait().unwrap();
+    let partial = std::fs::read_to_string(&index).unwrap().lines().count();
+    assert!(
+        partial < texts.len(),
+        "the run finished before it could be killed"
+    );
+
+    let stderr = t.convert(&[input, "-o", "killed", "-j2", "--resume"], 0);
+    assert!(stderr.contains("reused from the previous run"), "{stderr}");
+    let (whole, resumed) = (tree(&t.path("whole")), tree(&t.path("killed")));
+    assert_eq!(
+        whole.keys().collect::<Vec<_>>(),
+        resumed.keys().collect::<Vec<_>>()
+    );
+    assert!(whole == resumed, "trees differ in content");
+}
+
+#[test]
+fn union_of_shards_is_the_whole_run() {
+    let t = TestDir::new();
+    let mut texts = cables(60);
+    texts.extend(cables(6));
+    let input = t.text_dir("dir", &texts);
+    let input = input.to_str().unwrap();
+    t.convert(&[input, "-o", "whole"], 0);
+    let whole = tree(&t.path("whole"));
+    let mut union = BTreeMap::new();
+    let mut lines = Vec::new();
+    for k in 1..=3 {
+        let out = format!("shard{k}");
+        let stderr = t.convert(&[input, "-o", &out, "--shard", &format!("{k}/3")], 0);
+        assert!(stderr.contains("belong to other shards"), "{stderr}");
+        for (path, bytes) in tree(&t.path(&out)) {
+            if path == "index.jsonl" {
+                lines.extend(String::from_utf8(bytes).unwrap().lines().map(str::to_owned));
+            } else {
+                assert!(
+                    union.insert(path.clone(), bytes).is_none(),
+                    "{path} in two shards"
+                );
+            }
+        }
+        assert!(tree(&t.path(&out)).len() > 1, "shard {k} is empty");
+    }
+    // The index lines of all shards, in seq order, are the whole run's index.
+    lines.sort_by_key(|l| serde_json::from_str::<Value>(l).unwrap()["seq"].as_u64());
+    union.insert(
+        "index.jsonl".into(),
+        lines
+            .iter()
+            .flat_map(|l| format!("{l}\n").into_bytes())
+            .collect(),
+    );
+    assert_eq!(
+        union.keys().collect::<Vec<_>>(),
+        whole.keys().collect::<Vec<_>>()
+    );
+    assert!(union == whole, "shard union differs from the whole run");
+}
+
+#[test]
+fn dash_o_dash_prints_one_cable_as_yaml() {
+    // See: issue 2, `cablekit convert FILE --to yaml -o -`.
+    let t = TestDir::new();
+    let text = &cables(1)[0];
+    std::fs::write(t.path("one.txt"), text).unwrap();
+    let out = t
+        .cmd()
+        .args(["convert", "one.txt", "--to", "yaml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.convert(&["one.txt", "--to", "yaml", "-o", "tree"], 0);
+    let file = std::fs::read(t.path("tree/yaml/2009/09STATE17183.yaml")).unwrap();
+    assert!(!out.stdout.is_empty());
+    assert_eq!(out.stdout, file);
+    // More than one cable cannot go to stdout.
+    let dir = t.text_dir("two", &cables(2));
+    let stderr = t.convert(&[dir.to_str().unwrap(), "--to", "yaml", "-o", "-"], 2);
+    assert!(stderr.contains("-o DIR"), "{stderr}");
+}
+
+#[test]
+fn no_escape_codes_when_stderr_is_not_a_terminal() {
+    let t = TestDir::new();
+    let input = t.zip("cables.zip", &cables(50), &[("../evil.txt", b"x")]);
+    let stderr = t.convert(&[input.to_str().unwrap(), "-o", "out"], 1);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("cablekit: failed: "));
+    let quiet = t.convert(&[input.to_str().unwrap(), "-o", "out2", "--quiet"], 1);
+    assert!(
+        !quiet.contains("read ="),
+        "--quiet still printed the summary: {quiet}"
+    );
+}
+
+#[test]
+fn progress_bars_are_drawn_on_a_terminal() {
+    // `script` (util-linux) runs the command under a pseudo-terminal.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "SKIP: progress_bars_are_drawn_on_a_terminal: `script` (util-linux) is not installed"
+        );
+        return;
+    }
+    let t = TestDir::new();
+    let input = t.tar_gz("cables.tar.gz", &cables(150));
+    let command = format!(
+        "{} convert {} -o out -j1 2>&1",
+        env!("CARGO_BIN_EXE_cablekit"),
+        input.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(t.dir.path())
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains('\u{1b}'),
+        "no escape codes under a terminal: {text:?}"
+    );
+    assert!(text.contains(" cables, "), "no record bar: {text:?}");
+    assert!(text.contains(" read, "), "no byte bar: {text:?}");
+    assert!(text.contains("150 read = 150 ok"), "no summary: {text:?}");
+}
+
+#[test]
+fn help_completions_and_man_page() {
+    let t = TestDir::new();
+    for args in [&["--help"][..], &["convert", "--help"]] {
+        let out = t.cmd().args(args).output().unwrap();
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{args:?}"
+        );
+    }
+    let out = t.cmd().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--shard"));
+    let out = t.cmd().arg("man").output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains(".TH cablekit"));
+}
