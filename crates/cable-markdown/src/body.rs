@@ -5,6 +5,7 @@
 //! List of `--` items                 ->  - As agreed …      (a real bullet list)
 //! Heading                            ->  ## U.S. Views on Informal Brainstorming …
 //! Note NOTE / SUMMARY / BEGIN X      ->  > **NOTE:** We understand informally …
+//!                                        > **BEGIN GUIDANCE:** …
 //! Text                               ->  a paragraph
 //! ```
 //!
@@ -15,7 +16,7 @@
 use crate::Options;
 use crate::page::hashes;
 use crate::prose::{Mode, escape, fill};
-use cable_model::{Block, Heading, List, Note, Paragraph};
+use cable_model::{Block, Heading, List, Note, NoteKind, Paragraph};
 
 /// Prefixes `lines`: `first` on the first line, `rest` on the others;
 /// blank lines get the prefix with trailing spaces removed.
@@ -150,6 +151,11 @@ fn note(n: &Note, opts: &Options, width: Option<usize>) -> Vec<String> {
         n.kind.name().to_uppercase()
     } else {
         n.title.clone()
+    };
+    // `BEGIN TEXT:` keeps its BEGIN: `TEXT:` alone would read as a label.
+    let title = match n.kind {
+        NoteKind::Begin => format!("BEGIN {title}"),
+        _ => title,
     };
     let lead = format!("**{}:**", escape(&title, Mode::Text));
     let mut blocks = n.blocks.as_slice();

@@ -283,8 +283,12 @@ fn pandoc_reads_the_front_matter_as_metadata() {
         eprintln!("SKIP: pandoc not installed");
         return;
     };
-    for (name, text) in support::testdata_inputs() {
-        let cable = cable_parse::parse(&text);
+    let mut cables: Vec<(String, Cable)> = support::testdata_inputs()
+        .into_iter()
+        .map(|(name, text)| (name, cable_parse::parse(&text)))
+        .collect();
+    cables.push(("built-rich".into(), support::rich()));
+    for (name, cable) in cables {
         let page = render(&cable, &Options::default());
         let run = |to: &str| {
             let mut child = Command::new(pandoc)
@@ -314,6 +318,25 @@ fn pandoc_reads_the_front_matter_as_metadata() {
             !html.contains("<hr"),
             "{name}: front matter rendered as text:\n{html}"
         );
+        // commonmark_x adds fancy lists, sub/superscript, strike-through,
+        // math, attributes: none of them may fire on the cable's words.
+        for tag in [
+            "<ol",
+            "<em>",
+            "<code",
+            "<table",
+            "<del>",
+            "<sub>",
+            "<sup>",
+            "class=\"math",
+            "<dl>",
+            "<pre",
+        ] {
+            assert!(
+                !html.contains(tag),
+                "{name}: pandoc made {tag} of the cable's words:\n{html}"
+            );
+        }
         if let Some(id) = &cable.id {
             assert!(
                 !html.contains(&format!("id: {id}")),

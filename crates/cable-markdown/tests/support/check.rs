@@ -84,6 +84,10 @@ fn walk(
                 } else {
                     n.title.clone()
                 };
+                let title = match n.kind {
+                    cable_model::NoteKind::Begin => format!("BEGIN {title}"),
+                    _ => title,
+                };
                 words.extend(tokens(&format!("{title}:")));
                 walk(&n.blocks, level, words, shown, counts);
             }
