@@ -3,7 +3,7 @@
 //! dispatches to each writer crate.
 
 use crate::links::Links;
-use cable_model::Cable;
+use cable_model::{Cable, Code, Diagnostic};
 use std::io;
 
 /// An output format. Closed on purpose: four known formats need one
@@ -61,25 +61,39 @@ impl Format {
     }
 
     /// Renders `cable` in this format into `out`. The only place that
-    /// knows which writer crate serves which format.
+    /// knows which writer crate serves which format. Returns what the
+    /// writer noticed, if anything (XML: characters XML 1.0 forbids that
+    /// were replaced).
     pub(crate) fn write(
         self,
         cable: &Cable,
         links: &Links,
         out: &mut dyn io::Write,
-    ) -> io::Result<()> {
+    ) -> io::Result<Option<Diagnostic>> {
         match self {
             Format::Markdown => {
-                let opts = cable_markdown::Options::default();
-                let _ = links.resolver(self);
-                cable_markdown::write(cable, &opts, out)
+                let mut opts = cable_markdown::Options::default();
+                opts.links = links.resolver(self);
+                cable_markdown::write(cable, &opts, out).map(|()| None)
             }
-            Format::Yaml => cable_yaml::write(cable, &cable_yaml::Options::default(), out),
-            Format::Xml => cable_xml::write(cable, &cable_xml::Options::default(), out),
+            Format::Yaml => {
+                cable_yaml::write(cable, &cable_yaml::Options::default(), out).map(|()| None)
+            }
+            Format::Xml => {
+                let stats = cable_xml::write_counting(cable, &cable_xml::Options::default(), out)?;
+                Ok((stats.replaced_characters > 0).then(|| {
+                    let n = stats.replaced_characters;
+                    Diagnostic::new(
+                        Code::XmlCharacterReplaced,
+                        None,
+                        format!("{n} characters replaced in the XML output"),
+                    )
+                }))
+            }
             Format::Pandoc => {
-                let opts = cable_pandoc::Options::default();
-                let _ = links.resolver(self);
-                cable_pandoc::write(cable, &opts, out)
+                let mut opts = cable_pandoc::Options::default();
+                opts.links = links.resolver(self);
+                cable_pandoc::write(cable, &opts, out).map(|()| None)
             }
         }
     }

@@ -312,14 +312,24 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
     line.id = cable.id.as_ref().map(|id| id.as_str().to_owned());
     line.diagnostics = Some(DiagnosticCounts::of(&cable));
     let mut rendered = Vec::with_capacity(ctx.formats.len());
+    let mut writer_notes = Vec::new();
     for &format in &ctx.formats {
         let mut buf = Vec::with_capacity(record.text.len() * 2);
-        if let Err(e) = format.write(&cable, &ctx.links, &mut buf) {
-            line.status = Status::Failed;
-            line.message = Some(format!("{} writer: {e}", format.name()));
-            return Outcome::Done(line);
+        match format.write(&cable, &ctx.links, &mut buf) {
+            Ok(None) => {}
+            Ok(Some(noticed)) => writer_notes.push(noticed),
+            Err(e) => {
+                line.status = Status::Failed;
+                line.message = Some(format!("{} writer: {e}", format.name()));
+                return Outcome::Done(line);
+            }
         }
         rendered.push((format, buf));
+    }
+    if !writer_notes.is_empty() {
+        // Counted in the index and report; the outputs are already written.
+        cable.diagnostics.extend(writer_notes);
+        line.diagnostics = Some(DiagnosticCounts::of(&cable));
     }
     Outcome::Converted {
         line,

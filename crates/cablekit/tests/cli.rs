@@ -635,3 +635,89 @@ fn help_completions_and_man_page() {
     let out = t.cmd().arg("man").output().unwrap();
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains(".TH cablekit"));
 }
+
+#[test]
+fn references_link_to_cables_of_the_same_run() {
+    // The first seed cites `A. STATE 4690`; a renumbered copy is 09STATE4690.
+    let t = TestDir::new();
+    let seed = &cables(1)[0];
+    let texts = [seed.clone(), seed.replace("STATE 017183", "STATE 004690")];
+    let input = t.text_dir("dir", &texts);
+    t.convert(
+        &[input.to_str().unwrap(), "--to", "md,pandoc", "-o", "linked"],
+        0,
+    );
+    let md = std::fs::read_to_string(t.path("linked/md/2009/09STATE17183.md")).unwrap();
+    assert!(md.contains("](../2009/09STATE4690.md)"), "{md}");
+    let json =
+        std::fs::read_to_string(t.path("linked/pandoc/2009/09STATE17183.pandoc.json")).unwrap();
+    assert!(
+        json.contains("\"../2009/09STATE4690.pandoc.json\""),
+        "{json}"
+    );
+    // References to cables outside the run, and all of them with --no-links, stay text.
+    assert!(!md.contains("](../2008/08STATE129729.md)"), "{md}");
+    t.convert(
+        &[
+            input.to_str().unwrap(),
+            "--to",
+            "md",
+            "-o",
+            "plain",
+            "--no-links",
+        ],
+        0,
+    );
+    let md = std::fs::read_to_string(t.path("plain/md/2009/09STATE17183.md")).unwrap();
+    assert!(!md.contains("](../"), "{md}");
+}
+
+#[test]
+fn sigint_finishes_in_flight_records_flushes_the_index_and_exits_130() {
+    if std::process::Command::new("kill")
+        .arg("-l")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIP: sigint test: no `kill` command");
+        return;
+    }
+    let t = TestDir::new();
+    let texts = cables(400);
+    let input = t.tar_gz("cables.tar.gz", &texts);
+    let input = input.to_str().unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
+        .current_dir(t.dir.path())
+        .args(["convert", input, "-o", "out", "-j2", "--no-links"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let index = t.path("out/index.jsonl");
+    let start = Instant::now();
+    while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted: rerun with --resume"),
+        "{stderr}"
+    );
+    // What was written is complete and reconciles: no torn line, no temp file.
+    let counts = check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]);
+    assert!(counts.0 >= 10 && counts.0 < texts.len(), "{counts:?}");
+    check_summary(&stderr, counts);
+    t.convert(&[input, "-o", "out", "-j2", "--no-links", "--resume"], 0);
+    assert_eq!(
+        check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]),
+        (texts.len(), 0, 0)
+    );
+}
