@@ -1,19 +1,137 @@
 //! # Brief overview
 //!
-//! Writes a [`cable_model::Cable`] as Pandoc JSON AST. Depends on the model only: it
-//! never sees raw cable text. Output is a pure function of the cable and
-//! the [`Options`]: byte-identical across runs and thread counts.
+//! Writes a [`cable_model::Cable`] as Pandoc's JSON AST, the document model
+//! from which pandoc writes DOCX, ODT, HTML, EPUB, LaTeX/PDF, DocBook and
+//! JATS, and which Lua or Python filters transform. Depends on the model
+//! only: it never sees raw cable text. Output is a pure function of the
+//! cable and the [`Options`]: byte-identical across runs and thread counts.
+//!
+//! ```
+//! use cable_model::{Block, Cable, CableId, Paragraph};
+//!
+//! let mut cable = Cable::default();
+//! cable.id = CableId::new(2009, "STATE", 17183);
+//! cable.body.push(Block::Paragraph(Paragraph { text: "Hello.".into(), ..Default::default() }));
+//! let mut json = Vec::new();
+//! cable_pandoc::write(&cable, &cable_pandoc::Options::default(), &mut json)?;
+//! assert!(json.starts_with(br#"{"pandoc-api-version":[1,23,1],"meta":{"cable":"#));
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! ## Wire format
+//!
+//! One JSON object `{"pandoc-api-version": [...], "meta": {...}, "blocks": [...]}`,
+//! compact unless [`Options::pretty`]. `pandoc-api-version` is `[1,23,1]`
+//! (pandoc 3.x) or, with [`ApiVersion::V1_22`], `[1,22,2,1]` (pandoc 2.11 to
+//! 2.19): pandoc refuses JSON whose first two numbers differ from its own.
+//! No `pandoc-types` 1.23-only construct (`Figure`) is ever written, so the
+//! two modes differ only in that array.
+//!
+//! Metadata (keys sorted):
+//!
+//! | key | value | from |
+//! |---|---|---|
+//! | `title` | `MetaInlines` | the title-cased subject (`Subject::title`), else the id |
+//! | `subtitle` | `MetaInlines` | the subject as written |
+//! | `date` | `MetaString`, `2009-02-24` | the DTG, else the container's date |
+//! | `keywords` | `MetaList` of `MetaString` | TAGS |
+//! | `cable` | `MetaMap` | every header field: `id`, `section`, `classification`, `caveats`, `classification-as-written`, `banner`, `precedence`, `info-precedence`, `dtg`, `datetime`, `from`, `to`, `info` (addressees as maps: `name`, `route`, `precedence`, `niact`, `serial`), `handling`, `executive-order`, `declassify`, `tags`, `subject`, `subject-marking`, `references` (maps: `label`, `kind`, `id`, `url`, `text`), `classified-by` (`name`, `title`, `text`), `reasons`, `signer` |
+//!
+//! Absent and empty fields are left out. Blocks, in order:
+//!
+//! | cable | pandoc |
+//! |---|---|
+//! | routing header | `Div ("cable-header", ["cable-header"], [])` around a `DefinitionList` (one term per field, one definition per value) |
+//! | `2. (C) text` | `Div ("par-2", ["paragraph"], [number, number-as-written, marking, marking-level, marking-caveats])` holding `Para [Span.paragraph-number "2.", Span.portion-marking "(C)", text…]` then the paragraph's children |
+//! | sub-paragraph `A.` of 3 | nested `Div ("par-3-a", …)` |
+//! | unlabelled prose | `Para` |
+//! | `--` items | `BulletList` (an item is `Plain`, or `Para` + nested blocks) |
+//! | heading | `Header 2` (3 inside a paragraph), attribute `heading-style` |
+//! | `NOTE:`/`SUMMARY:`/`COMMENT:`/`BEGIN X` | `Div ("", ["note"\|"summary"\|"comment"\|"begin"], [note-title, closed=false when unclosed])`, with `Span.note-mark` for the opening and closing words |
+//! | `REF:` cable | `Link` (class `cable-ref`, attribute `cable-id`) when [`Options::links`] resolves it, else `Span.cable-ref` |
+//! | signer | `Div ("", ["signer"], [])` |
+//!
+//! Text is never interpreted as markup: runs of whitespace become one
+//! `Space`, everything else stays literal in `Str`, except control
+//! characters, which become their visible control pictures (`␇`) because the
+//! XML inside DOCX, ODT and EPUB cannot hold them.
 
-use cable_model::Cable;
-use std::io;
+mod api;
+mod blocks;
+mod document;
+mod inlines;
+mod meta;
+
+pub use api::{ApiVersion, UnknownApiVersion, detect_api};
+
+use cable_model::{Cable, CableId};
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+/// The file extension of the output: `json`.
+pub const EXTENSION: &str = "json";
+
+/// Maps a referenced cable's id to the target of a link to it, or `None`
+/// when the cable is not part of this run.
+///
+/// ```
+/// use std::sync::Arc;
+/// let links: cable_pandoc::LinkResolver =
+///     Arc::new(|id: &cable_model::CableId| (id.as_str() == "08STATE129729").then(|| format!("{id}.json")));
+/// # let _ = links;
+/// ```
+pub type LinkResolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>;
 
 /// Options of the Pandoc JSON AST writer.
-#[derive(Debug, Clone, Default)]
+///
+/// ```
+/// let mut opts = cable_pandoc::Options::default();
+/// opts.api = cable_pandoc::ApiVersion::V1_22; // for pandoc 2.17 (Debian 12)
+/// opts.pretty = true;
+/// ```
+#[derive(Clone, Default)]
 #[non_exhaustive]
-pub struct Options {}
+pub struct Options {
+    /// The `pandoc-types` API version to write (default 1.23, pandoc 3.x).
+    pub api: ApiVersion,
+    /// Indent the JSON for reading (default: compact).
+    pub pretty: bool,
+    /// Resolves references to cables of the same run to link targets:
+    /// `Link` when it returns `Some`, `Span` with class `cable-ref` otherwise
+    /// (and always when unset).
+    pub links: Option<LinkResolver>,
+}
 
-/// Writes `cable` to `out`.
-pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
-    let _ = (cable, opts, out);
-    Ok(())
+impl Options {
+    /// The link target of a referenced cable, when the resolver knows it.
+    fn resolve(&self, id: &CableId) -> Option<String> {
+        self.links.as_ref().and_then(|f| f(id))
+    }
+}
+
+impl fmt::Debug for Options {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("api", &self.api)
+            .field("pretty", &self.pretty)
+            .field("links", &self.links.as_ref().map(|_| "Fn(&CableId)"))
+            .finish()
+    }
+}
+
+/// Writes `cable` to `out` as one Pandoc JSON document.
+///
+/// The JSON is streamed through an internal buffer, so `out` may be an
+/// unbuffered file; it is flushed at the end. Errors are those of `out`.
+pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let doc = document::Document::new(cable, opts);
+    let mut buf = io::BufWriter::with_capacity(32 * 1024, out);
+    let result = if opts.pretty {
+        serde_json::to_writer_pretty(&mut buf, &doc)
+    } else {
+        serde_json::to_writer(&mut buf, &doc)
+    };
+    result.map_err(io::Error::from)?;
+    buf.flush()
 }

@@ -1,0 +1,209 @@
+//! The document's metadata: what pandoc's templates show on a title page
+//! (`title`, `subtitle`, `date`, `keywords`) and the cable's fields under
+//! one `cable` map for templates (`$cable.id$`) and filters.
+
+use crate::Options;
+use cable_model::{Addressee, Cable, Declassify, Marking, Reference};
+use pandoc_ast::{Map, MetaValue};
+
+use crate::inlines;
+
+/// Builds the metadata map. Keys are sorted (a `BTreeMap`), so the output is
+/// deterministic.
+///
+/// ```text
+/// SUBJECT: MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ... (C)
+///   -> title    "Missile Technology Control Regime (MTCR): ..." (MetaInlines)
+///      subtitle "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
+/// P R 242158Z FEB 09 -> date "2009-02-24"
+/// TAGS: MTCRE PARM   -> keywords ["MTCRE", "PARM"], cable.tags ["MTCRE", "PARM"]
+/// ```
+pub(crate) fn meta(cable: &Cable, opts: &Options) -> Map<String, MetaValue> {
+    let mut m = Map::new();
+    let title = cable
+        .subject
+        .as_ref()
+        .map(|s| s.title.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| cable.id.as_ref().map(|id| id.as_str()));
+    if let Some(title) = title {
+        m.insert("title".into(), MetaValue::MetaInlines(inlines::text(title)));
+    }
+    if let Some(subject) = cable.subject.as_ref().filter(|s| !s.text.trim().is_empty()) {
+        m.insert(
+            "subtitle".into(),
+            MetaValue::MetaInlines(inlines::text(&subject.text)),
+        );
+    }
+    let instant = cable
+        .routing
+        .dtg
+        .as_ref()
+        .and_then(|d| d.utc)
+        .or(cable.container.date);
+    if let Some(t) = instant {
+        m.insert("date".into(), string(t.date().to_string()));
+    }
+    if !cable.tags.is_empty() {
+        m.insert(
+            "keywords".into(),
+            list(cable.tags.iter().map(|t| string(t.as_str()))),
+        );
+    }
+    m.insert("cable".into(), cable_map(cable, opts));
+    m
+}
+
+/// The `cable` map: every field of the header, as written or normalised.
+fn cable_map(cable: &Cable, opts: &Options) -> MetaValue {
+    let mut m = Fields::default();
+    m.opt("id", cable.id.as_ref().map(|id| string(id.as_str())));
+    if let Some(s) = cable.section {
+        m.put(
+            "section",
+            map([
+                ("number", string(s.number.to_string())),
+                ("total", string(s.total.to_string())),
+            ]),
+        );
+    }
+    if let Some(c) = &cable.classification {
+        m.opt("classification", c.level.map(|l| string(l.name())));
+        if !c.caveats.is_empty() {
+            m.put("caveats", list(c.caveats.iter().map(|c| string(c.name()))));
+        }
+        m.text("classification-as-written", &c.raw);
+    }
+    m.opt("banner", cable.banner.as_deref().map(string));
+    let r = &cable.routing;
+    if let Some(p) = r.precedence {
+        m.put("precedence", string(p.action.name()));
+        m.opt("info-precedence", p.info.map(|i| string(i.name())));
+    }
+    if let Some(dtg) = &r.dtg {
+        m.text("dtg", &dtg.raw);
+        m.opt("datetime", dtg.utc.map(|t| string(t.to_string())));
+    }
+    m.opt("from", r.from.as_ref().map(addressee));
+    m.list("to", r.to.iter().map(addressee));
+    m.list("info", r.info.iter().map(addressee));
+    m.list("handling", cable.handling.iter().map(string));
+    if let Some(eo) = &cable.executive_order {
+        m.text("executive-order", &eo.raw);
+    }
+    m.opt(
+        "declassify",
+        cable.declassify.as_ref().map(|d| match d {
+            Declassify::Date(date) => string(date.to_string()),
+            Declassify::Text(t) => string(t.as_str()),
+            _ => string(format!("{d:?}")),
+        }),
+    );
+    m.list("tags", cable.tags.iter().map(|t| string(t.as_str())));
+    if let Some(s) = &cable.subject {
+        m.text("subject", &s.text);
+        m.opt("subject-marking", s.marking.as_ref().map(marking));
+    }
+    m.list(
+        "references",
+        cable.references.iter().map(|r| reference(r, opts)),
+    );
+    if let Some(cb) = &cable.classified_by {
+        let mut f = Fields::default();
+        f.opt("name", cb.name.as_deref().map(string));
+        f.opt("title", cb.title.as_deref().map(string));
+        f.text("text", &cb.raw);
+        m.put("classified-by", f.into_map());
+    }
+    m.list("reasons", cable.reasons.iter().map(|r| string(r.as_str())));
+    m.opt("signer", cable.signer.as_deref().map(string));
+    m.into_map()
+}
+
+/// `TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460` -> {name, route, precedence, serial}.
+fn addressee(a: &Addressee) -> MetaValue {
+    let mut f = Fields::default();
+    f.text("name", &a.name);
+    f.opt("route", a.route.as_deref().map(string));
+    f.opt("precedence", a.precedence.map(|p| string(p.name())));
+    if a.niact {
+        f.put("niact", MetaValue::MetaBool(true));
+    }
+    f.opt("serial", a.serial.as_deref().map(string));
+    f.into_map()
+}
+
+/// `(C/REL MTCR)` -> {level "CONFIDENTIAL", caveats ["REL MTCR"], as-written "C/REL MTCR"}.
+fn marking(mk: &Marking) -> MetaValue {
+    let mut f = Fields::default();
+    f.opt("level", mk.level.map(|l| string(l.name())));
+    if !mk.caveats.is_empty() {
+        f.put("caveats", list(mk.caveats.iter().map(|c| string(c.name()))));
+    }
+    f.text("as-written", &mk.raw);
+    f.into_map()
+}
+
+/// `B. 08 STATE 129729` -> {label "B", kind "cable", id "08STATE129729", text, url?}.
+fn reference(r: &Reference, opts: &Options) -> MetaValue {
+    let mut f = Fields::default();
+    f.opt("label", r.label.map(|c| string(c.to_string())));
+    f.put("kind", string(r.kind.name()));
+    if let Some(id) = &r.id {
+        f.put("id", string(id.as_str()));
+        f.opt("url", opts.resolve(id).map(string));
+    }
+    f.text("text", &r.text);
+    f.into_map()
+}
+
+/// A `MetaString`.
+/// with control characters made visible (see [`inlines::text`]).
+fn string(s: impl AsRef<str>) -> MetaValue {
+    MetaValue::MetaString(inlines::visible_text(s.as_ref()))
+}
+
+/// A `MetaList`.
+fn list(items: impl Iterator<Item = MetaValue>) -> MetaValue {
+    MetaValue::MetaList(items.collect())
+}
+
+/// A `MetaMap` of fixed entries.
+fn map<const N: usize>(entries: [(&str, MetaValue); N]) -> MetaValue {
+    MetaValue::MetaMap(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), Box::new(v)))
+            .collect(),
+    )
+}
+
+/// A `MetaMap` under construction that leaves out absent and empty values,
+/// so that templates can test `$if(cable.signer)$`.
+#[derive(Default)]
+struct Fields(Map<String, Box<MetaValue>>);
+
+impl Fields {
+    fn put(&mut self, key: &str, value: MetaValue) {
+        self.0.insert(key.to_owned(), Box::new(value));
+    }
+    fn opt(&mut self, key: &str, value: Option<MetaValue>) {
+        if let Some(v) = value {
+            self.put(key, v);
+        }
+    }
+    fn text(&mut self, key: &str, value: &str) {
+        if !value.trim().is_empty() {
+            self.put(key, string(value));
+        }
+    }
+    fn list(&mut self, key: &str, items: impl Iterator<Item = MetaValue>) {
+        let items: Vec<_> = items.collect();
+        if !items.is_empty() {
+            self.put(key, MetaValue::MetaList(items));
+        }
+    }
+    fn into_map(self) -> MetaValue {
+        MetaValue::MetaMap(self.0)
+    }
+}

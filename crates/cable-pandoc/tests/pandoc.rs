@@ -1,0 +1,183 @@
+//! Real pandoc reads what we write: every installed pandoc (Debian's 2.17
+//! in 1.22 mode, the `pypandoc_binary` wheel's 3.x in the default mode)
+//! converts the seeds, the kitchen-sink cable, a hand-built rich cable and
+//! every corpus cable to `native`, `html` and `docx` with exit code 0, its
+//! `plain` output holds every paragraph's words in order, and its own
+//! `-t json` of our AST reads back equal to what we wrote.
+//!
+//! Skips with a notice when no pandoc is installed (CI installs both).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
+
+mod support;
+
+use cable_model::Cable;
+use cable_pandoc::ApiVersion;
+use support::{Pandoc, assert_words_in_order, body_words, opts, pandocs, write};
+
+/// Everything `pandoc` must do with the AST of `cable`.
+#[track_caller]
+fn check(pandoc: &Pandoc, cable: &Cable, what: &str) {
+    let json = write(cable, &opts(pandoc.api));
+    let what = format!("{what} with {}", pandoc.version);
+    let native = pandoc.run(&["-f", "json", "-t", "native"], &json, &what);
+    assert!(
+        !native.is_empty() || cable.body.is_empty(),
+        "{what}: empty native"
+    );
+    let html = pandoc.run(&["-f", "json", "-t", "html"], &json, &what);
+    assert!(
+        cable.body.is_empty() || !html.is_empty(),
+        "{what}: empty html"
+    );
+    let docx = pandoc.run(&["-f", "json", "-t", "docx", "-o", "-"], &json, &what);
+    assert!(docx.starts_with(b"PK\x03\x04"), "{what}: docx is not a zip");
+    let plain = pandoc.run(&["-f", "json", "-t", "plain", "--wrap=none"], &json, &what);
+    let mut words = Vec::new();
+    body_words(&cable.body, &mut words);
+    assert_words_in_order(&String::from_utf8_lossy(&plain), &words, &what);
+    round_trip(pandoc, &json, &what);
+}
+
+/// Pandoc's `-t json` of our AST equals our AST. The one normalisation
+/// pandoc applies is the version array: it writes its own full version
+/// (`[1,23,1,1]` for our `[1,23,1]`); meta and blocks must be identical.
+#[track_caller]
+fn round_trip(pandoc: &Pandoc, json: &[u8], what: &str) {
+    let ours: pandoc_ast::Pandoc = serde_json::from_slice(json).unwrap();
+    let back = pandoc.run(&["-f", "json", "-t", "json"], json, what);
+    let theirs: pandoc_ast::Pandoc = serde_json::from_slice(&back)
+        .unwrap_or_else(|e| panic!("{what}: pandoc_ast cannot read pandoc's JSON: {e}"));
+    assert_eq!(
+        theirs.pandoc_api_version[..2],
+        ours.pandoc_api_version[..2],
+        "{what}: API version"
+    );
+    assert_eq!(
+        theirs.meta, ours.meta,
+        "{what}: meta changed in the round trip"
+    );
+    assert_eq!(
+        theirs.blocks, ours.blocks,
+        "{what}: blocks changed in the round trip"
+    );
+}
+
+#[test]
+fn pandoc_converts_seeds_kitchen_sink_and_rich_cable() {
+    let pandocs = pandocs();
+    for pandoc in &pandocs {
+        eprintln!(
+            "using {} ({}, API {})",
+            pandoc.path.display(),
+            pandoc.version,
+            pandoc.api
+        );
+        check(pandoc, &support::rich_cable(), "rich hand-built cable");
+        check(pandoc, &Cable::default(), "empty cable");
+        for (name, path) in support::inputs() {
+            let text = std::fs::read_to_string(&path).unwrap();
+            check(pandoc, &cable_parse::parse(&text), &name);
+        }
+    }
+}
+
+#[test]
+fn pandoc_refuses_the_other_api_version() {
+    for pandoc in pandocs() {
+        let other = match pandoc.api {
+            ApiVersion::V1_22 => ApiVersion::V1_23,
+            _ => ApiVersion::V1_22,
+        };
+        let json = write(&support::rich_cable(), &opts(other));
+        let out = pandoc.output(&["-f", "json", "-t", "native"], &json);
+        assert!(
+            !out.status.success(),
+            "{} accepted API {other}",
+            pandoc.version
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("Incompatible API versions"));
+    }
+}
+
+#[test]
+fn pandoc_converts_every_corpus_cable() {
+    let pandocs = pandocs();
+    if pandocs.is_empty() {
+        return;
+    }
+    let start = std::time::Instant::now();
+    let Some(corpus) = support::corpus() else {
+        return;
+    };
+    assert!(
+        !corpus.is_empty(),
+        "cable_archive found no record in the corpus"
+    );
+    eprintln!(
+        "{} corpus cables read and parsed in {:?}",
+        corpus.len(),
+        start.elapsed()
+    );
+    for pandoc in &pandocs {
+        let start = std::time::Instant::now();
+        for batch in corpus.chunks(25) {
+            check_batch(pandoc, batch);
+        }
+        eprintln!(
+            "{}: {} corpus cables converted in {:?}",
+            pandoc.version,
+            corpus.len(),
+            start.elapsed()
+        );
+    }
+}
+
+/// [`check`] for many cables at once, to keep the number of pandoc runs
+/// small: pandoc reads several JSON files and concatenates the documents.
+/// When a run fails, each file is run alone to name the cable that fails.
+fn check_batch(pandoc: &Pandoc, cables: &[(String, Cable)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut words = Vec::new();
+    let mut blocks = Vec::new();
+    for (i, (_, cable)) in cables.iter().enumerate() {
+        let json = write(cable, &opts(pandoc.api));
+        let doc: pandoc_ast::Pandoc = serde_json::from_slice(&json).unwrap();
+        blocks.extend(doc.blocks);
+        body_words(&cable.body, &mut words);
+        let path = dir.path().join(format!("{i:04}.json"));
+        std::fs::write(&path, &json).unwrap();
+        files.push(path.to_str().unwrap().to_owned());
+    }
+    let run = |to: &[&str]| -> Vec<u8> {
+        let mut args = vec!["-f", "json"];
+        args.extend_from_slice(to);
+        args.extend(files.iter().map(String::as_str));
+        let out = pandoc.output(&args, b"");
+        if !out.status.success() {
+            for (file, (name, _)) in files.iter().zip(cables) {
+                let mut one = vec!["-f", "json"];
+                one.extend_from_slice(to);
+                one.push(file);
+                pandoc.run(&one, b"", &format!("{name} with {}", pandoc.version));
+            }
+            panic!(
+                "{} {to:?} failed on the batch but on no cable alone: {}",
+                pandoc.version,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        out.stdout
+    };
+    run(&["-t", "native"]);
+    run(&["-t", "html"]);
+    assert!(run(&["-t", "docx", "-o", "-"]).starts_with(b"PK\x03\x04"));
+    let plain = run(&["-t", "plain", "--wrap=none"]);
+    assert_words_in_order(&String::from_utf8_lossy(&plain), &words, "corpus");
+    let back: pandoc_ast::Pandoc = serde_json::from_slice(&run(&["-t", "json"])).unwrap();
+    assert!(
+        back.blocks == blocks,
+        "{}: corpus blocks changed in the round trip",
+        pandoc.version
+    );
+}

@@ -1,0 +1,467 @@
+//! Shared test support: a rich hand-built cable, the test inputs, and the
+//! installed pandoc binaries.
+#![allow(
+    dead_code,
+    clippy::print_stderr,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+
+use cable_model::*;
+use cable_pandoc::{ApiVersion, Options};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The workspace root.
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The inputs whose goldens live in `testdata/expected/pandoc/`:
+/// (golden name, path). The kitchen-sink cable is included when present.
+pub(crate) fn inputs() -> Vec<(String, PathBuf)> {
+    let mut v = Vec::new();
+    for name in ["000_78e12724ad72837c", "001_d7a67a22ead94fd7"] {
+        v.push((
+            name.to_owned(),
+            root().join(format!("testdata/seeds/{name}.txt")),
+        ));
+    }
+    let ks = root().join("testdata/cables/kitchen-sink.txt");
+    if ks.exists() {
+        v.push(("kitchen-sink".to_owned(), ks));
+    } else {
+        eprintln!("SKIP: {} absent", ks.display());
+    }
+    v
+}
+
+/// Writes `cable` with `opts` and returns the bytes.
+pub(crate) fn write(cable: &Cable, opts: &Options) -> Vec<u8> {
+    let mut out = Vec::new();
+    cable_pandoc::write(cable, opts, &mut out).expect("writing to a Vec cannot fail");
+    out
+}
+
+/// Options for one API version.
+pub(crate) fn opts(api: ApiVersion) -> Options {
+    let mut o = Options::default();
+    o.api = api;
+    o
+}
+
+fn label(n: u32) -> Option<Label> {
+    Some(Label {
+        value: LabelValue::Number(n),
+        raw: n.to_string(),
+    })
+}
+
+fn para(label: Option<Label>, marking: Option<Marking>, text: &str, children: Vec<Block>) -> Block {
+    Block::Paragraph(Paragraph {
+        label,
+        marking,
+        text: text.into(),
+        children,
+    })
+}
+
+fn mark(level: Option<Level>, caveats: Vec<Caveat>, raw: &str) -> Option<Marking> {
+    Some(Marking {
+        level,
+        caveats,
+        raw: raw.into(),
+    })
+}
+
+fn addressee(
+    route: Option<&str>,
+    name: &str,
+    p: Option<Precedence>,
+    serial: Option<&str>,
+) -> Addressee {
+    Addressee {
+        route: route.map(Into::into),
+        name: name.into(),
+        precedence: p,
+        niact: false,
+        serial: serial.map(Into::into),
+    }
+}
+
+/// A cable with every field set, nested body blocks, markup characters,
+/// control characters, a repaired and a repeated paragraph number.
+pub(crate) fn rich_cable() -> Cable {
+    let date = Date::new(2009, 2, 24).unwrap();
+    let mut c = Cable {
+        id: CableId::new(2009, "STATE", 17183),
+        section: Some(SectionOf {
+            number: 1,
+            total: 2,
+        }),
+        classification: mark(
+            Some(Level::Secret),
+            vec![Caveat::Noforn, Caveat::Rel("MTCR".into())],
+            "S E C R E T",
+        ),
+        banner: Some("S E C R E T SECTION 01 OF 02 STATE 017183".into()),
+        ..Cable::default()
+    };
+    c.routing = Routing {
+        precedence: Some(PrecedencePair {
+            action: Precedence::Priority,
+            info: Some(Precedence::Routine),
+        }),
+        dtg: Some(Dtg {
+            raw: "242158Z FEB 09".into(),
+            utc: Timestamp::new(date, 21, 58),
+        }),
+        operating_signals: vec!["ZFF4".into()],
+        from: Some(addressee(None, "SECSTATE WASHDC", None, None)),
+        to: vec![
+            addressee(
+                Some("RUEHBY"),
+                "AMEMBASSY CANBERRA",
+                Some(Precedence::Priority),
+                Some("0001"),
+            ),
+            Addressee {
+                niact: true,
+                ..addressee(None, "AMEMBASSY PARIS", Some(Precedence::Immediate), None)
+            },
+        ],
+        info: vec![addressee(
+            None,
+            "MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE",
+            None,
+            None,
+        )],
+    };
+    c.transmission = Some(Transmission {
+        id: Some("VZCZCXRO4549".into()),
+        ..Transmission::default()
+    });
+    c.handling = vec!["PARIS FOR POL".into(), "NOFORN".into()];
+    c.executive_order = Some(ExecutiveOrder {
+        number: Some("12958".into()),
+        raw: "E.O. 12958: DECL: 02/28/2019".into(),
+    });
+    c.declassify = Some(Declassify::Date(Date::new(2019, 2, 28).unwrap()));
+    c.tags = ["MTCRE", "PARM", "OVIP (DOE, JANE)"]
+        .iter()
+        .filter_map(|t| Tag::new(t))
+        .collect();
+    c.subject = Some(Subject {
+        text: "MTCR: <SCRIPT> & *STARS* _UNDER_ [LINK](#) $MATH$ \\ `TICK`".into(),
+        title: "MTCR: <script> & *Stars* _Under_ [Link](#) $Math$ \\ `Tick`".into(),
+        marking: mark(Some(Level::Confidential), vec![], "C"),
+    });
+    c.references = vec![
+        Reference {
+            label: Some('A'),
+            kind: ReferenceKind::Cable,
+            id: CableId::new(2009, "STATE", 4690),
+            text: "STATE 4690".into(),
+        },
+        Reference {
+            label: Some('B'),
+            kind: ReferenceKind::Cable,
+            id: CableId::new(2008, "STATE", 129729),
+            text: "08 STATE 129729".into(),
+        },
+        Reference {
+            label: Some('C'),
+            kind: ReferenceKind::Email,
+            id: None,
+            text: "SMITH-DURHAM E MAIL OF 10-08-08".into(),
+        },
+    ];
+    c.classified_by = Some(ClassifiedBy {
+        name: Some("Pam Durham".into()),
+        title: Some("isn/mtr director".into()),
+        raw: "isn/mtr director Pam Durham.".into(),
+    });
+    c.reasons = vec![
+        Reason::new("1.4", 'b').unwrap(),
+        Reason::new("1.4", 'd').unwrap(),
+    ];
+    let note = |kind, title: &str, text: &str, closed| {
+        Block::Note(Note {
+            kind,
+            title: title.into(),
+            blocks: vec![Block::Text(text.into())],
+            closed,
+        })
+    };
+    c.body = vec![
+        para(
+            label(1),
+            mark(Some(Level::Confidential), vec![], "C"),
+            "",
+            vec![note(
+                NoteKind::Summary,
+                "SUMMARY",
+                "The summary, with <html> & **bold** markup.",
+                true,
+            )],
+        ),
+        para(
+            label(2),
+            mark(
+                Some(Level::Confidential),
+                vec![Caveat::Rel("MTCR".into())],
+                "C/REL MTCR",
+            ),
+            "BACKGROUND: Control\u{7}characters\u{0} and\ttabs, a\u{1b}[0m escape, # hash | pipe.",
+            vec![
+                para(
+                    Some(Label {
+                        value: LabelValue::Letter('A'),
+                        raw: "A".into(),
+                    }),
+                    mark(Some(Level::Unclassified), vec![], "U"),
+                    "Sub-paragraph A.",
+                    vec![Block::Text("More prose under A.".into())],
+                ),
+                para(
+                    Some(Label {
+                        value: LabelValue::Letter('B'),
+                        raw: "B".into(),
+                    }),
+                    None,
+                    "Sub-paragraph B.",
+                    vec![],
+                ),
+            ],
+        ),
+        Block::Heading(Heading {
+            text: "PREPARATION FOR THE PLENARY".into(),
+            style: HeadingStyle::Slashes,
+        }),
+        Block::Text("Unnumbered prose between paragraphs.".into()),
+        para(
+            Some(Label {
+                value: LabelValue::Number(5),
+                raw: "15".into(),
+            }),
+            mark(Some(Level::Confidential), vec![], "C"),
+            "TALKING POINTS:",
+            vec![Block::List(List {
+                items: vec![
+                    ListItem {
+                        marker: "--".into(),
+                        text: "First point, 3 * 4 > 10 & 2 < 5.".into(),
+                        children: vec![],
+                    },
+                    ListItem {
+                        marker: "--".into(),
+                        text: "Second point with a nested list:".into(),
+                        children: vec![Block::List(List {
+                            items: vec![ListItem {
+                                marker: "-".into(),
+                                text: "nested item".into(),
+                                children: vec![],
+                            }],
+                        })],
+                    },
+                ],
+            })],
+        ),
+        note(NoteKind::Note, "NOTE", "A note, unclosed.", false),
+        note(NoteKind::Begin, "GUIDANCE", "Guidance text.", true),
+        para(label(5), None, "A repeated paragraph number.", vec![]),
+        note(NoteKind::Comment, "COMMENT", "A comment.", true),
+    ];
+    c.signer = Some("CLINTON".into());
+    c.trailer = vec!["NNNN".into()];
+    c
+}
+
+/// An installed pandoc binary and the API version it reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Pandoc {
+    pub(crate) path: PathBuf,
+    pub(crate) version: String,
+    pub(crate) api: ApiVersion,
+}
+
+impl Pandoc {
+    /// Runs pandoc with `args` on `input`.
+    pub(crate) fn output(&self, args: &[&str], input: &[u8]) -> std::process::Output {
+        use std::io::Write;
+        let mut child = Command::new(&self.path)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn pandoc");
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        let feeder = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().expect("wait for pandoc");
+        // pandoc may exit before reading all input when it fails early.
+        let fed = feeder.join().unwrap();
+        if out.status.success() {
+            fed.expect("feed pandoc");
+        }
+        out
+    }
+
+    /// Runs pandoc with `args` on `input`; returns stdout, panicking with
+    /// stderr when the exit code is not 0.
+    #[track_caller]
+    pub(crate) fn run(&self, args: &[&str], input: &[u8], what: &str) -> Vec<u8> {
+        let out = self.output(args, input);
+        assert!(
+            out.status.success(),
+            "{} ({}) {args:?} failed on {what}: {}\n{}",
+            self.path.display(),
+            self.version,
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+}
+
+/// The pandoc binaries installed here: `pandoc` on the PATH (Debian's 2.17)
+/// and the one inside the `pypandoc_binary` wheel (3.x). Prints a SKIP
+/// notice and returns nothing when neither is present.
+pub(crate) fn pandocs() -> Vec<Pandoc> {
+    let mut candidates = vec![PathBuf::from("pandoc")];
+    if let Ok(out) = Command::new("python3")
+        .args([
+            "-c",
+            "import pypandoc,os;print(os.path.dirname(pypandoc.__file__))",
+        ])
+        .stderr(Stdio::null())
+        .output()
+    {
+        if out.status.success() {
+            let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            candidates.push(Path::new(&dir).join("files/pandoc"));
+        }
+    }
+    let mut found: Vec<Pandoc> = Vec::new();
+    for path in candidates {
+        let Ok(out) = Command::new(&path).arg("--version").output() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let version = text.lines().next().unwrap_or("").to_owned();
+        match cable_pandoc::detect_api(&text) {
+            Some(api) if !found.iter().any(|p| p.version == version) => {
+                found.push(Pandoc { path, version, api })
+            }
+            Some(_) => {}
+            None => eprintln!(
+                "SKIP: {} ({version}) reads an unsupported API",
+                path.display()
+            ),
+        }
+    }
+    if found.is_empty() {
+        eprintln!("SKIP: no pandoc found (apt-get install pandoc; pip install pypandoc_binary)");
+    }
+    found
+}
+
+/// Every paragraph's words, in document order, as pandoc's `plain` writer
+/// must print them: the label and marking as written, then the text;
+/// control characters shown as their control pictures (the documented
+/// mapping).
+pub(crate) fn body_words(blocks: &[Block], out: &mut Vec<String>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                if let Some(l) = &p.label {
+                    out.push(format!("{}.", l.raw));
+                }
+                if let Some(m) = &p.marking {
+                    words(&format!("({})", m.raw), out);
+                }
+                words(&p.text, out);
+                body_words(&p.children, out);
+            }
+            Block::Text(t) => words(t, out),
+            Block::List(l) => {
+                for i in &l.items {
+                    words(&i.text, out);
+                    body_words(&i.children, out);
+                }
+            }
+            Block::Heading(h) => words(&h.text, out),
+            Block::Note(n) => body_words(&n.blocks, out),
+            _ => {}
+        }
+    }
+}
+
+fn words(s: &str, out: &mut Vec<String>) {
+    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        out.push(
+            w.chars()
+                .map(|c| match c {
+                    '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap(),
+                    '\u{7f}' => '\u{2421}',
+                    c if c.is_control() => '\u{fffd}',
+                    c => c,
+                })
+                .collect(),
+        );
+    }
+}
+
+/// Asserts that `expected` occurs in `plain`'s whitespace-separated words
+/// in order (other words may come between them).
+#[track_caller]
+pub(crate) fn assert_words_in_order(plain: &str, expected: &[String], what: &str) {
+    let mut have = plain.split_whitespace();
+    for (i, w) in expected.iter().enumerate() {
+        assert!(
+            have.any(|h| h == w),
+            "{what}: word {i} {w:?} not found in order in pandoc's plain output \
+             (context: {:?})\n--- plain ---\n{plain}",
+            &expected[i.saturating_sub(5)..(i + 5).min(expected.len())]
+        );
+    }
+}
+
+/// The corpus directory, or `None` (with a SKIP notice) when absent.
+pub(crate) fn corpus_dir() -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIP: {} absent", dir.display());
+        None
+    }
+}
+
+/// Every cable of the corpus, parsed: (where it came from, cable).
+pub(crate) fn corpus() -> Option<Vec<(String, Cable)>> {
+    let dir = corpus_dir()?;
+    let records =
+        cable_archive::open(&dir, &cable_archive::Limits::default()).expect("open the corpus");
+    let mut out = Vec::new();
+    for item in records {
+        if let cable_archive::Item::Record(r) = item {
+            let name = format!(
+                "{}{}{}",
+                r.provenance.input.display(),
+                r.provenance
+                    .member
+                    .as_deref()
+                    .map(|m| format!(":{m}"))
+                    .unwrap_or_default(),
+                r.provenance
+                    .row
+                    .map(|n| format!("#{n}"))
+                    .unwrap_or_default()
+            );
+            out.push((name, cable_parse::parse_with(&r.text, &r.meta)));
+        }
+    }
+    Some(out)
+}
