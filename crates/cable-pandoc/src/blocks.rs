@@ -256,16 +256,21 @@ impl Body {
             push_spaced(&mut lead, span("portion-marking", &format!("({})", m.raw)));
         }
         push_text(&mut lead, &p.text);
-        let mut content = Vec::with_capacity(1 + p.children.len());
-        if !lead.is_empty() {
-            content.push(pd::Block::Para(lead));
-        }
         let child_parent = if id.is_empty() {
             parent
         } else {
             Some(id.as_str())
         };
-        content.extend(self.blocks(&p.children, child_parent, (level + 1).min(6)));
+        let mut content = self.blocks(&p.children, child_parent, (level + 1).min(6));
+        if !lead.is_empty() {
+            match opening_para(&mut content).filter(|_| p.text.trim().is_empty()) {
+                Some(first) => {
+                    lead.push(Inline::Space);
+                    first.splice(0..0, lead);
+                }
+                None => content.insert(0, pd::Block::Para(lead)),
+            }
+        }
         let pairs = pairs
             .into_iter()
             .map(|(k, v)| (k, inlines::visible_text(&v)));
@@ -347,6 +352,24 @@ impl Body {
         }
         self.ids.insert(candidate.clone());
         candidate
+    }
+}
+
+/// The inlines of the first `Para` of `blocks`, or of the first `Para` of a
+/// note `Div` opening `blocks`: where the number and marking of a paragraph
+/// without text of its own go, so that `1. (C) SUMMARY: ...` reads as
+/// written. `None` when `blocks` opens with anything else (a sub-paragraph,
+/// a list, a heading).
+fn opening_para(blocks: &mut [pd::Block]) -> Option<&mut Vec<Inline>> {
+    match blocks.first_mut()? {
+        pd::Block::Para(inl) => Some(inl),
+        pd::Block::Div((_, classes, _), inner) if !classes.iter().any(|c| c == "paragraph") => {
+            match inner.first_mut()? {
+                pd::Block::Para(inl) => Some(inl),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -251,12 +251,23 @@ fn lists_headings_and_notes() {
         .unwrap_or_else(|| panic!("no .{class}"))
         .clone()
     };
+    // `1. (C) SUMMARY: ... END SUMMARY.`: the paragraph has no text of its
+    // own, so its number and marking open the summary's first Para.
+    let p1 = div(&doc, "par-1");
+    assert_eq!(
+        p1["c"][1].as_array().unwrap().len(),
+        1,
+        "no Para of its own"
+    );
     let summary = note("summary");
+    assert_eq!(summary, p1["c"][1][0]);
     let mut words = Vec::new();
     strs(&summary, &mut words);
-    assert_eq!(words.first().unwrap(), "SUMMARY:");
+    assert_eq!(words[..3], ["1.", "(C)", "SUMMARY:"]);
     assert_eq!(words[words.len() - 2..], ["END", "SUMMARY."]);
-    assert_eq!(summary["c"][1][0]["c"][0]["c"][0][1], json!(["note-mark"]));
+    let lead = &summary["c"][1][0]["c"];
+    assert_eq!(lead[0]["c"][0][1], json!(["paragraph-number"]));
+    assert_eq!(lead[4]["c"][0][1], json!(["note-mark"]));
     let unclosed = note("note");
     assert_eq!(
         attrs(&unclosed),
