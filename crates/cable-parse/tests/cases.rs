@@ -72,7 +72,7 @@ fn seeds() {
         let text = std::fs::read_to_string(&path).unwrap();
         let cable = cable_parse::parse(&text);
         insta::with_settings!({
-            snapshot_path => root.join("snapshots"),
+            snapshot_path => root.join("../expected/model"),
             prepend_module_to_snapshot => false,
             omit_expression => true,
         }, {
