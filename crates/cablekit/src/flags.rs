@@ -92,6 +92,9 @@ struct ConvertArgs {
     /// Leave references as text instead of linking them to cables of the same run (skips the id pre-pass).
     #[arg(long)]
     no_links: bool,
+    /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
+    #[arg(long)]
+    xml_per_input: bool,
     /// No progress bars and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
@@ -129,6 +132,8 @@ pub(crate) struct Config {
     pub(crate) fail_fast: bool,
     pub(crate) shard: Option<Shard>,
     pub(crate) links: bool,
+    /// XML goes into one collection file per input.
+    pub(crate) xml_per_input: bool,
     pub(crate) quiet: bool,
     /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
     pub(crate) progress: bool,
@@ -187,6 +192,14 @@ impl ConvertArgs {
         if self.resume && !matches!(output, Output::Tree(_)) {
             bail!("--resume works with an output directory only: drop --archive or -o -");
         }
+        if self.xml_per_input {
+            if !formats.contains(&Format::Xml) {
+                bail!("--xml-per-input writes XML: add xml to --to");
+            }
+            if self.resume || !matches!(output, Output::Tree(_)) {
+                bail!("--xml-per-input works with an output directory and without --resume");
+            }
+        }
         for input in &self.inputs {
             if input.as_os_str() != "-" {
                 if let Err(e) = std::fs::metadata(input) {
@@ -214,6 +227,7 @@ impl ConvertArgs {
             fail_fast: self.fail_fast,
             shard: self.shard,
             links,
+            xml_per_input: self.xml_per_input,
             quiet: self.quiet,
             progress,
             color,
@@ -270,6 +284,14 @@ mod tests {
             Output::Archive(ArchiveKind::Zip, "out.zip".into())
         );
         assert!(config(&[".", "--archive", "tar", "--resume"]).is_err());
+    }
+
+    #[test]
+    fn xml_per_input_needs_xml_and_a_directory() {
+        assert!(config(&[".", "--xml-per-input"]).unwrap().xml_per_input);
+        assert!(config(&[".", "--xml-per-input", "--to", "md"]).is_err());
+        assert!(config(&[".", "--xml-per-input", "--resume"]).is_err());
+        assert!(config(&[".", "--xml-per-input", "--archive", "zip"]).is_err());
     }
 
     #[test]

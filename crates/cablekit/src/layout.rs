@@ -17,6 +17,7 @@ use crate::format::Format;
 use cable_archive::Provenance;
 use cable_model::CableId;
 use std::collections::HashSet;
+use std::path::Path;
 
 /// Directory of cables without an id.
 const UNKNOWN_DIR: &str = "unknown";
@@ -59,6 +60,19 @@ impl Base {
         }
     }
 
+    /// The name of the one XML collection file of an input:
+    /// `cables` for `dumps/cables.csv`, `mirror` for `mirror/`.
+    pub(crate) fn collection(input: &Path) -> Base {
+        let name = input
+            .file_name()
+            .map_or_else(|| "input".into(), |n| n.to_string_lossy());
+        let name = name.trim_start_matches('.');
+        Base {
+            dir: String::new(),
+            stem: sanitise(name.split('.').next().unwrap_or(name)),
+        }
+    }
+
     /// `dir/stem`, the key used for sharding.
     pub(crate) fn key(&self) -> String {
         format!("{}/{}", self.dir, self.stem)
@@ -83,6 +97,11 @@ impl Name {
             self.stem,
             format.extension()
         )
+    }
+
+    /// The path of a per-input XML collection: `xml/cables.xml`.
+    pub(crate) fn collection_path(&self) -> String {
+        format!("{}/{}.xml", Format::Xml.dir(), self.stem)
     }
 
     /// Reads back a name from an output path written by [`Name::path`].
@@ -230,6 +249,20 @@ mod tests {
         for (p, want) in cases {
             assert_eq!(Base::fallback(&p).key(), want, "{p:?}");
         }
+    }
+
+    #[test]
+    fn collections_are_named_after_the_input() {
+        let mut namer = Namer::default();
+        let mut path = |p: &str| {
+            namer
+                .assign(&Base::collection(Path::new(p)))
+                .collection_path()
+        };
+        assert_eq!(path("dumps/cables.csv"), "xml/cables.xml");
+        assert_eq!(path("mirror/"), "xml/mirror.xml");
+        assert_eq!(path("other/cables.tar.gz"), "xml/cables~2.xml");
+        assert_eq!(path("-"), "xml/-.xml");
     }
 
     #[test]

@@ -53,6 +53,8 @@ enum Outcome {
         line: Line,
         base: Base,
         rendered: Vec<(Format, Vec<u8>)>,
+        /// With `--xml-per-input`: the cable, for the sink's collection writer.
+        collect: Option<Box<Cable>>,
     },
     /// Complete in the previous run (`--resume`).
     Reused(Line),
@@ -68,6 +70,7 @@ struct Shared {
     links: Links,
     shard: Option<Shard>,
     previous: Option<Previous>,
+    xml_per_input: bool,
 }
 
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
@@ -111,6 +114,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         links,
         shard: cfg.shard,
         previous,
+        xml_per_input: cfg.xml_per_input,
     };
     let window = (cfg.jobs * 8).max(64);
     let (job_tx, job_rx) = bounded::<Job>(cfg.jobs * 2);
@@ -314,6 +318,9 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
     let mut rendered = Vec::with_capacity(ctx.formats.len());
     let mut writer_notes = Vec::new();
     for &format in &ctx.formats {
+        if format == Format::Xml && ctx.xml_per_input {
+            continue;
+        }
         let mut buf = Vec::with_capacity(record.text.len() * 2);
         match format.write(&cable, &ctx.links, &mut buf) {
             Ok(None) => {}
@@ -335,6 +342,7 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
         line,
         base,
         rendered,
+        collect: ctx.xml_per_input.then(|| Box::new(cable)),
     }
 }
 
@@ -430,12 +438,23 @@ fn handle(
             mut line,
             base,
             rendered,
+            collect,
         } => {
             let name = namer.assign(&base);
             for (format, bytes) in rendered {
                 let path = name.path(format);
                 sink.put(&path, &bytes)?;
                 line.outputs.insert(format.name().to_owned(), path);
+            }
+            if let Some(cable) = collect {
+                let (path, replaced) = sink.collect(&line.input, &cable)?;
+                line.outputs.insert(Format::Xml.name().to_owned(), path);
+                if let (true, Some(d)) = (replaced > 0, line.diagnostics.as_mut()) {
+                    d.info += 1;
+                    *d.codes
+                        .entry(Code::XmlCharacterReplaced.name().to_owned())
+                        .or_default() += 1;
+                }
             }
             (line, false)
         }

@@ -10,9 +10,11 @@
 //! - Stdout: the one output of the one cable; a second cable is an error.
 
 use crate::flags::{ArchiveKind, Output};
+use crate::layout::{Base, Namer};
 use crate::resume::TEMP_SUFFIX;
 use anyhow::{Context, bail};
-use std::collections::HashSet;
+use cable_model::Cable;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +31,17 @@ pub(crate) struct Tree {
     root: PathBuf,
     index: BufWriter<File>,
     made: HashSet<PathBuf>,
+    /// `--xml-per-input`: one open `<cables>` document per input.
+    collections: BTreeMap<String, Collection>,
+    collection_names: Namer,
+}
+
+/// One `<cables>` document being written.
+struct Collection {
+    rel: String,
+    path: PathBuf,
+    temp: PathBuf,
+    writer: cable_xml::CollectionWriter<BufWriter<File>>,
 }
 
 /// One archive file output.
@@ -67,6 +80,8 @@ impl Sink {
                     root: root.clone(),
                     index: BufWriter::new(index),
                     made: HashSet::new(),
+                    collections: BTreeMap::new(),
+                    collection_names: Namer::default(),
                 }))
             }
             Output::Archive(kind, path) => {
@@ -114,6 +129,46 @@ impl Sink {
         }
     }
 
+    /// Adds `cable` to the XML collection of `input` (opening it on first
+    /// use); returns the collection's relative path and the number of
+    /// characters XML 1.0 forbids that were replaced.
+    pub(crate) fn collect(&mut self, input: &str, cable: &Cable) -> anyhow::Result<(String, u64)> {
+        let Sink::Tree(tree) = self else {
+            bail!("internal error: --xml-per-input needs an output directory");
+        };
+        if !tree.collections.contains_key(input) {
+            let rel = tree
+                .collection_names
+                .assign(&Base::collection(Path::new(input)))
+                .collection_path();
+            let path = tree.root.join(&rel);
+            let temp = temp_path(&path);
+            let hint = || format!("cannot write {}: choose a writable --out", path.display());
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(hint)?;
+            }
+            let file = File::create(&temp).with_context(hint)?;
+            let writer = cable_xml::CollectionWriter::new(BufWriter::new(file));
+            tree.collections.insert(
+                input.to_owned(),
+                Collection {
+                    rel,
+                    path,
+                    temp,
+                    writer,
+                },
+            );
+        }
+        let Some(c) = tree.collections.get_mut(input) else {
+            bail!("internal error: collection for {input} vanished");
+        };
+        let stats = c
+            .writer
+            .add(cable)
+            .with_context(|| format!("cannot write {}: check free space", c.temp.display()))?;
+        Ok((c.rel.clone(), stats.replaced_characters))
+    }
+
     /// Appends one line to the index.
     pub(crate) fn index(&mut self, line: &str) -> anyhow::Result<()> {
         match self {
@@ -135,7 +190,14 @@ impl Sink {
     /// Completes the output (writes the archive's index and renames it).
     pub(crate) fn finish(self) -> anyhow::Result<()> {
         match self {
-            Sink::Tree(mut tree) => Ok(tree.index.flush()?),
+            Sink::Tree(mut tree) => {
+                for c in std::mem::take(&mut tree.collections).into_values() {
+                    let hint = || format!("cannot write {}: check free space", c.path.display());
+                    c.writer.finish().with_context(hint)?;
+                    std::fs::rename(&c.temp, &c.path).with_context(hint)?;
+                }
+                Ok(tree.index.flush()?)
+            }
             Sink::Archive(archive) => archive.finish(),
             Sink::Stdout { .. } => Ok(()),
         }
@@ -143,6 +205,11 @@ impl Sink {
 
     /// Drops a half-written archive after a fatal error.
     pub(crate) fn abandon(self) {
+        if let Sink::Tree(tree) = &self {
+            for c in tree.collections.values() {
+                let _ = std::fs::remove_file(&c.temp);
+            }
+        }
         if let Sink::Archive(archive) = self {
             let temp = archive.temp.clone();
             drop(archive);

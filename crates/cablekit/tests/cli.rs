@@ -721,3 +721,44 @@ fn sigint_finishes_in_flight_records_flushes_the_index_and_exits_130() {
         (texts.len(), 0, 0)
     );
 }
+
+#[test]
+fn xml_per_input_writes_one_document_per_input() {
+    let t = TestDir::new();
+    let csv = t.csv("cables.csv", &cables(5), &[]);
+    let zip = t.zip("scrapes.zip", &cables(3), &[]);
+    t.convert(
+        &[
+            csv.to_str().unwrap(),
+            zip.to_str().unwrap(),
+            "--to",
+            "xml,yaml",
+            "--xml-per-input",
+            "-o",
+            "out",
+        ],
+        0,
+    );
+    let files: Vec<String> = tree(&t.path("out/xml")).into_keys().collect();
+    assert_eq!(files, ["cables.xml", "scrapes.xml"]);
+    for (file, n) in [("cables.xml", 5), ("scrapes.xml", 3)] {
+        let xml = std::fs::read_to_string(t.path(&format!("out/xml/{file}"))).unwrap();
+        assert!(
+            xml.contains("<cables ") && xml.trim_end().ends_with("</cables>"),
+            "{file}"
+        );
+        assert_eq!(xml.matches("<cable ").count(), n, "{file}");
+        match std::process::Command::new("xmllint")
+            .args(["--noout", &format!("out/xml/{file}")])
+            .current_dir(t.dir.path())
+            .status()
+        {
+            Ok(status) => assert!(status.success(), "xmllint rejects {file}"),
+            Err(_) => eprintln!("SKIP: xmllint not installed, well-formedness of {file} unchecked"),
+        }
+    }
+    let lines = index(&t.path("out"));
+    assert_eq!(lines.len(), 8);
+    assert_eq!(lines[0]["outputs"]["xml"], "xml/cables.xml");
+    assert_eq!(lines[7]["outputs"]["xml"], "xml/scrapes.xml");
+}
