@@ -18,3 +18,31 @@ check:
 # Review pending insta snapshots (needs cargo-insta).
 snap:
     cargo insta review
+
+# Convert INPUT (file, directory, archive, cables.csv) to every format under OUT.
+convert INPUT OUT="out":
+    cargo run --release -p cablekit -- convert "{{INPUT}}" -o "{{OUT}}"
+
+# Markdown only, cross-linked, with front matter: ready for Hugo/Jekyll/MkDocs.
+publish INPUT OUT:
+    cargo run --release -p cablekit -- convert "{{INPUT}}" --to md -o "{{OUT}}"
+
+# XML only, one <cables> document per input archive (OUT/xml/<input>.xml).
+xml INPUT OUT:
+    cargo run --release -p cablekit -- convert "{{INPUT}}" --to xml --xml-per-input -o "{{OUT}}"
+
+# Convert the seeds, the sample cables and the torture inputs into target/demo.
+demo:
+    cargo run --release -p cablekit -- convert testdata/seeds testdata/cables testdata/torture -o target/demo
+
+# Shell completions into target/completions (bash, zsh, fish).
+completions:
+    mkdir -p target/completions
+    cargo run --release -p cablekit -- completions bash > target/completions/cablekit.bash
+    cargo run --release -p cablekit -- completions zsh > target/completions/_cablekit
+    cargo run --release -p cablekit -- completions fish > target/completions/cablekit.fish
+
+# The man page into target/man/cablekit.1.
+man:
+    mkdir -p target/man
+    cargo run --release -p cablekit -- man > target/man/cablekit.1
