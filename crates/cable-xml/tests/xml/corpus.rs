@@ -37,6 +37,7 @@ fn every_corpus_cable_is_schema_valid() {
         corpus.display()
     );
     collection.finish().unwrap();
+    eprintln!("corpus: {} records written as XML", files.len());
     files.push(dir.path().join("all.xml"));
     if support::have_xmllint("corpus schema validation") {
         support::xmllint_validate(&files);

@@ -146,3 +146,21 @@ fn no_forbidden_character_reaches_the_output_raw_or_as_reference() {
     assert!(xml.contains("<signer>\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\t\n\u{FFFD}\u{FFFD}&#13;"));
     assert!(xml.contains(">31 characters not allowed in XML 1.0 replaced with U+FFFD<"));
 }
+
+#[test]
+fn documented_example_is_well_formed_and_schema_valid() {
+    let doc = std::fs::read_to_string(root().join("docs/output-xml.md")).unwrap();
+    let start = doc
+        .find("```xml\n<?xml")
+        .expect("an XML example in docs/output-xml.md")
+        + 7;
+    let len = doc[start..].find("```").unwrap();
+    let example = &doc[start..start + len];
+    support::assert_well_formed(example);
+    if support::have_xmllint("documented example schema validation") {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("example.xml");
+        std::fs::write(&file, example).unwrap();
+        support::xmllint_validate(&[file]);
+    }
+}
