@@ -14,7 +14,7 @@
 //! - UTF-8 with an XML declaration, elements and attributes in a fixed
 //!   order: output is a pure function of the cable and the [`Options`].
 //!
-//! The entry points are [`write`] (one cable, one document),
+//! The entry points are [`write()`] (one cable, one document),
 //! [`write_counting`] (the same, returning [`Stats`]) and
 //! [`CollectionWriter`] (many cables in one streamed `<cables>` document).
 //! Depends on the model only: it never sees raw cable text.
