@@ -164,3 +164,52 @@ fn documented_example_is_well_formed_and_schema_valid() {
         support::xmllint_validate(&[file]);
     }
 }
+
+#[test]
+fn schemas_reject_what_the_vocabulary_does_not_allow() {
+    if !support::have_xmllint("schema rejection test") {
+        return;
+    }
+    let ns = "xmlns=\"urn:cablekit:cable:1\"";
+    let cases = [
+        ("another version", format!("<cable {ns} version=\"2\"/>")),
+        ("no namespace", "<cable version=\"1\"/>".to_owned()),
+        (
+            "elements out of order",
+            format!(
+                "<cable {ns} version=\"1\"><banner>x</banner><id year=\"2009\" station=\"STATE\" serial=\"1\">09STATE1</id></cable>"
+            ),
+        ),
+        (
+            "unknown token",
+            format!("<cable {ns} version=\"1\"><tags><tag kind=\"bogus\">X</tag></tags></cable>"),
+        ),
+        (
+            "paragraph without text",
+            format!("<cable {ns} version=\"1\"><body><paragraph n=\"1\"/></body></cable>"),
+        ),
+        (
+            "malformed id",
+            format!(
+                "<cable {ns} version=\"1\"><id year=\"2009\" station=\"STATE\" serial=\"1\">STATE 1</id></cable>"
+            ),
+        ),
+        (
+            "unknown element",
+            format!("<cable {ns} version=\"1\"><summary>x</summary></cable>"),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (what, doc) in cases {
+        let file = dir.path().join("bad.xml");
+        std::fs::write(
+            &file,
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doc}\n"),
+        )
+        .unwrap();
+        assert!(
+            support::xmllint_rejects(&file),
+            "a schema accepts {what}: {doc}"
+        );
+    }
+}

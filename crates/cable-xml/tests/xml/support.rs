@@ -514,35 +514,61 @@ pub fn have_xmllint(what: &str) -> bool {
     ok
 }
 
-/// Validates files against docs/cable.xsd in one xmllint run; panics with
-/// xmllint's complaints when any is invalid.
+/// Validates files against docs/cable.xsd and docs/cable.rng, in one
+/// xmllint run per schema (and per 500 files); panics with xmllint's
+/// complaints when any is invalid.
 pub fn xmllint_validate(files: &[PathBuf]) {
     if files.is_empty() {
         return;
     }
-    let schema = root().join("docs/cable.xsd");
-    for chunk in files.chunks(500) {
+    let schemas = [
+        ("--schema", root().join("docs/cable.xsd")),
+        ("--relaxng", root().join("docs/cable.rng")),
+    ];
+    for (flag, schema) in &schemas {
+        for chunk in files.chunks(500) {
+            let out = Command::new("xmllint")
+                .arg("--noout")
+                .arg(flag)
+                .arg(schema)
+                .args(chunk)
+                .output()
+                .expect("run xmllint");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let complaints: Vec<&str> = stderr
+                .lines()
+                .filter(|l| !l.ends_with(" validates"))
+                .collect();
+            assert!(
+                out.status.success() && complaints.is_empty(),
+                "xmllint {flag} {} rejected output:\n{}",
+                schema.display(),
+                complaints
+                    .iter()
+                    .take(40)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+/// Whether both schemas reject `file` (each xmllint run must fail).
+pub fn xmllint_rejects(file: &Path) -> bool {
+    [
+        ("--schema", root().join("docs/cable.xsd")),
+        ("--relaxng", root().join("docs/cable.rng")),
+    ]
+    .iter()
+    .all(|(flag, schema)| {
         let out = Command::new("xmllint")
             .arg("--noout")
-            .arg("--schema")
-            .arg(&schema)
-            .args(chunk)
+            .arg(flag)
+            .arg(schema)
+            .arg(file)
             .output()
             .expect("run xmllint");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let complaints: Vec<&str> = stderr
-            .lines()
-            .filter(|l| !l.ends_with(" validates"))
-            .collect();
-        assert!(
-            out.status.success() && complaints.is_empty(),
-            "xmllint rejected output:\n{}",
-            complaints
-                .iter()
-                .take(40)
-                .copied()
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
+        !out.status.success()
+    })
 }
