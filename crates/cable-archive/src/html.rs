@@ -81,7 +81,8 @@ pub(crate) fn parse(html: &str) -> Option<Page> {
                 .map(|td| squash(&td.text().collect::<String>()))
                 .collect()
         });
-    let pres: Vec<String> = doc.select(&sel.pre).map(pre_text).collect();
+    let mut pres: Vec<String> = doc.select(&sel.pre).map(pre_text).collect();
+    restore_leading_newlines(html, &mut pres);
     if cells.is_none() && pres.is_empty() {
         return None;
     }
@@ -156,6 +157,23 @@ fn push_text(element: ElementRef<'_>, out: &mut String) {
             if !anchor {
                 push_text(e, out);
             }
+        }
+    }
+}
+
+/// HTML parsing drops one newline right after `<pre>` (a rule of the HTML
+/// standard), which would lose a leading `&#x000A;` of the cable text. Put
+/// it back for each `<pre>` start tag, in document order, that is
+/// immediately followed by a newline or its character reference.
+fn restore_leading_newlines(html: &str, pres: &mut [String]) {
+    let starts = html.match_indices("<pre>").map(|(i, tag)| i + tag.len());
+    for (text, start) in pres.iter_mut().zip(starts) {
+        let after = html.get(start..).unwrap_or_default();
+        if ["&#x000A;", "&#x000a;", "&#10;", "\n", "\r\n"]
+            .iter()
+            .any(|nl| after.starts_with(nl))
+        {
+            text.insert(0, '\n');
         }
     }
 }

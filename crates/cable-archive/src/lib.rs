@@ -48,7 +48,7 @@ pub use limits::{Limits, RATIO_FLOOR};
 pub use provenance::Provenance;
 
 use cable_model::ContainerMeta;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -242,6 +242,7 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Records, Error> {
         .read_to_end(&mut head)
         .map_err(io_err)?;
     let kind = detect::sniff(&head);
+    (&file).rewind().map_err(io_err)?;
     let input = path.to_path_buf();
     Ok(spawn(input, Some(meta.len()), kind, limits, move |sink| {
         member::read_file(sink, file, member::Ctx::top())

@@ -57,7 +57,36 @@ pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: &Ctx) -> Result<
             sink.failed(child.provenance, msg)?;
             continue;
         }
-        member::read_stream(sink, &mut entry, child)?;
+        let size = entry.size();
+        let mut exact = Exact {
+            inner: &mut entry,
+            left: size,
+        };
+        member::read_stream(sink, &mut exact, child)?;
     }
     Ok(())
+}
+
+/// Fails with `UnexpectedEof` when a member's data ends before the size its
+/// header declares (a truncated archive), instead of yielding a short member.
+struct Exact<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for Exact<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && self.left > 0 && !buf.is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                format!(
+                    "member data ends {} bytes before its declared size",
+                    self.left
+                ),
+            ));
+        }
+        self.left = self.left.saturating_sub(n as u64);
+        Ok(n)
+    }
 }

@@ -1,0 +1,349 @@
+//! Hostile containers are refused or contained with an error naming the
+//! member: never a panic, never a trusted path.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use cable_archive::{Item, Limits};
+use std::path::Path;
+use support::*;
+
+/// Writes `bytes` as `name` in a fresh directory and reads it; returns the summary lines.
+fn check(name: &str, bytes: &[u8], limits: &Limits) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    write(&path, bytes);
+    let items = collect(&path, limits);
+    records(&items); // seq check
+    summary(&items)
+}
+
+fn cable() -> Vec<u8> {
+    cables()[0].1.clone()
+}
+
+fn assert_lines(got: &[String], want: &[&str]) {
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for (g, w) in got.iter().zip(want) {
+        assert!(g.contains(w), "{g:?} should contain {w:?}\nall: {got:#?}");
+    }
+}
+
+#[test]
+fn unsafe_member_names_are_refused_by_name() {
+    let c = cable();
+    let t = tar(&[
+        ("/etc/cable.txt", &c),
+        ("a/../../cable.txt", &c),
+        ("ok/cable.txt", &c),
+    ]);
+    let got = check("evil.tar", &t, &Limits::default());
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got[0].contains("refused member \"/etc/cable.txt\": absolute path"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].contains("1 FAILED a/../../cable.txt") && got[1].contains("`..` component"),
+        "{got:#?}"
+    );
+    assert!(got[2].starts_with("2 RECORD ok/cable.txt"), "{got:#?}");
+
+    let z = zip(&[("../zip-evil.txt", &c), ("C:/win.txt", &c)]);
+    let got = check("evil.zip", &z, &Limits::default());
+    assert!(
+        got[0].contains("FAILED ../zip-evil.txt") && got[0].contains("`..` component"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].contains("FAILED C:/win.txt") && got[1].contains("drive-letter"),
+        "{got:#?}"
+    );
+
+    let s = sevenz(&[("../7z-evil.txt", &c)]);
+    let got = check("evil.7z", &s, &Limits::default());
+    assert!(got[0].contains("FAILED ../7z-evil.txt"), "{got:#?}");
+}
+
+#[test]
+fn links_and_devices_are_skipped() {
+    let c = cable();
+    let mut b = tar::Builder::new(Vec::new());
+    for (name, kind) in [
+        ("sym.txt", tar::EntryType::Symlink),
+        ("hard.txt", tar::EntryType::Link),
+        ("dev", tar::EntryType::Char),
+        ("fifo", tar::EntryType::Fifo),
+    ] {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(kind);
+        h.set_size(0);
+        raw_name(&mut h, name);
+        h.set_link_name("/etc/passwd").unwrap();
+        h.set_cksum();
+        b.append(&h, &[][..]).unwrap();
+    }
+    let mut h = tar::Header::new_gnu();
+    h.set_size(c.len() as u64);
+    raw_name(&mut h, "real.txt");
+    h.set_cksum();
+    b.append(&h, c.as_slice()).unwrap();
+    let got = check("links.tar", &b.into_inner().unwrap(), &Limits::default());
+    assert_lines(
+        &got,
+        &[
+            "0 SKIPPED sym.txt - - | symlink member",
+            "1 SKIPPED hard.txt - - | hardlink member",
+            "2 SKIPPED dev - - | device member",
+            "3 SKIPPED fifo - - | FIFO member",
+            "4 RECORD real.txt",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_names_are_both_kept() {
+    let c = cable();
+    let t = tar(&[("x/cable.txt", &c), ("x/cable.txt", &c)]);
+    let got = check("dup.tar", &t, &Limits::default());
+    assert_lines(&got, &["0 RECORD x/cable.txt", "1 RECORD x/cable.txt"]);
+}
+
+#[test]
+fn zip_bomb_is_capped_per_member_in_total_and_by_ratio() {
+    let zeros = vec![b'A'; 4 << 20];
+    let c = cable();
+    let z = zip(&[("bomb.txt", &zeros), ("after.txt", &c)]);
+    assert!(z.len() < 64 << 10, "the bomb compresses well: {}", z.len());
+    // Per member.
+    let no_ratio = Limits {
+        max_ratio: u64::MAX,
+        ..Limits::default()
+    };
+    let limits = Limits {
+        max_member_bytes: 1 << 20,
+        ..no_ratio.clone()
+    };
+    let got = check("bomb.zip", &z, &limits);
+    assert_lines(&got, &["0 FAILED bomb.txt - - | ", "1 RECORD after.txt"]);
+    assert!(got[0].contains("larger than max_member_bytes"), "{got:#?}");
+    // By ratio (4 MiB out of a few KiB).
+    let limits = Limits {
+        max_ratio: 100,
+        ..Limits::default()
+    };
+    let got = check("bomb.zip", &z, &limits);
+    assert!(
+        got[0].contains("FAILED bomb.txt") && got[0].contains("max_ratio"),
+        "{got:#?}"
+    );
+    assert!(got[1].starts_with("1 RECORD after.txt"), "{got:#?}");
+    // In total: reading stops.
+    let limits = Limits {
+        max_total_bytes: 2 << 20,
+        ..no_ratio
+    };
+    let got = check("bomb.zip", &z, &limits);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].contains("max_total_bytes"), "{got:#?}");
+    // A gzip bomb is capped the same way.
+    let limits = Limits {
+        max_ratio: 100,
+        ..Limits::default()
+    };
+    let got = check("bomb.txt.gz", &gzip(&zeros), &limits);
+    assert!(
+        got[0].contains("FAILED") && got[0].contains("max_ratio"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn truncated_archives_fail_after_delivering_what_came_before() {
+    let c = cable();
+    let t = tar(&[("1.txt", &c), ("2.txt", &c), ("3.txt", &c)]);
+    // Cut inside the third member's data.
+    let padded = c.len().div_ceil(512) * 512;
+    let cut = 3 * 512 + 2 * padded + c.len() / 2;
+    let got = check("cut.tar", &t[..cut], &Limits::default());
+    assert_lines(
+        &got[..3],
+        &["0 RECORD 1.txt", "1 RECORD 2.txt", "2 FAILED 3.txt"],
+    );
+    assert!(got[2].contains("truncated"), "{got:#?}");
+    assert!(got[3..].iter().all(|l| l.contains("FAILED")), "{got:#?}");
+
+    let tgz = gzip(&t);
+    let got = check("cut.tar.gz", &tgz[..tgz.len() / 2], &Limits::default());
+    assert!(got.last().unwrap().contains("FAILED"), "{got:#?}");
+    assert!(got.iter().all(|l| !l.contains("PANIC")));
+
+    let z = zip(&[("1.txt", &c), ("2.txt", &c)]);
+    let got = check("cut.zip", &z[..z.len() - 30], &Limits::default());
+    assert_lines(&got, &["0 FAILED - - - | "]);
+    assert!(got[0].contains("not a readable zip archive"), "{got:#?}");
+
+    let s = sevenz(&[("1.txt", &c), ("2.txt", &c)]);
+    let got = check("cut.7z", &s[..s.len() / 2], &Limits::default());
+    assert!(
+        got.last().unwrap().contains("FAILED") && got.last().unwrap().contains("7z"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn csv_unterminated_quote_costs_one_row() {
+    let mut csv = String::new();
+    for n in 1..=10u64 {
+        let mut row = csv_row(
+            n,
+            &format!("09STATE{n}"),
+            "P R 242158Z FEB 09\nFM SECSTATE WASHDC",
+            "UNCLAS\nSUBJECT: ROW\n",
+        );
+        if n == 3 {
+            // Drop the closing quote of the body field.
+            row = row.replace("ROW\n\"\n", "ROW\n\n");
+        }
+        csv.push_str(&row);
+    }
+    let got = check("cables.csv", csv.as_bytes(), &Limits::default());
+    assert_eq!(got.len(), 10, "{got:#?}");
+    for (i, line) in got.iter().enumerate() {
+        let n = i + 1;
+        if n == 3 {
+            assert!(
+                line.starts_with("2 FAILED - 3 ") && line.contains("unterminated quoted field"),
+                "{line}"
+            );
+        } else {
+            assert!(
+                line.starts_with(&format!("{i} RECORD - {n} "))
+                    && line.ends_with(&format!("09STATE{n}")),
+                "{line}"
+            );
+        }
+    }
+    // A stray quote that leaves the quote state balanced but the fields wrong.
+    let stray = csv_row(1, "X", "H", "B").replacen("\"X\"", "\"X", 1);
+    let got = check(
+        "stray.csv",
+        format!("{stray}{}", csv_row(2, "09STATE2", "H", "B")).as_bytes(),
+        &Limits::default(),
+    );
+    assert!(
+        got[0].contains("FAILED") && got.last().unwrap().contains("RECORD - 2"),
+        "{got:#?}"
+    );
+    // Truncated inside the last row.
+    let cut = &csv.as_bytes()[..csv.len() - 5];
+    let got = check("cut.csv", cut, &Limits::default());
+    assert!(
+        got.last().unwrap().contains("FAILED - 10") && got.last().unwrap().contains("truncated"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn empty_file_is_skipped() {
+    let got = check("empty.txt", b"", &Limits::default());
+    assert_lines(&got, &["0 SKIPPED - - - | empty file (0 bytes)"]);
+    let got = check("empty.tar", &tar(&[("e.txt", b"")]), &Limits::default());
+    assert_lines(&got, &["0 SKIPPED e.txt - - | empty file (0 bytes)"]);
+}
+
+#[test]
+fn directory_with_unreadable_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("tree");
+    write(&root.join("a.txt"), &cable());
+    std::os::unix::fs::symlink(root.join("missing.txt"), root.join("b-dangling.txt")).unwrap();
+    let fifo = root.join("c-fifo.txt");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    write(&root.join("d.txt"), &cable());
+    let items = collect(&root, &Limits::default());
+    let got = summary(&items);
+    let mut want = vec![
+        "0 RECORD a.txt",
+        "1 FAILED b-dangling.txt - - | cannot read",
+    ];
+    if made_fifo {
+        want.push("2 SKIPPED c-fifo.txt - - | not a regular file");
+    }
+    want.push("RECORD d.txt");
+    assert_lines(&got, &want);
+    assert!(got[1].contains("b-dangling.txt"), "{got:#?}");
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_skipped() {
+    let c = cable();
+    let mut inner = zip(&[("cable.txt", &c)]);
+    for level in 0..3 {
+        inner = zip(&[(&format!("level{level}.zip"), &inner)]);
+    }
+    let got = check("deep.zip", &inner, &Limits::default());
+    assert_lines(
+        &got,
+        &[
+            "0 SKIPPED level2.zip/level1.zip/level0.zip - - | archive nested deeper than max_depth (3)",
+        ],
+    );
+    let got = check(
+        "deep.zip",
+        &inner,
+        &Limits {
+            max_depth: 4,
+            ..Limits::default()
+        },
+    );
+    assert_lines(
+        &got,
+        &["0 RECORD level2.zip/level1.zip/level0.zip/cable.txt"],
+    );
+}
+
+#[test]
+fn binary_members_are_skipped() {
+    let got = check(
+        "blob.tar",
+        &tar(&[("x.bin", b"\x7fELF\0\0\0\x01binary")]),
+        &Limits::default(),
+    );
+    assert_lines(&got, &["0 SKIPPED x.bin - - | not a cable (binary data)"]);
+}
+
+#[test]
+fn provenance_never_trusts_member_paths() {
+    let p = |m: &str| cable_archive::Provenance {
+        member: Some(m.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        p("a/b.txt").safe_member_path().as_deref(),
+        Some(Path::new("a/b.txt"))
+    );
+    assert_eq!(p("/etc/passwd").safe_member_path(), None);
+    assert_eq!(p("x/../../y").safe_member_path(), None);
+}
+
+#[test]
+fn dropping_the_stream_stops_reading() {
+    let c = cable();
+    let members: Vec<(String, Vec<u8>)> =
+        (0..200).map(|i| (format!("{i}.txt"), c.clone())).collect();
+    let t = tar(&members
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect::<Vec<_>>());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.tar");
+    write(&path, &t);
+    let mut records = cable_archive::open(&path, &Limits::default()).unwrap();
+    let first = records.next().unwrap();
+    assert!(matches!(first, Item::Record(_)));
+    drop(records); // must not hang
+}
