@@ -49,7 +49,8 @@ use std::io;
 
 pub use collection::CollectionWriter;
 
-/// The file extension of this format's output, without the dot.
+/// The file extension of this format's output, without the dot:
+/// `09STATE17183.xml`.
 pub const EXTENSION: &str = "xml";
 
 /// The namespace of every element: `<cable xmlns="urn:cablekit:cable:1">`.
@@ -94,6 +95,17 @@ pub struct Stats {
 /// Writes `cable` to `out` as one XML document.
 ///
 /// Equivalent to [`write_counting`] without the [`Stats`].
+///
+/// ```
+/// let cable = cable_model::Cable::default();
+/// let mut out = Vec::new();
+/// cable_xml::write(&cable, &cable_xml::Options::default(), &mut out)?;
+/// assert_eq!(
+///     String::from_utf8(out).unwrap(),
+///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<cable xmlns=\"urn:cablekit:cable:1\" version=\"1\">\n</cable>\n"
+/// );
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
     write_counting(cable, opts, out).map(|_| ())
 }
