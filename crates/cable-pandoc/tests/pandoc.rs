@@ -120,11 +120,9 @@ fn pandoc_converts_every_corpus_cable() {
     );
     for pandoc in &pandocs {
         let start = std::time::Instant::now();
-        for batch in corpus.chunks(25) {
-            check_batch(pandoc, batch);
-        }
+        let words: usize = corpus.chunks(25).map(|b| check_batch(pandoc, b)).sum();
         eprintln!(
-            "{}: {} corpus cables converted in {:?}",
+            "{}: {} corpus cables converted, {words} words found in order, in {:?}",
             pandoc.version,
             corpus.len(),
             start.elapsed()
@@ -135,7 +133,8 @@ fn pandoc_converts_every_corpus_cable() {
 /// [`check`] for many cables at once, to keep the number of pandoc runs
 /// small: pandoc reads several JSON files and concatenates the documents.
 /// When a run fails, each file is run alone to name the cable that fails.
-fn check_batch(pandoc: &Pandoc, cables: &[(String, Cable)]) {
+/// Returns the number of words checked in the `plain` output.
+fn check_batch(pandoc: &Pandoc, cables: &[(String, Cable)]) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     let mut words = Vec::new();
@@ -180,4 +179,13 @@ fn check_batch(pandoc: &Pandoc, cables: &[(String, Cable)]) {
         "{}: corpus blocks changed in the round trip",
         pandoc.version
     );
+    words.len()
+}
+
+#[test]
+#[should_panic(expected = "not found in order")]
+fn the_word_check_fails_on_words_out_of_order() {
+    let expected: Vec<String> = ["1.", "(C)", "one", "two"].map(String::from).to_vec();
+    assert_words_in_order("1. (C) one two", &expected, "in order");
+    assert_words_in_order("1. (C) two one", &expected, "out of order");
 }
