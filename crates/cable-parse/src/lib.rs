@@ -28,14 +28,21 @@ mod classified_by;
 mod context;
 mod executive_order;
 mod header;
+mod headings;
 mod ids;
+mod lists;
+mod notes;
+mod paragraphs;
+mod portion;
 mod reconcile;
 mod references;
 mod routing;
+mod signer;
 mod source;
 mod subject;
 mod tags;
 mod titlefy;
+mod trailer;
 
 use cable_model::{Cable, ContainerMeta};
 

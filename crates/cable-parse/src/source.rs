@@ -39,7 +39,8 @@ static LINK_DEBRIS: LazyLock<Regex> =
 /// `BERN 00000881  002 OF 002`, `TRIPOLI 00000564  001.2 OF 002`: page
 /// headers of the Cablegate era (station, 8-digit serial, page of pages).
 static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{3}$").expect("valid regex")
+    Regex::new(r"^[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{1,3}$")
+        .expect("valid regex")
 });
 
 /// `PAGE 02 HARARE 06677 01 OF 03 291400Z`: page headers of older cables.
@@ -61,14 +62,26 @@ impl<'a> Source<'a> {
         if text.trim().is_empty() {
             cx.diag(Code::EmptyInput, None, "the input holds no text");
         }
-        let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 40 + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
+        let (mut stamps, mut page_classifications) = (0u32, 0u32);
+        let mut control_bytes = 0usize;
         let mut first_page: Option<u32> = None;
+        let mut first_stamp: Option<u32> = None;
+        // After a `PAGE nn` header, classification lines repeated around the
+        // page break are dropped for a few lines.
+        let mut after_page = 0u8;
+        let mut skip_review = false;
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end());
-            if t.bytes().any(|b| b < 0x20 && b != b'\t') {
+            let n_controls = t
+                .bytes()
+                .filter(|&b| (b < 0x20 && b != b'\t' && b != 0x0c) || b == 0x7f)
+                .count();
+            if n_controls > 0 {
                 controls += 1;
+                control_bytes += n_controls;
             }
             if t.contains("](#") {
                 let replaced = LINK_DEBRIS.replace_all(&t, "$1");
@@ -78,16 +91,76 @@ impl<'a> Source<'a> {
                 }
             }
             let trimmed = t.trim();
+            if skip_review {
+                skip_review = false;
+                if trimmed.starts_with("Review ") && trimmed.len() < 40 {
+                    continue;
+                }
+            }
             if trimmed == "SIPDIS" || trimmed == "SIPDIS SIPDIS" {
                 sipdis += 1;
                 continue;
             }
-            if PAGE_HEADER.is_match(trimmed) || PAGE_LINE.is_match(trimmed) {
-                pages += 1;
-                first_page.get_or_insert(no);
+            if trimmed.contains("Declassified/Released US Department of State") {
+                stamps += 1;
+                first_stamp.get_or_insert(no);
+                skip_review = trimmed.ends_with("Systematic");
                 continue;
             }
+            if let Some(page) = page_header(trimmed) {
+                pages += 1;
+                first_page.get_or_insert(no);
+                if page == PageKind::Numbered {
+                    // `SECRET⏎SECRET⏎PAGE 02 STATE 189296`: drop the repeats before it.
+                    let mut back = 0;
+                    let mut k = lines.len();
+                    while k > 0 && back < 4 {
+                        k -= 1;
+                        back += 1;
+                        let prev = lines.get(k).map(|l| l.text.as_ref()).unwrap_or("");
+                        if crate::trailer::is_classification_line(prev) {
+                            lines.remove(k);
+                            page_classifications += 1;
+                        } else if !prev.trim().is_empty() {
+                            break;
+                        }
+                    }
+                    after_page = 3;
+                }
+                continue;
+            }
+            if after_page > 0 && !trimmed.is_empty() {
+                after_page -= 1;
+                if crate::trailer::is_classification_line(trimmed) {
+                    page_classifications += 1;
+                    continue;
+                }
+                after_page = 0;
+            }
             lines.push(Line { no, text: t });
+        }
+        if text.as_bytes().contains(&0) || control_bytes.saturating_mul(20) > text.len().max(1) {
+            cx.diag(
+                Code::BinaryContent,
+                None,
+                format!(
+                    "{control_bytes} control or NUL byte(s): the input does not look like text"
+                ),
+            );
+        }
+        if stamps > 0 {
+            cx.diag(
+                Code::ExportDebris,
+                first_stamp,
+                format!("{stamps} declassification stamp line(s) removed"),
+            );
+        }
+        if page_classifications > 0 {
+            cx.diag(
+                Code::PageHeaderRemoved,
+                first_page,
+                format!("{page_classifications} classification line(s) repeated around page breaks removed"),
+            );
         }
         if links > 0 {
             cx.diag(
@@ -129,6 +202,41 @@ impl<'a> Source<'a> {
     }
 }
 
+/// The two shapes of page header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageKind {
+    /// `BERN 00000881  002 OF 002` (Cablegate era).
+    Serial,
+    /// `PAGE 02 HARARE 06677 01 OF 03 291400Z`, with the classification
+    /// line repeated around it (older cables).
+    Numbered,
+}
+
+/// Whether a (trimmed) line is a page header; runs of blanks inside it
+/// count as one (`PAGE 03        SOFIA  03382  111320Z`).
+fn page_header(trimmed: &str) -> Option<PageKind> {
+    if trimmed.len() > 120 || !trimmed.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let collapsed: Cow<'_, str> = if trimmed.contains("  ") {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    if PAGE_LINE.is_match(&collapsed) {
+        let first_page = collapsed.starts_with("PAGE 01 ") || collapsed.as_ref() == "PAGE 01";
+        Some(if first_page {
+            PageKind::Serial
+        } else {
+            PageKind::Numbered
+        })
+    } else if PAGE_HEADER.is_match(&collapsed) {
+        Some(PageKind::Serial)
+    } else {
+        None
+    }
+}
+
 /// Splits on `\n`, `\r\n` and lone `\r`.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
@@ -159,6 +267,10 @@ pub(crate) struct Cursor<'s, 'a> {
     pos: usize,
 }
 
+#[allow(
+    dead_code,
+    reason = "the cursor API offered to both phases; not every method is used by both"
+)]
 impl<'s, 'a> Cursor<'s, 'a> {
     /// The current line, if any.
     pub(crate) fn peek(&self) -> Option<&'s Line<'a>> {
@@ -226,6 +338,27 @@ mod tests {
         assert_eq!(
             lines("x\n\nBERN 00000881  002 OF 002 \n\nSIPDIS \ny"),
             ["x", "", "", "y"]
+        );
+        assert_eq!(lines("a\nBLA 0000001 003.2 OF 39\nb"), ["a", "b"]);
+        assert_eq!(
+            lines("a\nPAGE 03        SOFIA  03382  111320Z\nb"),
+            ["a", "b"]
+        );
+        assert_eq!(
+            lines("x\nSECRET\n\nSECRET\nPAGE 02 STATE 189296\nSECRET\ny"),
+            ["x", "", "y"]
+        );
+        assert_eq!(
+            lines(
+                "x\nDeclassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\ny"
+            ),
+            ["x", "y"]
+        );
+        assert_eq!(
+            lines(
+                "Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014\ny"
+            ),
+            ["y"]
         );
     }
 }

@@ -1,0 +1,324 @@
+//! Delimited blocks: `NOTE: … END NOTE`, `BEGIN X … END X`,
+//! `SUMMARY: … END SUMMARY`, `COMMENT: … END COMMENT`: recognising the
+//! opening keyword at the start of a text and the `END …` marker anywhere
+//! in it.
+
+use cable_model::NoteKind;
+
+/// An opening keyword at the start of a text.
+///
+/// ```text
+/// SUMMARY AND COMMENT: During a March 2-3 visit ...
+///   -> kind Summary, title "SUMMARY AND COMMENT", key "SUMMARY", rest "During ..."
+/// BEGIN GUIDANCE:
+///   -> kind Begin, title "GUIDANCE", key "GUIDANCE", rest ""
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Opener<'a> {
+    pub(crate) kind: NoteKind,
+    /// The keyword phrase as written: `SUMMARY AND COMMENT`, `GUIDANCE`.
+    pub(crate) title: String,
+    /// The upper-case word its `END` marker names: `SUMMARY`, `GUIDANCE`.
+    pub(crate) key: String,
+    /// Whether the phrase was followed by `:` or `.` (or ended the text).
+    pub(crate) punctuated: bool,
+    /// The text after the keyword.
+    pub(crate) rest: &'a str,
+}
+
+/// Reads an opening keyword at the start of `text`.
+pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
+    let word_end = |s: &str| {
+        s.bytes()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(s.len())
+    };
+    let first_len = word_end(text);
+    let first = text.get(..first_len)?;
+    let after = text.get(first_len..)?;
+    let kind = if first.eq_ignore_ascii_case("SUMMARY") {
+        NoteKind::Summary
+    } else if first.eq_ignore_ascii_case("COMMENT") {
+        NoteKind::Comment
+    } else if first.eq_ignore_ascii_case("NOTE") {
+        NoteKind::Note
+    } else if first.eq_ignore_ascii_case("BEGIN") {
+        return begin(after);
+    } else {
+        return None;
+    };
+    // `SUMMARY AND COMMENT:`, `Summary/Comment:`, `Summary and Action Request.`
+    let mut phrase_end = first_len;
+    if kind != NoteKind::Note {
+        if let Some(ext) = conjunction_phrase(after) {
+            phrase_end += ext;
+        }
+    }
+    let tail = text.get(phrase_end..)?;
+    let t = tail.trim_start();
+    let (punctuated, rest) = match t.as_bytes().first() {
+        Some(b':') => (true, t.get(1..)?),
+        Some(b'.') if kind != NoteKind::Note => (true, t.get(1..)?),
+        Some(b'-') if kind == NoteKind::Summary && t.starts_with("- ") => (true, t.get(1..)?),
+        _ => return None,
+    };
+    Some(Opener {
+        kind,
+        title: text.get(..phrase_end)?.trim().to_owned(),
+        key: first.to_ascii_uppercase(),
+        punctuated,
+        rest: rest.trim_start(),
+    })
+}
+
+/// ` AND COMMENT`, `/Comment`, ` & Action Request` after `SUMMARY`: returns
+/// the length consumed.
+fn conjunction_phrase(s: &str) -> Option<usize> {
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let (conj_len, must_space) = if t.starts_with('/') || t.starts_with('&') {
+        (1, false)
+    } else if t.len() >= 4 && t.get(..4)?.eq_ignore_ascii_case("AND ") {
+        (3, true)
+    } else {
+        return None;
+    };
+    let _ = must_space;
+    let rest = t.get(conj_len..)?;
+    // Up to two words, then `:` or `.`.
+    let mut used = 0;
+    let mut words = 0;
+    let mut r = rest;
+    loop {
+        let trimmed = r.trim_start();
+        let w = trimmed
+            .bytes()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(trimmed.len());
+        if w == 0 {
+            break;
+        }
+        used += (r.len() - trimmed.len()) + w;
+        r = trimmed.get(w..)?;
+        words += 1;
+        if words == 3 || matches!(r.trim_start().as_bytes().first(), Some(b':' | b'.')) {
+            break;
+        }
+    }
+    if words == 0 || !matches!(r.trim_start().as_bytes().first(), Some(b':' | b'.')) {
+        return None;
+    }
+    Some(lead + conj_len + used)
+}
+
+/// `BEGIN GUIDANCE:`, `BEGIN TEXT.`, `Begin text`, `BEGIN TALKING POINTS:`.
+fn begin(after: &str) -> Option<Opener<'_>> {
+    if !after.starts_with([' ', '\t']) {
+        return None;
+    }
+    let t = after.trim_start();
+    let stop = t
+        .bytes()
+        .position(|b| !(b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'/' | b'-')))
+        .unwrap_or(t.len());
+    let title = t.get(..stop)?.trim_end();
+    let words = title.split_whitespace().count();
+    if title.is_empty() || title.len() > 40 || words > 5 {
+        return None;
+    }
+    let tail = t.get(stop..)?;
+    let (punctuated, rest) = match tail.as_bytes().first() {
+        Some(b':' | b'.') => (true, tail.get(1..)?),
+        None => (true, tail),
+        _ => (false, tail),
+    };
+    let key = title.split_whitespace().next()?.to_ascii_uppercase();
+    let kind = match key.as_str() {
+        "NOTE" if words == 1 => NoteKind::Note,
+        "COMMENT" if words == 1 => NoteKind::Comment,
+        "SUMMARY" if words == 1 => NoteKind::Summary,
+        _ => NoteKind::Begin,
+    };
+    Some(Opener {
+        kind,
+        title: title.to_owned(),
+        key,
+        punctuated,
+        rest: rest.trim_start(),
+    })
+}
+
+/// What closes an open note: its full title and its key word, upper-cased
+/// (`TALKING POINTS`, `TALKING`).
+#[derive(Debug, Clone)]
+pub(crate) struct CloserKey {
+    pub(crate) title: String,
+    pub(crate) key: String,
+}
+
+/// A closing marker found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Closer {
+    /// Byte offset of `END`.
+    pub(crate) start: usize,
+    /// Byte offset after the marker (and its `.`).
+    pub(crate) end: usize,
+    /// Which of the candidate keys matched (0 = the innermost open note).
+    pub(crate) depth: usize,
+}
+
+/// Finds the first `END <key>` in `text[from..]` naming one of the open
+/// notes, innermost first (`keys[0]` is the innermost).
+pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Option<Closer> {
+    let mut found = None;
+    for_each_end(text, from, |start, word_at| {
+        for (depth, k) in keys.iter().enumerate() {
+            let after = if k.title != k.key {
+                match_ci(text, word_at, &k.title).or_else(|| match_ci(text, word_at, &k.key))
+            } else {
+                match_ci(text, word_at, &k.key)
+            };
+            if let Some(after) = after {
+                let after =
+                    after + conjunction_phrase(text.get(after..).unwrap_or("")).unwrap_or(0);
+                let rest = text.get(after..).unwrap_or("");
+                let t = rest.trim_start();
+                let end = match t.as_bytes().first() {
+                    Some(b'.' | b':') => text.len() - t.len() + 1,
+                    _ => after,
+                };
+                found = Some(Closer { start, end, depth });
+                return true;
+            }
+        }
+        false
+    });
+    found
+}
+
+/// Case-insensitive match of `pat` at `at`, followed by a word boundary;
+/// spaces in `pat` match any run of blanks. Returns the offset after it.
+fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
+    let t = text.as_bytes();
+    let mut i = at;
+    let mut prev_space = false;
+    for &p in pat.as_bytes() {
+        if p == b' ' {
+            if !t.get(i).is_some_and(u8::is_ascii_whitespace) {
+                return None;
+            }
+            while t.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        if !t.get(i).is_some_and(|c| c.eq_ignore_ascii_case(&p)) {
+            return None;
+        }
+        i += 1;
+    }
+    let _ = prev_space;
+    if t.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some(i)
+}
+
+/// Calls `f(start_of_END, start_of_next_word)` for each `END` word followed
+/// by blanks in `text[from..]`, until `f` returns true.
+pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usize) -> bool) {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(off) = memchr::memchr2(b'E', b'e', b.get(i..).unwrap_or(&[])) {
+        let s = i + off;
+        i = s + 1;
+        let is_end = b
+            .get(s..s + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"END"));
+        if !is_end || (s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphanumeric)) {
+            continue;
+        }
+        let mut j = s + 3;
+        if !b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        if f(s, j) {
+            return;
+        }
+    }
+}
+
+/// The first word of a text, upper-cased.
+pub(crate) fn first_word_upper(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let w = t
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    (w > 0).then(|| t.get(..w).unwrap_or("").to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openers() {
+        let o = opener("SUMMARY AND COMMENT: During a visit").unwrap();
+        assert_eq!(
+            (o.kind, o.title.as_str(), o.rest),
+            (NoteKind::Summary, "SUMMARY AND COMMENT", "During a visit")
+        );
+        let o = opener("Summary and Action Request. With Iranian").unwrap();
+        assert_eq!(
+            (o.title.as_str(), o.rest),
+            ("Summary and Action Request", "With Iranian")
+        );
+        assert_eq!(
+            opener("Summary/Comment: bla").unwrap().title,
+            "Summary/Comment"
+        );
+        assert_eq!(opener("Summary. President").unwrap().rest, "President");
+        assert_eq!(opener("NOTE: We understand").unwrap().kind, NoteKind::Note);
+        let o = opener("BEGIN GUIDANCE:").unwrap();
+        assert_eq!(
+            (o.kind, o.key.as_str(), o.rest),
+            (NoteKind::Begin, "GUIDANCE", "")
+        );
+        assert_eq!(opener("BEGIN TEXT.").unwrap().title, "TEXT");
+        assert!(opener("Summary of the talks").is_none());
+        assert!(opener("NOTED that").is_none());
+        assert!(opener("BEGINNING").is_none());
+    }
+
+    #[test]
+    fn closers() {
+        let k = CloserKey {
+            title: "SUMMARY AND COMMENT".into(),
+            key: "SUMMARY".into(),
+        };
+        let t = "The content. END SUMMARY AND COMMENT. Next";
+        let c = find_closer(t, 0, &[&k]).unwrap();
+        assert_eq!(&t[c.start..c.end], "END SUMMARY AND COMMENT.");
+        let k = CloserKey {
+            title: "GUIDANCE".into(),
+            key: "GUIDANCE".into(),
+        };
+        let t = "end guidance.";
+        assert_eq!(find_closer(t, 0, &[&k]).unwrap().end, t.len());
+        let k = CloserKey {
+            title: "SUMMARY".into(),
+            key: "SUMMARY".into(),
+        };
+        let t = "x. End Summary and Action Request. y";
+        let c = find_closer(t, 0, &[&k]).unwrap();
+        assert_eq!(&t[c.start..c.end], "End Summary and Action Request.");
+        assert!(find_closer("WEEKEND SUMMARY", 0, &[&k]).is_none());
+        assert!(find_closer("END SUMMARYX", 0, &[&k]).is_none());
+    }
+}
