@@ -6,7 +6,7 @@ use crate::Options;
 use crate::inlines::{self, attr, push_spaced, push_text, span};
 use cable_model::{
     Addressee, Block, Cable, Heading, HeadingStyle, List, Marking, Note, NoteKind, Paragraph,
-    Reference, ReferenceKind,
+    Reference, ReferenceKind, TagKind,
 };
 use pandoc_ast as pd;
 use pandoc_ast::Inline;
@@ -93,7 +93,16 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
     if let Some(eo) = &cable.executive_order {
         add("E.O.", one(&eo.raw));
     }
-    let tags: Vec<&str> = cable.tags.iter().map(|t| t.as_str()).collect();
+    // `TAGS: PREL OVIP (DOE, JANE Q.)`: person tags hold a comma and a
+    // space, so they keep the parentheses the cables put around them.
+    let tags: Vec<String> = cable
+        .tags
+        .iter()
+        .map(|t| match t.kind() {
+            TagKind::Person => format!("({t})"),
+            _ => t.to_string(),
+        })
+        .collect();
     add("Tags", one(&tags.join(" ")));
     if let Some(s) = &cable.subject {
         let mut text = inlines::text(&s.text);

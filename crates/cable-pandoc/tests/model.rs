@@ -134,7 +134,7 @@ fn meta_holds_title_subtitle_date_and_cable_fields() {
     strs(&meta["subtitle"], &mut subtitle);
     assert_eq!(subtitle.join(" "), rich_cable().subject.unwrap().text);
     assert_eq!(meta["date"], json!({"t": "MetaString", "c": "2009-02-24"}));
-    assert_eq!(meta["keywords"]["c"][2]["c"], "OVIP (DOE, JANE)");
+    assert_eq!(meta["keywords"]["c"][3]["c"], "DOE, JANE");
 
     let cable = &meta["cable"]["c"];
     let s = |k: &str| {
@@ -336,6 +336,13 @@ fn routing_header_is_a_definition_list() {
     let mut w = Vec::new();
     strs(&dl["c"][2][1], &mut w);
     assert_eq!(w, ["SECRET//NOFORN//REL", "MTCR"]);
+    let mut w = Vec::new();
+    strs(&dl["c"][10][1], &mut w);
+    assert_eq!(
+        w,
+        ["MTCRE", "PARM", "OVIP", "(DOE,", "JANE)"],
+        "person tags in parentheses"
+    );
 }
 
 #[test]

@@ -147,7 +147,7 @@ pub(crate) fn rich_cable() -> Cable {
         raw: "E.O. 12958: DECL: 02/28/2019".into(),
     });
     c.declassify = Some(Declassify::Date(Date::new(2019, 2, 28).unwrap()));
-    c.tags = ["MTCRE", "PARM", "OVIP (DOE, JANE)"]
+    c.tags = ["MTCRE", "PARM", "OVIP", "DOE, JANE"]
         .iter()
         .filter_map(|t| Tag::new(t))
         .collect();
