@@ -11,9 +11,9 @@ use pandoc_ast::{Attr, Inline};
 /// spaces) become one `Space`, leading and trailing whitespace is dropped.
 ///
 /// Control characters (other than whitespace) are not allowed in the XML
-/// that DOCX, ODT and EPUB are made of, so each is replaced by its visible
-/// Unicode "control picture" (`\u{7}` becomes `␇`, DEL becomes `␡`): the
-/// character stays recognisable instead of breaking the document.
+/// that DOCX, ODT and EPUB are made of, and pandoc silently deletes them,
+/// so each is replaced by its visible Unicode "control picture" (`\u{7}`
+/// becomes `␇`, DEL becomes `␡`): the character stays recognisable.
 ///
 /// ```text
 /// "This is  an *action*\trequest."  -> Str "This", Space, Str "is", Space,
