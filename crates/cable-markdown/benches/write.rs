@@ -1,7 +1,8 @@
 //! Throughput of the Markdown writer alone (parsing excluded), on one core.
 //!
-//! `cargo bench -p cable-markdown --bench write` prints one line:
-//! `cable-markdown write: N pages, M MB of Markdown in S s = X MB/s per core`.
+//! `cargo bench -p cable-markdown --bench write` prints two lines:
+//! `cable-markdown write (default options): N pages, M MB of Markdown in S s = X MB/s per core`,
+//! then the same without front matter (the body writer alone).
 //! The inputs are the seeds and the kitchen-sink cable, parsed once up front.
 #![allow(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
@@ -24,14 +25,24 @@ fn main() {
         eprintln!("SKIP: no input cables under {}", root.display());
         return;
     }
-    let opts = cable_markdown::Options::default();
+    let mut bare = cable_markdown::Options::default();
+    bare.front_matter = cable_markdown::FrontMatter::None;
+    for (name, opts) in [
+        ("default options", cable_markdown::Options::default()),
+        ("no front matter", bare),
+    ] {
+        run(name, &cables, &opts);
+    }
+}
+
+fn run(name: &str, cables: &[cable_model::Cable], opts: &cable_markdown::Options) {
     let mut buf = Vec::with_capacity(1 << 16);
     let (mut pages, mut bytes) = (0u64, 0u64);
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(3) {
-        for c in &cables {
+        for c in cables {
             buf.clear();
-            cable_markdown::write(c, &opts, &mut buf).expect("writing to a Vec cannot fail");
+            cable_markdown::write(c, opts, &mut buf).expect("writing to a Vec cannot fail");
             bytes += buf.len() as u64;
             pages += 1;
         }
@@ -39,7 +50,7 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
     println!(
-        "cable-markdown write: {pages} pages, {mb:.1} MB of Markdown in {secs:.2} s = {:.1} MB/s per core ({:.0} pages/s)",
+        "cable-markdown write ({name}): {pages} pages, {mb:.1} MB of Markdown in {secs:.2} s = {:.1} MB/s per core ({:.0} pages/s)",
         mb / secs,
         pages as f64 / secs
     );

@@ -4,6 +4,7 @@
 //! Paragraph 5 (C) "TALKING POINTS:"  ->  **5.** (C) TALKING POINTS:
 //! List of `--` items                 ->  - As agreed …      (a real bullet list)
 //! Heading                            ->  ## U.S. Views on Informal Brainstorming …
+//! Paragraph A (C) "" + Heading        ->  ## A. (C) PREPARATION FOR THE 2008 CANBERRA …
 //! Note NOTE / SUMMARY / BEGIN X      ->  > **NOTE:** We understand informally …
 //!                                        > **BEGIN GUIDANCE:** …
 //! Text                               ->  a paragraph
@@ -95,10 +96,36 @@ fn paragraph(p: &Paragraph, opts: &Options, width: Option<usize>) -> Vec<String>
         None => p.text.clone(),
     };
     let mut out = Vec::new();
-    if !lead.is_empty() || !text.trim().is_empty() {
+    let mut children = p.children.as_slice();
+    // `A. (C) PREPARATION …` underlined by `////`: the parser gives an empty
+    // paragraph whose first block is the heading; show it as one heading
+    // `## A. (C) PREPARATION …` so that it reaches the table of contents.
+    let heading_child = match children.split_first() {
+        Some((Block::Heading(h), rest))
+            if p.text.trim().is_empty() && !lead.is_empty() && !h.text.trim().is_empty() =>
+        {
+            Some((h, rest))
+        }
+        _ => None,
+    };
+    if let Some((h, rest)) = heading_child {
+        let label = p.label.as_ref().map(|l| format!("{}.", l.value));
+        let head = [label, p.marking.as_ref().map(|m| format!("({})", m.raw))]
+            .into_iter()
+            .flatten()
+            .chain([h.text.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(format!(
+            "{} {}",
+            hashes(2, opts),
+            escape(&head, Mode::Heading)
+        ));
+        children = rest;
+    } else if !lead.is_empty() || !text.trim().is_empty() {
         out = fill(&lead, &text, width);
     }
-    let children = lines(&p.children, opts, width);
+    let children = lines(children, opts, width);
     if !children.is_empty() {
         if !out.is_empty() {
             out.push(String::new());

@@ -270,6 +270,15 @@ pub fn rich() -> Cable {
                     "Leftovers.",
                     vec![list(&["nothing dropped", "nothing added"])],
                 ),
+                letter(
+                    'D',
+                    Some("C"),
+                    "",
+                    vec![
+                        heading("MEMBERSHIP *AND* #OTHERS", HeadingStyle::Slashes),
+                        text("(BACKGROUND: no new members. END BACKGROUND.) (C)"),
+                    ],
+                ),
             ],
         ),
         para(
