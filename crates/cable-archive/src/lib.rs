@@ -236,6 +236,10 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Records, Error> {
         }));
     }
     let file = std::fs::File::open(path).map_err(io_err)?;
+    if !meta.is_file() {
+        // A FIFO or character device (`<(zcat x.gz)`, `/dev/stdin`): a stream.
+        return Ok(open_reader(path, file, limits));
+    }
     let mut head = Vec::new();
     (&file)
         .take(detect::HEAD_LEN as u64)

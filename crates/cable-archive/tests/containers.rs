@@ -323,3 +323,26 @@ fn alx_txt_preamble_goes_to_meta() {
         "2009-02-24T21:58:00Z"
     );
 }
+
+#[test]
+fn named_pipe_input_is_read_as_a_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("SKIP: mkfifo not available");
+        return;
+    }
+    let (_, bytes) = cables()[0].clone();
+    let writer_path = fifo.clone();
+    let expected = bytes.clone();
+    let writer = std::thread::spawn(move || std::fs::write(writer_path, gzip(&bytes)).unwrap());
+    let items = collect(&fifo, &Limits::default());
+    writer.join().unwrap();
+    let recs = records(&items);
+    assert_eq!(recs.len(), 1, "{:#?}", summary(&items));
+    assert_eq!(recs[0].text, String::from_utf8_lossy(&expected));
+}
