@@ -89,6 +89,20 @@ mod tests {
     }
 
     #[test]
+    fn byte_scan_finds_characters_anywhere() {
+        for at in [0, 1, 29, 30, 31, 32, 33, 63, 64, 100] {
+            for c in ['\u{FFFE}', '\u{FFFF}', '\x0c', '\u{FFFD}', '\t'] {
+                let s = format!("{}{c}{}", "a".repeat(at), "b".repeat(40));
+                assert_eq!(
+                    needs_cleaning(s.as_bytes()),
+                    !is_xml_char(c),
+                    "{c:?} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn byte_scan_agrees_with_char_test() {
         for c in [
             '\0',
