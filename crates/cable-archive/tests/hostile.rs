@@ -347,3 +347,27 @@ fn dropping_the_stream_stops_reading() {
     assert!(matches!(first, Item::Record(_)));
     drop(records); // must not hang
 }
+
+#[test]
+fn zip_member_declared_small_inflating_huge_is_contained() {
+    let zeros = vec![b'A'; 4 << 20];
+    let c = cable();
+    let mut z = zip(&[("bomb.txt", &zeros), ("after.txt", &c)]);
+    // Lie about bomb.txt's uncompressed size (1000 bytes) in both the local
+    // header (offset 22) and the central directory entry (offset 24).
+    let lie = 1000u32.to_le_bytes();
+    let local = z.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+    z[local + 22..local + 26].copy_from_slice(&lie);
+    let central = z.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    z[central + 24..central + 28].copy_from_slice(&lie);
+    let limits = Limits {
+        max_member_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let got = check("liar.zip", &z, &limits);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("0 FAILED bomb.txt"), "{got:#?}");
+    assert!(got[1].starts_with("1 RECORD after.txt"), "{got:#?}");
+    // The zip crate stops at the declared size: "larger than its declared uncompressed size".
+    assert!(got[0].contains("declared"), "{got:#?}");
+}
