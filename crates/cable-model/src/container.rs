@@ -31,7 +31,8 @@ pub struct ContainerMeta {
     pub id: Option<String>,
     /// The date as the container wrote it: `2/25/1972 9:30`, `2009-12-04 12:12`.
     pub date_raw: Option<String>,
-    /// The container's date, when it could be read.
+    /// The container's date, when it could be read. Containers give a
+    /// wall-clock time without a zone; it is stored as written, not converted.
     pub date: Option<Timestamp>,
     /// The origin's display name: `Embassy Tehran`, `Secretary of State`.
     pub origin: Option<String>,
