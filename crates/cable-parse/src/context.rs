@@ -7,6 +7,11 @@ use cable_model::{Cable, Code, ContainerMeta, Diagnostic};
 pub(crate) struct Context<'c> {
     pub(crate) cable: Cable,
     pub(crate) container: &'c ContainerMeta,
+    /// The start of the body when it sits inside a collapsed header line:
+    /// `REASON: 1.4 (b) 1. (C) Summary: ...` gives `(line, "1. (C) Summary:
+    /// ...")`. The header consumed that line; the body reads this first.
+    #[allow(dead_code, reason = "set by the header phase; the body phase reads it")]
+    pub(crate) body_head: Option<(u32, String)>,
 }
 
 impl<'c> Context<'c> {
@@ -14,6 +19,7 @@ impl<'c> Context<'c> {
         Context {
             cable: Cable::default(),
             container,
+            body_head: None,
         }
     }
 

@@ -76,6 +76,9 @@ enum Open {
 struct Acc {
     no: u32,
     text: String,
+    /// Length of the last line pushed (a word is only rejoined after a
+    /// line filled to a fixed width).
+    last_len: usize,
 }
 
 impl Acc {
@@ -83,11 +86,16 @@ impl Acc {
         self.no = no;
         self.text.clear();
         self.text.push_str(t);
+        // The keyword (`SUBJECT: `, `Classified By: `) took room on the line.
+        self.last_len = t.len() + 10;
     }
     /// Appends a wrapped line. A word cut by a fixed-width wrap (the next
     /// line starts in lower case right after a word fragment) is rejoined.
     fn push(&mut self, t: &str) {
-        let glue = self.text.ends_with(|c: char| c.is_alphabetic())
+        let full_line = self.last_len >= 64;
+        self.last_len = t.len();
+        let glue = full_line
+            && self.text.ends_with(|c: char| c.is_alphabetic())
             && t.starts_with(|c: char| c.is_lowercase())
             && self.text.rsplit(' ').next().is_some_and(|w| {
                 !matches!(
@@ -166,16 +174,25 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         let Some(seg) = queue.pop_front() else {
             break;
         };
-        let is_first = queue.is_empty() || queue.front().is_some_and(|s| s.idx != seg.idx);
-        let _ = is_first;
         match h.segment(&seg, rest, next_line, &mut queue) {
             Step::Next => consumed_lines = seg.idx + 1,
             Step::Stop => {
-                // A body start inside a collapsed line: the line belongs to the header.
                 let line_start = rest
                     .get(seg.idx)
                     .is_some_and(|l| l.text.trim_start().starts_with(seg.text.trim_start()));
-                consumed_lines = if line_start { seg.idx } else { seg.idx + 1 };
+                if line_start {
+                    consumed_lines = seg.idx;
+                } else {
+                    // A body start inside a collapsed line
+                    // (`REASON: 1.4 (b) 1. (C) Summary: ...`): the header
+                    // keeps the start of the line, the body gets the rest.
+                    let mut tail = seg.text.trim_start().to_owned();
+                    for s in queue.iter().take_while(|s| s.idx == seg.idx) {
+                        tail.push_str(&s.text);
+                    }
+                    h.cx.body_head = Some((seg.no, tail));
+                    consumed_lines = seg.idx + 1;
+                }
                 break;
             }
         }
@@ -236,7 +253,8 @@ impl Header<'_, '_> {
         next_line: usize,
         queue: &mut VecDeque<Seg>,
     ) -> Step {
-        let t = seg.text.trim();
+        // A trailing ` \` is line-continuation debris of some renderings.
+        let t = seg.text.trim().trim_end_matches('\\').trim_end();
         let no = Some(seg.no);
         if t.is_empty() {
             match self.open {
@@ -247,7 +265,11 @@ impl Header<'_, '_> {
             return Step::Next;
         }
         if self.open == Open::Ref && self.ref_blank {
-            if references::starts_with_label(t) && !BODY_START.is_match(t) {
+            let completes = references::incomplete_tail(&self.refs.text)
+                && !BODY_START.is_match(t)
+                && !is_keyword_line(t)
+                && banner::banner(t).is_none();
+            if (references::starts_with_label(t) && !BODY_START.is_match(t)) || completes {
                 self.ref_blank = false;
                 self.refs.push(t);
                 return Step::Next;
@@ -451,7 +473,8 @@ impl Header<'_, '_> {
             return Step::Next;
         }
         // Continuation of the open field.
-        let body_start = BODY_START.is_match(t);
+        let body_start = BODY_START.is_match(t)
+            && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
         match self.open {
             Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
                 if !t.starts_with("PAGE ") {
@@ -503,8 +526,25 @@ impl Header<'_, '_> {
             }
             return Step::Next;
         }
-        // Lines before any header field: debris when header fields follow soon.
-        if !self.seen_fields && !self.seen_banner && keyword_ahead(rest, next_line, 12) {
+        // A handling line between SUBJECT and REF / Classified By
+        // (`SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`).
+        if self.seen_eo_tags_subject
+            && t.len() <= 100
+            && !t.chars().any(char::is_lowercase)
+            && ref_ahead(rest, next_line, 3)
+        {
+            self.cx.cable.handling.push(t.to_owned());
+            return Step::Next;
+        }
+        // Lines before any header field: debris when header fields follow
+        // soon, on later lines or later on this (collapsed) line.
+        let keyword_later_on_line = queue
+            .iter()
+            .any(|s| s.idx == seg.idx && is_keyword_line(s.text.trim()));
+        if !self.seen_fields
+            && !self.seen_banner
+            && (keyword_later_on_line || keyword_ahead(rest, next_line, 12))
+        {
             if !self.debris_noted {
                 self.debris_noted = true;
                 self.cx.diag(
@@ -539,6 +579,12 @@ impl Header<'_, '_> {
     }
 
     fn addressee_line(&mut self, t: &str, no: Option<u32>) {
+        if t.trim_start().starts_with("XMT ") {
+            // `INFO XMT USINT HAVANA`: a station excluded from a collective
+            // addressee, not an addressee itself.
+            self.open = Open::Xmt;
+            return;
+        }
         match routing::addressee(t) {
             Some(a) => match self.open {
                 Open::To => self.cx.cable.routing.to.push(a),
@@ -747,10 +793,85 @@ impl Header<'_, '_> {
     }
 }
 
-/// Whether a header keyword line appears within `n` lines from `from`.
+/// Whether a header line appears within `n` lines from `from`: a keyword
+/// line, a banner naming station and serial, a DTG or `FM` line. A bare
+/// classification line does not count: it also closes plain text
+/// (`SULLIVAN` / `CONFIDENTIAL` at the end of a 1970s cable).
 fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     rest.iter().skip(from).take(n).any(|l| {
         let t = l.text.trim();
-        is_keyword_line(t) || banner::banner(t).is_some() || routing::routing_line(t).is_some()
+        is_keyword_line(t)
+            || t.starts_with("FM ")
+            || banner::banner(t).is_some_and(|b| b.station_serial.is_some())
+            || matches!(routing::routing_line(t), Some(RoutingLine::Dtg { .. }))
     })
+}
+
+/// Whether a REF or `Classified By` line follows within `n` lines, before
+/// any body start.
+fn ref_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
+    for l in rest.iter().skip(from).take(n) {
+        let t = l.text.trim();
+        if references::ref_keyword(t).is_some() || CLASSIFIED.is_match(t) {
+            return true;
+        }
+        if BODY_START.is_match(t) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+    use cable_model::ContainerMeta;
+
+    /// Runs the header phase; returns the cable so far, the hand-over to the
+    /// body and the number of lines the header consumed.
+    fn header(text: &str) -> (cable_model::Cable, Option<(u32, String)>, usize) {
+        let meta = ContainerMeta::default();
+        let mut cx = Context::new(&meta);
+        let source = Source::new(text, &mut cx);
+        let mut cursor = source.cursor();
+        parse(&mut cursor, &mut cx);
+        let consumed = cursor.mark();
+        let head = cx.body_head.take();
+        (cx.finish(), head, consumed)
+    }
+
+    /// Regression: a body start inside a collapsed header line
+    /// (`REASON: 1.4 (b) 1. (C) Summary: ...`) used to be consumed with the
+    /// header line, losing the first sentence of the body.
+    #[test]
+    fn collapsed_line_body_start_is_not_lost() {
+        let text = "E.O. 12958: DECL: 01/07/2014 TAGS: PREL, PGOV SUBJECT: A VISIT \
+                    Classified By: Ambassador John Doe. REASON: 1.4 (b) 1. (C) Summary: The \
+                    minister agreed.\nHe also said more. End Summary.\n";
+        let (cable, head, consumed) = header(text);
+        assert_eq!(consumed, 1);
+        assert_eq!(
+            head,
+            Some((1, "1. (C) Summary: The minister agreed.".to_owned()))
+        );
+        assert_eq!(cable.subject.map(|s| s.text).as_deref(), Some("A VISIT"));
+        assert_eq!(cable.tags.len(), 2);
+        assert_eq!(
+            cable.reasons.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            ["1.4(b)"]
+        );
+        // A body start at the start of a line stays with the body.
+        let (_, head, consumed) = header("SUBJECT: A VISIT\n1. (C) Summary.\n");
+        assert_eq!((head, consumed), (None, 1));
+    }
+
+    #[test]
+    fn signer_before_a_bare_banner_is_not_header_debris() {
+        let (cable, _, consumed) = header("RECENT MONTHS.\n\nSULLIVAN\n\nCONFIDENTIAL\n");
+        assert_eq!(consumed, 0);
+        assert!(cable.classification.is_none());
+        let (_, _, consumed) = header("IS UNAVAILABLE AT POST.\n\nDE PREE\n");
+        assert_eq!(consumed, 0);
+    }
 }

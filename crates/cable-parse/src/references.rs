@@ -5,6 +5,98 @@
 
 use crate::ids;
 use cable_model::{Reference, ReferenceKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Page headers and classification lines that a rendering left inside a
+/// REF block: `SAO PAULO 00000161 001.3 OF 005`, `CONFIDENTIAL\nPAGE 02
+/// ROME 01196 01 OF 02 082030Z`.
+static PAGE_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\b[A-Z][A-Z .'-]{1,40} \d{8} {1,3}\d{3}(?:\.\d)? OF \d{3}\b)|(?:(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*(?:\\n)?\s*PAGE|\bPAGE) \d{2,3} [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)",
+    )
+    .expect("valid regex")
+});
+
+/// A portion marking inside a citation: `KUWAIT (C)02293`.
+static INNER_MARKING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:U|C|S|SBU|LOU|TS)\)").expect("valid regex"));
+
+/// The tail of a REF block to look at when deciding about the next line
+/// (bounded, so each line is looked at in constant time).
+fn tail(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..).unwrap_or("")
+}
+
+/// Whether the last item of a REF block lacks its serial, so the next line
+/// completes it even after a blank line: `(B) Rio de Janeiro` / `00723`,
+/// `D. 03` / `HANOI 2323`.
+pub(crate) fn incomplete_tail(text: &str) -> bool {
+    let t = tail(text).trim_end();
+    let Some(last_label) = last_label_at(t) else {
+        return false;
+    };
+    let item = t.get(last_label..).unwrap_or("");
+    let item = item
+        .split_once([' ', ')', '.', ':'])
+        .map_or("", |(_, rest)| rest);
+    !item
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() >= 3)
+}
+
+/// Byte offset of the last item label (`A.`, `(B)`, `C)`, `D:`) in `t`.
+fn last_label_at(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut found = None;
+    for i in 0..b.len() {
+        let boundary = i == 0
+            || b.get(i - 1)
+                .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b';' | b','));
+        if !boundary {
+            continue;
+        }
+        let is_label = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+            (Some(b'('), Some(l), Some(b')')) => l.is_ascii_alphabetic(),
+            (Some(l), Some(b'.' | b')' | b':'), n) => {
+                l.is_ascii_alphabetic() && n.is_none_or(|n| n.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if is_label {
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// Whether `line` starts with the label that follows the last label of the
+/// REF block `text` (`(B) Sao Paulo 319;` then `(C) Sao Paulo 42;`), so a
+/// label that looks like a portion marking (`(C)`, `(S)`) continues the list.
+pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
+    let t = tail(text);
+    let Some(at) = last_label_at(t) else {
+        return false;
+    };
+    let b = t.as_bytes();
+    let last = match b.get(at) {
+        Some(b'(') => b.get(at + 1),
+        other => other,
+    };
+    let Some(next) = last.map(|c| c.to_ascii_uppercase() + 1) else {
+        return false;
+    };
+    let l = line.trim_start().trim_start_matches('¶').as_bytes();
+    let first = match l.first() {
+        Some(b'(') => l.get(1),
+        other => other,
+    };
+    first.is_some_and(|c| c.to_ascii_uppercase() == next) && starts_with_label(line)
+}
 
 /// The rest of a REF line: `REF: A. X` -> `A. X`. Accepts `REFS`, `REFTEL`,
 /// `REFTELS`, `REF(S)`, `REFERENCE`, `REF.`, `Ref:`.
@@ -73,6 +165,7 @@ fn kind_of(upper: &str) -> ReferenceKind {
         || has("OSC")
         || has("LETTER")
         || has("INCSR")
+        || has("POC")
     {
         ReferenceKind::Document
     } else if has("DTG") || has("MSG") {
@@ -136,7 +229,7 @@ struct Citation {
 /// `SAO PAULO 526`, `AMMAN 07718 99`, `STATE (01) 201265`,
 /// `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN 201`.
 fn citations(item: &str) -> Vec<Citation> {
-    let upper = item.to_uppercase();
+    let upper = INNER_MARKING.replace_all(item, " ").to_uppercase();
     let mut toks: Vec<&str> = Vec::new();
     for chunk in upper.split_inclusive([',', ';', ':', '(', ')', ' ', '-', '/', '\t', '\n']) {
         let (w, sep) = chunk.split_at(chunk.len() - chunk.chars().last().map_or(0, char::len_utf8));
@@ -166,8 +259,15 @@ fn citations(item: &str) -> Vec<Citation> {
     while let Some(&tok) = toks.get(i) {
         i += 1;
         if matches!(tok, "," | ";" | ":") {
-            station.clear();
-            year = None;
+            // `PRAGUE, 1228`: a comma between a station and its serial.
+            let serial_next = toks
+                .get(i)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && n.len() >= 3);
+            if !(tok == "," && serial_next && !station.is_empty()) {
+                station.clear();
+                year = None;
+            }
+            pending_serial = None;
             after_and = false;
             continue;
         }
@@ -186,7 +286,7 @@ fn citations(item: &str) -> Vec<Citation> {
             if !station.is_empty() {
                 let next = toks.get(i).copied().unwrap_or("");
                 let next_is_num = !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit());
-                if tok.len() == 2 && next_is_num && year.is_none() {
+                if tok.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
                     // `STATE (01) 201265`
                     year = ids::full_year(tok);
                     continue;
@@ -195,9 +295,21 @@ fn citations(item: &str) -> Vec<Citation> {
                 // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
                 if next.len() == 2 && next_is_num {
                     let after = toks.get(i + 1).copied().unwrap_or(",");
+                    // `07 QUITO 1607 07 QUITO 290`: the two digits are the
+                    // next citation's year when a station and serial follow.
+                    let words = toks
+                        .iter()
+                        .skip(i + 1)
+                        .take(4)
+                        .take_while(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                        .count();
+                    let next_citation = words > 0
+                        && toks
+                            .get(i + 1 + words)
+                            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
                     if matches!(after, "," | ";" | ":")
                         || toks.get(i + 1).is_none()
-                        || after.bytes().all(|b| b.is_ascii_alphabetic())
+                        || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
                     {
                         y = ids::full_year(next);
                         i += 1;
@@ -294,6 +406,21 @@ fn citations(item: &str) -> Vec<Citation> {
     out
 }
 
+/// A label letter standing alone, `A Montreal 365, B Ottawa 406`: only the
+/// expected letter, at the start or after `,`/`;`, before a capital or digit.
+fn bare_label_at(b: &[char], i: usize, expected: char) -> bool {
+    let (Some(&l), Some(' '), Some(n)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
+        return false;
+    };
+    if l != expected || !(n.is_ascii_uppercase() || n.is_ascii_digit()) {
+        return false;
+    }
+    let before = (1..=4)
+        .filter_map(|k| i.checked_sub(k).and_then(|j| b.get(j)))
+        .find(|p| !p.is_whitespace());
+    i == 0 || matches!(before, Some(',' | ';'))
+}
+
 /// Splits the text of a REF block into labelled items.
 fn items(text: &str) -> Vec<(Option<char>, String)> {
     let mut out: Vec<(Option<char>, String)> = Vec::new();
@@ -307,7 +434,24 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             || b.get(i - 1)
                 .is_some_and(|p| p.is_whitespace() || matches!(p, ';' | ',' | '¶'));
         let mut found = None;
-        if boundary {
+        if boundary
+            && c == '('
+            && b.get(i + 1).is_some_and(char::is_ascii_digit)
+            && b.get(i + 2) == Some(&')')
+        {
+            // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items.
+            if !cur.trim().is_empty() || label.is_some() {
+                out.push((label, std::mem::take(&mut cur)));
+            }
+            cur.clear();
+            label = None;
+            i += 3;
+            continue;
+        }
+        if boundary && bare_label_at(&b, i, expected) {
+            // `A Montreal 365, B Ottawa 406`
+            found = Some((expected, 1));
+        } else if boundary {
             let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
                 (Some('('), Some(l), Some(')')) => (Some(*l), 3),
                 (Some(l), Some('.' | ')' | ':'), _) => {
@@ -317,9 +461,14 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             };
             if let Some(l) = l {
                 let u = l.to_ascii_uppercase();
+                let u0 = l.to_ascii_uppercase();
                 let after_ok = b.get(i + len).is_none_or(|n| {
                     n.is_whitespace()
                         || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&')')
+                        // `(A)STATE 071143`
+                        || n.is_ascii_alphanumeric() && c == '('
+                        // `D.01 BRASILIA 3714`
+                        || n.is_ascii_digit() && u0 == expected
                         || *n == '('
                 });
                 let dotted = b.get(i + 1) == Some(&'.') && b.get(i + 3) == Some(&'.'); // `U.S.`
@@ -386,10 +535,23 @@ pub(crate) struct RefNotes {
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
 pub(crate) fn references(text: &str, year: Option<u16>, notes: &mut RefNotes) -> Vec<Reference> {
     let mut out = Vec::new();
-    for (label, item) in items(text) {
+    let text = PAGE_DEBRIS.replace_all(text, " ");
+    let mut list = items(&text);
+    if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
+        // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
+        list = list
+            .into_iter()
+            .flat_map(|(_, item)| {
+                item.split(';')
+                    .map(|p| (None, p.to_owned()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    for (label, item) in list {
         let clean: String = item.split_whitespace().collect::<Vec<_>>().join(" ");
         let clean = clean
-            .trim_matches(|c: char| c == ';' || c == ',' || c.is_whitespace())
+            .trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
             .to_owned();
         if clean.is_empty() {
             continue;

@@ -16,9 +16,10 @@ static DTG_PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2,4})$").expect("valid regex")
 });
 
-/// `DE RUEHSW #0881/01 2540944`.
+/// `DE RUEHSW #0881/01 2540944`: a routing indicator (`R...`) and nothing
+/// else on the line, so a signer such as `DE PREE` is not taken for one.
 static DE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^DE ([A-Z]{4,7})\s*(?:#(\d{1,6})(?:/(\d{1,3}))?)?(?:\s+(\d{7}))?")
+    Regex::new(r"^DE (R[A-Z]{3,6})\s*(?:#(\d{1,6})(?:/(\d{1,3}))?)?(?:\s+(\d{7}))?\s*$")
         .expect("valid regex")
 });
 

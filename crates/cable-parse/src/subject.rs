@@ -27,7 +27,15 @@ pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
 pub(crate) fn subject(joined: &str) -> (Subject, bool) {
     let mut text = decode_entities(joined).replace('\\', " ");
     let mut doubled = false;
-    if let Some(rest) = subject_keyword(text.trim()) {
+    // `SUBJECT: SUBJECT: ...`; a bare `SUBJECT` word is the subject's own
+    // (`SUBJECT: SUBJECT WHICH HAS A SECOND LINE`).
+    let keyword_with_colon = text.trim_start().split_once(':').is_some_and(|(w, _)| {
+        matches!(
+            w.to_ascii_uppercase().as_str(),
+            "SUBJECT" | "SUBJ" | "UBJECT"
+        )
+    });
+    if let Some(rest) = subject_keyword(text.trim()).filter(|_| keyword_with_colon) {
         doubled = true;
         text = rest.to_owned();
     }

@@ -13,6 +13,36 @@ static CODES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Known free-text tags, as word lists, longest first.
+static PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<&'static str>> = include_str!("tag-phrases.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Given names, to read `NOVO GUILLERMO` as the person `NOVO, GUILLERMO`.
+static GIVEN_NAMES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("given-names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// The number of words of the known free-text tag starting `words`, if one
+/// does (only multi-word phrases split a run of words).
+fn phrase_at(words: &[&str]) -> Option<usize> {
+    PHRASES
+        .iter()
+        .filter(|p| p.len() >= 2)
+        .find(|p| words.get(..p.len()) == Some(p.as_slice()))
+        .map(Vec::len)
+}
+
 /// Known misspellings of tags and their fix.
 const FIXES: &[(&str, &str)] = &[("COUNTER TERRORISM", "COUNTERTERRORISM"), ("MOPPS", "MOPS")];
 
@@ -131,6 +161,13 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<String> {
                 i += 2;
                 continue;
             }
+            if let Some(n) = phrase_at(words.get(i..).unwrap_or(&[])) {
+                // `GOI EXTERNAL`, `CONSULAR AFFAIRS`
+                flush(&mut phrase, &mut out);
+                out.push(words.get(i..i + n).unwrap_or(&[]).join(" "));
+                i += n;
+                continue;
+            }
             let inside_phrase =
                 !phrase.is_empty() && w.len() == 2 && words.get(i + 1).is_some_and(|n| !is_code(n));
             if is_code(w) && !inside_phrase {
@@ -171,11 +208,30 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<String> {
     tags
 }
 
+/// Ends a run of words that are not codes: persons written surname first
+/// (`NOVO GUILLERMO REMON PEDRO` -> `NOVO, GUILLERMO`, `REMON, PEDRO`) are
+/// split off, the rest is one free-text tag.
 fn flush(phrase: &mut Vec<&str>, out: &mut Vec<String>) {
-    if !phrase.is_empty() {
-        out.push(phrase.join(" "));
-        phrase.clear();
+    let mut rest: Vec<&str> = Vec::new();
+    let mut j = 0;
+    while let Some(&w) = phrase.get(j) {
+        let next = phrase.get(j + 1).copied();
+        if let Some(given) = next.filter(|n| GIVEN_NAMES.contains(n) && !GIVEN_NAMES.contains(w)) {
+            if !rest.is_empty() {
+                out.push(rest.join(" "));
+                rest.clear();
+            }
+            out.push(format!("{w}, {given}"));
+            j += 2;
+            continue;
+        }
+        rest.push(w);
+        j += 1;
     }
+    if !rest.is_empty() {
+        out.push(rest.join(" "));
+    }
+    phrase.clear();
 }
 
 #[cfg(test)]

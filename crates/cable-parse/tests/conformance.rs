@@ -8,15 +8,22 @@ mod cablemap_eval;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Minimum passing cases per field (allow-listed cases count as passing).
 const TARGETS: &[(&str, usize)] = &[
     ("canonical_id", 143),
-    ("subject", 31),
-    ("tags", 40),
-    ("references", 43),
+    ("subject", 35),
+    ("signers", 22),
+    ("tags", 46),
+    ("references", 55),
     ("nondisclosure_deadline", 6),
-    ("classified_by", 90),
-    ("references_ng", 12),
+    ("summary", 7),
+    ("info_recipients", 6),
+    ("classified_by", 94),
+    ("references_ng", 14),
 ];
+
+/// Minimum passing cases overall (90% of 485).
+const OVERALL: usize = 437;
 
 #[test]
 fn conformance() {
@@ -60,9 +67,15 @@ fn conformance() {
         total += t;
     }
     println!("{:<24} {pass:>4} / {total} ({allowed} allow-listed)", "all");
+    let mut short = Vec::new();
     for (f, want) in TARGETS {
         let got = score.get(*f).map_or(0, |s| s.0);
-        assert!(got >= *want, "{f}: {got} below target {want}");
+        if got < *want {
+            short.push(format!("{f}: {got} below target {want}"));
+        }
     }
-    assert!(pass * 100 >= total * 85, "overall {pass}/{total} below 85%");
+    if pass < OVERALL {
+        short.push(format!("overall {pass}/{total} below {OVERALL}"));
+    }
+    assert!(short.is_empty(), "{}", short.join("\n"));
 }

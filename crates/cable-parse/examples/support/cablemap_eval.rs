@@ -93,9 +93,11 @@ fn from_cable(field: &str, c: &Cable, clean: bool, normalize: bool) -> Value {
         "signers" => json!(c.signer.iter().collect::<Vec<_>>()),
         "summary" => c.summary().map_or(Value::Null, |s| json!(s)),
         "clean_content" => {
+            // The peer keeps the cable's line breaks; the model joins wrapped
+            // lines, so each block's text becomes one line.
             let mut parts = Vec::new();
             text_of(&c.body, &mut parts);
-            json!(parts.join("\n"))
+            json!(parts.iter().map(|p| format!("{p}\n")).collect::<String>())
         }
         "info_recipients" => json!(c.routing.info.iter().map(recipient).collect::<Vec<_>>()),
         "recipients" => json!(c.routing.to.iter().map(recipient).collect::<Vec<_>>()),
