@@ -34,28 +34,78 @@ pub(crate) enum Mode {
 /// ```
 pub(crate) fn escape(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
+    let bytes = text.as_bytes();
     let mut pending_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c.is_control() {
-            pending_space = !out.is_empty();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !b.is_ascii() {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() || c.is_control() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if std::mem::take(&mut pending_space) {
+                out.push(' ');
+            }
+            out.push(c);
             continue;
         }
-        if pending_space {
+        if b <= b' ' || b == 0x7f {
+            pending_space = !out.is_empty();
+            i += 1;
+            continue;
+        }
+        if std::mem::take(&mut pending_space) {
             out.push(' ');
-            pending_space = false;
         }
-        let needs = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' | '$' | '^' | '{' | '}' => true,
-            '&' => starts_entity(&text[i + 1..]),
-            '#' => mode == Mode::Heading,
-            _ => false,
-        };
-        if needs {
-            out.push('\\');
+        if is_special(b) {
+            let needs = match b {
+                b'&' => starts_entity(&text[i + 1..]),
+                b'#' => mode == Mode::Heading,
+                _ => true,
+            };
+            if needs {
+                out.push('\\');
+            }
+            out.push(char::from(b));
+            i += 1;
+            continue;
         }
-        out.push(c);
+        // A run of plain ASCII is copied at once.
+        let start = i;
+        i += 1;
+        while bytes
+            .get(i)
+            .is_some_and(|&n| n.is_ascii() && n > b' ' && n != 0x7f && !is_special(n))
+        {
+            i += 1;
+        }
+        out.push_str(&text[start..i]);
     }
     out
+}
+
+/// ASCII characters that may need a backslash (`&` and `#` only in context).
+fn is_special(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\'
+            | b'`'
+            | b'*'
+            | b'_'
+            | b'['
+            | b']'
+            | b'<'
+            | b'~'
+            | b'|'
+            | b'$'
+            | b'^'
+            | b'{'
+            | b'}'
+            | b'&'
+            | b'#'
+    )
 }
 
 /// Whether `&` followed by `rest` reads as a character reference:
@@ -248,6 +298,8 @@ mod tests {
             ("{#id .c}", "\\{#id .c\\}"),
             ("  lead\tand\u{0c}ctl\r\nend  ", "lead and ctl end"),
             ("\u{0}\u{1b}x", "x"),
+            ("a\u{a0}b\u{85}c\u{2028}d é⁸", "a b c d é⁸"),
+            ("#1 &x", "\\#1 &x"),
             ("", ""),
         ] {
             check(input, expected);
