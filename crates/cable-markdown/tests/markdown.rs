@@ -127,6 +127,11 @@ fn commonmark_oracle_on_the_shared_corpus() {
             let cable = cable_parse::parse_with(&r.text, &r.meta);
             let name = format!("{:?} {:?}", r.provenance.input, r.provenance.member);
             check_cable(&name, &cable);
+            // CABLE_MD_DUMP=dir writes the pages for a reader to look at.
+            if let Some(dump) = std::env::var_os("CABLE_MD_DUMP") {
+                let file = std::path::Path::new(&dump).join(format!("{seen:03}.md"));
+                std::fs::write(file, render(&cable, &Options::default())).unwrap();
+            }
             seen += 1;
         }
     }
