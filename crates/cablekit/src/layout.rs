@@ -73,6 +73,11 @@ impl Base {
         }
     }
 
+    /// The year directory (`2009`) or `unknown`.
+    pub(crate) fn dir(&self) -> &str {
+        &self.dir
+    }
+
     /// `dir/stem`, the key used for sharding.
     pub(crate) fn key(&self) -> String {
         format!("{}/{}", self.dir, self.stem)

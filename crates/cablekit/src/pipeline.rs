@@ -52,7 +52,7 @@ enum Outcome {
     Converted {
         line: Line,
         base: Base,
-        rendered: Vec<(Format, Vec<u8>)>,
+        rendered: Vec<(Format, Rendered)>,
         /// With `--xml-per-input`: the cable, for the sink's collection writer.
         collect: Option<Box<Cable>>,
     },
@@ -62,6 +62,19 @@ enum Outcome {
     Done(Line),
     /// Belongs to another shard.
     OtherShard,
+    /// A worker could not write its spool file: the output is unwritable.
+    OutputError(String),
+}
+
+/// One rendered output on its way to the sink.
+pub(crate) enum Rendered {
+    /// In memory (archive and stdout outputs).
+    Bytes(Vec<u8>),
+    /// Already written by the worker to a temporary file beside its final
+    /// place (tree output): the sink only renames it. This spreads the
+    /// file-system work over the workers; the sink still decides every
+    /// name, in input order.
+    Spooled(PathBuf),
 }
 
 /// What the workers need, shared read-only.
@@ -71,6 +84,8 @@ struct Shared {
     shard: Option<Shard>,
     previous: Option<Previous>,
     xml_per_input: bool,
+    /// The output root when workers spool files there (tree output).
+    spool: Option<PathBuf>,
 }
 
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
@@ -115,6 +130,10 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         shard: cfg.shard,
         previous,
         xml_per_input: cfg.xml_per_input,
+        spool: match &cfg.output {
+            Output::Tree(root) => Some(root.clone()),
+            Output::Archive(..) | Output::Stdout => None,
+        },
     };
     let window = (cfg.jobs * 8).max(64);
     let (job_tx, job_rx) = bounded::<Job>(cfg.jobs * 2);
@@ -331,7 +350,14 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
                 return Outcome::Done(line);
             }
         }
-        rendered.push((format, buf));
+        let output = match &ctx.spool {
+            None => Rendered::Bytes(buf),
+            Some(root) => match spool(root, format, &base, seq, &buf) {
+                Ok(path) => Rendered::Spooled(path),
+                Err(e) => return Outcome::OutputError(e),
+            },
+        };
+        rendered.push((format, output));
     }
     if !writer_notes.is_empty() {
         // Counted in the index and report; the outputs are already written.
@@ -344,6 +370,31 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
         rendered,
         collect: ctx.xml_per_input.then(|| Box::new(cable)),
     }
+}
+
+/// Writes `bytes` to `<root>/<format>/<year>/.spool-<seq>.<ext>.cablekit-tmp`.
+fn spool(
+    root: &std::path::Path,
+    format: Format,
+    base: &Base,
+    seq: u64,
+    bytes: &[u8],
+) -> Result<PathBuf, String> {
+    let dir = root.join(format.dir()).join(base.dir());
+    let path = dir.join(format!(
+        ".spool-{seq}.{}{}",
+        format.extension(),
+        crate::resume::TEMP_SUFFIX
+    ));
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, bytes))
+        .map_err(|e| {
+            format!(
+                "cannot write {}: {e}; choose a writable --out with free space",
+                path.display()
+            )
+        })?;
+    Ok(path)
 }
 
 /// Records what decoding the bytes did, which the parser cannot know.
@@ -391,6 +442,7 @@ fn write(
             next += 1;
             let _ = credits.try_send(());
             if fatal.is_some() {
+                discard(outcome);
                 continue;
             }
             match handle(outcome, &mut sink, &mut namer, &mut report) {
@@ -441,9 +493,17 @@ fn handle(
             collect,
         } => {
             let name = namer.assign(&base);
-            for (format, bytes) in rendered {
+            let mut rendered = rendered.into_iter();
+            while let Some((format, output)) = rendered.next() {
                 let path = name.path(format);
-                sink.put(&path, &bytes)?;
+                let written = match &output {
+                    Rendered::Bytes(bytes) => sink.put(&path, bytes),
+                    Rendered::Spooled(temp) => sink.adopt(&path, temp),
+                };
+                if let Err(e) = written {
+                    remove_spooled(std::iter::once((format, output)).chain(rendered));
+                    return Err(e);
+                }
                 line.outputs.insert(format.name().to_owned(), path);
             }
             if let Some(cable) = collect {
@@ -471,10 +531,26 @@ fn handle(
             (line, true)
         }
         Outcome::Done(line) => (line, false),
+        Outcome::OutputError(e) => anyhow::bail!(e),
     };
     sink.index(&line.to_json())?;
     report.count(&line, reused);
     Ok(Some(line))
+}
+
+/// Removes the spool files of an outcome that will not be written.
+fn discard(outcome: Outcome) {
+    if let Outcome::Converted { rendered, .. } = outcome {
+        remove_spooled(rendered);
+    }
+}
+
+fn remove_spooled(rendered: impl IntoIterator<Item = (Format, Rendered)>) {
+    for (_, output) in rendered {
+        if let Rendered::Spooled(temp) = output {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
 }
 
 fn failure_message(line: &Line) -> String {

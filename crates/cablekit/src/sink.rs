@@ -129,6 +129,23 @@ impl Sink {
         }
     }
 
+    /// Moves a file a worker spooled beside its final place to `rel`.
+    pub(crate) fn adopt(&mut self, rel: &str, temp: &Path) -> anyhow::Result<()> {
+        match self {
+            Sink::Tree(tree) => {
+                let path = tree.root.join(rel);
+                std::fs::rename(temp, &path).with_context(|| {
+                    format!("cannot write {}: choose a writable --out", path.display())
+                })
+            }
+            Sink::Archive(_) | Sink::Stdout { .. } => {
+                let bytes = std::fs::read(temp)?;
+                let _ = std::fs::remove_file(temp);
+                self.put(rel, &bytes)
+            }
+        }
+    }
+
     /// Adds `cable` to the XML collection of `input` (opening it on first
     /// use); returns the collection's relative path and the number of
     /// characters XML 1.0 forbids that were replaced.
