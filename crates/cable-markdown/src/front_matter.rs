@@ -31,13 +31,16 @@
 //! date: it is serialized on its own with YAML 1.2 rules, which is safe
 //! because its value is always a validated [`cable_model::Timestamp`]
 //! printed as `YYYY-MM-DDTHH:MM:00Z`. Long strings stay on one line (no
-//! folded block scalars), so every key is one `key: value` line or a list.
+//! folded block scalars), so every key is one `key: value` line or a list;
+//! `title`, `subject` and `summary` have line breaks, control characters
+//! and whitespace runs turned into single spaces.
 //!
 //! TOML is written by the `toml` crate; `date` is a TOML offset date-time.
 
 use crate::page::title;
 use cable_model::{Addressee, Cable, Caveat, Timestamp};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io;
 
 /// The first keys: identity.
@@ -45,7 +48,7 @@ use std::io;
 struct Head<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
-    title: &'a str,
+    title: Cow<'a, str>,
 }
 
 /// The date key, alone so that YAML can write it plain.
@@ -58,7 +61,7 @@ struct DateKey<T> {
 #[derive(Serialize)]
 struct Rest<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    subject: Option<&'a str>,
+    subject: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subject_classification: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,7 +104,28 @@ struct TomlView<'a> {
 fn head(cable: &Cable) -> Head<'_> {
     Head {
         id: cable.id.as_ref().map(|i| i.as_str()),
-        title: title(cable),
+        title: one_line(title(cable)),
+    }
+}
+
+/// `s` with line breaks, control characters and whitespace runs as single
+/// spaces: a title is one line in every site generator.
+fn one_line(s: &str) -> Cow<'_, str> {
+    let clean = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s
+            .chars()
+            .any(|c| c.is_control() || (c.is_whitespace() && c != ' '));
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.split(|c: char| c.is_whitespace() || c.is_control())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 }
 
@@ -123,7 +147,7 @@ fn rest(cable: &Cable) -> Rest<'_> {
     let marking = cable.classification.as_ref();
     let subject = cable.subject.as_ref();
     Rest {
-        subject: subject.map(|s| s.text.as_str()).filter(|s| !s.is_empty()),
+        subject: subject.map(|s| one_line(&s.text)).filter(|s| !s.is_empty()),
         subject_classification: subject
             .and_then(|s| s.marking.as_ref())
             .map(|m| m.raw.as_str()),
@@ -146,7 +170,7 @@ fn rest(cable: &Cable) -> Rest<'_> {
         signer: cable.signer.as_deref(),
         summary: cable
             .summary()
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| one_line(&s).into_owned())
             .filter(|s| !s.is_empty()),
     }
 }

@@ -212,7 +212,7 @@ pub fn rich() -> Cable {
         .collect();
     c.subject = Some(Subject {
         text: "KITCHEN SINK: *STARS*, _LINES_ & <TAGS> # [1]".into(),
-        title: "Kitchen Sink: *Stars*, _Lines_ & <Tags> # [1]".into(),
+        title: "Kitchen Sink: *Stars*, _Lines_ & <Tags>\u{0c} # [1]".into(),
         marking: Some(portion("S")),
     });
     c.references = vec![
