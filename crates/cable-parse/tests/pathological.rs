@@ -1,0 +1,557 @@
+//! Pathological inputs, each with a time bound enforced inside the test:
+//! the work runs on a spawned thread (default 2 MiB stack, like the
+//! driver's workers) and the test waits with `recv_timeout`, so a hang or a
+//! super-linear blow-up fails the test instead of blocking CI, and deep
+//! recursion shows up as a crash here rather than in a user's run.
+//!
+//! Sizes are the ones issue #9 names (10 MB line, 100,000 REF entries,
+//! 50,000 paragraphs, 1 MB TAGS line, 10,000 nested blocks); bounds are
+//! generous (debug builds on a loaded 2-core machine parse about 1 MB/s), and
+//! linearity is checked by comparing a 1x and an 8x input.
+
+#![allow(clippy::print_stderr, reason = "tests report sizes and timings")]
+
+use cable_archive::{Item, Limits, Record};
+use cable_model::{Block, Cable, Code};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Runs `work` on its own thread and returns its result, failing the test if
+/// it takes longer than `bound` (or panics).
+fn within<T: Send + 'static>(
+    label: &str,
+    bound: Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = mpsc::channel();
+    let started = Instant::now();
+    std::thread::Builder::new()
+        .name(label.to_owned())
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .expect("spawn a worker thread");
+    match rx.recv_timeout(bound) {
+        Ok(v) => {
+            eprintln!("{label}: {:?}", started.elapsed());
+            v
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{label}: still running after {bound:?} (hang or super-linear time)")
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{label}: the work panicked"),
+    }
+}
+
+/// Parses `text` within `bound`.
+fn parse_within(label: &str, bound: Duration, text: String) -> Cable {
+    eprintln!("{label}: {} bytes", text.len());
+    within(label, bound, move || cable_parse::parse(&text))
+}
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn kitchen_sink() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/cables/kitchen-sink.txt");
+    std::fs::read_to_string(path).expect("testdata/cables/kitchen-sink.txt")
+}
+
+/// The kitchen sink's body (from its first numbered paragraph), which can
+/// be repeated to make a long but realistic cable.
+fn kitchen_sink_body() -> String {
+    let sink = kitchen_sink();
+    let at = sink
+        .find("1. (U) SUMMARY")
+        .expect("kitchen sink has paragraph 1");
+    sink[at..].to_owned()
+}
+
+fn has(c: &Cable, code: Code) -> bool {
+    c.diagnostics.iter().any(|d| d.code == code)
+}
+
+fn count_paragraphs(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => 1 + count_paragraphs(&p.children),
+            Block::Note(n) => count_paragraphs(&n.blocks),
+            Block::List(l) => l.items.iter().map(|i| count_paragraphs(&i.children)).sum(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Every word of the body, in order.
+fn body_text(c: &Cable) -> String {
+    fn walk(blocks: &[Block], out: &mut String) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    out.push_str(&p.text);
+                    out.push(' ');
+                    walk(&p.children, out);
+                }
+                Block::Text(t) => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                Block::List(l) => {
+                    for i in &l.items {
+                        out.push_str(&i.text);
+                        out.push(' ');
+                        walk(&i.children, out);
+                    }
+                }
+                Block::Heading(h) => {
+                    out.push_str(&h.text);
+                    out.push(' ');
+                }
+                Block::Note(n) => walk(&n.blocks, out),
+                _ => {}
+            }
+        }
+    }
+    let mut s = String::new();
+    walk(&c.body, &mut s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The fields a change of line endings or invisible characters must not
+/// change.
+fn outline(
+    c: &Cable,
+) -> (
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    usize,
+    usize,
+    String,
+) {
+    (
+        c.id.as_ref().map(|i| i.as_str().to_owned()),
+        c.subject.as_ref().map(|s| s.text.clone()),
+        c.tags.iter().map(|t| t.as_str().to_owned()).collect(),
+        c.references.len(),
+        count_paragraphs(&c.body),
+        body_text(c),
+    )
+}
+
+// ---------------------------------------------------------------------
+// Sizes named by the issue.
+
+#[test]
+fn ten_megabyte_single_line() {
+    // Every cable token, on one line: the kitchen sink with its line breaks
+    // turned into spaces, repeated to 10 MB.
+    let one = kitchen_sink().replace(['\n', '\r'], " ");
+    let text = one.repeat(10 * 1024 * 1024 / one.len() + 1);
+    let c = parse_within("10 MB single line", secs(120), text);
+    assert!(
+        !c.body.is_empty() || c.subject.is_some(),
+        "a 10 MB line lost everything"
+    );
+}
+
+#[test]
+fn hundred_thousand_ref_entries() {
+    let mut text = String::from(
+        "UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: MANY REFERENCES\n\nREF: ",
+    );
+    for i in 0..100_000u32 {
+        let label = char::from(b'A' + (i % 26) as u8);
+        text.push_str(&format!("{label}. 08 STATE {}\n     ", 100_000 + i));
+    }
+    text.push_str("\n1. (U) Text.\n\nCLINTON\n");
+    let c = parse_within("100,000 REF entries", secs(120), text);
+    assert!(
+        c.references.len() >= 26,
+        "only {} references read",
+        c.references.len()
+    );
+}
+
+#[test]
+fn fifty_thousand_paragraphs() {
+    let text = numbered_paragraphs(50_000);
+    let c = parse_within("50,000 paragraphs", secs(60), text);
+    assert_eq!(count_paragraphs(&c.body), 50_000, "paragraphs were lost");
+}
+
+/// A TAGS line of at least `bytes` bytes of distinct four-letter tags
+/// (`AAAA, AAAB, ...`), then a SUBJECT and a paragraph.
+fn tags_line(bytes: usize) -> String {
+    let mut text = String::from("UNCLAS STATE 000001\n\nTAGS: ");
+    let mut n = 0u32;
+    while text.len() < bytes {
+        let tag: String = (0..4)
+            .rev()
+            .map(|k| char::from(b'A' + (n / 26u32.pow(k) % 26) as u8))
+            .collect();
+        text.push_str(&tag);
+        text.push_str(", ");
+        n += 1;
+    }
+    text.push_str("\nSUBJECT: A LONG TAGS LINE\n\n1. (U) Text.\n");
+    text
+}
+
+#[test]
+#[ignore = "bug: TAGS de-duplication is quadratic (header.rs close_open: tags.contains per tag), 1 MB line > 60 s; reported"]
+fn one_megabyte_tags_line() {
+    let text = tags_line(1024 * 1024);
+    let c = parse_within("1 MB TAGS line", secs(60), text);
+    assert!(
+        c.subject.is_some(),
+        "the SUBJECT after a 1 MB TAGS line was lost"
+    );
+    assert!(!c.tags.is_empty(), "no tags read from a 1 MB TAGS line");
+}
+
+#[test]
+fn ten_thousand_nested_begin_end() {
+    let depth = 10_000;
+    let mut text = String::from("UNCLAS STATE 000001\n\nSUBJECT: NESTING\n\n1. (U) Start.\n\n");
+    for i in 0..depth {
+        text.push_str(&format!("BEGIN TEXT {i}:\n"));
+    }
+    text.push_str("Innermost.\n");
+    for i in (0..depth).rev() {
+        text.push_str(&format!("END TEXT {i}.\n"));
+    }
+    text.push_str("\n2. (U) After.\n\nCLINTON\n");
+    let c = within("10,000 nested BEGIN/END", secs(60), move || {
+        let c = cable_parse::parse(&text);
+        // Walking and dropping the model must not recurse 10,000 deep either.
+        let _ = c.summary();
+        let words = body_text(&c);
+        (c.body.len(), words)
+    });
+    assert!(c.1.contains("Innermost."), "the innermost text was lost");
+    assert!(
+        c.1.contains("After."),
+        "the paragraph after the blocks was lost"
+    );
+}
+
+// ---------------------------------------------------------------------
+// Line endings and invisible characters: the model is the one of the
+// plain LF text.
+
+#[test]
+fn crlf_and_lone_cr_line_endings() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    for (name, text) in [
+        ("CRLF", lf.replace('\n', "\r\n")),
+        ("lone CR", lf.replace('\n', "\r")),
+        ("mixed", mixed_endings(&lf)),
+    ] {
+        let c = parse_within(name, secs(20), text);
+        assert_eq!(outline(&c), want, "{name} line endings change the model");
+    }
+}
+
+fn mixed_endings(text: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(["\n", "\r\n", "\r"][i % 3]);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[test]
+fn form_feeds_between_paragraphs() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    // A form feed on its own line (a page break of a printed telegram) and a
+    // form feed at the start of a paragraph's line.
+    let own_line = lf.replace("\n \n2.", "\n\u{c}\n2.");
+    let leading = lf.replace("\n6. (U)", "\n\u{c}6. (U)");
+    for (name, text) in [("form feed line", own_line), ("leading form feed", leading)] {
+        let c = parse_within(name, secs(20), text);
+        let got = outline(&c);
+        assert_eq!(
+            (&got.0, &got.1, &got.2, got.4),
+            (&want.0, &want.1, &want.2, want.4),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn nul_bytes_and_every_c0_control() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    let nul = lf.replace("Nobody agreed", "Nobody\0\0agreed");
+    let c = parse_within("NUL bytes", secs(20), nul);
+    assert_eq!(outline(&c).4, want.4, "NUL bytes cost paragraphs");
+    assert!(
+        has(&c, Code::BinaryContent) || has(&c, Code::ControlCharacters),
+        "NUL bytes not reported: {:?}",
+        c.diagnostics
+    );
+
+    let controls: String = (0u8..0x20)
+        .filter(|b| *b != b'\n' && *b != b'\r')
+        .map(char::from)
+        .chain(['\u{7f}', '\u{85}', '\u{2028}', '\u{2029}'])
+        .collect();
+    let c0 = lf.replace("Nobody agreed", &format!("Nobody {controls} agreed"));
+    let c = parse_within("every C0 control", secs(20), c0);
+    assert_eq!(outline(&c).0, want.0);
+    assert_eq!(outline(&c).4, want.4, "control characters cost paragraphs");
+    // Every control character alone, and as a whole input.
+    for ch in controls.chars() {
+        let _ = cable_parse::parse(&ch.to_string());
+        let _ = cable_parse::parse(&ch.to_string().repeat(10_000));
+    }
+}
+
+#[test]
+fn utf8_byte_order_mark() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    let c = parse_within("UTF-8 BOM", secs(20), format!("\u{feff}{lf}"));
+    assert_eq!(outline(&c), want, "a BOM changes the model");
+    assert!(has(&c, Code::ByteOrderMark), "{:?}", c.diagnostics);
+    // A BOM in the middle of a line (concatenated files) is kept or
+    // dropped, never a panic.
+    let _ = cable_parse::parse(&lf.replace("Nobody", "\u{feff}Nobody"));
+}
+
+// ---------------------------------------------------------------------
+// Encodings through the archive reader's decoding.
+
+/// Reads `bytes` as one input named `name` through the archive reader.
+fn read_bytes(name: &str, bytes: Vec<u8>) -> Vec<Item> {
+    let name = name.to_owned();
+    within(&format!("archive read {name}"), secs(30), move || {
+        cable_archive::open_reader(
+            Path::new(&name),
+            std::io::Cursor::new(bytes),
+            &Limits::default(),
+        )
+        .collect()
+    })
+}
+
+fn only_record(items: Vec<Item>) -> Record {
+    let mut records: Vec<Record> = items
+        .into_iter()
+        .filter_map(|i| match i {
+            Item::Record(r) => Some(r),
+            other => {
+                eprintln!("not a record: {other:?}");
+                None
+            }
+        })
+        .collect();
+    assert_eq!(records.len(), 1, "expected one record");
+    records.remove(0)
+}
+
+#[test]
+fn invalid_utf8() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    let mut bytes = lf.clone().into_bytes();
+    // Lone continuation bytes, an overlong encoding, a truncated sequence
+    // and a surrogate, in the middle of paragraph 1.
+    let at = lf.find("Nobody").expect("paragraph 1");
+    bytes.splice(
+        at..at,
+        b"\x80\xbf\xc0\xaf\xe2\x82\xed\xa0\x80 ".iter().copied(),
+    );
+
+    // Through from_utf8_lossy, as a library user would.
+    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    let c = parse_within("invalid UTF-8 (lossy)", secs(20), lossy);
+    assert_eq!(outline(&c).0, want.0);
+    assert_eq!(outline(&c).4, want.4);
+
+    // Through the archive reader: decoded (as UTF-8 with replacements or as
+    // a legacy encoding), flagged, and parsed to the same outline.
+    let r = only_record(read_bytes("invalid-utf8.txt", bytes));
+    eprintln!(
+        "decoded as {} (errors: {})",
+        r.encoding, r.had_decoding_errors
+    );
+    assert!(
+        r.had_decoding_errors || r.encoding != "UTF-8",
+        "invalid bytes decoded silently as UTF-8"
+    );
+    let c = parse_within("invalid UTF-8 (archive)", secs(20), r.text);
+    assert_eq!(outline(&c).0, want.0);
+    assert_eq!(outline(&c).4, want.4);
+}
+
+#[test]
+fn utf16_input() {
+    let lf = kitchen_sink();
+    let want = outline(&cable_parse::parse(&lf));
+    let units: Vec<u16> = lf.encode_utf16().collect();
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    for (name, bytes, encoding) in [
+        ("utf16le.txt", le, "UTF-16LE"),
+        ("utf16be.txt", be, "UTF-16BE"),
+    ] {
+        let r = only_record(read_bytes(name, bytes));
+        assert_eq!(r.encoding, encoding, "{name}");
+        assert_eq!(
+            r.text.trim_start_matches('\u{feff}'),
+            lf,
+            "{name} decoded wrongly"
+        );
+        let c = parse_within(name, secs(20), r.text);
+        assert_eq!(outline(&c), want, "{name}");
+    }
+    // An odd number of bytes and an unpaired surrogate: decoded with
+    // replacements, never a panic.
+    let mut broken = vec![0xff, 0xfe, b'A', 0, 0x00, 0xd8, b'B'];
+    broken.extend_from_slice(&[0, b'\n']);
+    let items = read_bytes("broken-utf16.txt", broken);
+    for item in items {
+        if let Item::Record(r) = item {
+            let _ = cable_parse::parse(&r.text);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// Linearity: 8x the input must take well under 64x the time.
+
+/// The fastest of `runs` parses of `text`.
+fn best_time(text: &str, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let c = cable_parse::parse(text);
+            let took = t.elapsed();
+            drop(c);
+            took
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Asserts that parsing `make(8 * n)` takes less than `8 * 3` times as long
+/// as parsing `make(n)` (quadratic time would be about 64 times).
+fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
+    let label = label.to_owned();
+    let (small, large, ratio) = within(&format!("linearity {label}"), secs(120), move || {
+        let a = make(n);
+        let b = make(8 * n);
+        // Warm up allocator and caches.
+        let _ = cable_parse::parse(&a);
+        let small = best_time(&a, runs);
+        let large = best_time(&b, runs);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        eprintln!(
+            "linearity {label}: {} bytes {small:?}, {} bytes {large:?}, ratio {ratio:.1}",
+            a.len(),
+            b.len()
+        );
+        (small, large, ratio)
+    });
+    assert!(
+        ratio < 24.0,
+        "8x input took {ratio:.1}x the time ({small:?} -> {large:?}): super-linear"
+    );
+}
+
+fn numbered_paragraphs(n: usize) -> String {
+    let mut s = String::from("UNCLAS STATE 000001\n\nSUBJECT: PARAGRAPHS\n\n");
+    for i in 1..=n {
+        s.push_str(&format!(
+            "{i}. (C) Paragraph {i} wraps over\ntwo lines.\n\n"
+        ));
+    }
+    s.push_str("CLINTON\n");
+    s
+}
+
+fn references(n: usize) -> String {
+    let mut s = String::from("UNCLAS STATE 000001\n\nSUBJECT: REFS\n\nREF: ");
+    for i in 0..n {
+        let label = char::from(b'A' + (i % 26) as u8);
+        s.push_str(&format!("{label}. 08 STATE {}\n     ", 100_000 + i));
+    }
+    s.push_str("\n1. (U) Text.\n");
+    s
+}
+
+fn repeated_body(n: usize) -> String {
+    let sink = kitchen_sink();
+    let body = kitchen_sink_body();
+    let head = &sink[..sink.len() - body.len()];
+    format!("{head}{}", body.repeat(n))
+}
+
+#[test]
+fn parse_time_is_linear_in_realistic_text() {
+    check_linear("kitchen-sink body", 8, 5, repeated_body);
+}
+
+#[test]
+fn parse_time_is_linear_in_paragraphs() {
+    check_linear("paragraphs", 1_000, 3, numbered_paragraphs);
+}
+
+#[test]
+fn parse_time_is_linear_in_references() {
+    check_linear("references", 1_000, 3, references);
+}
+
+#[test]
+#[ignore = "bug: TAGS de-duplication is quadratic (header.rs close_open: tags.contains per tag); reported"]
+fn regression_tags_dedup_is_quadratic() {
+    check_linear("tags", 4_000, 3, tags_line);
+}
+
+#[test]
+fn parse_time_is_linear_in_one_long_line() {
+    check_linear("one line", 20_000, 3, |n| "WORD, (C) 1. ".repeat(n));
+}
+
+#[test]
+fn the_linearity_check_catches_quadratic_work() {
+    // The check can fail: a quadratic function of the input size is caught.
+    let quadratic = |text: &str| {
+        let mut x = 0u64;
+        for a in text.bytes().step_by(4) {
+            for b in text.bytes().step_by(4) {
+                x = x.wrapping_add(u64::from(a ^ b));
+            }
+        }
+        x
+    };
+    let time = |n: usize| {
+        let s = "x".repeat(n);
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(quadratic(std::hint::black_box(&s)));
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let ratio = time(8 * 2_000).as_secs_f64() / time(2_000).as_secs_f64().max(1e-9);
+    assert!(ratio >= 24.0, "a quadratic loop measured only {ratio:.1}x");
+}
