@@ -115,6 +115,14 @@ const TITLE_WORDS: &[&str] = &[
     "POL",
     "MIL",
     "ECON",
+    "POLOFF",
+    "ECONOFF",
+    "POLECONOFF",
+    "POLMILOFF",
+    "CONOFF",
+    "LABOFF",
+    "ESTHOFF",
+    "MGMTOFF",
 ];
 
 fn is_title_word(w: &str) -> bool {

@@ -373,6 +373,18 @@ impl Header<'_, '_> {
                 no,
                 "the header is a partial-extract notice",
             );
+            // `... is not available.UNCLAS ANKARA 008150`: the banner glued
+            // to the notice is read on its own.
+            let end = "is not available.";
+            if let Some(rest) = t.find(end).and_then(|i| t.get(i + end.len()..)) {
+                if !rest.trim().is_empty() {
+                    queue.push_front(Seg {
+                        idx: seg.idx,
+                        no: seg.no,
+                        text: rest.to_owned(),
+                    });
+                }
+            }
             return Step::Next;
         }
         if t == "Cable Text:"
@@ -538,12 +550,16 @@ impl Header<'_, '_> {
         }
         // Lines before any header field: debris when header fields follow
         // soon, on later lines or later on this (collapsed) line.
-        let keyword_later_on_line = queue
-            .iter()
-            .any(|s| s.idx == seg.idx && is_keyword_line(s.text.trim()));
+        // (Only the next segment is looked at, so a long line of debris
+        // segments is not rescanned for each.)
+        let keyword_later_on_line = || {
+            queue
+                .front()
+                .is_some_and(|s| s.idx == seg.idx && is_keyword_line(s.text.trim()))
+        };
         if !self.seen_fields
             && !self.seen_banner
-            && (keyword_later_on_line || keyword_ahead(rest, next_line, 12))
+            && (keyword_later_on_line() || keyword_ahead(rest, next_line, 12))
         {
             if !self.debris_noted {
                 self.debris_noted = true;
@@ -721,6 +737,30 @@ impl Header<'_, '_> {
         }
     }
 
+    /// One `unknown-station` note listing the stations of the banner id and
+    /// the cited cables that are not in the station table.
+    fn unknown_stations(&mut self) {
+        let c = &self.cx.cable;
+        let mut unknown: Vec<&str> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let ids =
+            c.id.iter()
+                .chain(c.references.iter().filter_map(|r| r.id.as_ref()));
+        for id in ids {
+            let st = id.station();
+            if !ids::is_known_station(st) && seen.insert(st) {
+                unknown.push(st);
+            }
+        }
+        if !unknown.is_empty() {
+            let msg = format!(
+                "station(s) not in the station table: {}",
+                unknown.join(", ")
+            );
+            self.cx.diag(Code::UnknownStation, None, msg);
+        }
+    }
+
     /// The year for ids: the DTG's, else the container's.
     fn year(&self) -> Option<u16> {
         self.cx.citing_year()
@@ -740,6 +780,7 @@ impl Header<'_, '_> {
                 ),
             }
         }
+        self.unknown_stations();
         if self.cx.cable.classified_by.is_none() {
             // `1. (U) CLASSIFIED BY ...` inside the first paragraph.
             let lines: Vec<&str> = body.iter().take(12).map(|l| l.text.as_ref()).collect();
@@ -864,6 +905,31 @@ mod tests {
         // A body start at the start of a line stays with the body.
         let (_, head, consumed) = header("SUBJECT: A VISIT\n1. (C) Summary.\n");
         assert_eq!((head, consumed), (None, 1));
+    }
+
+    #[test]
+    fn unknown_stations_are_noted_once() {
+        let (cable, _, _) = header(
+            "SUBJECT: X\nREF: A. 08 STATE 1 B. 08 FOOBARVILLE 2 C. 08 QUUXTOWN 3 \
+             D. 08 FOOBARVILLE 4 E. 08 RIO DE JANEIRO 5\n\n1. Text.\n",
+        );
+        let notes: Vec<_> = cable
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnknownStation)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            notes,
+            ["station(s) not in the station table: FOOBARVILLE, QUUXTOWN"]
+        );
+        let (cable, _, _) = header("SUBJECT: X\nREF: A. 08 STATE 1\n\n1. Text.\n");
+        assert!(
+            cable
+                .diagnostics
+                .iter()
+                .all(|d| d.code != Code::UnknownStation)
+        );
     }
 
     #[test]

@@ -83,6 +83,22 @@ const MALFORMED_IDS: &[(&str, &str)] = &[
 /// `EFTO` (encrypted for transmission only), `AMEMBASSY`, `EMBASSY`.
 const STATION_PREFIXES: &[&str] = &["EFTO", "AMEMBASSY", "EMBASSY"];
 
+/// The stations of `stations.txt`.
+static STATIONS: std::sync::LazyLock<std::collections::BTreeSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("stations.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    });
+
+/// Whether a canonical station name (`STATE`, `RIODEJANEIRO`) is a known
+/// post or office.
+pub(crate) fn is_known_station(canonical: &str) -> bool {
+    STATIONS.contains(canonical)
+}
+
 /// Canonical name of a station as written (letters are kept, everything
 /// else dropped, then aliases applied): `RIO DE JANEIRO` -> `RIODEJANEIRO`,
 /// `SECSTATE` -> `STATE`, `N'DJAMENA` -> `NDJAMENA`.

@@ -125,3 +125,68 @@ fn seed_001() {
         Some("Pam Durham")
     );
 }
+
+/// The alx-txt scrape starts each file with a 5-line preamble (id, title,
+/// date, classification, origin). `cable-archive` moves it into the
+/// container metadata, so the header phase sees the telegram from its first
+/// line: every alx-txt cable must get the id of its file name, a DTG and a
+/// subject, and no preamble line may end up as header debris or handling.
+#[test]
+#[allow(clippy::print_stderr, reason = "the skip notice")]
+fn alx_txt_preamble_is_container_metadata() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/alx-txt");
+    if !dir.is_dir() {
+        eprintln!("SKIP: no alx-txt corpus at {}", dir.display());
+        return;
+    }
+    let records = cable_archive::open(&dir, &cable_archive::Limits::default())
+        .unwrap_or_else(|e| panic!("cannot open {}: {e}", dir.display()));
+    let mut seen = 0;
+    for item in records {
+        let cable_archive::Item::Record(r) = item else {
+            continue;
+        };
+        seen += 1;
+        let c = cable_parse::parse_with(&r.text, &r.meta);
+        let want = r
+            .meta
+            .id
+            .clone()
+            .expect("the preamble's id is container metadata");
+        assert_eq!(
+            c.id.as_ref().map(ToString::to_string).as_deref(),
+            Some(want.as_str()),
+            "{:?}",
+            r.provenance
+        );
+        if r.text.trim().is_empty() {
+            // 01STATE176819: the scrape holds only the preamble.
+            continue;
+        }
+        let partial = c
+            .diagnostics
+            .iter()
+            .any(|d| d.code == cable_model::Code::PartialRecord);
+        assert!(partial || c.routing.dtg.is_some(), "{want}: no DTG");
+        let has_subject = r
+            .text
+            .lines()
+            .any(|l| l.trim_start().to_ascii_uppercase().starts_with("SUBJECT"));
+        assert!(!has_subject || c.subject.is_some(), "{want}: no subject");
+        assert!(
+            !c.diagnostics
+                .iter()
+                .any(|d| d.code == cable_model::Code::ExportDebris),
+            "{want}: preamble lines left in the text"
+        );
+        let first = r.text.lines().next().unwrap_or("").trim();
+        assert_ne!(first, want, "{want}: the preamble was left in the text");
+        assert!(
+            !c.handling
+                .iter()
+                .any(|h| r.meta.origin.as_deref() == Some(h.as_str())),
+            "{want}: the preamble's origin line read as a handling line"
+        );
+    }
+    assert!(seen >= 10, "only {seen} alx-txt records read");
+}
