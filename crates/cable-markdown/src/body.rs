@@ -34,7 +34,10 @@ pub(crate) fn indent(lines: Vec<String>, first: &str, rest: &str) -> Vec<String>
             if line.is_empty() {
                 prefix.trim_end().to_owned()
             } else {
-                format!("{prefix}{line}")
+                let mut s = String::with_capacity(prefix.len() + line.len());
+                s.push_str(prefix);
+                s.push_str(&line);
+                s
             }
         })
         .collect()

@@ -98,8 +98,9 @@ pub enum FrontMatter {
     None,
 }
 
-/// Options of the Markdown writer. Every option is off or neutral by
-/// default; set fields on `Options::default()`.
+/// Options of the Markdown writer. The defaults publish as is (YAML front
+/// matter, no offset, no wraps, no links); set fields on
+/// `Options::default()`.
 ///
 /// ```
 /// let mut opts = cable_markdown::Options::default();

@@ -130,41 +130,44 @@ fn starts_entity(rest: &str) -> bool {
 /// "-- item"       ->  "\-- item"
 /// "U.S. policy"   ->  "U.S. policy"
 /// ```
-pub(crate) fn escape_line_start(line: &str) -> String {
+pub(crate) fn escape_line_start(mut line: String) -> String {
+    if let Some(at) = line_start_backslash(&line) {
+        line.insert(at, '\\');
+    }
+    line
+}
+
+/// Where [`escape_line_start`] puts its backslash, if anywhere.
+fn line_start_backslash(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
-    let Some(&first) = bytes.first() else {
-        return String::new();
-    };
+    let first = *bytes.first()?;
     if matches!(first, b'#' | b'>' | b'+' | b'-' | b'=' | b':') {
-        return format!("\\{line}");
+        return Some(0);
     }
     let ends_marker = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ');
     // `5.`, `5)`, `A.`, `iv)`: a run that could be a list number, then `.` or `)`.
     let run = marker_run(bytes);
     let punct = bytes.get(run).copied();
     if run > 0 && matches!(punct, Some(b'.' | b')')) && ends_marker(run + 1) {
-        let mut s = String::with_capacity(line.len() + 1);
-        s.push_str(&line[..run]);
-        s.push('\\');
-        s.push_str(&line[run..]);
-        return s;
+        return Some(run);
     }
     // `(C)`, `(5)`, `(iv)`, `(@x)`: a parenthesised list marker.
     if first == b'(' {
-        let rest = &bytes[1..];
+        let rest = bytes.get(1..).unwrap_or_default();
         let run = if rest.first() == Some(&b'@') {
-            1 + rest[1..]
+            1 + rest
                 .iter()
+                .skip(1)
                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
                 .count()
         } else {
             marker_run(rest)
         };
         if run > 0 && rest.get(run) == Some(&b')') && ends_marker(run + 2) {
-            return format!("\\{line}");
+            return Some(0);
         }
     }
-    line.to_owned()
+    None
 }
 
 /// Length of a leading run that pandoc's fancy lists or CommonMark could
@@ -206,7 +209,7 @@ pub(crate) fn fill(lead: &str, text: &str, width: Option<usize>) -> Vec<String> 
 pub(crate) fn fill_escaped(lead: &str, escaped: &str, width: Option<usize>) -> Vec<String> {
     let Some(width) = width else {
         let line = match (lead.is_empty(), escaped.is_empty()) {
-            (true, _) => escape_line_start(escaped),
+            (true, _) => escape_line_start(escaped.to_owned()),
             (false, true) => lead.to_owned(),
             (false, false) => format!("{lead} {escaped}"),
         };
@@ -240,7 +243,7 @@ pub(crate) fn fill_escaped(lead: &str, escaped: &str, width: Option<usize>) -> V
 
 fn finish(line: String, starts_with_text: bool) -> String {
     if starts_with_text {
-        escape_line_start(&line)
+        escape_line_start(line)
     } else {
         line
     }
@@ -252,7 +255,7 @@ mod tests {
 
     /// One case: input, then expected output of `escape` + `escape_line_start`.
     fn check(input: &str, expected: &str) {
-        let got = escape_line_start(&escape(input, Mode::Text));
+        let got = escape_line_start(escape(input, Mode::Text));
         assert_eq!(got, expected, "input {input:?}");
     }
 
