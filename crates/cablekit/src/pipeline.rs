@@ -109,6 +109,10 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     if cfg.links && !rereadable {
         progress.message("cablekit: note: references are not linked when reading standard input (it cannot be read twice)");
     }
+    if stop.requested() {
+        // Interrupted during the pre-pass: leave the output as it was.
+        return Ok(Report::default());
+    }
     let previous = match (&cfg.output, cfg.resume) {
         (Output::Tree(root), true) => Some(Previous::load(root, &cfg.formats)?),
         _ => None,
@@ -241,9 +245,17 @@ fn read(
     let mut done_bytes = 0u64;
     // Zips learn their member count after opening: refresh the totals.
     let mut count = None;
+    // A credit taken but not yet spent (the end of one input keeps it for the next).
+    let mut credit = false;
     for i in 0..inputs.len() {
         loop {
-            if credits.recv().is_err() || stop.requested() {
+            if !credit {
+                if credits.recv().is_err() {
+                    return;
+                }
+                credit = true;
+            }
+            if stop.requested() {
                 return;
             }
             let Some(item) = inputs.get_mut(i).and_then(|(_, r)| r.next()) else {
@@ -267,6 +279,7 @@ fn read(
             if jobs.send(Job { seq, item }).is_err() {
                 return;
             }
+            credit = false;
             seq += 1;
         }
         done_bytes += inputs.get(i).map_or(0, |(_, r)| r.bytes_read());

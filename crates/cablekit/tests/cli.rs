@@ -762,3 +762,22 @@ fn xml_per_input_writes_one_document_per_input() {
     assert_eq!(lines[0]["outputs"]["xml"], "xml/cables.xml");
     assert_eq!(lines[7]["outputs"]["xml"], "xml/scrapes.xml");
 }
+
+#[test]
+fn many_inputs_on_the_command_line() {
+    // More inputs than items allowed in flight: each input's end must not
+    // use up the reader's credit.
+    let t = TestDir::new();
+    let dir = t.text_dir("many", &cables(70));
+    let mut args: Vec<String> = (0..70)
+        .map(|i| {
+            dir.join(format!("cable{i:04}.txt"))
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    args.extend(["--to", "yaml", "-j1", "-o", "out"].map(String::from));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let stderr = t.convert(&args, 0);
+    check_summary(&stderr, check_index(&t.path("out"), &["yaml"]));
+}
