@@ -274,20 +274,49 @@ fn options_change_only_what_they_name() {
     }
 }
 
-fn pandoc() -> Option<&'static str> {
-    let ok = Command::new("pandoc")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    ok.then_some("pandoc")
+/// The pandoc binaries present: `pandoc` on the PATH (2.x from apt) and the
+/// 3.x one inside the `pypandoc_binary` Python package.
+fn pandocs() -> Vec<String> {
+    let works = |p: &str| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let mut found = Vec::new();
+    if works("pandoc") {
+        found.push("pandoc".to_owned());
+    }
+    let pypandoc = Command::new("python3")
+        .args([
+            "-c",
+            "import pypandoc, os; print(os.path.dirname(pypandoc.__file__))",
+        ])
+        .output();
+    if let Ok(out) = pypandoc {
+        let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        let bin = format!("{dir}/files/pandoc");
+        if out.status.success() && works(&bin) {
+            found.push(bin);
+        }
+    }
+    found
 }
 
 #[test]
 fn pandoc_reads_the_front_matter_as_metadata() {
-    let Some(pandoc) = pandoc() else {
+    let pandocs = pandocs();
+    if pandocs.is_empty() {
         eprintln!("SKIP: pandoc not installed");
         return;
-    };
+    }
+    for pandoc in &pandocs {
+        eprintln!("checking with {pandoc}");
+        check_with_pandoc(pandoc);
+    }
+}
+
+fn check_with_pandoc(pandoc: &str) {
     let mut cables: Vec<(String, Cable)> = support::testdata_inputs()
         .into_iter()
         .map(|(name, text)| (name, cable_parse::parse(&text)))
@@ -313,7 +342,7 @@ fn pandoc_reads_the_front_matter_as_metadata() {
             let out = child.wait_with_output().unwrap();
             assert!(
                 out.status.success(),
-                "{name}: pandoc -t {to}: {}",
+                "{name}: {pandoc} -t {to}: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
             String::from_utf8(out.stdout).unwrap()
