@@ -35,8 +35,23 @@ const CLOSER_SEARCH_DEPTH: usize = 8;
 
 /// Reads the rest of the lines into `cx.cable.body`, `signer` and `trailer`.
 pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
-    let lines = cursor.rest();
-    cursor.advance(lines.len());
+    let rest = cursor.rest();
+    cursor.advance(rest.len());
+    // The body's start inside a collapsed header line (`REASON: 1.4 (b) 1.
+    // (C) Summary: ...`), handed over by the header phase, is read first.
+    let with_head: Vec<Line<'_>>;
+    let lines: &[Line<'_>] = match cx.body_head.take() {
+        Some((no, text)) => {
+            with_head = std::iter::once(Line {
+                no,
+                text: std::borrow::Cow::Owned(text),
+            })
+            .chain(rest.iter().cloned())
+            .collect();
+            &with_head
+        }
+        None => rest,
+    };
     let end = split_end(lines, cx);
     let body_lines = lines.get(..end.body_len).unwrap_or(&[]);
     let events = chunk(body_lines, end.last_line.as_deref(), cx);

@@ -10,7 +10,6 @@ pub(crate) struct Context<'c> {
     /// The start of the body when it sits inside a collapsed header line:
     /// `REASON: 1.4 (b) 1. (C) Summary: ...` gives `(line, "1. (C) Summary:
     /// ...")`. The header consumed that line; the body reads this first.
-    #[allow(dead_code, reason = "set by the header phase; the body phase reads it")]
     pub(crate) body_head: Option<(u32, String)>,
 }
 

@@ -316,12 +316,15 @@ fn citations(item: &str) -> Vec<Citation> {
                     }
                 }
                 let st = station.join(" ");
-                last_station = Some(st.clone());
-                out.push(Citation {
-                    year: y,
-                    station: st,
-                    serial: tok.to_owned(),
-                });
+                // `B 08`: a stray letter is not a station.
+                if st.len() > 1 {
+                    last_station = Some(st.clone());
+                    out.push(Citation {
+                        year: y,
+                        station: st,
+                        serial: tok.to_owned(),
+                    });
+                }
                 station.clear();
                 year = None;
                 after_and = false;
@@ -383,9 +386,14 @@ fn citations(item: &str) -> Vec<Citation> {
         if letters == 0 {
             continue;
         }
-        if STOP.contains(&tok) {
+        // `RIO DE JAN 138`: a station cut short, not the month.
+        let station_word = tok == "JAN" && station.last().is_some_and(|w| w == "DE");
+        if STOP.contains(&tok) && !station_word {
             after_and = tok == "AND";
             station.clear();
+            // `0044 and previous Sensitive ...`: a serial is not completed
+            // by a word after a stop word.
+            pending_serial = None;
             continue;
         }
         if let Some(serial) = pending_serial.take() {

@@ -190,3 +190,25 @@ fn alx_txt_preamble_is_container_metadata() {
     }
     assert!(seen >= 10, "only {seen} alx-txt records read");
 }
+
+/// Regression: when a rendering collapsed the header onto one line and the
+/// body starts inside it (`REASON: 1.4 (b) 1. (C) Summary: ...`), the first
+/// paragraph used to be consumed with the header line and lost.
+#[test]
+fn collapsed_line_body_start_is_not_lost() {
+    let text = "E.O. 12958: DECL: 01/07/2014 TAGS: PREL, PGOV SUBJECT: A VISIT \
+                Classified By: Ambassador John Doe. REASON: 1.4 (b) 1. (C) Summary: The \
+                minister agreed.\nHe also said more. End Summary.\n\n2. (C) Details.\n";
+    let c = cable_parse::parse(text);
+    assert_eq!(c.subject.as_ref().map(|s| s.text.as_str()), Some("A VISIT"));
+    assert_eq!(
+        c.summary().as_deref(),
+        Some("The minister agreed. He also said more.")
+    );
+    let first = match c.body.first() {
+        Some(cable_model::Block::Paragraph(p)) => p,
+        other => panic!("first block is not paragraph 1: {other:?}"),
+    };
+    assert_eq!(first.label.as_ref().map(|l| l.raw.as_str()), Some("1"));
+    assert_eq!(first.marking.as_ref().map(|m| m.raw.as_str()), Some("C"));
+}
