@@ -348,3 +348,201 @@ fn the_torture_corpus_as_a_tar_gz_gives_the_same_statuses() {
         assert!(!rel.contains("cablekit-tmp"), "temporary file left: {rel}");
     }
 }
+
+// ---------------------------------------------------------------------
+// The archive reader over arbitrary, truncated and corrupted containers.
+
+mod archive_properties {
+    use cable_archive::{Item, Limits};
+    use proptest::prelude::*;
+    use std::io::Write;
+
+    /// Caps small enough that a bomb found by the generator stays cheap.
+    fn limits() -> Limits {
+        Limits {
+            max_member_bytes: 4 << 20,
+            max_total_bytes: 16 << 20,
+            ..Limits::default()
+        }
+    }
+
+    fn seed_texts() -> Vec<Vec<u8>> {
+        let dir = super::wellformed::workspace().join("testdata/seeds");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("testdata/seeds")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read(p).expect("seed"))
+            .collect()
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).expect("gzip");
+        e.finish().expect("gzip")
+    }
+
+    fn tar_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        for (name, data) in files {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(data.len() as u64);
+            h.set_mode(0o644);
+            h.set_cksum();
+            b.append_data(&mut h, name, *data).expect("tar");
+        }
+        b.into_inner().expect("tar")
+    }
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, data) in files {
+            z.start_file(*name, zip::write::SimpleFileOptions::default())
+                .expect("zip");
+            z.write_all(data).expect("zip");
+        }
+        z.finish().expect("zip").into_inner()
+    }
+
+    fn csv_of(texts: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let t = String::from_utf8_lossy(t)
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"");
+            out.extend_from_slice(
+                format!(
+                    "\"{}\",\"2/24/2009 21:58\",\"09STATE{}\",\"Secretary of State\",\"CONFIDENTIAL\",\"\",\"\",\"{t}\"\n",
+                    i + 1,
+                    17183 + i
+                )
+                .as_bytes(),
+            );
+        }
+        out
+    }
+
+    /// A well-formed container of the seeds, by kind.
+    fn container(kind: u8) -> (&'static str, Vec<u8>) {
+        let s = seed_texts();
+        let files: Vec<(&str, &[u8])> = vec![("a/one.txt", &s[0]), ("b/two.txt", &s[1])];
+        match kind % 6 {
+            0 => ("x.tar", tar_of(&files)),
+            1 => ("x.tar.gz", gz(&tar_of(&files))),
+            2 => ("x.zip", zip_of(&files)),
+            3 => ("cables.csv", csv_of(&s)),
+            4 => ("x.txt.gz", gz(&s[0])),
+            _ => (
+                "nested.zip",
+                zip_of(&[("inner.tar.gz", &gz(&tar_of(&files)))]),
+            ),
+        }
+    }
+
+    /// How to damage a container.
+    #[derive(Debug, Clone)]
+    enum Damage {
+        None,
+        Truncate(usize),
+        Flip(usize, u8),
+        Splice(usize, Vec<u8>),
+        Random(Vec<u8>),
+    }
+
+    fn damage() -> impl Strategy<Value = Damage> {
+        prop_oneof![
+            1 => Just(Damage::None),
+            3 => any::<usize>().prop_map(Damage::Truncate),
+            3 => (any::<usize>(), 1u8..=255).prop_map(|(i, x)| Damage::Flip(i, x)),
+            2 => (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..64)).prop_map(|(i, b)| Damage::Splice(i, b)),
+            2 => proptest::collection::vec(any::<u8>(), 0..4096).prop_map(Damage::Random),
+        ]
+    }
+
+    fn apply(mut bytes: Vec<u8>, d: &Damage) -> Vec<u8> {
+        let n = bytes.len().max(1);
+        match d {
+            Damage::None => {}
+            Damage::Truncate(i) => bytes.truncate(i % n),
+            Damage::Flip(i, x) => {
+                if let Some(b) = bytes.get_mut(i % n) {
+                    *b ^= x;
+                }
+            }
+            Damage::Splice(i, extra) => {
+                let at = i % n;
+                bytes.splice(
+                    at.min(bytes.len())..at.min(bytes.len()),
+                    extra.iter().copied(),
+                );
+            }
+            Damage::Random(r) => bytes = r.clone(),
+        }
+        bytes
+    }
+
+    /// Reads `bytes` as a file named `name` and as a stream, to the end,
+    /// within a time bound; checks the stream's accounting.
+    fn read_all(name: &'static str, bytes: Vec<u8>) -> Result<(), TestCaseError> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let check = |items: Vec<Item>| -> Result<usize, String> {
+                for (i, item) in items.iter().enumerate() {
+                    if item.seq() != i as u64 {
+                        return Err(format!("seq {} at position {i}", item.seq()));
+                    }
+                    match item {
+                        Item::Failed(f) if f.error.trim().is_empty() => {
+                            return Err("failed item without a reason".into());
+                        }
+                        Item::Skipped(s) if s.reason.trim().is_empty() => {
+                            return Err("skipped item without a reason".into());
+                        }
+                        Item::Record(r) => {
+                            let _ = cable_parse::parse_with(&r.text, &r.meta);
+                        }
+                        _ => {}
+                    }
+                }
+                Ok(items.len())
+            };
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join(name);
+            std::fs::write(&path, &bytes).expect("write");
+            let from_file = match cable_archive::open(&path, &limits()) {
+                Ok(records) => check(records.collect()),
+                Err(e) => Err(format!("open refused a regular file: {e}")),
+            };
+            let from_stream = check(
+                cable_archive::open_reader(
+                    std::path::Path::new(name),
+                    std::io::Cursor::new(bytes),
+                    &limits(),
+                )
+                .collect(),
+            );
+            let _ = tx.send(from_file.and(from_stream));
+        });
+        match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(TestCaseError::fail(e)),
+            Err(e) => Err(TestCaseError::fail(format!(
+                "{name}: {e} (panicked, hung or too slow)"
+            ))),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn archive_reader_reads_any_damaged_container_to_the_end(kind in any::<u8>(), d in damage()) {
+            let (name, bytes) = container(kind);
+            read_all(name, apply(bytes, &d))?;
+        }
+    }
+}
