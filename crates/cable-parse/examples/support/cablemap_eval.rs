@@ -3,8 +3,8 @@
 //! `cablemap-cases` example and `tests/conformance.rs`.
 
 use cable_model::{
-    Addressee, Block, Cable, ContainerMeta, Date, Declassify, ReferenceKind, Tag, TagKind,
-    Timestamp,
+    Addressee, Block, Cable, ContainerMeta, Date, Declassify, Note, NoteKind, ReferenceKind, Tag,
+    TagKind, Timestamp,
 };
 use serde_json::{Value, json};
 
@@ -91,7 +91,13 @@ fn from_cable(field: &str, c: &Cable, clean: bool, normalize: bool) -> Value {
             None => json!(""),
         },
         "signers" => json!(c.signer.iter().collect::<Vec<_>>()),
-        "summary" => c.summary().map_or(Value::Null, |s| json!(s)),
+        // The peer keeps the summary's line breaks; the model joins wrapped
+        // lines, so its blocks become lines (list items with their bullet).
+        "summary" => summary_note(&c.body).map_or(Value::Null, |n| {
+            let mut parts = Vec::new();
+            summary_text(&n.blocks, &mut parts);
+            json!(parts.join("\n"))
+        }),
         "clean_content" => {
             // The peer keeps the cable's line breaks; the model joins wrapped
             // lines, so each block's text becomes one line.
@@ -139,6 +145,39 @@ fn text_of(blocks: &[Block], out: &mut Vec<String>) {
             Block::Heading(h) => out.push(h.text.clone()),
             Block::Note(n) => text_of(&n.blocks, out),
             _ => {}
+        }
+    }
+}
+
+/// The first summary note, depth first.
+fn summary_note(blocks: &[Block]) -> Option<&Note> {
+    blocks.iter().find_map(|b| match b {
+        Block::Note(n) if n.kind == NoteKind::Summary => Some(n),
+        Block::Note(n) => summary_note(&n.blocks),
+        Block::Paragraph(p) => summary_note(&p.children),
+        Block::List(l) => l.items.iter().find_map(|i| summary_note(&i.children)),
+        _ => None,
+    })
+}
+
+/// Like `text_of`, with list items keeping their bullet (`-- item`).
+fn summary_text(blocks: &[Block], out: &mut Vec<String>) {
+    for b in blocks {
+        match b {
+            Block::List(l) => {
+                for i in &l.items {
+                    out.push(format!("{} {}", i.marker, i.text));
+                    summary_text(&i.children, out);
+                }
+            }
+            Block::Paragraph(p) => {
+                if !p.text.is_empty() {
+                    out.push(p.text.clone());
+                }
+                summary_text(&p.children, out);
+            }
+            Block::Note(n) => summary_text(&n.blocks, out),
+            other => text_of(std::slice::from_ref(other), out),
         }
     }
 }
