@@ -437,6 +437,7 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
     let mut expected = 'A';
     let b: Vec<char> = text.chars().collect();
     let mut i = 0;
+    let mut next_number = 1u32;
     while let Some(&c) = b.get(i) {
         let boundary = i == 0
             || b.get(i - 1)
@@ -444,10 +445,12 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
         let mut found = None;
         if boundary
             && c == '('
-            && b.get(i + 1).is_some_and(char::is_ascii_digit)
+            && b.get(i + 1) == char::from_digit(next_number, 10).as_ref()
             && b.get(i + 2) == Some(&')')
         {
-            // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items.
+            // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
+            // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
+            next_number += 1;
             if !cur.trim().is_empty() || label.is_some() {
                 out.push((label, std::mem::take(&mut cur)));
             }
