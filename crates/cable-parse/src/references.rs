@@ -641,6 +641,39 @@ mod tests {
             ids("A. BRASILIA 2799 AND 2764 B. PORT AU PRINCE 2325", 2004),
             ["04BRASILIA2799", "04BRASILIA2764", "04PORTAUPRINCE2325"]
         );
+        assert_eq!(
+            ids("(A)STATE 071143, (B)STATE 073601", 2007),
+            ["07STATE71143", "07STATE73601"]
+        );
+        assert_eq!(
+            ids("A Montreal 365, B Ottawa 406, C 05 Ottawa 2970", 2006),
+            ["06MONTREAL365", "06OTTAWA406", "05OTTAWA2970"]
+        );
+        assert_eq!(
+            ids(
+                "(1) 2005 RIO DE JANEIRO 1143, (2) 2005 BRASILIA 03242",
+                2006
+            ),
+            ["05RIODEJANEIRO1143", "05BRASILIA3242"]
+        );
+        assert_eq!(
+            ids("QUITO 5; 07 QUITO 1607 07 QUITO 290", 2010),
+            ["10QUITO5", "07QUITO1607", "07QUITO290"]
+        );
+        assert_eq!(
+            ids("PRAGUE 849, PRAGUE, 1228", 2008),
+            ["08PRAGUE849", "08PRAGUE1228"]
+        );
+        assert_eq!(
+            ids("A. ROME 1 SAO PAULO 00000161 001.3 OF 005 B. ROME 2", 2007),
+            ["07ROME1", "07ROME2"]
+        );
+        assert_eq!(ids("A) 08 RIO DE JAN 138", 2008), ["08RIODEJANEIRO138"]);
+        assert_eq!(ids("KUWAIT (C)02293", 2003), ["03KUWAIT2293"]);
+        assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
+        assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
+        assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));
+        assert!(!continues_labels("(A) X 1;", "(C) X 3"));
         let r = references(
             "A. SMITH-DURHAM E MAIL OF 10-08-08 B. 2009 MTCR POC DOC 008",
             Some(2008),

@@ -265,6 +265,15 @@ mod tests {
         );
         assert_eq!(tags("ECON CA MX SIPDIS ECON"), ["ECON", "CA", "MX"]);
         assert_eq!(tags("PREL, UNGA/C-6"), ["PREL", "UNGA/C-6"]);
+        assert_eq!(
+            tags("IS ISRAELI PALESTINIAN AFFAIRS GOI EXTERNAL"),
+            ["IS", "ISRAELI PALESTINIAN AFFAIRS", "GOI EXTERNAL"]
+        );
+        assert_eq!(
+            tags("PM NOVO GUILLERMO REMON PEDRO CONSULAR AFFAIRS"),
+            ["PM", "NOVO, GUILLERMO", "REMON, PEDRO", "CONSULAR AFFAIRS"]
+        );
+        assert_eq!(tags("PREL POL FOREIGN POL"), ["PREL", "POL", "FOREIGN POL"]);
     }
 
     #[test]
