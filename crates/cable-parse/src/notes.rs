@@ -230,10 +230,11 @@ fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
 /// by blanks in `text[from..]`, until `f` returns true.
 pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usize) -> bool) {
     let b = text.as_bytes();
-    let mut i = from;
-    while let Some(off) = memchr::memchr2(b'E', b'e', b.get(i..).unwrap_or(&[])) {
-        let s = i + off;
-        i = s + 1;
+    // Look for the `D` (rarer in prose than `E`) and check the two bytes before it.
+    let mut i = from.saturating_add(2);
+    while let Some(off) = memchr::memchr2(b'D', b'd', b.get(i..).unwrap_or(&[])) {
+        let s = i + off - 2;
+        i = i + off + 1;
         let is_end = b
             .get(s..s + 3)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"END"));

@@ -62,6 +62,9 @@ impl<'a> Source<'a> {
         if text.trim().is_empty() {
             cx.diag(Code::EmptyInput, None, "the input holds no text");
         }
+        // One vectorisable pass over the whole text; lines are only
+        // inspected for control bytes when there are some.
+        let any_controls = text.bytes().any(is_control);
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 40 + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
@@ -75,15 +78,16 @@ impl<'a> Source<'a> {
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end());
-            let n_controls = t
-                .bytes()
-                .filter(|&b| (b < 0x20 && b != b'\t' && b != 0x0c) || b == 0x7f)
-                .count();
+            let n_controls = if any_controls {
+                t.bytes().filter(|&b| is_control(b)).count()
+            } else {
+                0
+            };
             if n_controls > 0 {
                 controls += 1;
                 control_bytes += n_controls;
             }
-            if t.contains("](#") {
+            if memchr::memchr(b']', t.as_bytes()).is_some() && t.contains("](#") {
                 let replaced = LINK_DEBRIS.replace_all(&t, "$1");
                 if let Cow::Owned(s) = replaced {
                     links += 1;
@@ -101,7 +105,9 @@ impl<'a> Source<'a> {
                 sipdis += 1;
                 continue;
             }
-            if trimmed.contains("Declassified/Released US Department of State") {
+            if memchr::memchr(b'/', trimmed.as_bytes()).is_some()
+                && trimmed.contains("Declassified/Released US Department of State")
+            {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
                 skip_review = trimmed.ends_with("Systematic");
@@ -202,6 +208,11 @@ impl<'a> Source<'a> {
     }
 }
 
+/// A control byte other than the line endings, tab and form feed.
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
+}
+
 /// The two shapes of page header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PageKind {
@@ -215,7 +226,16 @@ enum PageKind {
 /// Whether a (trimmed) line is a page header; runs of blanks inside it
 /// count as one (`PAGE 03        SOFIA  03382  111320Z`).
 fn page_header(trimmed: &str) -> Option<PageKind> {
-    if trimmed.len() > 120 || !trimmed.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // Cheap tests first: every page header starts with a capital and ends
+    // with a digit or `Z` (`… 002 OF 002`, `PAGE 02 … 291400Z`, `PAGE 01`).
+    if trimmed.len() > 120
+        || !trimmed.starts_with(|c: char| c.is_ascii_uppercase())
+        || !trimmed.ends_with(|c: char| c.is_ascii_digit() || c == 'Z')
+    {
+        return None;
+    }
+    let is_page_line = trimmed.starts_with("PAGE");
+    if !is_page_line && memchr::memmem::find(trimmed.as_bytes(), b" OF ").is_none() {
         return None;
     }
     let collapsed: Cow<'_, str> = if trimmed.contains("  ") {
