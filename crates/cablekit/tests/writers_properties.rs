@@ -477,3 +477,39 @@ fn the_checks_reject_malformed_documents() {
     let out = render(&cable).expect("render");
     assert!(check_paragraphs_in_markdown(&cable, &out.markdown).is_ok());
 }
+
+/// Found by fuzzing (`write_all`, on the seed `testdata/torture/nested-begin-end.txt`):
+/// the YAML of a cable whose notes nest as deep as the parser allows (32)
+/// is more than 64 levels deep, which serde-saphyr's default budget
+/// refuses (`budget breached: Depth { depth: 65 }`; PyYAML and other
+/// readers have no such cap). The YAML stays within 128 levels, the
+/// bound a strict reader needs (docs/robustness.md).
+#[test]
+fn regression_yaml_depth_of_the_deepest_nesting_stays_within_128() {
+    let path = wellformed::workspace().join("testdata/torture/nested-begin-end.txt");
+    let text = std::fs::read_to_string(path).expect("nested-begin-end.txt");
+    let mut deeper = text.clone();
+    // Also 1,000 levels, beyond the parser's cap.
+    for i in 0..1_000 {
+        deeper.push_str(&format!("BEGIN X{i}:\n"));
+    }
+    for t in [text, deeper] {
+        let cable = cable_parse::parse(&t);
+        let out = render(&cable).expect("render");
+        let mut budget = serde_saphyr::Budget::default();
+        budget.max_depth = 128;
+        let mut options = serde_saphyr::Options::default();
+        options.budget = Some(budget);
+        let read = serde_saphyr::from_str_with_options::<serde_json::Value>(&out.yaml, options);
+        assert!(read.is_ok(), "YAML deeper than 128 levels: {read:?}");
+        let default = serde_saphyr::from_str::<serde_json::Value>(&out.yaml);
+        eprintln!(
+            "nested notes: serde-saphyr with its default depth budget (64): {}",
+            if default.is_ok() {
+                "reads it"
+            } else {
+                "refuses it"
+            }
+        );
+    }
+}
