@@ -47,6 +47,18 @@ man:
     mkdir -p target/man
     cargo run --release -p cablekit -- man > target/man/cablekit.1
 
+# Generate the synthetic 251,287-cable corpus (cables.csv rendering) into target/bench/.
+gen COUNT="251287" FORMAT="csv" OUT="target/bench/cables.csv":
+    cargo run --release -p cable-gen --bin cable-gen -- --count {{COUNT}} --seed 1 --format {{FORMAT}} --out "{{OUT}}"
+
+# The benchmark (< 15 min): corpus, parser, writers, cat, end to end, pandoc; report in target/bench/report.md, summary appended to docs/benchmarks.md.
+bench:
+    cargo build --release -p cablekit -p cable-gen && target/release/cable-bench
+
+# Parse-only and writer-only throughput on the generated corpus (library calls, 1 thread); no docs update.
+bench-parse:
+    cargo build --release -p cable-gen && target/release/cable-bench --only gen,lib --no-docs
+
 # Fuzz every target SECS seconds (cargo install cargo-fuzz; stable toolchain, -s none; never run by CI): docs/robustness.md.
 fuzz SECS="180":
     cd fuzz && ./seed.sh && for t in parse write_all archive_bytes archive_csv archive_html; do cargo fuzz run $t -s none -- -max_total_time={{SECS}} -max_len=65536 -timeout=10 -rss_limit_mb=4096 || exit 1; done
