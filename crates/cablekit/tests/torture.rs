@@ -349,6 +349,60 @@ fn the_torture_corpus_as_a_tar_gz_gives_the_same_statuses() {
     }
 }
 
+#[test]
+fn csv_unterminated_quote_in_row_3_of_10_costs_only_that_row() {
+    // Through the whole CLI: the other 9 rows convert, row 3 is a failed
+    // line that names it, the exit code is 1.
+    let seed = std::fs::read_to_string(
+        wellformed::workspace().join("testdata/seeds/000_78e12724ad72837c.txt"),
+    )
+    .expect("seed");
+    let esc = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut csv = String::new();
+    for n in 1..=10 {
+        let text = seed.replace("STATE 017183", &format!("STATE {:06}", 300_000 + n));
+        let mut row = format!(
+            "\"{n}\",\"2/24/2009 21:58\",\"09STATE{}\",\"Secretary of State\",\"CONFIDENTIAL\",\"\",\"\",\"{}\"\n",
+            300_000 + n,
+            esc(&text)
+        );
+        if n == 3 {
+            // Drop the closing quote of the last field.
+            row = format!("{}\n", row.trim_end().trim_end_matches('"'));
+        }
+        csv.push_str(&row);
+    }
+    let work = tempfile::tempdir().expect("tempdir");
+    let path = work.path().join("cables.csv");
+    std::fs::write(&path, csv).expect("write csv");
+    let r = run(work.path(), &path, &["--to", "yaml"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.index.len(), 10, "one line per row");
+    for (i, v) in r.index.iter().enumerate() {
+        let row = i + 1;
+        assert_eq!(v["row"].as_u64(), Some(row as u64), "{v}");
+        if row == 3 {
+            assert_eq!(status(v), "failed", "{v}");
+            let msg = v["message"].as_str().unwrap_or_default();
+            assert!(
+                msg.contains("unterminated") || msg.contains("quote"),
+                "{msg}"
+            );
+            assert!(
+                r.stderr.contains("row 3"),
+                "stderr does not name row 3: {}",
+                r.stderr
+            );
+        } else {
+            assert_eq!(status(v), "ok", "row {row}: {v}");
+            assert_eq!(
+                v["id"].as_str(),
+                Some(format!("09STATE{}", 300_000 + row).as_str())
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------
 // The archive reader over arbitrary, truncated and corrupted containers.
 
