@@ -367,7 +367,10 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
             None => Rendered::Bytes(buf),
             Some(root) => match spool(root, format, &base, seq, &buf) {
                 Ok(path) => Rendered::Spooled(path),
-                Err(e) => return Outcome::OutputError(e),
+                Err(e) => {
+                    remove_spooled(rendered);
+                    return Outcome::OutputError(e);
+                }
             },
         };
         rendered.push((format, output));
@@ -399,14 +402,15 @@ fn spool(
         format.extension(),
         crate::resume::TEMP_SUFFIX
     ));
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, bytes))
-        .map_err(|e| {
-            format!(
-                "cannot write {}: {e}; choose a writable --out with free space",
-                path.display()
-            )
-        })?;
+    let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, bytes));
+    if let Err(e) = written {
+        // A full disk can leave a partial file behind.
+        let _ = std::fs::remove_file(&path);
+        return Err(format!(
+            "cannot write {}: {e}; choose a writable --out with free space",
+            path.display()
+        ));
+    }
     Ok(path)
 }
 
