@@ -92,6 +92,10 @@ struct ConvertArgs {
     /// Leave references as text instead of linking them to cables of the same run (skips the id pre-pass).
     #[arg(long)]
     no_links: bool,
+    /// Pandoc API version of the JSON: 1.23 (pandoc 3.x), 1.22 (pandoc 2.11-2.19, e.g. Debian 12's 2.17),
+    /// or `auto` to ask the `pandoc` on PATH (`pandoc --version`).
+    #[arg(long, value_name = "VERSION", default_value = "1.23")]
+    pandoc_api: PandocApi,
     /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
     #[arg(long)]
     xml_per_input: bool,
@@ -107,6 +111,51 @@ pub(crate) enum ArchiveKind {
     Tar,
     /// A zip file (deflate).
     Zip,
+}
+
+/// `--pandoc-api`: a pinned pandoc-types version, or `auto`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PandocApi {
+    Pinned(cable_pandoc::ApiVersion),
+    Auto,
+}
+
+impl std::str::FromStr for PandocApi {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s == "auto" {
+            return Ok(PandocApi::Auto);
+        }
+        s.parse()
+            .map(PandocApi::Pinned)
+            .map_err(|_| format!("unknown pandoc API version {s:?}: use 1.22, 1.23 or auto"))
+    }
+}
+
+impl PandocApi {
+    /// The version to write; `auto` runs `pandoc --version`.
+    fn resolve(self) -> anyhow::Result<cable_pandoc::ApiVersion> {
+        match self {
+            PandocApi::Pinned(v) => Ok(v),
+            PandocApi::Auto => {
+                let out = std::process::Command::new("pandoc")
+                    .arg("--version")
+                    .output()
+                    .map_err(|e| {
+                        anyhow::anyhow!(
+                            "--pandoc-api auto: cannot run pandoc ({e}); install pandoc or give --pandoc-api 1.22 or 1.23"
+                        )
+                    })?;
+                let text = String::from_utf8_lossy(&out.stdout);
+                cable_pandoc::detect_api(&text).ok_or_else(|| {
+                    let first = text.lines().next().unwrap_or("").trim();
+                    anyhow::anyhow!(
+                        "--pandoc-api auto: cannot tell the API version of {first:?}; give --pandoc-api 1.22 or 1.23"
+                    )
+                })
+            }
+        }
+    }
 }
 
 /// Where the outputs go.
@@ -134,6 +183,8 @@ pub(crate) struct Config {
     pub(crate) links: bool,
     /// XML goes into one collection file per input.
     pub(crate) xml_per_input: bool,
+    /// The pandoc-types API version of the Pandoc JSON.
+    pub(crate) pandoc_api: cable_pandoc::ApiVersion,
     pub(crate) quiet: bool,
     /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
     pub(crate) progress: bool,
@@ -218,6 +269,11 @@ impl ConvertArgs {
         let links = !self.no_links
             && output != Output::Stdout
             && formats.iter().any(|f| f.links_references());
+        let pandoc_api = if formats.contains(&Format::Pandoc) {
+            self.pandoc_api.resolve()?
+        } else {
+            cable_pandoc::ApiVersion::default()
+        };
         Ok(Config {
             inputs: self.inputs,
             formats,
@@ -228,6 +284,7 @@ impl ConvertArgs {
             shard: self.shard,
             links,
             xml_per_input: self.xml_per_input,
+            pandoc_api,
             quiet: self.quiet,
             progress,
             color,
@@ -246,6 +303,17 @@ mod tests {
             Command::Convert(c) => Ok(c),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn pandoc_api_is_pinned_or_rejected() {
+        assert_eq!(
+            config(&["."]).unwrap().pandoc_api,
+            cable_pandoc::ApiVersion::V1_23
+        );
+        let c = config(&[".", "--pandoc-api", "1.22"]).unwrap();
+        assert_eq!(c.pandoc_api, cable_pandoc::ApiVersion::V1_22);
+        assert!(config(&[".", "--pandoc-api", "2.0"]).is_err());
     }
 
     #[test]

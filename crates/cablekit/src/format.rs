@@ -67,13 +67,13 @@ impl Format {
     pub(crate) fn write(
         self,
         cable: &Cable,
-        links: &Links,
+        settings: &Settings,
         out: &mut dyn io::Write,
     ) -> io::Result<Option<Diagnostic>> {
         match self {
             Format::Markdown => {
                 let mut opts = cable_markdown::Options::default();
-                opts.links = links.resolver(self);
+                opts.links = settings.links.resolver(self);
                 cable_markdown::write(cable, &opts, out).map(|()| None)
             }
             Format::Yaml => {
@@ -92,11 +92,21 @@ impl Format {
             }
             Format::Pandoc => {
                 let mut opts = cable_pandoc::Options::default();
-                opts.links = links.resolver(self);
+                opts.api = settings.pandoc_api;
+                opts.links = settings.links.resolver(self);
                 cable_pandoc::write(cable, &opts, out).map(|()| None)
             }
         }
     }
+}
+
+/// What the writers need to know about the run besides the cable.
+#[derive(Clone, Default)]
+pub(crate) struct Settings {
+    /// Cross-links to the cables of the run.
+    pub(crate) links: Links,
+    /// `--pandoc-api`.
+    pub(crate) pandoc_api: cable_pandoc::ApiVersion,
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! index and archive entry order are the same for any `-j`.
 
 use crate::flags::{Config, Output};
-use crate::format::Format;
+use crate::format::{Format, Settings};
 use crate::index::{DiagnosticCounts, Line, Status};
 use crate::layout::{Base, Name, Namer};
 use crate::links::Links;
@@ -80,7 +80,7 @@ pub(crate) enum Rendered {
 /// What the workers need, shared read-only.
 struct Shared {
     formats: Vec<Format>,
-    links: Links,
+    settings: Settings,
     shard: Option<Shard>,
     previous: Option<Previous>,
     xml_per_input: bool,
@@ -130,7 +130,10 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     let sink = Sink::open(&cfg.output)?;
     let ctx = Shared {
         formats: cfg.formats.clone(),
-        links,
+        settings: Settings {
+            links,
+            pandoc_api: cfg.pandoc_api,
+        },
         shard: cfg.shard,
         previous,
         xml_per_input: cfg.xml_per_input,
@@ -354,7 +357,7 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
             continue;
         }
         let mut buf = Vec::with_capacity(record.text.len() * 2);
-        match format.write(&cable, &ctx.links, &mut buf) {
+        match format.write(&cable, &ctx.settings, &mut buf) {
             Ok(None) => {}
             Ok(Some(noticed)) => writer_notes.push(noticed),
             Err(e) => {
