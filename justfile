@@ -31,9 +31,9 @@ publish INPUT OUT:
 xml INPUT OUT:
     cargo run --release -p cablekit -- convert "{{INPUT}}" --to xml --xml-per-input -o "{{OUT}}"
 
-# Convert the seeds, the sample cables and the torture inputs into target/demo.
+# Convert the seeds, the kitchen-sink cable, the sample archives (a cables.csv and a zip of pages) and the torture inputs into target/demo.
 demo:
-    cargo run --release -p cablekit -- convert testdata/seeds testdata/cables testdata/torture -o target/demo
+    cargo run --release -p cablekit -- convert testdata/seeds testdata/cables testdata/archives testdata/torture -o target/demo
 
 # Shell completions into target/completions (bash, zsh, fish).
 completions:
