@@ -137,6 +137,8 @@ struct Header<'c, 'k> {
     transmission: Transmission,
     has_transmission: bool,
     debris_noted: bool,
+    /// The tags read so far, for de-duplication.
+    tag_set: std::collections::BTreeSet<Tag>,
 }
 
 /// Reads header lines at the cursor into `cx.cable`, leaving the cursor at
@@ -159,6 +161,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         transmission: Transmission::default(),
         has_transmission: false,
         debris_noted: false,
+        tag_set: std::collections::BTreeSet::new(),
     };
     let mut queue: VecDeque<Seg> = VecDeque::new();
     let mut next_line = 0usize;
@@ -665,7 +668,9 @@ impl Header<'_, '_> {
                 let no = Some(self.tags.no);
                 for t in list {
                     if let Some(tag) = Tag::new(&t) {
-                        if !self.cx.cable.tags.contains(&tag) {
+                        // A set, not `tags.contains`: a 1 MB TAGS line holds
+                        // ~100,000 tags.
+                        if self.tag_set.insert(tag.clone()) {
                             self.cx.cable.tags.push(tag);
                         }
                     }
