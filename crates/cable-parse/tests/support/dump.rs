@@ -5,7 +5,7 @@
 use cable_model::*;
 use std::fmt::Write;
 
-pub fn dump(c: &Cable) -> String {
+pub(crate) fn dump(c: &Cable) -> String {
     let mut o = String::new();
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
     let _ = writeln!(o, "id: {}", opt(c.id.as_ref().map(|i| i.to_string())));

@@ -1,1 +1,1 @@
-pub mod dump;
+pub(crate) mod dump;
