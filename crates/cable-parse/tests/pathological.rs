@@ -202,7 +202,6 @@ fn tags_line(bytes: usize) -> String {
 }
 
 #[test]
-#[ignore = "bug: TAGS de-duplication is quadratic (header.rs close_open: tags.contains per tag), 1 MB line > 60 s; reported"]
 fn one_megabyte_tags_line() {
     let text = tags_line(1024 * 1024);
     let c = parse_within("1 MB TAGS line", secs(60), text);
@@ -459,7 +458,9 @@ fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
         let b = make(8 * n);
         // Warm up allocator and caches.
         let _ = cable_parse::parse(&a);
-        let small = best_time(&a, runs);
+        // The small input is cheap: more runs make its minimum stable
+        // (a noisy small time would inflate the ratio).
+        let small = best_time(&a, 3 * runs);
         let large = best_time(&b, runs);
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
         eprintln!(
@@ -510,7 +511,9 @@ fn parse_time_is_linear_in_realistic_text() {
 
 #[test]
 fn parse_time_is_linear_in_paragraphs() {
-    check_linear("paragraphs", 1_000, 3, numbered_paragraphs);
+    // 190 KB and 1.5 MB: both out of the L2 cache, so a release build
+    // measures the parser rather than the cache.
+    check_linear("paragraphs", 4_000, 3, numbered_paragraphs);
 }
 
 #[test]
@@ -518,8 +521,9 @@ fn parse_time_is_linear_in_references() {
     check_linear("references", 1_000, 3, references);
 }
 
+/// Found by this file: TAGS de-duplication was quadratic (`tags.contains`
+/// per tag; fixed in 4beb577 with a set).
 #[test]
-#[ignore = "bug: TAGS de-duplication is quadratic (header.rs close_open: tags.contains per tag); reported"]
 fn regression_tags_dedup_is_quadratic() {
     check_linear("tags", 4_000, 3, tags_line);
 }
