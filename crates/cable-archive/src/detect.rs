@@ -190,7 +190,7 @@ pub(crate) fn looks_like_cable(text: &str) -> bool {
         end -= 1;
     }
     let head = text.get(..end).unwrap_or_default();
-    head.lines()
+    head.split(['\n', '\r'])
         .filter(|l| !l.trim().is_empty())
         .nth(2)
         .is_some()

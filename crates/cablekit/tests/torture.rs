@@ -293,7 +293,6 @@ fn not_converted(names: &[&str]) -> Vec<String> {
 fn every_cable_of_the_torture_corpus_converts() {
     let all = listing(&torture_dir());
     let known_bugs = [
-        "lone-cr-line-endings.txt",
         "all-lower-case.txt",
         "nul-bytes.txt",
         "every-c0-control.txt",
@@ -307,10 +306,20 @@ fn every_cable_of_the_torture_corpus_converts() {
     assert!(lost.is_empty(), "cables not converted: {lost:#?}");
 }
 
+/// Found by this file: cable-archive's member sniffing
+/// (`detect::looks_like_cable`) split lines on `\n` only, so a directory
+/// member with lone-CR line endings was skipped as "not a cable" (fixed
+/// with the regression test: it splits on `\r` too).
 #[test]
-#[ignore = "bug: cable-archive's member sniffing (detect::looks_like_cable) splits lines on \\n only and matches markers case-sensitively, so a directory member with lone-CR line endings or in lower case is skipped as \"not a cable\"; reported"]
-fn regression_lone_cr_and_lower_case_cables_skipped_as_not_cables() {
-    let lost = not_converted(&["lone-cr-line-endings.txt", "all-lower-case.txt"]);
+fn regression_lone_cr_cable_skipped_as_not_a_cable() {
+    let lost = not_converted(&["lone-cr-line-endings.txt"]);
+    assert!(lost.is_empty(), "cables not converted: {lost:#?}");
+}
+
+#[test]
+#[ignore = "bug: cable-archive's member sniffing (detect::looks_like_cable) matches telegram markers case-sensitively, so a directory member written in lower case is skipped as \"not a cable\"; reported (making it case-insensitive is a policy choice for the owner: prose files would match `secret`, `subject`)"]
+fn regression_lower_case_cable_skipped_as_not_a_cable() {
+    let lost = not_converted(&["all-lower-case.txt"]);
     assert!(lost.is_empty(), "cables not converted: {lost:#?}");
 }
 
