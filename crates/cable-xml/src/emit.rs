@@ -16,6 +16,9 @@ pub(crate) struct Emitter<W: io::Write> {
     writer: Writer<W>,
     indent: bool,
     replaced: u64,
+    /// The start tag under construction, its buffer reused from tag to tag
+    /// (a fresh `BytesStart` allocates as soon as it gets an attribute).
+    tag: BytesStart<'static>,
 }
 
 impl<W: io::Write> Emitter<W> {
@@ -30,6 +33,7 @@ impl<W: io::Write> Emitter<W> {
             writer,
             indent,
             replaced: 0,
+            tag: BytesStart::new(String::new()),
         }
     }
 
@@ -56,8 +60,8 @@ impl<W: io::Write> Emitter<W> {
 
     /// `<name a="v" …>`
     pub(crate) fn start(&mut self, name: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
-        let tag = self.tag(name, attrs);
-        self.writer.write_event(Event::Start(tag))
+        self.set_tag(name, attrs);
+        self.writer.write_event(Event::Start(self.tag.borrow()))
     }
 
     /// `</name>`
@@ -67,8 +71,8 @@ impl<W: io::Write> Emitter<W> {
 
     /// `<name a="v" …/>`
     pub(crate) fn empty(&mut self, name: &str, attrs: &[Attr<'_>]) -> io::Result<()> {
-        let tag = self.tag(name, attrs);
-        self.writer.write_event(Event::Empty(tag))
+        self.set_tag(name, attrs);
+        self.writer.write_event(Event::Empty(self.tag.borrow()))
     }
 
     /// `<name a="v" …>text</name>`, or the empty element when `text` is empty.
@@ -92,14 +96,16 @@ impl<W: io::Write> Emitter<W> {
         }
     }
 
-    fn tag<'a>(&mut self, name: &'a str, attrs: &[Attr<'_>]) -> BytesStart<'a> {
-        let mut tag = BytesStart::new(name);
+    /// Makes [`Self::tag`] `<name a="v" …>`, cleaning the values (quick-xml
+    /// escapes them).
+    fn set_tag(&mut self, name: &str, attrs: &[Attr<'_>]) {
+        self.tag.clear_attributes();
+        self.tag.set_name(name);
         for (key, value) in attrs {
             let (value, n) = chars::clean(value);
             self.replaced += n;
-            tag.push_attribute((*key, value.as_ref()));
+            self.tag.push_attribute((*key, value.as_ref()));
         }
-        tag
     }
 
     /// Flushes and returns the underlying writer.

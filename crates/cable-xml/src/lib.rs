@@ -42,6 +42,7 @@ mod cable;
 mod chars;
 mod collection;
 mod emit;
+mod output;
 mod schema;
 
 use cable_model::Cable;
@@ -113,12 +114,19 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Resu
 /// Writes `cable` to `out` as one XML document and returns what had to be
 /// replaced; the count is also in the document, as an
 /// `xml-character-replaced` diagnostic.
+///
+/// The document is built in a buffer kept by the calling thread and handed
+/// to `out` in one `write_all`, so `out` may be an unbuffered file.
 pub fn write_counting(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<Stats> {
-    let mut em = emit::Emitter::new(out, opts.indent);
-    em.declaration()?;
-    cable::write(&mut em, cable, cable::Placement::Root)?;
-    em.newline()?;
-    Ok(Stats {
-        replaced_characters: em.replaced(),
+    output::with_buffer(|buf| {
+        let mut em = emit::Emitter::new(&mut *buf, opts.indent);
+        em.declaration()?;
+        cable::write(&mut em, cable, cable::Placement::Root)?;
+        em.newline()?;
+        let replaced_characters = em.replaced();
+        out.write_all(buf)?;
+        Ok(Stats {
+            replaced_characters,
+        })
     })
 }

@@ -21,6 +21,7 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with("id: null\n"));
 //! ```
 
+mod output;
 pub mod view;
 
 use cable_model::Cable;
@@ -48,11 +49,16 @@ impl Options {
 }
 
 /// Writes `cable` as one YAML document to `out`.
+///
+/// The document is serialised into a buffer kept by the calling thread and
+/// handed to `out` in one `write_all`, so `out` may be an unbuffered file.
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
     let view = view::CableView::new(cable);
     let mut options = serde_saphyr::SerializerOptions::default();
     options.prefer_block_scalars = !opts.single_line_strings;
-    let mut out = out;
-    serde_saphyr::to_io_writer_with_options(&mut out, &view, options)
-        .map_err(|e| io::Error::other(e.to_string()))
+    output::with_buffer(|buf| {
+        serde_saphyr::to_fmt_writer_with_options(buf, &view, options)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        out.write_all(buf.as_bytes())
+    })
 }
