@@ -14,12 +14,29 @@
 use cable_archive::{Item, Limits, Record};
 use cable_model::{Block, Cable, Code};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{RwLock, mpsc};
 use std::time::{Duration, Instant};
+
+/// Timing tests run alone: each linearity check holds this for writing,
+/// every other test for reading, so the 8x measurement never competes with
+/// a 10 MB parse on another test thread (which, on two cores, can double
+/// it).
+static TIMING: RwLock<()> = RwLock::new(());
 
 /// Runs `work` on its own thread and returns its result, failing the test if
 /// it takes longer than `bound` (or panics).
 fn within<T: Send + 'static>(
+    label: &str,
+    bound: Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let _shared = TIMING
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    run_bounded(label, bound, work)
+}
+
+fn run_bounded<T: Send + 'static>(
     label: &str,
     bound: Duration,
     work: impl FnOnce() -> T + Send + 'static,
@@ -453,7 +470,10 @@ fn best_time(text: &str, runs: usize) -> Duration {
 /// as parsing `make(n)` (quadratic time would be about 64 times).
 fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
     let label = label.to_owned();
-    let (small, large, ratio) = within(&format!("linearity {label}"), secs(120), move || {
+    let _alone = TIMING
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (small, large, ratio) = run_bounded(&format!("linearity {label}"), secs(120), move || {
         let a = make(n);
         let b = make(8 * n);
         // Warm up allocator and caches.
