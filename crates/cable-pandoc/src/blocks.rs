@@ -274,8 +274,10 @@ impl Body {
         if !lead.is_empty() {
             match opening_para(&mut content).filter(|_| p.text.trim().is_empty()) {
                 Some(first) => {
+                    lead.reserve(first.len() + 1);
                     lead.push(Inline::Space);
-                    first.splice(0..0, lead);
+                    lead.append(first);
+                    *first = lead;
                 }
                 None => content.insert(0, pd::Block::Para(lead)),
             }
@@ -335,8 +337,12 @@ impl Body {
         let open = span("note-mark", &open);
         match content.first_mut() {
             Some(pd::Block::Para(first)) => {
-                first.insert(0, Inline::Space);
-                first.insert(0, open);
+                // One copy of the paragraph's inlines, not two shifts.
+                let mut led = Vec::with_capacity(first.len() + 2);
+                led.push(open);
+                led.push(Inline::Space);
+                led.append(first);
+                *first = led;
             }
             _ => content.insert(0, pd::Block::Para(vec![open])),
         }

@@ -61,6 +61,7 @@ mod blocks;
 mod document;
 mod inlines;
 mod meta;
+mod output;
 
 pub use api::{ApiVersion, UnknownApiVersion, detect_api};
 
@@ -122,16 +123,19 @@ impl fmt::Debug for Options {
 
 /// Writes `cable` to `out` as one Pandoc JSON document.
 ///
-/// The JSON is streamed through an internal buffer, so `out` may be an
-/// unbuffered file; it is flushed at the end. Errors are those of `out`.
+/// The JSON is serialised into a buffer kept by the calling thread and
+/// handed to `out` in one `write_all`, so `out` may be an unbuffered file;
+/// it is flushed at the end. Errors are those of `out`.
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let doc = document::Document::new(cable, opts);
-    let mut buf = io::BufWriter::with_capacity(32 * 1024, out);
-    let result = if opts.pretty {
-        serde_json::to_writer_pretty(&mut buf, &doc)
-    } else {
-        serde_json::to_writer(&mut buf, &doc)
-    };
-    result.map_err(io::Error::from)?;
-    buf.flush()
+    output::with_buffer(|buf| {
+        let result = if opts.pretty {
+            serde_json::to_writer_pretty(&mut *buf, &doc)
+        } else {
+            serde_json::to_writer(&mut *buf, &doc)
+        };
+        result.map_err(io::Error::from)?;
+        out.write_all(buf)?;
+        out.flush()
+    })
 }
