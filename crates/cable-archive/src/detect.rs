@@ -71,10 +71,25 @@ pub(crate) fn sniff(head: &[u8]) -> Kind {
     if is_csv_row_start(body) {
         return Kind::CablesCsv;
     }
-    if head.contains(&0) {
+    if head.contains(&0) && !mostly_text(head) && !looks_like_cable(&String::from_utf8_lossy(head))
+    {
         return Kind::Binary;
     }
     Kind::Text
+}
+
+/// Whether bytes with a few NULs are still text: at most 2% of them are
+/// control bytes other than tab, line feed, form feed and carriage return.
+/// Old cables carry stray NULs and control characters; the parser keeps
+/// their text and flags them (`binary-content`, `control-characters`), so
+/// the reader must not drop them as binary. Bytes with more control
+/// characters are still text when they carry telegram markers.
+fn mostly_text(head: &[u8]) -> bool {
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r'))
+        .count();
+    controls * 50 <= head.len()
 }
 
 fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
@@ -180,6 +195,18 @@ const TELEGRAM_MARKERS: &[&str] = &[
     "Subject:",
 ];
 
+/// Markers also accepted in any case: media-supplied texts are sentence-
+/// cased (`C o n f i d e n t i a l section 01 of 02`, `Sipdis`, `Subject:`).
+const TELEGRAM_MARKERS_ANY_CASE: &[&str] = &[
+    "subject:",
+    "tags:",
+    "e.o. 1",
+    "c o n f i d e n t i a l",
+    "s e c r e t",
+    "sipdis",
+    "classified by",
+];
+
 /// Whether decoded text (of a member of a directory or archive, not an
 /// input named by the user) looks like a telegram at all: at least three
 /// non-blank lines and one marker in the first 64 KiB. A one-line
@@ -194,7 +221,10 @@ pub(crate) fn looks_like_cable(text: &str) -> bool {
         .filter(|l| !l.trim().is_empty())
         .nth(2)
         .is_some()
-        && TELEGRAM_MARKERS.iter().any(|m| head.contains(m))
+        && (TELEGRAM_MARKERS.iter().any(|m| head.contains(m)) || {
+            let lower = head.to_ascii_lowercase();
+            TELEGRAM_MARKERS_ANY_CASE.iter().any(|m| lower.contains(m))
+        })
 }
 
 #[cfg(test)]
@@ -207,6 +237,16 @@ mod tests {
             assert_eq!(sniff(head), want, "{:?}", String::from_utf8_lossy(head))
         };
         check(b"", Kind::Empty);
+        // A cable with stray NULs and control bytes is text (the parser flags them);
+        // bytes with many controls and no telegram marker are binary.
+        check(
+            b"UNCLAS OSLO 000123\n\nSUBJECT: X\n\n1. (U) a\0b\x01\x02\x03\x04\x05\x06\x07\x08\n",
+            Kind::Text,
+        );
+        check(
+            &[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 65, 66],
+            Kind::Binary,
+        );
         check(b"\x1f\x8b\x08\0", Kind::Gzip);
         check(b"PK\x03\x04....", Kind::Zip);
         check(b"7z\xbc\xaf\x27\x1c\0\x04", Kind::SevenZ);
