@@ -5,9 +5,22 @@
 //!
 //! ```text
 //! cargo run --release -p cable-parse --example parse-bench -- [CORPUS_DIR] [SECONDS]
+//! cargo run --release -p cable-parse --example parse-bench -- CORPUS_DIR --passes N
 //! ```
 //!
-//! The corpus defaults to `../shared/corpus` beside the workspace.
+//! The corpus defaults to `../shared/corpus` beside the workspace. With
+//! `--passes N` it parses the corpus exactly N times with no warm-up, for
+//! instruction counts that are stable on a busy machine:
+//!
+//! ```text
+//! valgrind --tool=callgrind --toggle-collect='cable_parse::parse_with*' \
+//!     target/release/examples/parse-bench CORPUS_DIR --passes 1
+//! ```
+//!
+//! then divide the collected instructions by the number of cables.
+//!
+//! With `--dump FILE` it writes the debug form of every parsed cable to
+//! FILE, to compare the parser's results before and after a change.
 
 #![allow(
     clippy::print_stdout,
@@ -23,27 +36,42 @@ fn main() {
     let dir = args.next().map(PathBuf::from).unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus")
     });
-    let seconds: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5.0);
-    let records = match cable_archive::open(&dir, &cable_archive::Limits::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("parse-bench: cannot open {}: {e}", dir.display());
-            std::process::exit(2);
+    let (seconds, fixed_passes) = match args.next().as_deref() {
+        Some("--dump") => {
+            let out = args.next().unwrap_or_else(|| "parse-dump.txt".to_owned());
+            dump(&inputs_of(&dir), &out);
+            return;
         }
+        Some("--passes") => (
+            0.0,
+            Some(args.next().and_then(|s| s.parse::<u64>().ok()).unwrap_or(1)),
+        ),
+        Some(s) => (s.parse().unwrap_or(5.0), None),
+        None => (5.0, None),
     };
-    let inputs: Vec<(String, cable_model::ContainerMeta)> = records
-        .filter_map(|item| match item {
-            cable_archive::Item::Record(r) => Some((r.text, r.meta)),
-            _ => None,
-        })
-        .collect();
+    let inputs = inputs_of(&dir);
     let bytes: usize = inputs.iter().map(|(t, _)| t.len()).sum();
     if bytes == 0 {
         eprintln!("parse-bench: no cable text under {}", dir.display());
         std::process::exit(2);
     }
-    // One warm-up pass, then timed passes until the time is up.
     let mut sink = 0usize;
+    if let Some(n) = fixed_passes {
+        let start = Instant::now();
+        for _ in 0..n {
+            for (t, m) in &inputs {
+                sink += cable_parse::parse_with(t, m).body.len();
+            }
+        }
+        println!(
+            "parse-bench: {} cables, {:.2} MB per pass, {n} passes in {:.2} s (checksum {sink})",
+            inputs.len(),
+            bytes as f64 / 1e6,
+            start.elapsed().as_secs_f64()
+        );
+        return;
+    }
+    // One warm-up pass, then timed passes until the time is up.
     for (t, m) in &inputs {
         sink += cable_parse::parse_with(t, m).body.len();
     }
@@ -65,4 +93,42 @@ fn main() {
         mb / secs,
         inputs.len() as f64 * passes as f64 / secs
     );
+}
+
+/// Every cable text of a corpus directory, with its container metadata.
+fn inputs_of(dir: &std::path::Path) -> Vec<(String, cable_model::ContainerMeta)> {
+    let records = match cable_archive::open(dir, &cable_archive::Limits::default()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("parse-bench: cannot open {}: {e}", dir.display());
+            std::process::exit(2);
+        }
+    };
+    records
+        .filter_map(|item| match item {
+            cable_archive::Item::Record(r) => Some((r.text, r.meta)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Writes the debug form of every parsed cable to `out`.
+fn dump(inputs: &[(String, cable_model::ContainerMeta)], out: &str) {
+    use std::io::Write;
+    let file = std::fs::File::create(out).unwrap_or_else(|e| {
+        eprintln!("parse-bench: cannot create {out}: {e}");
+        std::process::exit(2);
+    });
+    let mut w = std::io::BufWriter::new(file);
+    for (t, m) in inputs {
+        let cable = cable_parse::parse_with(t, m);
+        if let Err(e) = writeln!(w, "{cable:#?}") {
+            eprintln!("parse-bench: cannot write {out}: {e}");
+            std::process::exit(2);
+        }
+    }
+    if let Err(e) = w.flush() {
+        eprintln!("parse-bench: cannot write {out}: {e}");
+        std::process::exit(2);
+    }
 }

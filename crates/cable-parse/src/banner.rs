@@ -117,6 +117,15 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
 /// was made.
 fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
     let t = line.trim();
+    // Every level word starts with one of these letters (spaced-out
+    // levels may be written in lower case: `S e c r e t`).
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_uppercase(), b'S' | b'L' | b'U' | b'C' | b'T'))
+    {
+        return None;
+    }
     // Spaced letters.
     let b = t.as_bytes();
     let mut letters = String::new();

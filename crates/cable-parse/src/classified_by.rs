@@ -8,14 +8,14 @@ use std::sync::LazyLock;
 /// Where the name part ends: the reason, the E.O., a paragraph.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:re\s*a?\s*s\s*o\s*n|reaons|resons|reas\b|sea3on|e\.\s?o\.?\s?1\d{4}|e\.o\b)|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d\b|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
+        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:re\s*a?\s*s\s*o\s*n|reaons|resons|reas(?-u:\b)|sea3on|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d(?-u:\b)|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
     )
     .expect("valid regex")
 });
 
 /// `1.4 (B), (D)`, `1.5(B,D)`, `1.4 b and d`.
 static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d)\s*[.,]\s*(\d)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d)\s*[.,]\s*(\d)(?-u:\b)").expect("valid regex"));
 
 /// Words of titles and offices, and stems of their common misspellings.
 const TITLE_STEMS: &[&str] = &[

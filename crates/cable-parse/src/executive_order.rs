@@ -12,8 +12,10 @@ static EO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `M/D/YYYY`, `M/D/YY`, `YYYY/MM/DD`, `M-D-YY`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2}))\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?-u:\b)(?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2}))(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// Whether a line starts an E.O. line (`E.O. 12958`, `EO 12958`, `E. O.`).

@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 /// Header keywords in the middle of a line, where a rendering glued fields.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s((?:E\.\s?O\.\s?1\d{3,4}|EO\s1\d{4}|T?AGS?[:;]|TGS:|TABS:|TAGES:|SUBJECT:|SUBJ:|REFS?:|REFTELS?:|REF\(S\):|CLASSIFIED BY\b|¶?\d{1,2}\.\s{0,2}\((?:U|C|S|SBU|C/NF|S/NF)\)))|[A-Z](REF:)\s|(PRIORITY|IMMEDIATE|ROUTINE)(?:UNCLAS|CONFIDENTIAL|SECRET|LIMITED|C O N|S E C|U N C)",
+        r"(?i)\s((?:E\.\s?O\.\s?1\d{3,4}|EO\s1\d{4}|T?AGS?[:;]|TGS:|TABS:|TAGES:|SUBJECT:|SUBJ:|REFS?:|REFTELS?:|REF\(S\):|CLASSIFIED BY(?-u:\b)|¶?\d{1,2}\.\s{0,2}\((?:U|C|S|SBU|C/NF|S/NF)\)))|[A-Z](REF:)\s|(PRIORITY|IMMEDIATE|ROUTINE)(?:UNCLAS|CONFIDENTIAL|SECRET|LIMITED|C O N|S E C|U N C)",
     )
     .expect("valid regex")
 });

@@ -40,6 +40,10 @@ pub(crate) fn is_underline(line: &str) -> bool {
 /// `Summary =======`. Returns its text.
 pub(crate) fn dashed(line: &str) -> Option<&str> {
     let t = line.trim();
+    // The text must be followed by a run of `-` or `=`.
+    if !t.ends_with(['-', '=']) {
+        return None;
+    }
     let lead = t.len() - t.trim_start_matches(['-', '=']).len();
     let inner = t.trim_start_matches(['-', '=']);
     let trail = inner.len() - inner.trim_end_matches(['-', '=']).len();

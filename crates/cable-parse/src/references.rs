@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// ROME 01196 01 OF 02 082030Z`.
 static PAGE_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b[A-Z][A-Z .'-]{1,40} \d{8} {1,3}\d{3}(?:\.\d)? OF \d{3}\b)|(?:(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*(?:\\n)?\s*PAGE|\bPAGE) \d{2,3} [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)",
+        r"(?:(?-u:\b)[A-Z][A-Z .'-]{1,40} \d{8} {1,3}\d{3}(?:\.\d)? OF \d{3}(?-u:\b))|(?:(?:(?-u:\b)(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*(?:\\n)?\s*PAGE|(?-u:\b)PAGE) \d{2,3} [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)",
     )
     .expect("valid regex")
 });

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// `P R 242158Z FEB 09`, `O 110944Z SEP 07 ZFF4`, `061601Z MAY 78`,
 /// `R 172106 Z APR 73`, and a collapsed header after the DTG.
 static DTG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([ZOPR])\s+(?:([ZOPR])\s+)?)?(\d{6}\s?Z\s+[A-Z]{3}\s+\d{2,4})\b\s*(.*)$")
+    Regex::new(r"^(?:([ZOPR])\s+(?:([ZOPR])\s+)?)?(\d{6}\s?Z\s+[A-Z]{3}\s+\d{2,4})(?-u:\b)\s*(.*)$")
         .expect("valid regex")
 });
 
@@ -61,7 +61,16 @@ pub(crate) fn routing_line(t: &str) -> Option<RoutingLine<'_>> {
     if (t.starts_with("ZNY ") || t.starts_with("ZNR ")) && t.len() <= 20 {
         return Some(RoutingLine::Security(t));
     }
-    if let Some(c) = DE_LINE.captures(t) {
+    // Cheap tests of the first byte before any regex: the DE line starts
+    // with `DE `, relay and DTG lines with a precedence letter or a digit
+    // (`\d` also takes non-ASCII digits, so non-ASCII bytes go on).
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    let de = t.starts_with("DE ");
+    let precedence = matches!(first, b'Z' | b'O' | b'P' | b'R');
+    if !de && !precedence && !first.is_ascii_digit() && first < 0x80 {
+        return None;
+    }
+    if let Some(c) = de.then(|| DE_LINE.captures(t)).flatten() {
         return Some(RoutingLine::De {
             station: c.get(1).map_or("", |m| m.as_str()).to_owned(),
             serial: c.get(2).and_then(|m| m.as_str().parse().ok()),
@@ -69,7 +78,7 @@ pub(crate) fn routing_line(t: &str) -> Option<RoutingLine<'_>> {
             filed: c.get(4).map(|m| m.as_str().to_owned()),
         });
     }
-    if RELAY_LINE.is_match(t) {
+    if precedence && RELAY_LINE.is_match(t) {
         return Some(RoutingLine::Relay(t));
     }
     let c = DTG_LINE.captures(t)?;

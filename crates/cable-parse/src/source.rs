@@ -64,7 +64,12 @@ impl<'a> Source<'a> {
         }
         // One vectorisable pass over the whole text; lines are only
         // inspected for control bytes when there are some.
-        let any_controls = text.bytes().any(is_control);
+        let any_controls = has_control(text.as_bytes());
+        // Whole-text tests, so lines are only searched for debris the text
+        // holds (a line's text is a part of the input unless link debris
+        // was replaced in it).
+        let any_links = memchr::memmem::find(text.as_bytes(), b"](#").is_some();
+        let any_stamps = memchr::memmem::find(text.as_bytes(), STAMP.as_bytes()).is_some();
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 40 + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
@@ -78,7 +83,7 @@ impl<'a> Source<'a> {
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end());
-            let n_controls = if any_controls {
+            let n_controls = if any_controls && has_control(t.as_bytes()) {
                 t.bytes().filter(|&b| is_control(b)).count()
             } else {
                 0
@@ -87,7 +92,7 @@ impl<'a> Source<'a> {
                 controls += 1;
                 control_bytes += n_controls;
             }
-            if memchr::memchr(b']', t.as_bytes()).is_some() && t.contains("](#") {
+            if any_links && t.contains("](#") {
                 let replaced = LINK_DEBRIS.replace_all(&t, "$1");
                 if let Cow::Owned(s) = replaced {
                     links += 1;
@@ -105,9 +110,7 @@ impl<'a> Source<'a> {
                 sipdis += 1;
                 continue;
             }
-            if memchr::memchr(b'/', trimmed.as_bytes()).is_some()
-                && trimmed.contains("Declassified/Released US Department of State")
-            {
+            if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
                 skip_review = trimmed.ends_with("Systematic");
@@ -206,6 +209,18 @@ impl<'a> Source<'a> {
             pos: 0,
         }
     }
+}
+
+/// The declassification stamp of archive exports:
+/// `Declassified/Released US Department of State EO Systematic Review`.
+const STAMP: &str = "Declassified/Released US Department of State";
+
+/// Whether `bytes` hold a control byte ([`is_control`]). Written without
+/// an early exit per byte so the compiler vectorises it; a block at a time.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes
+        .chunks(256)
+        .any(|block| block.iter().fold(false, |acc, &b| acc | is_control(b)))
 }
 
 /// A control byte other than the line endings, tab and form feed.
