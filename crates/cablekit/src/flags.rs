@@ -99,6 +99,18 @@ struct ConvertArgs {
     /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
     #[arg(long)]
     xml_per_input: bool,
+    /// Largest size one archive member may inflate to (bytes; K, M, G suffixes) [default: 256M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_member_bytes: Option<u64>,
+    /// Largest size all members of one input together may inflate to [default: 64G].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_total_bytes: Option<u64>,
+    /// Largest inflation ratio (uncompressed / compressed) of one member [default: 1000].
+    #[arg(long, value_name = "N")]
+    max_ratio: Option<u64>,
+    /// How deep archives may nest inside archives [default: 3].
+    #[arg(long, value_name = "N")]
+    max_depth: Option<u32>,
     /// No progress bars and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
@@ -111,6 +123,21 @@ pub(crate) enum ArchiveKind {
     Tar,
     /// A zip file (deflate).
     Zip,
+}
+
+/// Reads `4096`, `64K`, `256M`, `2G` (binary multiples).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, shift) = match s.as_bytes().last() {
+        Some(b'K' | b'k') => (&s[..s.len() - 1], 10),
+        Some(b'M' | b'm') => (&s[..s.len() - 1], 20),
+        Some(b'G' | b'g') => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1u64 << shift))
+        .ok_or_else(|| format!("{s:?} is not a size: use bytes or a number with K, M or G"))
 }
 
 /// `--pandoc-api`: a pinned pandoc-types version, or `auto`.
@@ -185,6 +212,8 @@ pub(crate) struct Config {
     pub(crate) xml_per_input: bool,
     /// The pandoc-types API version of the Pandoc JSON.
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
+    /// Caps against hostile archives (`--max-*`).
+    pub(crate) limits: cable_archive::Limits,
     pub(crate) quiet: bool,
     /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
     pub(crate) progress: bool,
@@ -274,6 +303,19 @@ impl ConvertArgs {
         } else {
             cable_pandoc::ApiVersion::default()
         };
+        let mut limits = cable_archive::Limits::default();
+        if let Some(n) = self.max_member_bytes {
+            limits.max_member_bytes = n;
+        }
+        if let Some(n) = self.max_total_bytes {
+            limits.max_total_bytes = n;
+        }
+        if let Some(n) = self.max_ratio {
+            limits.max_ratio = n;
+        }
+        if let Some(n) = self.max_depth {
+            limits.max_depth = n;
+        }
         Ok(Config {
             inputs: self.inputs,
             formats,
@@ -285,6 +327,7 @@ impl ConvertArgs {
             links,
             xml_per_input: self.xml_per_input,
             pandoc_api,
+            limits,
             quiet: self.quiet,
             progress,
             color,
@@ -303,6 +346,28 @@ mod tests {
             Command::Convert(c) => Ok(c),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn archive_caps_are_configurable() {
+        let c = config(&[
+            ".",
+            "--max-member-bytes",
+            "64K",
+            "--max-ratio",
+            "10",
+            "--max-depth",
+            "0",
+        ])
+        .unwrap();
+        assert_eq!(c.limits.max_member_bytes, 64 << 10);
+        assert_eq!((c.limits.max_ratio, c.limits.max_depth), (10, 0));
+        assert_eq!(
+            config(&["."]).unwrap().limits.max_member_bytes,
+            cable_archive::Limits::default().max_member_bytes
+        );
+        assert!(config(&[".", "--max-total-bytes", "12X"]).is_err());
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
     }
 
     #[test]

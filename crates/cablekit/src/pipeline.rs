@@ -91,7 +91,7 @@ struct Shared {
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
 /// unwritable output) come back as `Err`; record failures are in the report.
 pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
-    let limits = Limits::default();
+    let limits = cfg.limits.clone();
     let inputs = open_all(&cfg.inputs, &limits)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.jobs)
@@ -581,8 +581,11 @@ fn failure_message(line: &Line) -> String {
     if let Some(row) = line.row {
         place = format!("{place}: row {row}");
     }
-    format!(
-        "cablekit: failed: {place}: {}",
-        line.message.as_deref().unwrap_or("unknown error")
-    )
+    let message = line.message.as_deref().unwrap_or("unknown error");
+    // Archive errors already name their input and member: don't say it twice.
+    if message.starts_with(&place) {
+        format!("cablekit: failed: {message}")
+    } else {
+        format!("cablekit: failed: {place}: {message}")
+    }
 }

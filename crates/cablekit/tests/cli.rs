@@ -781,3 +781,34 @@ fn many_inputs_on_the_command_line() {
     let stderr = t.convert(&args, 0);
     check_summary(&stderr, check_index(&t.path("out"), &["yaml"]));
 }
+
+/// The archive caps are flags: a member larger than `--max-member-bytes`
+/// fails alone (exit 1, named in the index), and converts under the default.
+#[test]
+fn archive_caps_are_set_from_the_command_line() {
+    let t = TestDir::new();
+    let big = seeds()[0].0.repeat(20); // about 150 KB
+    let zip = t.zip("big.zip", &[big], &[]);
+    let zip = zip.to_str().unwrap();
+    t.convert(&[zip, "--to", "yaml", "-o", "ok"], 0);
+    assert_eq!(check_index(&t.path("ok"), &["yaml"]), (1, 0, 0));
+    t.convert(
+        &[
+            zip,
+            "--to",
+            "yaml",
+            "--max-member-bytes",
+            "64K",
+            "-o",
+            "capped",
+        ],
+        1,
+    );
+    assert_eq!(check_index(&t.path("capped"), &["yaml"]), (0, 1, 0));
+    let lines = index(&t.path("capped"));
+    assert!(
+        lines[0].to_string().contains("c0000.txt"),
+        "the failed line names the member: {}",
+        lines[0]
+    );
+}
