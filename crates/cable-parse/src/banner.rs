@@ -177,9 +177,10 @@ fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
         }
         return None;
     }
-    let upper_start: String = t.chars().take(30).collect::<String>();
+    // (Every level word is shorter than 30 characters, the part of the
+    // line this used to compare.)
     for (w, _) in LEVELS {
-        if upper_start.starts_with(w) {
+        if t.starts_with(w) {
             let rest = t.get(w.len()..).unwrap_or("");
             if rest.is_empty() || rest.starts_with([' ', '/']) {
                 return Some((w, rest, false));

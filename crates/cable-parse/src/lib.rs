@@ -30,6 +30,7 @@ mod executive_order;
 mod header;
 mod headings;
 mod ids;
+mod keyword;
 mod lists;
 mod notes;
 mod paragraphs;

@@ -226,19 +226,20 @@ fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
     Some(i)
 }
 
+/// `END` in any case, ASCII only.
+static END_WORD: std::sync::LazyLock<regex::bytes::Regex> =
+    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?i-u)END").expect("valid regex"));
+
 /// Calls `f(start_of_END, start_of_next_word)` for each `END` word followed
 /// by blanks in `text[from..]`, until `f` returns true.
 pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usize) -> bool) {
     let b = text.as_bytes();
-    // Look for the `D` (rarer in prose than `E`) and check the two bytes before it.
-    let mut i = from.saturating_add(2);
-    while let Some(off) = memchr::memchr2(b'D', b'd', b.get(i..).unwrap_or(&[])) {
-        let s = i + off - 2;
-        i = i + off + 1;
-        let is_end = b
-            .get(s..s + 3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"END"));
-        if !is_end || (s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphanumeric)) {
+    // A literal search for the eight spellings of `END` (vectorised), then
+    // the checks around each.
+    let hits = END_WORD.find_iter(b.get(from..).unwrap_or(&[]));
+    for hit in hits {
+        let s = from + hit.start();
+        if s > 0 && b.get(s - 1).is_some_and(u8::is_ascii_alphanumeric) {
             continue;
         }
         let mut j = s + 3;

@@ -101,11 +101,7 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
 /// The rest of a REF line: `REF: A. X` -> `A. X`. Accepts `REFS`, `REFTEL`,
 /// `REFTELS`, `REF(S)`, `REFERENCE`, `REF.`, `Ref:`.
 pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
-    let end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
-    let word = t.get(..end)?.to_ascii_uppercase();
-    let mut rest = t.get(end..)?;
+    let (word, mut rest) = crate::keyword::leading_word(t)?;
     if let Some(r) = rest
         .strip_prefix("(S)")
         .or_else(|| rest.strip_prefix("(s)"))
@@ -115,7 +111,7 @@ pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
     let sep = rest.starts_with([':', '.']);
     let ok = match word.as_str() {
         "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES" => {
-            sep || (rest.starts_with(' ') && word.len() == 3 && looks_like_ref_start(rest))
+            sep || (rest.starts_with(' ') && word.as_str().len() == 3 && looks_like_ref_start(rest))
         }
         _ => false,
     };
@@ -145,10 +141,45 @@ pub(crate) fn starts_with_label(t: &str) -> bool {
 
 /// Kind of a reference from its words.
 fn kind_of(upper: &str) -> ReferenceKind {
+    // One pass over the words, noting which of the kind words occur.
+    const WORDS: [&str; 22] = [
+        "E-MAIL",
+        "EMAIL",
+        "EMAILS",
+        "E-MAILS",
+        "TELCON",
+        "TELECON",
+        "TELEPHONE",
+        "PHONE",
+        "TELCONS",
+        "MEMO",
+        "MEMCON",
+        "MEMORANDUM",
+        "DOC",
+        "REPORT",
+        "PAPER",
+        "FAM",
+        "OSC",
+        "LETTER",
+        "INCSR",
+        "POC",
+        "DTG",
+        "MSG",
+    ];
+    let mut seen = [false; WORDS.len()];
+    for x in upper.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+        if let Some(k) = WORDS.iter().position(|w| *w == x) {
+            if let Some(flag) = seen.get_mut(k) {
+                *flag = true;
+            }
+        }
+    }
     let has = |w: &str| {
-        upper
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .any(|x| x == w)
+        WORDS
+            .iter()
+            .position(|x| *x == w)
+            .and_then(|k| seen.get(k).copied())
+            .unwrap_or(false)
     };
     if has("E-MAIL") || has("EMAIL") || upper.contains("E MAIL") || has("EMAILS") || has("E-MAILS")
     {

@@ -70,6 +70,18 @@ pub(crate) fn routing_line(t: &str) -> Option<RoutingLine<'_>> {
     if !de && !precedence && !first.is_ascii_digit() && first < 0x80 {
         return None;
     }
+    // After a precedence letter comes a blank (DTG line) or a second
+    // letter or blank (relay line); `\s` also takes non-ASCII blanks.
+    let second = t.as_bytes().get(1).copied().unwrap_or(b' ');
+    if !de
+        && precedence
+        && !(second.is_ascii_whitespace()
+            || second == 0x0b
+            || matches!(second, b'Z' | b'O' | b'P' | b'R')
+            || second >= 0x80)
+    {
+        return None;
+    }
     if let Some(c) = de.then(|| DE_LINE.captures(t)).flatten() {
         return Some(RoutingLine::De {
             station: c.get(1).map_or("", |m| m.as_str()).to_owned(),

@@ -70,7 +70,8 @@ impl<'a> Source<'a> {
         // was replaced in it).
         let any_links = memchr::memmem::find(text.as_bytes(), b"](#").is_some();
         let any_stamps = memchr::memmem::find(text.as_bytes(), STAMP.as_bytes()).is_some();
-        let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 40 + 1);
+        let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_ends + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
         let mut control_bytes = 0usize;

@@ -8,11 +8,7 @@ use cable_model::{Marking, Subject};
 /// The rest of a SUBJECT line: `SUBJECT: TEXT` -> `TEXT`. Accepts `SUBJ:`,
 /// `SUBJECT` without a colon, and the clipped `UBJECT:`.
 pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
-    let end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
-    let word = t.get(..end)?.to_ascii_uppercase();
-    let rest = t.get(end..)?;
+    let (word, rest) = crate::keyword::leading_word(t)?;
     let colon = rest.starts_with(':');
     let ok = match word.as_str() {
         "SUBJECT" => colon || rest.starts_with(' '),

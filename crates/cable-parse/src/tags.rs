@@ -59,11 +59,7 @@ pub(crate) struct TagNotes {
 /// `PREL`. Accepts `TAGS`, `TAG`, `tAgs`, and with a colon the misspellings
 /// `TGS`, `TABS`, `TAGES`, `AGS`, `TAGS;`.
 pub(crate) fn tags_keyword(t: &str) -> Option<&str> {
-    let end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
-    let word = t.get(..end)?.to_ascii_uppercase();
-    let rest = t.get(end..)?;
+    let (word, rest) = crate::keyword::leading_word(t)?;
     let colon = rest.starts_with([':', ';']);
     let ok = match word.as_str() {
         "TAGS" | "TAG" => colon || rest.starts_with(' '),
