@@ -49,13 +49,14 @@ static CLASSIFIED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One header segment: a line or part of one.
-#[derive(Debug, Clone)]
-struct Seg {
+#[derive(Debug, Clone, Copy)]
+struct Seg<'s> {
     /// Offset of its line from the cursor's position at the start.
     idx: usize,
     /// 1-based input line.
     no: u32,
-    text: String,
+    /// A part of the line's text (never a copy).
+    text: &'s str,
 }
 
 /// The open multi-line field.
@@ -163,7 +164,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         debris_noted: false,
         tag_set: std::collections::BTreeSet::new(),
     };
-    let mut queue: VecDeque<Seg> = VecDeque::new();
+    let mut queue: VecDeque<Seg<'_>> = VecDeque::new();
     let mut next_line = 0usize;
     let mut consumed_lines = 0usize;
     loop {
@@ -191,7 +192,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
                     // keeps the start of the line, the body gets the rest.
                     let mut tail = seg.text.trim_start().to_owned();
                     for s in queue.iter().take_while(|s| s.idx == seg.idx) {
-                        tail.push_str(&s.text);
+                        tail.push_str(s.text);
                     }
                     h.cx.body_head = Some((seg.no, tail));
                     consumed_lines = seg.idx + 1;
@@ -210,7 +211,7 @@ enum Step {
     Stop,
 }
 
-fn split_segments(idx: usize, no: u32, text: &str, out: &mut VecDeque<Seg>) {
+fn split_segments<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg<'s>>) {
     let mut start = 0;
     if text.len() > 12 {
         for c in INLINE.captures_iter(text) {
@@ -227,7 +228,7 @@ fn split_segments(idx: usize, no: u32, text: &str, out: &mut VecDeque<Seg>) {
                 out.push_back(Seg {
                     idx,
                     no,
-                    text: text.get(start..at).unwrap_or("").to_owned(),
+                    text: text.get(start..at).unwrap_or(""),
                 });
                 start = at;
             }
@@ -236,7 +237,7 @@ fn split_segments(idx: usize, no: u32, text: &str, out: &mut VecDeque<Seg>) {
     out.push_back(Seg {
         idx,
         no,
-        text: text.get(start..).unwrap_or("").to_owned(),
+        text: text.get(start..).unwrap_or(""),
     });
 }
 
@@ -249,12 +250,12 @@ fn is_keyword_line(t: &str) -> bool {
 }
 
 impl Header<'_, '_> {
-    fn segment(
+    fn segment<'s>(
         &mut self,
-        seg: &Seg,
+        seg: &Seg<'s>,
         rest: &[crate::source::Line<'_>],
         next_line: usize,
-        queue: &mut VecDeque<Seg>,
+        queue: &mut VecDeque<Seg<'s>>,
     ) -> Step {
         // A trailing ` \` is line-continuation debris of some renderings.
         let t = seg.text.trim().trim_end_matches('\\').trim_end();
@@ -322,7 +323,7 @@ impl Header<'_, '_> {
                             queue.push_front(Seg {
                                 idx: seg.idx,
                                 no: seg.no,
-                                text: p.to_owned(),
+                                text: p,
                             });
                         }
                     } else {
@@ -384,7 +385,7 @@ impl Header<'_, '_> {
                     queue.push_front(Seg {
                         idx: seg.idx,
                         no: seg.no,
-                        text: rest.to_owned(),
+                        text: rest,
                     });
                 }
             }

@@ -226,16 +226,18 @@ fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
     Some(i)
 }
 
-/// `END` in any case, ASCII only.
-static END_WORD: std::sync::LazyLock<regex::bytes::Regex> =
-    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?i-u)END").expect("valid regex"));
+/// `END` in any case, ASCII only, and the blank after it. (Matches cannot
+/// overlap an `END`: they end in a blank.)
+static END_WORD: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?i-u)END[\t\n\x0C\r ]").expect("valid regex")
+});
 
 /// Calls `f(start_of_END, start_of_next_word)` for each `END` word followed
 /// by blanks in `text[from..]`, until `f` returns true.
 pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usize) -> bool) {
     let b = text.as_bytes();
-    // A literal search for the eight spellings of `END` (vectorised), then
-    // the checks around each.
+    // A literal search for the eight spellings of `END` and a blank
+    // (vectorised), then the checks around each.
     let hits = END_WORD.find_iter(b.get(from..).unwrap_or(&[]));
     for hit in hits {
         let s = from + hit.start();

@@ -149,7 +149,9 @@ impl<'a> Source<'a> {
             }
             lines.push(Line { no, text: t });
         }
-        if text.as_bytes().contains(&0) || control_bytes.saturating_mul(20) > text.len().max(1) {
+        if memchr::memchr(0, text.as_bytes()).is_some()
+            || control_bytes.saturating_mul(20) > text.len().max(1)
+        {
             cx.diag(
                 Code::BinaryContent,
                 None,
@@ -226,7 +228,8 @@ fn has_control(bytes: &[u8]) -> bool {
 
 /// A control byte other than the line endings, tab and form feed.
 fn is_control(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
+    // Non-short-circuit operators, so a scan of many bytes vectorises.
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f)
 }
 
 /// The two shapes of page header.

@@ -41,51 +41,69 @@ pub fn titlefy(subject: &str) -> String {
         return subject.to_owned();
     }
     let mut out = String::with_capacity(subject.len());
-    let chars: Vec<char> = subject.chars().collect();
-    let mut i = 0;
+    let mut scratch = String::new();
+    let mut rest = subject;
     let mut clause_start = true;
-    while let Some(&c) = chars.get(i) {
+    while let Some(c) = rest.chars().next() {
         if c.is_alphanumeric() {
-            let start = i;
-            while chars.get(i).is_some_and(|c| {
-                c.is_alphanumeric()
-                    || (*c == '\'' && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
-            }) {
-                i += 1;
+            // A word: letters and digits, with apostrophes between them.
+            let mut end = rest.len();
+            let mut it = rest.char_indices().peekable();
+            while let Some((i, ch)) = it.next() {
+                let in_word = ch.is_alphanumeric()
+                    || (ch == '\'' && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                if !in_word {
+                    end = i;
+                    break;
+                }
             }
-            let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            word_case(&word, clause_start, &mut out);
+            let (word, after) = rest.split_at(end);
+            word_case(word, clause_start, &mut out, &mut scratch);
             clause_start = false;
+            rest = after;
         } else {
             out.push(c);
-            if matches!(c, ':' | '"' | '?' | '!' | ';')
-                || (c == '-' && chars.get(i + 1) == Some(&'-'))
-            {
+            let after = rest.get(c.len_utf8()..).unwrap_or("");
+            if matches!(c, ':' | '"' | '?' | '!' | ';') || (c == '-' && after.starts_with('-')) {
                 clause_start = true;
             }
-            i += 1;
+            rest = after;
         }
     }
     out
 }
 
-fn word_case(word: &str, clause_start: bool, out: &mut String) {
+/// Appends `word` in title case; `scratch` is reused for the case-mapped
+/// copies (ASCII words, nearly all, need no allocation per word).
+fn word_case(word: &str, clause_start: bool, out: &mut String, scratch: &mut String) {
     let (stem, suffix) = match word.rsplit_once('\'') {
         Some((stem, s)) if s.eq_ignore_ascii_case("s") => (stem, "'s"),
         _ => (word, ""),
     };
-    let upper = stem.to_uppercase();
-    if ACRONYMS.contains(upper.as_str()) {
-        out.push_str(&upper);
+    scratch.clear();
+    if stem.is_ascii() {
+        scratch.push_str(stem);
+        scratch.make_ascii_uppercase();
+    } else {
+        scratch.push_str(&stem.to_uppercase());
+    }
+    if ACRONYMS.contains(scratch.as_str()) {
+        out.push_str(scratch);
         out.push_str(suffix);
         return;
     }
-    let lower = word.to_lowercase();
-    if !clause_start && SMALL_WORDS.contains(&lower.as_str()) {
-        out.push_str(&lower);
+    scratch.clear();
+    if word.is_ascii() {
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&word.to_lowercase());
+    }
+    if !clause_start && SMALL_WORDS.contains(&scratch.as_str()) {
+        out.push_str(scratch);
         return;
     }
-    let mut cs = lower.chars();
+    let mut cs = scratch.chars();
     if let Some(first) = cs.next() {
         out.extend(first.to_uppercase());
         out.push_str(cs.as_str());
