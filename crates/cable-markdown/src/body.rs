@@ -18,6 +18,7 @@ use crate::Options;
 use crate::page::hashes;
 use crate::prose::{Mode, escape, fill};
 use cable_model::{Block, Heading, List, Note, NoteKind, Paragraph};
+use std::borrow::Cow;
 
 /// Prefixes `lines`: `first` on the first line, `rest` on the others;
 /// blank lines get the prefix with trailing spaces removed.
@@ -29,16 +30,14 @@ pub(crate) fn indent(lines: Vec<String>, first: &str, rest: &str) -> Vec<String>
     lines
         .into_iter()
         .enumerate()
-        .map(|(i, line)| {
+        .map(|(i, mut line)| {
             let prefix = if i == 0 { first } else { rest };
             if line.is_empty() {
-                prefix.trim_end().to_owned()
+                line.push_str(prefix.trim_end());
             } else {
-                let mut s = String::with_capacity(prefix.len() + line.len());
-                s.push_str(prefix);
-                s.push_str(&line);
-                s
+                line.insert_str(0, prefix);
             }
+            line
         })
         .collect()
 }
@@ -93,10 +92,19 @@ fn paragraph(p: &Paragraph, opts: &Options, width: Option<usize>) -> Vec<String>
         .as_ref()
         .map(|l| format!("**{}.**", l.value))
         .unwrap_or_default();
-    let text = match &p.marking {
-        Some(m) if p.text.is_empty() => format!("({})", m.raw),
-        Some(m) => format!("({}) {}", m.raw, p.text),
-        None => p.text.clone(),
+    let text: Cow<'_, str> = match &p.marking {
+        Some(m) => {
+            let mut t = String::with_capacity(m.raw.len() + 3 + p.text.len());
+            t.push('(');
+            t.push_str(&m.raw);
+            t.push(')');
+            if !p.text.is_empty() {
+                t.push(' ');
+                t.push_str(&p.text);
+            }
+            Cow::Owned(t)
+        }
+        None => Cow::Borrowed(&p.text),
     };
     let mut out = Vec::new();
     let mut children = p.children.as_slice();

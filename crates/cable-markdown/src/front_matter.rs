@@ -209,10 +209,12 @@ pub(crate) fn yaml(cable: &Cable, out: &mut String) -> io::Result<()> {
         };
         serde_saphyr::to_fmt_writer_with_options(out, &key, yaml_options(true)).map_err(invalid)?;
     }
-    let rest =
-        serde_saphyr::to_string_with_options(&rest(cable), yaml_options(false)).map_err(invalid)?;
-    if rest.trim() != "{}" {
-        out.push_str(&rest);
+    // Written in place; taken back when there is nothing after the date.
+    let start = out.len();
+    serde_saphyr::to_fmt_writer_with_options(out, &rest(cable), yaml_options(false))
+        .map_err(invalid)?;
+    if out.get(start..).is_some_and(|rest| rest.trim() == "{}") {
+        out.truncate(start);
     }
     if !out.ends_with('\n') {
         out.push('\n');

@@ -34,60 +34,117 @@ pub(crate) enum Mode {
 /// ```
 pub(crate) fn escape(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
+    escape_into(&mut out, text, mode);
+    out
+}
+
+/// How [`escape_into`] treats an ASCII byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Copied as is.
+    Plain,
+    /// A space, line break or control character: collapses into one space.
+    Space,
+    /// May need a backslash (see [`is_special`]).
+    Special,
+    /// The first byte of a character beyond ASCII.
+    Wide,
+}
+
+/// The class of every byte value, so that runs of plain text are found by
+/// a table lookup per byte.
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Plain; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            Class::Wide
+        } else if byte <= b' ' || byte == 0x7f {
+            Class::Space
+        } else if is_special(byte) {
+            Class::Special
+        } else {
+            Class::Plain
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> Class {
+    CLASSES[usize::from(b)]
+}
+
+/// [`escape`], appended to `out` (whatever `out` already holds counts as
+/// nothing written yet: no space is put at the start of the escaped text).
+pub(crate) fn escape_into(out: &mut String, text: &str, mode: Mode) {
+    let base = out.len();
     let bytes = text.as_bytes();
     let mut pending_space = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if !b.is_ascii() {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_whitespace() || c.is_control() {
-                pending_space = !out.is_empty();
-                continue;
+        match class(b) {
+            Class::Plain => {
+                // A run of plain ASCII is copied at once, single spaces
+                // between plain characters included (they stay as they are).
+                let mut end = i + 1;
+                loop {
+                    match bytes.get(end) {
+                        Some(&n) if class(n) == Class::Plain => end += 1,
+                        Some(b' ')
+                            if bytes
+                                .get(end + 1)
+                                .is_some_and(|&n| class(n) == Class::Plain) =>
+                        {
+                            end += 2
+                        }
+                        _ => break,
+                    }
+                }
+                if std::mem::take(&mut pending_space) {
+                    out.push(' ');
+                }
+                out.push_str(text.get(i..end).unwrap_or_default());
+                i = end;
             }
-            if std::mem::take(&mut pending_space) {
-                out.push(' ');
+            Class::Space => {
+                pending_space = out.len() > base;
+                i += 1;
             }
-            out.push(c);
-            continue;
-        }
-        if b <= b' ' || b == 0x7f {
-            pending_space = !out.is_empty();
-            i += 1;
-            continue;
-        }
-        if std::mem::take(&mut pending_space) {
-            out.push(' ');
-        }
-        if is_special(b) {
-            let needs = match b {
-                b'&' => starts_entity(&text[i + 1..]),
-                b'#' => mode == Mode::Heading,
-                _ => true,
-            };
-            if needs {
-                out.push('\\');
+            Class::Special => {
+                if std::mem::take(&mut pending_space) {
+                    out.push(' ');
+                }
+                let needs = match b {
+                    b'&' => starts_entity(text.get(i + 1..).unwrap_or_default()),
+                    b'#' => mode == Mode::Heading,
+                    _ => true,
+                };
+                if needs {
+                    out.push('\\');
+                }
+                out.push(char::from(b));
+                i += 1;
             }
-            out.push(char::from(b));
-            i += 1;
-            continue;
+            Class::Wide => {
+                let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+                i += c.len_utf8();
+                if c.is_whitespace() || c.is_control() {
+                    pending_space = out.len() > base;
+                    continue;
+                }
+                if std::mem::take(&mut pending_space) {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
         }
-        // A run of plain ASCII is copied at once.
-        let start = i;
-        i += 1;
-        while bytes
-            .get(i)
-            .is_some_and(|&n| n.is_ascii() && n > b' ' && n != 0x7f && !is_special(n))
-        {
-            i += 1;
-        }
-        out.push_str(&text[start..i]);
     }
-    out
 }
 
 /// ASCII characters that may need a backslash (`&` and `#` only in context).
-fn is_special(b: u8) -> bool {
+const fn is_special(b: u8) -> bool {
     matches!(
         b,
         b'\\'
@@ -200,7 +257,23 @@ fn marker_run(bytes: &[u8]) -> usize {
 /// lead "", text "2009. Then", width 4        ->  ["2009\.", "Then"]
 /// ```
 pub(crate) fn fill(lead: &str, text: &str, width: Option<usize>) -> Vec<String> {
-    fill_escaped(lead, &escape(text, Mode::Text), width)
+    if width.is_some() {
+        return fill_escaped(lead, &escape(text, Mode::Text), width);
+    }
+    // One line: the text is escaped straight into it, after the lead.
+    let mut line = String::with_capacity(lead.len() + 1 + text.len() + text.len() / 16 + 2);
+    if lead.is_empty() {
+        escape_into(&mut line, text, Mode::Text);
+        return vec![escape_line_start(line)];
+    }
+    line.push_str(lead);
+    line.push(' ');
+    let before = line.len();
+    escape_into(&mut line, text, Mode::Text);
+    if line.len() == before {
+        line.pop();
+    }
+    vec![line]
 }
 
 /// [`fill`] for Markdown that is already escaped inline (words separated
@@ -211,7 +284,13 @@ pub(crate) fn fill_escaped(lead: &str, escaped: &str, width: Option<usize>) -> V
         let line = match (lead.is_empty(), escaped.is_empty()) {
             (true, _) => escape_line_start(escaped.to_owned()),
             (false, true) => lead.to_owned(),
-            (false, false) => format!("{lead} {escaped}"),
+            (false, false) => {
+                let mut line = String::with_capacity(lead.len() + 1 + escaped.len());
+                line.push_str(lead);
+                line.push(' ');
+                line.push_str(escaped);
+                line
+            }
         };
         return vec![line];
     };
@@ -303,10 +382,20 @@ mod tests {
             ("\u{0}\u{1b}x", "x"),
             ("a\u{a0}b\u{85}c\u{2028}d é⁸", "a b c d é⁸"),
             ("#1 &x", "\\#1 &x"),
+            ("a b  c \t d e ", "a b c d e"),
+            ("x y*z *w", "x y\\*z \\*w"),
+            (" é ü  x", "é ü x"),
             ("", ""),
         ] {
             check(input, expected);
         }
+    }
+
+    #[test]
+    fn escaping_appends_without_a_leading_space() {
+        let mut s = String::from("lead");
+        escape_into(&mut s, "  a_b \u{a0} ", Mode::Text);
+        assert_eq!(s, "leada\\_b");
     }
 
     #[test]
@@ -337,6 +426,12 @@ mod tests {
         );
         assert_eq!(fill("", "1. x", None), ["1\\. x"]);
         assert_eq!(fill("**A.**", "", None), ["**A.**"]);
+        assert_eq!(fill("**A.**", " \u{1}\n ", None), ["**A.**"]);
+        assert_eq!(
+            fill("**5.**", "  (C) a  *b* ", None),
+            ["**5.** (C) a \\*b\\*"]
+        );
+        assert_eq!(fill("", "  5. x", None), ["5\\. x"]);
         assert_eq!(fill("", "", Some(10)), [""]);
         assert_eq!(
             fill("", "averyveryverylongword x", Some(5)),

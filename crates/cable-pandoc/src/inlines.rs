@@ -28,19 +28,15 @@ pub(crate) fn text(s: &str) -> Vec<Inline> {
 /// Appends the words of `s` to `out`, with a `Space` before the first word
 /// when `out` already holds inlines.
 ///
-/// One byte scan finds the words (ASCII whitespace and control bytes are
-/// told apart without decoding; other characters are decoded only where
-/// they occur), after a first scan counts them so that `out` grows once:
-/// an `Inline` is large, and growing a long paragraph's vector by doubling
-/// copied it several times over.
+/// The words are found by a byte scan (a table tells ASCII spaces, ASCII
+/// controls and word bytes apart; other characters are decoded only where
+/// they occur), and `out` is reserved once for about as many words as `s`
+/// has spaces: an `Inline` is large, and growing a long paragraph's vector
+/// by doubling copied it several times over.
 pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
-    let words = Words::new(s);
-    let n = words.clone().count();
-    if n == 0 {
-        return;
-    }
-    out.reserve(2 * n);
-    for (word, plain) in words {
+    let spaces = s.bytes().filter(|&b| b == b' ').count();
+    out.reserve(2 * spaces + 2);
+    for (word, plain) in Words::new(s) {
         if !out.is_empty() {
             out.push(Inline::Space);
         }
@@ -53,10 +49,38 @@ pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
     }
 }
 
+/// A byte that belongs to a word and is not a control character.
+const WORD: u8 = 0;
+/// An ASCII character `char::is_whitespace` accepts: tab, line feed,
+/// vertical tab, form feed, carriage return, space.
+const SPACE: u8 = 1;
+/// An ASCII control character that is not whitespace.
+const CONTROL: u8 = 2;
+/// The first or a following byte of a character beyond ASCII.
+const WIDE: u8 = 3;
+
+/// The class of every byte value.
+const CLASSES: [u8; 256] = {
+    let mut table = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => SPACE,
+            0..=0x1f | 0x7f => CONTROL,
+            _ => WORD,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES[usize::from(b)]
+}
+
 /// The words of a text: maximal runs of characters that are not
 /// whitespace (`char::is_whitespace`), each with whether it is free of
 /// control characters (`char::is_control`).
-#[derive(Clone)]
 struct Words<'a> {
     text: &'a str,
     at: usize,
@@ -84,47 +108,50 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
         // Skip whitespace.
-        let start = loop {
-            let &b = bytes.get(self.at)?;
-            if b.is_ascii() {
-                if !is_ascii_space(b) {
-                    break self.at;
-                }
-                self.at += 1;
-            } else {
-                let (c, len) = self.wide(self.at);
-                if !c.is_whitespace() {
-                    break self.at;
-                }
-                self.at += len;
-            }
-        };
-        // Take the word.
-        let mut plain = true;
-        while let Some(&b) = bytes.get(self.at) {
-            if b.is_ascii() {
-                if is_ascii_space(b) {
-                    break;
-                }
-                plain &= b >= b' ' && b != 0x7f;
-                self.at += 1;
-            } else {
+        loop {
+            let rest = bytes.get(self.at..)?;
+            let Some(skip) = rest.iter().position(|&b| class(b) != SPACE) else {
+                self.at = bytes.len();
+                return None;
+            };
+            self.at += skip;
+            if rest.get(skip).is_some_and(|&b| class(b) == WIDE) {
                 let (c, len) = self.wide(self.at);
                 if c.is_whitespace() {
-                    break;
+                    self.at += len;
+                    continue;
                 }
-                plain &= !c.is_control();
-                self.at += len;
+            }
+            break;
+        }
+        // Take the word.
+        let start = self.at;
+        let mut plain = true;
+        loop {
+            let rest = bytes.get(self.at..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| class(b) != WORD)
+                .unwrap_or(rest.len());
+            self.at += run;
+            match rest.get(run).map(|&b| class(b)) {
+                None | Some(SPACE) => break,
+                Some(CONTROL) => {
+                    plain = false;
+                    self.at += 1;
+                }
+                Some(_) => {
+                    let (c, len) = self.wide(self.at);
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    plain &= !c.is_control();
+                    self.at += len;
+                }
             }
         }
         Some((self.text.get(start..self.at).unwrap_or_default(), plain))
     }
-}
-
-/// The ASCII characters `char::is_whitespace` accepts: tab, line feed,
-/// vertical tab, form feed, carriage return, space.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// Appends `inline` to `out`, with a `Space` before it when `out` already

@@ -50,12 +50,40 @@ pub(crate) fn clean(s: &str) -> (Cow<'_, str>, u64) {
 /// A byte-level test for forbidden characters: C0 controls other than tab,
 /// line feed and carriage return, and the UTF-8 encodings of U+FFFE
 /// (`EF BF BE`) and U+FFFF (`EF BF BF`).
+///
+/// Eight bytes at a time: a word with no byte below 0x20 and none equal to
+/// 0xEF (the common case: plain text) is passed over with a few arithmetic
+/// operations; only a word holding a candidate is looked at byte by byte.
 fn needs_cleaning(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
-            || (c == 0xEF
-                && b.get(i + 1) == Some(&0xBF)
-                && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    let mut words = b.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte below 0x20 (Mycroft's "has less than"), or equal to 0xEF
+        // (a zero byte in `x ^ 0xEF…`). Either test may also flag a byte
+        // next to a hit (borrows propagate), never miss one.
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        let y = x ^ (ONES * 0xEF);
+        let ef = y.wrapping_sub(ONES) & !y & HIGHS;
+        if (below_space | ef) != 0 && forbidden_in(b, at, at + 8) {
+            return true;
+        }
+        at += 8;
+    }
+    forbidden_in(b, at, b.len())
+}
+
+/// Whether a forbidden character starts at one of the bytes `from..to` of
+/// `b` (looking past `to` for the rest of a three-byte sequence).
+fn forbidden_in(b: &[u8], from: usize, to: usize) -> bool {
+    (from..to).any(|i| match b.get(i) {
+        Some(&c) if c < 0x20 => !matches!(c, b'\t' | b'\n' | b'\r'),
+        Some(0xEF) => matches!(b.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
+        _ => false,
     })
 }
 
@@ -98,6 +126,44 @@ mod tests {
                     !is_xml_char(c),
                     "{c:?} at {at}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn word_scan_agrees_with_char_test_at_every_offset() {
+        let pieces = [
+            "a",
+            "é",
+            "\u{FFFE}",
+            "\u{FFFF}",
+            "\u{FFFD}",
+            "\u{EFBF}",
+            "\u{FEFF}",
+            "\x1f",
+            "\t",
+            "\n",
+            "\r",
+            " ",
+            "\0",
+            "\u{7f}",
+            "\u{10000}",
+            "\u{F8FF}",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..24 {
+            for _ in 0..300 {
+                let mut s = String::new();
+                for _ in 0..len {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // Mostly plain letters, so that hits land anywhere in a word.
+                    let i = (seed % (4 * pieces.len() as u64)) as usize;
+                    s.push_str(pieces.get(i).copied().unwrap_or("b"));
+                }
+                let expected = s.chars().any(|c| !is_xml_char(c));
+                assert_eq!(needs_cleaning(s.as_bytes()), expected, "{s:?}");
             }
         }
     }

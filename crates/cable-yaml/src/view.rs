@@ -20,7 +20,7 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct CableView<'a> {
     /// Canonical reference id: `09STATE17183`.
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     /// `SECTION 01 OF 04` as `{number: 1, total: 4}`.
     pub section: Option<SectionView>,
     /// Level name: `CONFIDENTIAL`.
@@ -146,7 +146,7 @@ pub struct ReferenceView<'a> {
     /// `cable`, `email`, `telcon`, `memo`, `document`, `other`.
     pub kind: &'static str,
     /// `09STATE4690` for cables.
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     /// The reference as written.
     pub text: &'a str,
 }
@@ -244,7 +244,7 @@ impl<'a> CableView<'a> {
     pub fn new(c: &'a Cable) -> CableView<'a> {
         let r = &c.routing;
         CableView {
-            id: c.id.as_ref().map(|i| i.to_string()),
+            id: c.id.as_ref().map(|i| i.as_str()),
             section: c.section.map(|s| SectionView {
                 number: s.number,
                 total: s.total,
@@ -338,7 +338,7 @@ fn reference(r: &Reference) -> ReferenceView<'_> {
     ReferenceView {
         label: r.label.map(String::from),
         kind: r.kind.name(),
-        id: r.id.as_ref().map(|i| i.to_string()),
+        id: r.id.as_ref().map(|i| i.as_str()),
         text: &r.text,
     }
 }
