@@ -95,26 +95,33 @@ impl Acc {
     fn push(&mut self, t: &str) {
         let full_line = self.last_len >= 64;
         self.last_len = t.len();
+        // Whole words on either side of the break are not a cut word:
+        // `... John Q. Sample` / `for reasons 1.4 (b)` is not `Samplefor`.
+        let whole_word = |w: &str| {
+            matches!(
+                w,
+                "for"
+                    | "and"
+                    | "of"
+                    | "the"
+                    | "to"
+                    | "in"
+                    | "per"
+                    | "reasons"
+                    | "reason"
+                    | "under"
+                    | "by"
+                    | "a"
+            )
+        };
         let glue = full_line
             && self.text.ends_with(|c: char| c.is_alphabetic())
             && t.starts_with(|c: char| c.is_lowercase())
-            && self.text.rsplit(' ').next().is_some_and(|w| {
-                !matches!(
-                    w,
-                    "for"
-                        | "and"
-                        | "of"
-                        | "the"
-                        | "to"
-                        | "in"
-                        | "per"
-                        | "reasons"
-                        | "reason"
-                        | "under"
-                        | "by"
-                        | "a"
-                )
-            });
+            && self.text.rsplit(' ').next().is_some_and(|w| !whole_word(w))
+            && !t
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(whole_word);
         if !glue && !self.text.is_empty() {
             self.text.push(' ');
         }
@@ -911,6 +918,32 @@ mod tests {
         // A body start at the start of a line stays with the body.
         let (_, head, consumed) = header("SUBJECT: A VISIT\n1. (C) Summary.\n");
         assert_eq!((head, consumed), (None, 1));
+    }
+
+    /// Regression (`Samplefor`): a name at the end of a full-width
+    /// `Classified By` line was glued to the `for reasons` that wrapped to
+    /// the next line.
+    #[test]
+    fn regression_classified_by_name_glued_to_for() {
+        let text = "SUBJECT: A VISIT\n\nClassified By: Acting Deputy Permanent Representative Jonathan Quincy Sample\n\
+                    for reasons 1.4 (b) and (d).\n\n1. (C) Text.\n";
+        let (cable, _, _) = header(text);
+        let cb = cable.classified_by.expect("a Classified By line");
+        assert!(!cb.raw.contains("Samplefor"), "{:?}", cb.raw);
+        assert!(
+            cb.name.as_deref().is_some_and(|n| n.ends_with("Sample")),
+            "{:?}",
+            cb.name
+        );
+        assert_eq!(
+            cable.reasons.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            ["1.4(b)", "1.4(d)"]
+        );
+        // A word cut by the wrap is still rejoined.
+        let mut acc = Acc::default();
+        acc.start(1, "Classified By: Political Counselor Jane Roe, reasons 1.4 (b) and (d) plus more informa");
+        acc.push("tion here");
+        assert!(acc.text.ends_with("information here"), "{:?}", acc.text);
     }
 
     #[test]

@@ -70,9 +70,12 @@ impl<'a> Source<'a> {
         // was replaced in it).
         let any_links = memchr::memmem::find(text.as_bytes(), b"](#").is_some();
         let any_stamps = memchr::memmem::find(text.as_bytes(), STAMP.as_bytes()).is_some();
+        let any_sipdis = memchr::memmem::find(text.as_bytes(), b"SIPDIS").is_some();
         let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_ends + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
+        let mut sipdis_words = 0u32;
+        let mut first_sipdis_word: Option<u32> = None;
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
         let mut control_bytes = 0usize;
         let mut first_page: Option<u32> = None;
@@ -111,6 +114,17 @@ impl<'a> Source<'a> {
                 sipdis += 1;
                 continue;
             }
+            if let Some(rest) = any_sipdis
+                .then(|| sipdis_debris(trimmed, lines.last()))
+                .flatten()
+            {
+                // `four⏎SIPDIS scenarios`: the word inserted in a wrapped
+                // sentence is removed, the line's text kept.
+                sipdis_words += 1;
+                first_sipdis_word.get_or_insert(no);
+                t = Cow::Owned(rest);
+            }
+            let trimmed = t.trim();
             if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
@@ -195,6 +209,13 @@ impl<'a> Source<'a> {
                 format!("{sipdis} SIPDIS line(s) removed"),
             );
         }
+        if sipdis_words > 0 {
+            cx.diag(
+                Code::SipdisRemoved,
+                first_sipdis_word,
+                format!("{sipdis_words} SIPDIS word(s) inside wrapped text removed"),
+            );
+        }
         if controls > 0 {
             cx.diag(
                 Code::ControlCharacters,
@@ -212,6 +233,37 @@ impl<'a> Source<'a> {
             pos: 0,
         }
     }
+}
+
+/// A `SIPDIS` word that transmission inserted into running text: at the
+/// start of a line that continues a sentence (`The minister foresaw four`
+/// / `SIPDIS scenarios for the coming`), or between two lower-case words
+/// inside a line (`the minister SIPDIS said`). Returns the trimmed line
+/// without it. A handling line (`SIPDIS NOFORN`, `SIPDIS E.O. 12958`)
+/// and a line after a finished sentence are left alone.
+fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
+    let at = memchr::memmem::find(trimmed.as_bytes(), b"SIPDIS")?;
+    if at == 0 {
+        let rest = trimmed.strip_prefix("SIPDIS ")?.trim_start();
+        let first = rest.split_whitespace().next()?;
+        let prev = prev.map(|l| l.text.trim_end()).unwrap_or("");
+        let mid_sentence = prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+        let handling = crate::banner::caveat_word(first).is_some()
+            || first.starts_with(|c: char| !c.is_alphanumeric())
+            || first.eq_ignore_ascii_case("E.O.")
+            || first.eq_ignore_ascii_case("EO");
+        return (mid_sentence && !handling).then(|| rest.to_owned());
+    }
+    // Inside a line: `word SIPDIS word`, both neighbours in lower case.
+    let before = trimmed.get(..at)?;
+    let after = trimmed.get(at + "SIPDIS".len()..)?;
+    let prev_word = before.strip_suffix(' ')?.rsplit(' ').next()?;
+    let next_word = after.strip_prefix(' ')?.split(' ').next()?;
+    let lower = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    if !lower(prev_word) || !lower(next_word.trim_end_matches([',', '.', ';', ':'])) {
+        return None;
+    }
+    Some(format!("{}{}", before, after.get(1..).unwrap_or("")))
 }
 
 /// The declassification stamp of archive exports:
@@ -365,6 +417,55 @@ mod tests {
         let mut cx = Context::new(&meta);
         let src = Source::new(text, &mut cx);
         src.lines.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    /// Regression (`FOUR⏎SIPDIS SCENARIOS`): a SIPDIS word inserted at the
+    /// start of a wrapped line was kept as text.
+    #[test]
+    fn regression_sipdis_word_inside_wrapped_text() {
+        let meta = ContainerMeta::default();
+        let mut cx = Context::new(&meta);
+        let src = Source::new(
+            "1. (C) The minister foresaw four\nSIPDIS scenarios for the coming\nweeks.\n",
+            &mut cx,
+        );
+        let got: Vec<String> = src.lines.iter().map(|l| l.text.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "1. (C) The minister foresaw four",
+                "scenarios for the coming",
+                "weeks."
+            ]
+        );
+        assert!(
+            cx.cable
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::SipdisRemoved && d.line == Some(2))
+        );
+        assert_eq!(
+            lines("THE MINISTER FORESAW FOUR\nSIPDIS SCENARIOS FOR THE COMING\nWEEKS."),
+            [
+                "THE MINISTER FORESAW FOUR",
+                "SCENARIOS FOR THE COMING",
+                "WEEKS."
+            ]
+        );
+        assert_eq!(
+            lines("He said the minister SIPDIS would come."),
+            ["He said the minister would come."]
+        );
+        // Handling lines and lines after a finished sentence stay.
+        assert_eq!(
+            lines("UNCLAS OSLO 000123\nSIPDIS NOFORN\nx"),
+            ["UNCLAS OSLO 000123", "SIPDIS NOFORN", "x"]
+        );
+        assert_eq!(
+            lines("It ended.\nSIPDIS CXOSLO: FOR THE AMBASSADOR"),
+            ["It ended.", "SIPDIS CXOSLO: FOR THE AMBASSADOR"]
+        );
+        assert_eq!(lines("UNCLAS SIPDIS"), ["UNCLAS SIPDIS"]);
     }
 
     #[test]
