@@ -135,8 +135,6 @@ struct LabelInfo {
     /// `(raw, value, parenthesised)`.
     label: Option<(String, RawLabel, bool)>,
     marking: Option<Marking>,
-    /// The line's text up to the paragraph's own text, to fall back on.
-    prefix: String,
 }
 
 /// One chunk of the body.
@@ -243,14 +241,15 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
             prev_ends_sentence = true;
             continue;
         }
-        if text.contains('⁸') {
+        // (`⁸` is E2 81 B8 in UTF-8: a search for its last byte first.)
+        if memchr::memchr(0xB8, text.as_bytes()).is_some() && text.contains('⁸') {
             lost_punctuation.get_or_insert(l.no);
             lost_count += text.matches('⁸').count();
         }
         if dump_line.is_none() {
             if is_dump_marker(text) {
                 dump_line = Some(l.no);
-            } else if text.contains('\t') && text.ends_with('\\') {
+            } else if text.ends_with('\\') && memchr::memchr(b'\t', text.as_bytes()).is_some() {
                 tsv_lines += 1;
                 if tsv_lines >= 2 {
                     dump_line = Some(l.no);
@@ -319,11 +318,9 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if let Some(lab) = label {
             {
                 flush(&mut pending, &mut events, after_blank);
-                let prefix_len = text.len() - lab.rest.len();
                 let info = LabelInfo {
                     label: Some((lab.raw.to_owned(), lab.label, lab.parenthesised)),
                     marking: lab.marking,
-                    prefix: text.get(..prefix_len).unwrap_or("").trim().to_owned(),
                 };
                 let (rest, trailing_heading) = match headings::trailing_dashed(lab.rest) {
                     Some((before, h)) => (before, Some(h)),
@@ -358,7 +355,6 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start {
             if let Some((marking, rest)) = unlabeled_marking(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let prefix_len = text.len() - rest.len();
                 let mut t = String::new();
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
@@ -366,7 +362,6 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
                         info: LabelInfo {
                             label: None,
                             marking: Some(marking),
-                            prefix: text.get(..prefix_len).unwrap_or("").trim().to_owned(),
                         },
                         text: t,
                         line: l.no,
@@ -717,11 +712,7 @@ impl<'x, 'c> Builder<'x, 'c> {
         heading: Option<Heading>,
         idx: usize,
     ) {
-        let LabelInfo {
-            label,
-            marking,
-            prefix,
-        } = info;
+        let LabelInfo { label, marking } = info;
         let mut letter = false;
         let value = match label {
             Some((raw, RawLabel::Number(n), _)) => {
@@ -814,7 +805,6 @@ impl<'x, 'c> Builder<'x, 'c> {
                 None
             }
         };
-        let _ = prefix;
         self.stack.push(Frame::Para {
             p: Paragraph {
                 label: value,
@@ -979,30 +969,42 @@ impl<'x, 'c> Builder<'x, 'c> {
         let mut sink = Some(sink);
         let mut pos = 0;
         loop {
-            let keys: Vec<(usize, CloserKey)> = self
-                .stack
-                .iter()
-                .enumerate()
-                .rev()
-                .filter_map(|(i, f)| match f {
-                    Frame::Note { key, .. } => Some((i, key.clone())),
-                    Frame::Para { .. } => None,
-                })
-                .take(CLOSER_SEARCH_DEPTH)
-                .collect();
-            if keys.is_empty() {
+            // The open notes, innermost first, borrowed (no copies of
+            // their keys per chunk).
+            let found = {
+                let keys: Vec<(usize, &CloserKey)> = self
+                    .stack
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter_map(|(i, f)| match f {
+                        Frame::Note { key, .. } => Some((i, key)),
+                        Frame::Para { .. } => None,
+                    })
+                    .take(CLOSER_SEARCH_DEPTH)
+                    .collect();
+                if keys.is_empty() {
+                    None
+                } else {
+                    let refs: Vec<&CloserKey> = keys.iter().map(|(_, k)| *k).collect();
+                    Some(
+                        notes::find_closer(t, pos, &refs)
+                            .map(|c| (c, keys.get(c.depth).map(|(i, _)| *i))),
+                    )
+                }
+            };
+            let Some(found) = found else {
                 self.place(sink.take(), t.get(pos..).unwrap_or(""));
                 return;
-            }
-            let refs: Vec<&CloserKey> = keys.iter().map(|(_, k)| k).collect();
-            match notes::find_closer(t, pos, &refs) {
-                Some(c) => {
+            };
+            match found {
+                Some((c, frame_index)) => {
                     self.place(sink.take(), t.get(pos..c.start).unwrap_or(""));
-                    if let Some((frame_index, _)) = keys.get(c.depth) {
-                        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(*frame_index) {
+                    if let Some(frame_index) = frame_index {
+                        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(frame_index) {
                             n.closed = true;
                         }
-                        while self.stack.len() > *frame_index {
+                        while self.stack.len() > frame_index {
                             self.pop();
                         }
                     }

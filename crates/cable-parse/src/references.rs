@@ -537,20 +537,33 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             let rest: String = b.get(i..).unwrap_or(&[]).iter().take(8).collect();
             let rest_t = rest.trim_start();
             let skip_ws = rest.len() - rest_t.len();
-            let lc = u;
-            for pat in [
-                format!("({lc})"),
-                format!("{lc})"),
-                format!("{lc}:"),
-                format!("{lc}."),
-                format!("REF {lc} "),
-            ] {
-                if rest_t.starts_with(&pat) {
-                    i += skip_ws + pat.chars().count();
+            let mut buf = [0u8; 4];
+            let lc: &str = u.encode_utf8(&mut buf);
+            // `rest_t` starts with the concatenation of `parts`: its length
+            // in characters.
+            let starts = |parts: &[&str]| -> Option<usize> {
+                let mut r = rest_t;
+                let mut n = 0;
+                for p in parts {
+                    r = r.strip_prefix(p)?;
+                    n += p.chars().count();
+                }
+                Some(n)
+            };
+            let repeats: [&[&str]; 5] = [
+                &["(", lc, ")"],
+                &[lc, ")"],
+                &[lc, ":"],
+                &[lc, "."],
+                &["REF ", lc, " "],
+            ];
+            for parts in repeats {
+                if let Some(n) = starts(parts) {
+                    i += skip_ws + n;
                     break;
                 }
             }
-            if rest_t.starts_with(&format!("{lc} ")) && rest_t.len() > 2 {
+            if starts(&[lc, " "]).is_some() && rest_t.len() > 2 {
                 // `B HAVANA 772` after `¶B.`
                 i += skip_ws + 2;
             }

@@ -70,7 +70,9 @@ impl<'a> Source<'a> {
         // was replaced in it).
         let any_links = memchr::memmem::find(text.as_bytes(), b"](#").is_some();
         let any_stamps = memchr::memmem::find(text.as_bytes(), STAMP.as_bytes()).is_some();
-        let any_sipdis = memchr::memmem::find(text.as_bytes(), b"SIPDIS").is_some();
+        // Where `SIPDIS` occurs, in order: a line is only examined for an
+        // inserted SIPDIS word when one falls inside it.
+        let mut sipdis_at = memchr::memmem::find_iter(text.as_bytes(), b"SIPDIS").peekable();
         let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_ends + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
@@ -114,7 +116,15 @@ impl<'a> Source<'a> {
                 sipdis += 1;
                 continue;
             }
-            if let Some(rest) = any_sipdis
+            let line_start = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            while sipdis_at.next_if(|&at| at < line_start).is_some() {}
+            let has_sipdis = match t {
+                Cow::Borrowed(_) => sipdis_at
+                    .peek()
+                    .is_some_and(|&at| at < line_start + raw.len()),
+                Cow::Owned(_) => trimmed.contains("SIPDIS"),
+            };
+            if let Some(rest) = has_sipdis
                 .then(|| sipdis_debris(trimmed, lines.last()))
                 .flatten()
             {
@@ -242,7 +252,7 @@ impl<'a> Source<'a> {
 /// without it. A handling line (`SIPDIS NOFORN`, `SIPDIS E.O. 12958`)
 /// and a line after a finished sentence are left alone.
 fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
-    let at = memchr::memmem::find(trimmed.as_bytes(), b"SIPDIS")?;
+    let at = trimmed.find("SIPDIS")?;
     if at == 0 {
         let rest = trimmed.strip_prefix("SIPDIS ")?.trim_start();
         let first = rest.split_whitespace().next()?;
@@ -306,7 +316,7 @@ fn page_header(trimmed: &str) -> Option<PageKind> {
         return None;
     }
     let is_page_line = trimmed.starts_with("PAGE");
-    if !is_page_line && memchr::memmem::find(trimmed.as_bytes(), b" OF ").is_none() {
+    if !is_page_line && !trimmed.contains(" OF ") {
         return None;
     }
     let collapsed: Cow<'_, str> = if trimmed.contains("  ") {
