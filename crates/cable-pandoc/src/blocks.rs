@@ -333,19 +333,41 @@ impl Body {
         if !n.closed {
             pairs.push(("closed".to_owned(), "false".to_owned()));
         }
-        let mut content = self.blocks(&n.blocks, parent, level);
         let open = span("note-mark", &open);
-        match content.first_mut() {
-            Some(pd::Block::Para(first)) => {
-                // One copy of the paragraph's inlines, not two shifts.
-                let mut led = Vec::with_capacity(first.len() + 2);
-                led.push(open);
-                led.push(Inline::Space);
-                led.append(first);
-                *first = led;
+        // Text blocks without words write nothing: past them, a note that
+        // opens with text gets its opening mark in front of that text as its
+        // paragraph is built, rather than by shifting the paragraph after.
+        let mut blocks = n.blocks.as_slice();
+        while let Some((Block::Text(t), rest)) = blocks.split_first() {
+            if !t.trim().is_empty() {
+                break;
             }
-            _ => content.insert(0, pd::Block::Para(vec![open])),
+            blocks = rest;
         }
+        let mut content = match blocks.split_first() {
+            Some((Block::Text(t), rest)) => {
+                let mut first = vec![open];
+                push_text(&mut first, t);
+                let mut content = vec![pd::Block::Para(first)];
+                content.extend(self.blocks(rest, parent, level));
+                content
+            }
+            _ => {
+                let mut content = self.blocks(blocks, parent, level);
+                match content.first_mut() {
+                    Some(pd::Block::Para(first)) => {
+                        // One copy of the paragraph's inlines, not two shifts.
+                        let mut led = Vec::with_capacity(first.len() + 2);
+                        led.push(open);
+                        led.push(Inline::Space);
+                        led.append(first);
+                        *first = led;
+                    }
+                    _ => content.insert(0, pd::Block::Para(vec![open])),
+                }
+                content
+            }
+        };
         if n.closed {
             let close = span("note-mark", &format!("END {title}."));
             match content.last_mut() {

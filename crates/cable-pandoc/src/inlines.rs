@@ -36,17 +36,31 @@ pub(crate) fn text(s: &str) -> Vec<Inline> {
 pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
     let spaces = s.bytes().filter(|&b| b == b' ').count();
     out.reserve(2 * spaces + 2);
-    for (word, plain) in Words::new(s) {
-        if !out.is_empty() {
-            out.push(Inline::Space);
+    // Most words are separated by single spaces, which `split` finds with
+    // memchr; only a piece holding other whitespace, a control character
+    // or a character beyond ASCII goes through the full scan.
+    for piece in s.split(' ').filter(|p| !p.is_empty()) {
+        if piece.bytes().all(|b| class(b) == WORD) {
+            push_word(out, piece.to_owned());
+            continue;
         }
-        let word = if plain {
-            word.to_owned()
-        } else {
-            word.chars().map(picture).collect()
-        };
-        out.push(Inline::Str(word));
+        for (word, plain) in Words::new(piece) {
+            let word = if plain {
+                word.to_owned()
+            } else {
+                word.chars().map(picture).collect()
+            };
+            push_word(out, word);
+        }
     }
+}
+
+/// Appends `Str word`, after a `Space` when `out` already holds inlines.
+fn push_word(out: &mut Vec<Inline>, word: String) {
+    if !out.is_empty() {
+        out.push(Inline::Space);
+    }
+    out.push(Inline::Str(word));
 }
 
 /// A byte that belongs to a word and is not a control character.
