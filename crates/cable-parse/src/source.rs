@@ -68,13 +68,15 @@ impl<'a> Source<'a> {
         // Whole-text tests, so lines are only searched for debris the text
         // holds (a line's text is a part of the input unless link debris
         // was replaced in it).
-        let any_links = memchr::memmem::find(text.as_bytes(), b"](#").is_some();
-        let any_stamps = memchr::memmem::find(text.as_bytes(), STAMP.as_bytes()).is_some();
+        let any_links = LINK_FINDER.find(text.as_bytes()).is_some();
+        let any_stamps = STAMP_FINDER.find(text.as_bytes()).is_some();
         // Where `SIPDIS` occurs, in order: a line is only examined for an
         // inserted SIPDIS word when one falls inside it.
-        let mut sipdis_at = memchr::memmem::find_iter(text.as_bytes(), b"SIPDIS").peekable();
-        let line_ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
-        let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_ends + 1);
+        let mut sipdis_at = SIPDIS_FINDER.find_iter(text.as_bytes()).peekable();
+        // Room for lines of 24 bytes on average (cable lines are longer,
+        // blank lines shorter): one allocation, seldom a second; counting
+        // the lines first costs more than that.
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 24 + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let mut sipdis_words = 0u32;
         let mut first_sipdis_word: Option<u32> = None;
@@ -275,6 +277,14 @@ fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
     }
     Some(format!("{}{}", before, after.get(1..).unwrap_or("")))
 }
+
+/// Searchers for the whole-text tests, built once.
+static LINK_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("](#"));
+static STAMP_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(STAMP));
+static SIPDIS_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("SIPDIS"));
 
 /// The declassification stamp of archive exports:
 /// `Declassified/Released US Department of State EO Systematic Review`.
