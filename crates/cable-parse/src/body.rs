@@ -27,6 +27,9 @@ use cable_model::{
 };
 use std::collections::BTreeMap;
 
+/// Initial room for a chunk's joined text: a paragraph of a few wrapped
+/// lines fits without growing the string line by line.
+const CHUNK_CAPACITY: usize = 384;
 /// Notes nested deeper than this are read as text (the model's consumers
 /// recurse over notes).
 const MAX_NOTE_DEPTH: usize = 32;
@@ -326,7 +329,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
                     Some((before, h)) => (before, Some(h)),
                     None => (lab.rest, None),
                 };
-                let mut t = String::new();
+                let mut t = String::with_capacity(CHUNK_CAPACITY);
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -355,7 +358,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start {
             if let Some((marking, rest)) = unlabeled_marking(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::new();
+                let mut t = String::with_capacity(CHUNK_CAPACITY);
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -379,7 +382,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start || in_bullet {
             if let Some((marker, rest)) = lists::bullet(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::new();
+                let mut t = String::with_capacity(CHUNK_CAPACITY);
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Bullet {
@@ -427,7 +430,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
             }
         } else {
             flush(&mut pending, &mut events, after_blank);
-            let mut t = String::new();
+            let mut t = String::with_capacity(CHUNK_CAPACITY);
             push_joined(&mut t, line_text);
             pending = Some(Pending {
                 event: Event::Text {
