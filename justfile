@@ -55,8 +55,12 @@ gen COUNT="251287" FORMAT="csv" OUT="target/bench/cables.csv":
 bench:
     cargo build --release -p cablekit -p cable-gen && target/release/cable-bench
 
-# Parse-only and writer-only throughput on the generated corpus (library calls, 1 thread); no docs update.
+# Single-thread parse throughput (MB/s) over the real corpus texts in ../shared/corpus (issue #2); see docs/benchmarks.md "Parser".
 bench-parse:
+    cargo run --release -p cable-parse --example parse-bench -- ../shared/corpus 5
+
+# Parse-only and writer-only throughput on the generated corpus (library calls, 1 thread); no docs update.
+bench-lib:
     cargo build --release -p cable-gen && target/release/cable-bench --only gen,lib --no-docs
 
 # Fuzz every target SECS seconds (cargo install cargo-fuzz; stable toolchain, -s none; never run by CI): docs/robustness.md.
