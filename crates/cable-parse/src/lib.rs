@@ -45,7 +45,7 @@ mod tags;
 mod titlefy;
 mod trailer;
 
-use cable_model::{Cable, ContainerMeta};
+use cable_model::{Cable, CableId, ContainerMeta};
 
 pub use ids::canonical_id;
 pub use titlefy::titlefy;
@@ -74,4 +74,25 @@ pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
     let mut cable = cx.finish();
     reconcile::reconcile(&mut cable, container);
     cable
+}
+
+/// The id [`parse_with`] gives the same text and container, without parsing
+/// the body: only source cleaning, the header and the id reconciliation
+/// run. For callers that need just the ids of an archive (the driver's
+/// cross-link pre-pass), at well under the cost of a full parse.
+///
+/// ```
+/// use cable_model::ContainerMeta;
+/// let text = "C O N F I D E N T I A L STATE 017183\n\nSUBJECT: TEST\n\n1. (U) Hello.\n";
+/// let meta = ContainerMeta::default();
+/// assert_eq!(cable_parse::identify(text, &meta), cable_parse::parse_with(text, &meta).id);
+/// ```
+pub fn identify(text: &str, container: &ContainerMeta) -> Option<CableId> {
+    let mut cx = context::Context::new(container);
+    let source = source::Source::new(text, &mut cx);
+    let mut cursor = source.cursor();
+    header::parse(&mut cursor, &mut cx);
+    let mut cable = cx.finish();
+    reconcile::reconcile_id(&mut cable, container, &mut Vec::new());
+    cable.id
 }

@@ -23,7 +23,11 @@ pub(crate) fn reconcile(cable: &mut Cable, container: &ContainerMeta) {
     cable.diagnostics.extend(diags);
 }
 
-fn reconcile_id(cable: &mut Cable, container: &ContainerMeta, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn reconcile_id(
+    cable: &mut Cable,
+    container: &ContainerMeta,
+    diags: &mut Vec<Diagnostic>,
+) {
     let Some(raw) = container
         .id
         .as_deref()

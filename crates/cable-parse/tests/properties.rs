@@ -109,6 +109,11 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let cable = cable_parse::parse(text);
     // Deterministic: the same input gives the same model.
     prop_assert_eq!(&cable, &cable_parse::parse(text));
+    // `identify` gives the id the full parse gives.
+    prop_assert_eq!(
+        &cable.id,
+        &cable_parse::identify(text, &cable_model::ContainerMeta::default())
+    );
 
     // Diagnostics point inside the input (line numbers are 1-based; a
     // diagnostic about the end of the text may name the line after the last).

@@ -199,7 +199,7 @@ fn open_all(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Vec<(PathBuf, 
         .collect()
 }
 
-/// The pre-pass for cross-links: parses every record of every input, in
+/// The pre-pass for cross-links: identifies (header only) every record of every input, in
 /// parallel, keeping only the ids.
 fn collect_ids(
     paths: &[PathBuf],
@@ -214,11 +214,11 @@ fn collect_ids(
                 .take_while(|_| !stop.requested())
                 .par_bridge()
                 .filter_map(|item| match item {
-                    Item::Record(r) => catch_unwind(AssertUnwindSafe(|| {
-                        cable_parse::parse_with(&r.text, &r.meta).id
-                    }))
-                    .ok()
-                    .flatten(),
+                    Item::Record(r) => {
+                        catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
+                            .ok()
+                            .flatten()
+                    }
                     Item::Skipped(_) | Item::Failed(_) => None,
                 })
                 .fold(BTreeSet::new, |mut set, id| {
