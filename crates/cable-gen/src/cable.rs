@@ -180,6 +180,45 @@ pub struct SynthCable {
     pub(crate) year_month: String,
 }
 
+impl SynthCable {
+    /// The cable's text as cable-archive hands it to the parser for a
+    /// cables.csv row: the header column, a newline, the body column.
+    ///
+    /// ```
+    /// let c = cable_gen::Generator::new(7, 10).cable(3);
+    /// let mut text = String::new();
+    /// c.text_into(&mut text);
+    /// assert!(text.starts_with(&c.header) && text.ends_with(&c.body));
+    /// ```
+    pub fn text_into(&self, out: &mut String) {
+        out.clear();
+        out.reserve(self.header.len() + self.body.len() + 1);
+        out.push_str(&self.header);
+        out.push('\n');
+        out.push_str(&self.body);
+    }
+
+    /// The container metadata cable-archive attaches to the cable's
+    /// cables.csv row (id, date as written, origin, classification,
+    /// references; the date is left unparsed).
+    pub fn container_meta(&self) -> cable_model::ContainerMeta {
+        cable_model::ContainerMeta {
+            kind: cable_model::ContainerKind::CablesCsv,
+            id: Some(self.id.clone()),
+            date_raw: Some(self.date.clone()),
+            origin: Some(self.origin.clone()),
+            classification: Some(self.classification.clone()),
+            references: self
+                .references
+                .split('|')
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            ..cable_model::ContainerMeta::default()
+        }
+    }
+}
+
 /// Generates the cables of one corpus: `count` rows under `seed`.
 ///
 /// ```

@@ -17,7 +17,6 @@ mod report;
 mod timing;
 
 use cable_gen::{Format, Generator, Renderer, SynthCable, write_corpus};
-use cable_model::{ContainerKind, ContainerMeta};
 use clap::Parser;
 use report::{Report, Row};
 use std::path::{Path, PathBuf};
@@ -223,25 +222,6 @@ fn cat_floor(b: &mut Bench) {
     }
 }
 
-/// The container metadata cable-archive would attach to a CSV row.
-fn meta(c: &SynthCable) -> ContainerMeta {
-    let mut m = ContainerMeta {
-        kind: ContainerKind::CablesCsv,
-        id: Some(c.id.clone()),
-        date_raw: Some(c.date.clone()),
-        origin: Some(c.origin.clone()),
-        classification: Some(c.classification.clone()),
-        ..ContainerMeta::default()
-    };
-    m.references = c
-        .references
-        .split('|')
-        .filter(|r| !r.is_empty())
-        .map(str::to_owned)
-        .collect();
-    m
-}
-
 /// Per-stage library timings over a set of cables.
 #[derive(Default)]
 struct Stages {
@@ -283,11 +263,8 @@ fn stages(
             return (s, false);
         }
         generator.fill(i, &mut cable);
-        text.clear();
-        text.push_str(&cable.header);
-        text.push('\n');
-        text.push_str(&cable.body);
-        let m = meta(&cable);
+        cable.text_into(&mut text);
+        let m = cable.container_meta();
         let t = Instant::now();
         let parsed = std::panic::catch_unwind(|| cable_parse::parse_with(&text, &m));
         s.parse += t.elapsed();
@@ -530,10 +507,9 @@ fn alternatives(b: &mut Bench) {
     for (k, &i) in indices.iter().enumerate() {
         let c = generator.cable(i);
         r.render(Format::Csv, &c, &mut csv);
-        let mut text = c.header.clone();
-        text.push('\n');
-        text.push_str(&c.body);
-        let parsed = cable_parse::parse_with(&text, &meta(&c));
+        let mut text = String::new();
+        c.text_into(&mut text);
+        let parsed = cable_parse::parse_with(&text, &c.container_meta());
         let mut md = Vec::new();
         let _ = cable_markdown::write(&parsed, &cable_markdown::Options::default(), &mut md);
         if md.is_empty() {
