@@ -60,8 +60,11 @@ mod api;
 mod blocks;
 mod document;
 mod inlines;
+mod json;
 mod meta;
 mod output;
+mod typed;
+mod view;
 
 pub use api::{ApiVersion, UnknownApiVersion, detect_api};
 
@@ -138,4 +141,30 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<(
         out.write_all(buf)?;
         out.flush()
     })
+}
+
+/// The document [`write`] writes, as `pandoc_ast` values: for callers that
+/// transform it in Rust before serialising it themselves.
+///
+/// `serde_json::to_vec(&to_ast(cable, opts))` holds the same JSON value as
+/// [`write`]'s output (the keys of the top-level object in another order);
+/// `write` is the fast path, which never builds this tree.
+///
+/// ```
+/// use cable_model::{Block, Cable, Paragraph};
+///
+/// let mut cable = Cable::default();
+/// cable.body.push(Block::Paragraph(Paragraph { text: "Hello, world.".into(), ..Default::default() }));
+/// let doc = cable_pandoc::to_ast(&cable, &cable_pandoc::Options::default());
+/// assert_eq!(doc.pandoc_api_version, [1, 23, 1]);
+/// let pandoc_ast::Block::Div(_, blocks) = &doc.blocks[0] else { panic!("a paragraph Div") };
+/// assert_eq!(blocks[0], pandoc_ast::Block::Para(vec![
+///     pandoc_ast::Inline::Str("Hello,".into()),
+///     pandoc_ast::Inline::Space,
+///     pandoc_ast::Inline::Str("world.".into()),
+/// ]));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn to_ast(cable: &Cable, opts: &Options) -> pandoc_ast::Pandoc {
+    document::Document::new(cable, opts).to_ast()
 }
