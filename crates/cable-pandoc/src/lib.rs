@@ -55,6 +55,34 @@
 //! `Space`, everything else stays literal in `Str`, except control
 //! characters, which become their visible control pictures (`␇`) because the
 //! XML inside DOCX, ODT and EPUB cannot hold them.
+//!
+//! ## How it is built: one walker, a streaming path and a typed path
+//!
+//! The document logic (which blocks, which attributes, where a paragraph's
+//! number and marking go, how a note is opened and closed) is written once,
+//! in a walker that builds a light *view* of pandoc's constructors borrowing
+//! the cable's text: a run of words is kept as the text it comes from, not
+//! as one `String` per word. From that view:
+//!
+//! - [`write`], the fast path, serialises it with `Serialize` impls that
+//!   make the same serializer calls as `pandoc_ast`'s derived ones, turning
+//!   each run of words into `Str`/`Space` elements while it is written.
+//!   serde_json does all escaping and the compact or pretty formatting;
+//!   no JSON is written by hand, and no tree of owned strings is built or
+//!   dropped.
+//! - [`to_ast`], the typed path, converts it into `pandoc_ast` values for
+//!   callers who transform the document in Rust.
+//!
+//! The tests check that `write`'s output, read back as `pandoc_ast::Pandoc`,
+//! equals `to_ast` for every test cable, torture file and corpus record in
+//! every option set, so the hand-made impls cannot drift from pandoc's
+//! schema as `pandoc_ast` encodes it.
+//!
+//! The JSON is serialised into a buffer kept by the calling thread and
+//! handed to `out` in one `write_all`: pandoc's JSON is written in many
+//! small pieces (about 28 per word), and sending each through
+//! `&mut dyn Write` made the writer execute 1.9 times as many instructions
+//! (callgrind, 500 generated cables written into a `Vec`).
 
 mod api;
 mod blocks;
