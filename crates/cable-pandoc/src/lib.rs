@@ -64,7 +64,7 @@
 //! the cable's text: a run of words is kept as the text it comes from, not
 //! as one `String` per word. From that view:
 //!
-//! - [`write`], the fast path, serialises it with `Serialize` impls that
+//! - [`write()`], the fast path, serialises it with `Serialize` impls that
 //!   make the same serializer calls as `pandoc_ast`'s derived ones, turning
 //!   each run of words into `Str`/`Space` elements while it is written.
 //!   serde_json does all escaping and the compact or pretty formatting;
@@ -171,11 +171,11 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<(
     })
 }
 
-/// The document [`write`] writes, as `pandoc_ast` values: for callers that
+/// The document [`write()`] writes, as `pandoc_ast` values: for callers that
 /// transform it in Rust before serialising it themselves.
 ///
 /// `serde_json::to_vec(&to_ast(cable, opts))` holds the same JSON value as
-/// [`write`]'s output (the keys of the top-level object in another order);
+/// [`write()`]'s output (the keys of the top-level object in another order);
 /// `write` is the fast path, which never builds this tree.
 ///
 /// ```
