@@ -40,7 +40,22 @@ fn check(name: &str, cable: &Cable) {
         let read: pandoc_ast::Pandoc = serde_json::from_slice(&json)
             .unwrap_or_else(|e| panic!("{name} ({set}): not pandoc_ast JSON: {e}"));
         let typed = cable_pandoc::to_ast(cable, &opts);
-        assert!(read == typed, "{name} ({set}): write and to_ast differ");
+        if read != typed {
+            let first = read
+                .blocks
+                .iter()
+                .zip(&typed.blocks)
+                .position(|(a, b)| a != b);
+            panic!(
+                "{name} ({set}): write and to_ast differ; meta equal: {}, blocks: {} and {}, \
+                 first differing block: {first:?}\n--- write ---\n{:?}\n--- to_ast ---\n{:?}",
+                read.meta == typed.meta,
+                read.blocks.len(),
+                typed.blocks.len(),
+                first.and_then(|i| read.blocks.get(i)),
+                first.and_then(|i| typed.blocks.get(i)),
+            );
+        }
         // The typed tree serialised by pandoc_ast's derived impls holds the
         // same JSON value (its top-level keys come in another order).
         let derived: serde_json::Value = serde_json::to_value(&typed).unwrap();
