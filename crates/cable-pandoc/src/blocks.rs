@@ -3,17 +3,17 @@
 //! `Div`s), then the signer.
 
 use crate::Options;
-use crate::inlines::{self, attr, push_spaced, push_text, span};
+use crate::inlines::{self, span};
+use crate::view::{self as pd, Attr, Inlines, Piece};
 use cable_model::{
     Addressee, Block, Cable, Heading, HeadingStyle, List, Marking, Note, NoteKind, Paragraph,
     Reference, ReferenceKind, TagKind,
 };
-use pandoc_ast as pd;
-use pandoc_ast::Inline;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// All blocks of the document, in order.
-pub(crate) fn document(cable: &Cable, opts: &Options) -> Vec<pd::Block> {
+pub(crate) fn document<'a>(cable: &'a Cable, opts: &Options) -> Vec<pd::Block<'a>> {
     let mut out = Vec::new();
     if let Some(header) = header(cable, opts) {
         out.push(header);
@@ -24,7 +24,7 @@ pub(crate) fn document(cable: &Cable, opts: &Options) -> Vec<pd::Block> {
     out.extend(body.blocks(&cable.body, None, 2));
     if let Some(signer) = cable.signer.as_deref().filter(|s| !s.trim().is_empty()) {
         out.push(pd::Block::Div(
-            attr("", &["signer"], Vec::new()),
+            Attr::new("", Some("signer")),
             vec![pd::Block::Para(inlines::text(signer))],
         ));
     }
@@ -40,9 +40,9 @@ pub(crate) fn document(cable: &Cable, opts: &Options) -> Vec<pd::Block> {
 ///    AMEMBASSY PARIS PRIORITY            AMEMBASSY PARIS PRIORITY
 /// REF: A. STATE 4690              -> References: A. [STATE 4690]{.cable-ref cable-id=09STATE4690}
 /// ```
-fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
-    let mut items: Vec<(Vec<Inline>, Vec<Vec<pd::Block>>)> = Vec::new();
-    let mut add = |term: &str, values: Vec<Vec<Inline>>| {
+fn header<'a>(cable: &'a Cable, opts: &Options) -> Option<pd::Block<'a>> {
+    let mut items: Vec<(Inlines<'a>, Vec<Vec<pd::Block<'a>>>)> = Vec::new();
+    let mut add = |term: &'static str, values: Vec<Inlines<'a>>| {
         let values: Vec<_> = values
             .into_iter()
             .filter(|v| !v.is_empty())
@@ -52,7 +52,7 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
             items.push((inlines::text(term), values));
         }
     };
-    let one = |s: &str| vec![inlines::text(s)];
+    let one = |s: Cow<'a, str>| vec![inlines::text(s)];
 
     add(
         "Reference",
@@ -63,35 +63,42 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
             .collect(),
     );
     if let Some(s) = cable.section {
-        add("Section", one(&format!("{} of {}", s.number, s.total)));
+        add(
+            "Section",
+            one(format!("{} of {}", s.number, s.total).into()),
+        );
     }
     if let Some(c) = &cable.classification {
         add("Classification", vec![marking_text(c)]);
     }
     let r = &cable.routing;
     if let Some(dtg) = &r.dtg {
-        let mut text = dtg.raw.clone();
-        if let Some(t) = dtg.utc {
-            text = format!("{text} ({t})");
-        }
-        add("Date", one(&text));
+        let text = match dtg.utc {
+            Some(t) => format!("{} ({t})", dtg.raw).into(),
+            None => Cow::Borrowed(dtg.raw.as_str()),
+        };
+        add("Date", one(text));
     }
     if let Some(p) = r.precedence {
         let text = match p.info {
             Some(info) if info != p.action => format!("{} (info: {})", p.action, info),
             _ => p.action.to_string(),
         };
-        add("Precedence", one(&text));
+        add("Precedence", one(text.into()));
     }
     add("From", r.from.iter().map(addressee).collect());
     add("To", r.to.iter().map(addressee).collect());
     add("Info", r.info.iter().map(addressee).collect());
     add(
         "Handling",
-        cable.handling.iter().map(|h| inlines::text(h)).collect(),
+        cable
+            .handling
+            .iter()
+            .map(|h| inlines::text(h.as_str()))
+            .collect(),
     );
     if let Some(eo) = &cable.executive_order {
-        add("E.O.", one(&eo.raw));
+        add("E.O.", one(eo.raw.as_str().into()));
     }
     // `TAGS: PREL OVIP (DOE, JANE Q.)`: person tags hold a comma and a
     // space, so they keep the parentheses the cables put around them.
@@ -103,11 +110,11 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
             _ => t.to_string(),
         })
         .collect();
-    add("Tags", one(&tags.join(" ")));
+    add("Tags", one(tags.join(" ").into()));
     if let Some(s) = &cable.subject {
-        let mut text = inlines::text(&s.text);
+        let mut text = inlines::text(s.text.as_str());
         if let Some(m) = &s.marking {
-            push_spaced(&mut text, span("portion-marking", &format!("({})", m.raw)));
+            text.push(span("portion-marking", format!("({})", m.raw)));
         }
         add("Subject", vec![text]);
     }
@@ -120,14 +127,14 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
             .collect(),
     );
     if let Some(cb) = &cable.classified_by {
-        add("Classified by", one(&cb.raw));
+        add("Classified by", one(cb.raw.as_str().into()));
     }
     let reasons: Vec<&str> = cable.reasons.iter().map(|r| r.as_str()).collect();
-    add("Reasons", one(&reasons.join(", ")));
+    add("Reasons", one(reasons.join(", ").into()));
 
     (!items.is_empty()).then(|| {
         pd::Block::Div(
-            attr("cable-header", &["cable-header"], Vec::new()),
+            Attr::new("cable-header", Some("cable-header")),
             vec![pd::Block::DefinitionList(items)],
         )
     })
@@ -135,30 +142,30 @@ fn header(cable: &Cable, opts: &Options) -> Option<pd::Block> {
 
 /// `SECRET//NOFORN`: the level's name and the caveats, or the marking as
 /// written when it names no level.
-fn marking_text(m: &Marking) -> Vec<Inline> {
+fn marking_text(m: &Marking) -> Inlines<'_> {
     let mut parts: Vec<String> = m.level.iter().map(|l| l.name().to_owned()).collect();
     parts.extend(m.caveats.iter().map(|c| c.name()));
     if m.level.is_none() {
-        return inlines::text(&m.raw);
+        return inlines::text(m.raw.as_str());
     }
-    inlines::text(&parts.join("//"))
+    inlines::text(parts.join("//"))
 }
 
 /// `RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 4460`, rebuilt from its parts.
-fn addressee(a: &Addressee) -> Vec<Inline> {
-    let mut out = Vec::new();
+fn addressee(a: &Addressee) -> Inlines<'_> {
+    let mut out = Inlines::default();
     match &a.route {
-        Some(route) => push_text(&mut out, &format!("{route}/{}", a.name)),
-        None => push_text(&mut out, &a.name),
+        Some(route) => out.push_text(format!("{route}/{}", a.name)),
+        None => out.push_text(a.name.as_str()),
     }
     if a.niact {
-        push_text(&mut out, "NIACT");
+        out.push_text("NIACT");
     }
     if let Some(p) = a.precedence {
-        push_text(&mut out, p.name());
+        out.push_text(p.name());
     }
     if let Some(serial) = &a.serial {
-        push_text(&mut out, serial);
+        out.push_text(serial.as_str());
     }
     out
 }
@@ -166,34 +173,30 @@ fn addressee(a: &Addressee) -> Vec<Inline> {
 /// `B. 08 STATE 129729`: the label, then the reference: a `Link` when the
 /// resolver knows the cable, a `Span` with class `cable-ref` when it does
 /// not, plain words for e-mails, memos and other documents.
-fn reference(r: &Reference, opts: &Options) -> Vec<Inline> {
-    let mut out = Vec::new();
+fn reference<'a>(r: &'a Reference, opts: &Options) -> Inlines<'a> {
+    let mut out = Inlines::default();
     if let Some(label) = r.label {
-        push_text(&mut out, &format!("{label}."));
+        out.push_text(format!("{label}."));
     }
     match (&r.id, r.kind) {
-        (Some(id), ReferenceKind::Cable) => push_spaced(&mut out, cable_ref(id, &r.text, opts)),
-        _ => push_text(&mut out, &r.text),
+        (Some(id), ReferenceKind::Cable) => out.push(cable_ref(id, &r.text, opts)),
+        _ => out.push_text(r.text.as_str()),
     }
     out
 }
 
 /// A reference to another cable: `Link` to the resolver's target, or a
 /// `Span` with class `cable-ref`; both carry the id as `cable-id`.
-fn cable_ref(id: &cable_model::CableId, text: &str, opts: &Options) -> Inline {
+fn cable_ref<'a>(id: &'a cable_model::CableId, text: &'a str, opts: &Options) -> Piece<'a> {
     let shown = if text.trim().is_empty() {
         inlines::text(id.as_str())
     } else {
         inlines::text(text)
     };
-    let a = attr(
-        "",
-        &["cable-ref"],
-        vec![("cable-id".into(), id.as_str().into())],
-    );
+    let a = Attr::new("", Some("cable-ref")).with_pairs(vec![("cable-id", id.as_str().into())]);
     match opts.resolve(id) {
-        Some(url) => Inline::Link(a, shown, (url, String::new())),
-        None => Inline::Span(a, shown),
+        Some(url) => Piece::Link(a, shown, url),
+        None => Piece::Span(a, shown),
     }
 }
 
@@ -207,13 +210,18 @@ struct Body {
 impl Body {
     /// Converts a run of blocks. `parent` is the identifier of the enclosing
     /// paragraph; `level` the header level for headings at this depth.
-    fn blocks(&mut self, blocks: &[Block], parent: Option<&str>, level: i64) -> Vec<pd::Block> {
+    fn blocks<'a>(
+        &mut self,
+        blocks: &'a [Block],
+        parent: Option<&str>,
+        level: i64,
+    ) -> Vec<pd::Block<'a>> {
         let mut out = Vec::with_capacity(blocks.len());
         for b in blocks {
             match b {
                 Block::Paragraph(p) => out.push(self.paragraph(p, parent, level)),
                 Block::Text(t) => {
-                    let inl = inlines::text(t);
+                    let inl = inlines::text(t.as_str());
                     if !inl.is_empty() {
                         out.push(pd::Block::Para(inl));
                     }
@@ -236,35 +244,37 @@ impl Body {
     ///   -> Div ("par-2", ["paragraph"], [number=2, number-as-written=2, marking=C/REL MTCR, ...])
     ///        [Para [Span.paragraph-number "2.", Span.portion-marking "(C/REL MTCR)", "BACKGROUND:", ...], children...]
     /// ```
-    fn paragraph(&mut self, p: &Paragraph, parent: Option<&str>, level: i64) -> pd::Block {
-        let mut pairs = Vec::new();
-        let mut lead = Vec::new();
+    fn paragraph<'a>(
+        &mut self,
+        p: &'a Paragraph,
+        parent: Option<&str>,
+        level: i64,
+    ) -> pd::Block<'a> {
+        let mut pairs: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
+        let mut lead = Inlines::default();
         let id = match &p.label {
             Some(label) => {
                 let value = label.value.to_string();
-                pairs.push(("number".to_owned(), value.clone()));
-                pairs.push(("number-as-written".to_owned(), label.raw.clone()));
-                push_spaced(
-                    &mut lead,
-                    span("paragraph-number", &format!("{}.", label.raw)),
-                );
                 let base = format!("{}-{}", parent.unwrap_or("par"), value.to_lowercase());
+                pairs.push(("number", value.into()));
+                pairs.push(("number-as-written", label.raw.as_str().into()));
+                lead.push(span("paragraph-number", format!("{}.", label.raw)));
                 self.unique(base)
             }
             None => String::new(),
         };
         if let Some(m) = &p.marking {
-            pairs.push(("marking".to_owned(), m.raw.clone()));
+            pairs.push(("marking", m.raw.as_str().into()));
             if let Some(l) = m.level {
-                pairs.push(("marking-level".to_owned(), l.abbreviation().to_owned()));
+                pairs.push(("marking-level", l.abbreviation().into()));
             }
             if !m.caveats.is_empty() {
                 let caveats: Vec<String> = m.caveats.iter().map(|c| c.name()).collect();
-                pairs.push(("marking-caveats".to_owned(), caveats.join(" ")));
+                pairs.push(("marking-caveats", caveats.join(" ").into()));
             }
-            push_spaced(&mut lead, span("portion-marking", &format!("({})", m.raw)));
+            lead.push(span("portion-marking", format!("({})", m.raw)));
         }
-        push_text(&mut lead, &p.text);
+        lead.push_text(p.text.as_str());
         let child_parent = if id.is_empty() {
             parent
         } else {
@@ -274,8 +284,6 @@ impl Body {
         if !lead.is_empty() {
             match opening_para(&mut content).filter(|_| p.text.trim().is_empty()) {
                 Some(first) => {
-                    lead.reserve(first.len() + 1);
-                    lead.push(Inline::Space);
                     lead.append(first);
                     *first = lead;
                 }
@@ -284,21 +292,21 @@ impl Body {
         }
         let pairs = pairs
             .into_iter()
-            .map(|(k, v)| (k, inlines::visible_text(&v)));
+            .map(|(k, v)| (k, inlines::visible_text(v)));
         pd::Block::Div(
-            (id.clone(), vec!["paragraph".to_owned()], pairs.collect()),
+            Attr::new(id, Some("paragraph")).with_pairs(pairs.collect()),
             content,
         )
     }
 
     /// `--` items as a `BulletList`; an item is a `Plain` when it has no
     /// nested blocks, a `Para` followed by them otherwise.
-    fn list(&mut self, l: &List, parent: Option<&str>, level: i64) -> Option<pd::Block> {
-        let items: Vec<Vec<pd::Block>> = l
+    fn list<'a>(&mut self, l: &'a List, parent: Option<&str>, level: i64) -> Option<pd::Block<'a>> {
+        let items: Vec<Vec<pd::Block<'a>>> = l
             .items
             .iter()
             .map(|item| {
-                let text = inlines::text(&item.text);
+                let text = inlines::text(item.text.as_str());
                 let mut blocks = Vec::new();
                 if item.children.is_empty() {
                     blocks.push(pd::Block::Plain(text));
@@ -319,21 +327,22 @@ impl Body {
     ///   -> Div ("", ["note"], [note-title=NOTE])
     ///        [Para [Span.note-mark "NOTE:", "We", "understand", ..., Span.note-mark "END NOTE."]]
     /// ```
-    fn note(&mut self, n: &Note, parent: Option<&str>, level: i64) -> pd::Block {
-        let title = if n.title.trim().is_empty() {
-            n.kind.name().to_uppercase()
+    fn note<'a>(&mut self, n: &'a Note, parent: Option<&str>, level: i64) -> pd::Block<'a> {
+        let title: Cow<'a, str> = if n.title.trim().is_empty() {
+            n.kind.name().to_uppercase().into()
         } else {
-            n.title.clone()
+            n.title.as_str().into()
         };
         let open = match n.kind {
             NoteKind::Begin => format!("BEGIN {title}:"),
             _ => format!("{title}:"),
         };
-        let mut pairs = vec![("note-title".to_owned(), inlines::visible_text(&title))];
+        let close = n.closed.then(|| span("note-mark", format!("END {title}.")));
+        let mut pairs = vec![("note-title", inlines::visible_text(title))];
         if !n.closed {
-            pairs.push(("closed".to_owned(), "false".to_owned()));
+            pairs.push(("closed", "false".into()));
         }
-        let open = span("note-mark", &open);
+        let open = span("note-mark", open);
         // Text blocks without words write nothing: past them, a note that
         // opens with text gets its opening mark in front of that text as its
         // paragraph is built, rather than by shifting the paragraph after.
@@ -346,8 +355,8 @@ impl Body {
         }
         let mut content = match blocks.split_first() {
             Some((Block::Text(t), rest)) => {
-                let mut first = vec![open];
-                push_text(&mut first, t);
+                let mut first = Inlines(vec![open]);
+                first.push_text(t.as_str());
                 let mut content = vec![pd::Block::Para(first)];
                 content.extend(self.blocks(rest, parent, level));
                 content
@@ -356,26 +365,27 @@ impl Body {
                 let mut content = self.blocks(blocks, parent, level);
                 match content.first_mut() {
                     Some(pd::Block::Para(first)) => {
-                        // One copy of the paragraph's inlines, not two shifts.
-                        let mut led = Vec::with_capacity(first.len() + 2);
+                        // One copy of the paragraph's inlines, not a shift.
+                        let mut led = Inlines(Vec::with_capacity(first.0.len() + 1));
                         led.push(open);
-                        led.push(Inline::Space);
                         led.append(first);
                         *first = led;
                     }
-                    _ => content.insert(0, pd::Block::Para(vec![open])),
+                    _ => content.insert(0, pd::Block::Para(Inlines(vec![open]))),
                 }
                 content
             }
         };
-        if n.closed {
-            let close = span("note-mark", &format!("END {title}."));
+        if let Some(close) = close {
             match content.last_mut() {
-                Some(pd::Block::Para(last)) => push_spaced(last, close),
-                _ => content.push(pd::Block::Para(vec![close])),
+                Some(pd::Block::Para(last)) => last.push(close),
+                _ => content.push(pd::Block::Para(Inlines(vec![close]))),
             }
         }
-        pd::Block::Div(attr("", &[n.kind.name()], pairs), content)
+        pd::Block::Div(
+            Attr::new("", Some(n.kind.name())).with_pairs(pairs),
+            content,
+        )
     }
 
     /// `base`, or `base-2`, `base-3`, ... when already taken.
@@ -397,15 +407,13 @@ impl Body {
 /// without text of its own go, so that `1. (C) SUMMARY: ...` reads as
 /// written. `None` when `blocks` opens with anything else (a sub-paragraph,
 /// a list, a heading).
-fn opening_para(blocks: &mut [pd::Block]) -> Option<&mut Vec<Inline>> {
+fn opening_para<'b, 'a>(blocks: &'b mut [pd::Block<'a>]) -> Option<&'b mut Inlines<'a>> {
     match blocks.first_mut()? {
         pd::Block::Para(inl) => Some(inl),
-        pd::Block::Div((_, classes, _), inner) if !classes.iter().any(|c| c == "paragraph") => {
-            match inner.first_mut()? {
-                pd::Block::Para(inl) => Some(inl),
-                _ => None,
-            }
-        }
+        pd::Block::Div(a, inner) if a.class != Some("paragraph") => match inner.first_mut()? {
+            pd::Block::Para(inl) => Some(inl),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -428,7 +436,7 @@ fn identifier(base: &str) -> String {
 /// PREPARATION FOR THE PLENARY  -> Header 2 ("", [], [heading-style=slashes]) "PREPARATION FOR THE PLENARY"
 /// ////////////////////
 /// ```
-fn heading(h: &Heading, level: i64) -> pd::Block {
+fn heading(h: &Heading, level: i64) -> pd::Block<'_> {
     let style = match h.style {
         HeadingStyle::Dashed => "dashed",
         HeadingStyle::Underlined => "underlined",
@@ -438,8 +446,8 @@ fn heading(h: &Heading, level: i64) -> pd::Block {
     };
     pd::Block::Header(
         level,
-        attr("", &[], vec![("heading-style".into(), style.into())]),
-        inlines::text(&h.text),
+        Attr::new("", None).with_pairs(vec![("heading-style", style.into())]),
+        inlines::text(h.text.as_str()),
     )
 }
 

@@ -2,30 +2,43 @@
 //! (`pandoc-api-version`, `meta`, `blocks`) so that our output and pandoc's
 //! `-t json` of it can be compared line by line.
 
-use crate::{Options, blocks, meta};
+use crate::view::{Block, MetaMap};
+use crate::{Options, blocks, meta, typed};
 use cable_model::Cable;
-use pandoc_ast::{Block, Map, MetaValue};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-/// A pandoc document ready to serialise.
-pub(crate) struct Document {
+/// A pandoc document ready to serialise, borrowing the cable's text.
+pub(crate) struct Document<'a> {
     api: &'static [u32],
-    meta: Map<String, MetaValue>,
-    blocks: Vec<Block>,
+    meta: MetaMap<'a>,
+    blocks: Vec<Block<'a>>,
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// Builds the document of `cable`.
-    pub(crate) fn new(cable: &Cable, opts: &Options) -> Document {
+    pub(crate) fn new(cable: &'a Cable, opts: &Options) -> Document<'a> {
         Document {
             api: opts.api.numbers(),
             meta: meta::meta(cable, opts),
             blocks: blocks::document(cable, opts),
         }
     }
+
+    /// The same document as `pandoc_ast` values.
+    pub(crate) fn to_ast(&self) -> pandoc_ast::Pandoc {
+        pandoc_ast::Pandoc {
+            meta: self
+                .meta
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), typed::meta(v)))
+                .collect(),
+            blocks: typed::blocks(&self.blocks),
+            pandoc_api_version: self.api.to_vec(),
+        }
+    }
 }
 
-impl Serialize for Document {
+impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Pandoc", 3)?;
         st.serialize_field("pandoc-api-version", self.api)?;

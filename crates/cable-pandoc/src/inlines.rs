@@ -4,11 +4,13 @@
 //! stay literal characters inside `Str`, which is the point of writing the
 //! AST rather than Markdown.
 
-use pandoc_ast::{Attr, Inline};
+use crate::view::{Attr, Inlines, Piece};
+use std::borrow::Cow;
 
-/// Splits text into `Str` words separated by single `Space`s, as pandoc's own
-/// readers do: runs of whitespace (including tabs, newlines and no-break
-/// spaces) become one `Space`, leading and trailing whitespace is dropped.
+/// The inlines of a text: its words as `Str`s separated by single
+/// `Space`s, as pandoc's own readers do: runs of whitespace (including
+/// tabs, newlines and no-break spaces) become one `Space`, leading and
+/// trailing whitespace is dropped.
 ///
 /// Control characters (other than whitespace) are not allowed in the XML
 /// that DOCX, ODT and EPUB are made of, and pandoc silently deletes them,
@@ -19,48 +21,77 @@ use pandoc_ast::{Attr, Inline};
 /// "This is  an *action*\trequest."  -> Str "This", Space, Str "is", Space,
 ///                                      Str "an", Space, Str "*action*", Space, Str "request."
 /// ```
-pub(crate) fn text(s: &str) -> Vec<Inline> {
-    let mut out = Vec::new();
-    push_text(&mut out, s);
+///
+/// The text is kept as it is ([`Piece::Words`]); the words are found when
+/// the document is serialised or converted, by [`for_each_word`].
+pub(crate) fn text<'a>(s: impl Into<Cow<'a, str>>) -> Inlines<'a> {
+    let mut out = Inlines::default();
+    out.push_text(s);
     out
 }
 
-/// Appends the words of `s` to `out`, with a `Space` before the first word
-/// when `out` already holds inlines.
+/// Calls `f` with each word of `s` and whether it is free of control
+/// characters (a word that is not must be written with [`picture`]d
+/// characters: see [`Pictured`]); stops at the first error.
 ///
-/// The words are found by a byte scan (a table tells ASCII spaces, ASCII
-/// controls and word bytes apart; other characters are decoded only where
-/// they occur), and `out` is reserved once for about as many words as `s`
-/// has spaces: an `Inline` is large, and growing a long paragraph's vector
-/// by doubling copied it several times over.
-pub(crate) fn push_text(out: &mut Vec<Inline>, s: &str) {
-    let spaces = s.bytes().filter(|&b| b == b' ').count();
-    out.reserve(2 * spaces + 2);
-    // Most words are separated by single spaces, which `split` finds with
-    // memchr; only a piece holding other whitespace, a control character
-    // or a character beyond ASCII goes through the full scan.
-    for piece in s.split(' ').filter(|p| !p.is_empty()) {
-        if piece.bytes().all(|b| class(b) == WORD) {
-            push_word(out, piece.to_owned());
+/// The words are found by one byte scan: a table tells ASCII spaces, ASCII
+/// controls and word bytes apart, so a word of printable ASCII followed by
+/// a space (most words) costs a table look-up per byte. Only a piece
+/// (between spaces) holding other whitespace, a control character or a
+/// character beyond ASCII goes through the full scan, which decodes such
+/// characters where they occur.
+pub(crate) fn for_each_word<E>(
+    s: &str,
+    mut f: impl FnMut(&str, bool) -> Result<(), E>,
+) -> Result<(), E> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b == b' ' {
+            at += 1;
             continue;
         }
-        for (word, plain) in Words::new(piece) {
-            let word = if plain {
-                word.to_owned()
-            } else {
-                word.chars().map(picture).collect()
-            };
-            push_word(out, word);
+        let start = at;
+        let run = bytes
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .position(|&b| class(b) != WORD);
+        match run {
+            None => {
+                at = bytes.len();
+                f(s.get(start..).unwrap_or_default(), true)?;
+            }
+            Some(n) if bytes.get(at + n) == Some(&b' ') => {
+                at += n;
+                f(s.get(start..at).unwrap_or_default(), true)?;
+            }
+            Some(n) => {
+                let rest = bytes.get(at + n..).unwrap_or_default();
+                at += n + rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+                for (word, plain) in Words::new(s.get(start..at).unwrap_or_default()) {
+                    f(word, plain)?;
+                }
+            }
         }
     }
+    Ok(())
 }
 
-/// Appends `Str word`, after a `Space` when `out` already holds inlines.
-fn push_word(out: &mut Vec<Inline>, word: String) {
-    if !out.is_empty() {
-        out.push(Inline::Space);
+/// Whether `s` has at least one word (a character that is not whitespace).
+pub(crate) fn has_words(s: &str) -> bool {
+    for_each_word(s, |_, _| Err(())).is_err()
+}
+
+/// A word with control characters, shown as it is written: each control
+/// character replaced by its [`picture`].
+pub(crate) struct Pictured<'a>(pub(crate) &'a str);
+
+impl std::fmt::Display for Pictured<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        self.0.chars().try_for_each(|c| f.write_char(picture(c)))
     }
-    out.push(Inline::Str(word));
 }
 
 /// A byte that belongs to a word and is not a control character.
@@ -168,31 +199,13 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Appends `inline` to `out`, with a `Space` before it when `out` already
-/// holds inlines.
-pub(crate) fn push_spaced(out: &mut Vec<Inline>, inline: Inline) {
-    if !out.is_empty() {
-        out.push(Inline::Space);
-    }
-    out.push(inline);
-}
-
 /// A `Span` with one class around the words of `s`.
 ///
 /// ```text
 /// span("portion-marking", "(C/REL MTCR)") -> Span ("", ["portion-marking"], []) [Str "(C/REL", Space, Str "MTCR)"]
 /// ```
-pub(crate) fn span(class: &str, s: &str) -> Inline {
-    Inline::Span(attr("", &[class], Vec::new()), text(s))
-}
-
-/// Builds an attribute triple.
-pub(crate) fn attr(id: &str, classes: &[&str], pairs: Vec<(String, String)>) -> Attr {
-    (
-        id.to_owned(),
-        classes.iter().map(|c| (*c).to_owned()).collect(),
-        pairs,
-    )
+pub(crate) fn span<'a>(class: &'static str, s: impl Into<Cow<'a, str>>) -> Piece<'a> {
+    Piece::Span(Attr::new("", Some(class)), text(s))
 }
 
 /// `s` with its control characters other than whitespace replaced by their
@@ -201,13 +214,15 @@ pub(crate) fn attr(id: &str, classes: &[&str], pairs: Vec<(String, String)>) -> 
 /// ```text
 /// "a\u{7}b\tc" -> "a␇b\tc"
 /// ```
-pub(crate) fn visible_text(s: &str) -> String {
+pub(crate) fn visible_text<'a>(s: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    let s = s.into();
     if !s.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-        return s.to_owned();
+        return s;
     }
     s.chars()
         .map(|c| if c.is_whitespace() { c } else { picture(c) })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// The control picture of a C0 control or DEL (U+2400..U+2421); C1 controls
@@ -224,6 +239,7 @@ fn picture(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pandoc_ast::Inline;
 
     fn strs(v: &[Inline]) -> Vec<String> {
         v.iter()
@@ -237,7 +253,11 @@ mod tests {
 
     #[track_caller]
     fn check(input: &str, expected: &[&str]) {
-        assert_eq!(strs(&text(input)), expected, "{input:?}");
+        assert_eq!(
+            strs(&crate::typed::inlines(&text(input))),
+            expected,
+            "{input:?}"
+        );
     }
 
     #[test]
@@ -292,7 +312,11 @@ mod tests {
                     seed ^= seed << 17;
                     s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
                 }
-                assert_eq!(strs(&text(&s)), reference(&s), "{s:?}");
+                assert_eq!(
+                    strs(&crate::typed::inlines(&text(s.as_str()))),
+                    reference(&s),
+                    "{s:?}"
+                );
             }
         }
     }

@@ -3,10 +3,10 @@
 //! one `cable` map for templates (`$cable.id$`) and filters.
 
 use crate::Options;
-use cable_model::{Addressee, Cable, Declassify, Marking, Reference};
-use pandoc_ast::{Map, MetaValue};
-
 use crate::inlines;
+use crate::view::{Meta as MetaValue, MetaMap};
+use cable_model::{Addressee, Cable, Declassify, Marking, Reference};
+use std::borrow::Cow;
 
 /// Builds the metadata map. Keys are sorted (a `BTreeMap`), so the output is
 /// deterministic.
@@ -18,8 +18,8 @@ use crate::inlines;
 /// P R 242158Z FEB 09 -> date "2009-02-24"
 /// TAGS: MTCRE PARM   -> keywords ["MTCRE", "PARM"], cable.tags ["MTCRE", "PARM"]
 /// ```
-pub(crate) fn meta(cable: &Cable, opts: &Options) -> Map<String, MetaValue> {
-    let mut m = Map::new();
+pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
+    let mut m = MetaMap::new();
     let title = cable
         .subject
         .as_ref()
@@ -27,12 +27,12 @@ pub(crate) fn meta(cable: &Cable, opts: &Options) -> Map<String, MetaValue> {
         .filter(|t| !t.trim().is_empty())
         .or_else(|| cable.id.as_ref().map(|id| id.as_str()));
     if let Some(title) = title {
-        m.insert("title".into(), MetaValue::MetaInlines(inlines::text(title)));
+        m.insert("title", MetaValue::Inlines(inlines::text(title)));
     }
     if let Some(subject) = cable.subject.as_ref().filter(|s| !s.text.trim().is_empty()) {
         m.insert(
-            "subtitle".into(),
-            MetaValue::MetaInlines(inlines::text(&subject.text)),
+            "subtitle",
+            MetaValue::Inlines(inlines::text(subject.text.as_str())),
         );
     }
     let instant = cable
@@ -42,20 +42,20 @@ pub(crate) fn meta(cable: &Cable, opts: &Options) -> Map<String, MetaValue> {
         .and_then(|d| d.utc)
         .or(cable.container.date);
     if let Some(t) = instant {
-        m.insert("date".into(), string(t.date().to_string()));
+        m.insert("date", string(t.date().to_string()));
     }
     if !cable.tags.is_empty() {
         m.insert(
-            "keywords".into(),
+            "keywords",
             list(cable.tags.iter().map(|t| string(t.as_str()))),
         );
     }
-    m.insert("cable".into(), cable_map(cable, opts));
+    m.insert("cable", cable_map(cable, opts));
     m
 }
 
 /// The `cable` map: every field of the header, as written or normalised.
-fn cable_map(cable: &Cable, opts: &Options) -> MetaValue {
+fn cable_map<'a>(cable: &'a Cable, opts: &Options) -> MetaValue<'a> {
     let mut m = Fields::default();
     m.opt("id", cable.id.as_ref().map(|id| string(id.as_str())));
     if let Some(s) = cable.section {
@@ -121,20 +121,20 @@ fn cable_map(cable: &Cable, opts: &Options) -> MetaValue {
 }
 
 /// `TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460` -> {name, route, precedence, serial}.
-fn addressee(a: &Addressee) -> MetaValue {
+fn addressee(a: &Addressee) -> MetaValue<'_> {
     let mut f = Fields::default();
     f.text("name", &a.name);
     f.opt("route", a.route.as_deref().map(string));
     f.opt("precedence", a.precedence.map(|p| string(p.name())));
     if a.niact {
-        f.put("niact", MetaValue::MetaBool(true));
+        f.put("niact", MetaValue::Bool(true));
     }
     f.opt("serial", a.serial.as_deref().map(string));
     f.into_map()
 }
 
 /// `(C/REL MTCR)` -> {level "CONFIDENTIAL", caveats ["REL MTCR"], as-written "C/REL MTCR"}.
-fn marking(mk: &Marking) -> MetaValue {
+fn marking(mk: &Marking) -> MetaValue<'_> {
     let mut f = Fields::default();
     f.opt("level", mk.level.map(|l| string(l.name())));
     if !mk.caveats.is_empty() {
@@ -145,7 +145,7 @@ fn marking(mk: &Marking) -> MetaValue {
 }
 
 /// `B. 08 STATE 129729` -> {label "B", kind "cable", id "08STATE129729", text, url?}.
-fn reference(r: &Reference, opts: &Options) -> MetaValue {
+fn reference<'a>(r: &'a Reference, opts: &Options) -> MetaValue<'a> {
     let mut f = Fields::default();
     f.opt("label", r.label.map(|c| string(c.to_string())));
     f.put("kind", string(r.kind.name()));
@@ -157,53 +157,48 @@ fn reference(r: &Reference, opts: &Options) -> MetaValue {
     f.into_map()
 }
 
-/// A `MetaString`.
-/// with control characters made visible (see [`inlines::text`]).
-fn string(s: impl AsRef<str>) -> MetaValue {
-    MetaValue::MetaString(inlines::visible_text(s.as_ref()))
+/// A `MetaString`, with control characters made visible (see
+/// [`inlines::text`]).
+fn string<'a>(s: impl Into<Cow<'a, str>>) -> MetaValue<'a> {
+    MetaValue::String(inlines::visible_text(s))
 }
 
 /// A `MetaList`.
-fn list(items: impl Iterator<Item = MetaValue>) -> MetaValue {
-    MetaValue::MetaList(items.collect())
+fn list<'a>(items: impl Iterator<Item = MetaValue<'a>>) -> MetaValue<'a> {
+    MetaValue::List(items.collect())
 }
 
 /// A `MetaMap` of fixed entries.
-fn map<const N: usize>(entries: [(&str, MetaValue); N]) -> MetaValue {
-    MetaValue::MetaMap(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), Box::new(v)))
-            .collect(),
-    )
+fn map<'a, const N: usize>(entries: [(&'static str, MetaValue<'a>); N]) -> MetaValue<'a> {
+    MetaValue::Map(entries.into_iter().collect())
 }
 
 /// A `MetaMap` under construction that leaves out absent and empty values,
 /// so that templates can test `$if(cable.signer)$`.
 #[derive(Default)]
-struct Fields(Map<String, Box<MetaValue>>);
+struct Fields<'a>(MetaMap<'a>);
 
-impl Fields {
-    fn put(&mut self, key: &str, value: MetaValue) {
-        self.0.insert(key.to_owned(), Box::new(value));
+impl<'a> Fields<'a> {
+    fn put(&mut self, key: &'static str, value: MetaValue<'a>) {
+        self.0.insert(key, value);
     }
-    fn opt(&mut self, key: &str, value: Option<MetaValue>) {
+    fn opt(&mut self, key: &'static str, value: Option<MetaValue<'a>>) {
         if let Some(v) = value {
             self.put(key, v);
         }
     }
-    fn text(&mut self, key: &str, value: &str) {
+    fn text(&mut self, key: &'static str, value: &'a str) {
         if !value.trim().is_empty() {
             self.put(key, string(value));
         }
     }
-    fn list(&mut self, key: &str, items: impl Iterator<Item = MetaValue>) {
+    fn list(&mut self, key: &'static str, items: impl Iterator<Item = MetaValue<'a>>) {
         let items: Vec<_> = items.collect();
         if !items.is_empty() {
-            self.put(key, MetaValue::MetaList(items));
+            self.put(key, MetaValue::List(items));
         }
     }
-    fn into_map(self) -> MetaValue {
-        MetaValue::MetaMap(self.0)
+    fn into_map(self) -> MetaValue<'a> {
+        MetaValue::Map(self.0)
     }
 }

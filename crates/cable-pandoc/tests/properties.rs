@@ -68,7 +68,9 @@ proptest! {
         let c = cable(texts.clone(), n);
         let mut out = Vec::new();
         cable_pandoc::write(&c, &cable_pandoc::Options::default(), &mut out).unwrap();
-        let _: pandoc_ast::Pandoc = serde_json::from_slice(&out).unwrap();
+        let doc: pandoc_ast::Pandoc = serde_json::from_slice(&out).unwrap();
+        // The streamed JSON and the typed tree are the same document.
+        prop_assert!(doc == cable_pandoc::to_ast(&c, &cable_pandoc::Options::default()));
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let mut words = Vec::new();
         strs(&v["blocks"], &mut words);
