@@ -9,9 +9,12 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// A pandoc document ready to serialise, borrowing the cable's text.
 pub(crate) struct Document<'a> {
-    api: &'static [u32],
-    meta: MetaMap<'a>,
-    blocks: Vec<Block<'a>>,
+    /// `pandoc-api-version`.
+    pub(crate) api: &'static [u32],
+    /// The metadata, keys sorted.
+    pub(crate) meta: MetaMap<'a>,
+    /// The blocks.
+    pub(crate) blocks: Vec<Block<'a>>,
 }
 
 impl<'a> Document<'a> {

@@ -64,12 +64,15 @@
 //! the cable's text: a run of words is kept as the text it comes from, not
 //! as one `String` per word. From that view:
 //!
-//! - [`write()`], the fast path, serialises it with `Serialize` impls that
-//!   make the same serializer calls as `pandoc_ast`'s derived ones, turning
-//!   each run of words into `Str`/`Space` elements while it is written.
-//!   serde_json does all escaping and the compact or pretty formatting;
-//!   no JSON is written by hand, and no tree of owned strings is built or
-//!   dropped.
+//! - [`write()`], the fast path, writes it without building any tree of
+//!   owned strings. Compact output (the default) spells out each
+//!   constructor's fixed punctuation and tag as constant bytes and hands
+//!   only the cable's strings to serde_json for escaping, one call per
+//!   string (a word costs one serde call, not six). Pretty output goes
+//!   through `Serialize` impls that make the same serializer calls as
+//!   `pandoc_ast`'s derived ones, so serde_json does its indentation. A
+//!   unit test checks that the compact bytes are exactly serde_json's
+//!   compact rendering of those impls on every testdata cable.
 //! - [`to_ast`], the typed path, converts it into `pandoc_ast` values for
 //!   callers who transform the document in Rust.
 //!
@@ -86,6 +89,7 @@
 
 mod api;
 mod blocks;
+mod compact;
 mod document;
 mod inlines;
 mod json;
@@ -160,12 +164,11 @@ impl fmt::Debug for Options {
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
     let doc = document::Document::new(cable, opts);
     output::with_buffer(|buf| {
-        let result = if opts.pretty {
-            serde_json::to_writer_pretty(&mut *buf, &doc)
+        if opts.pretty {
+            serde_json::to_writer_pretty(&mut *buf, &doc).map_err(io::Error::from)?;
         } else {
-            serde_json::to_writer(&mut *buf, &doc)
-        };
-        result.map_err(io::Error::from)?;
+            compact::document(&doc, buf)?;
+        }
         out.write_all(buf)?;
         out.flush()
     })
