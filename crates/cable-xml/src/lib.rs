@@ -9,8 +9,9 @@
 //!   `U+FFFE`, `U+FFFF`) are replaced with `U+FFFD`, counted in an
 //!   `xml-character-replaced` diagnostic inside the output and returned in
 //!   [`Stats`];
-//! - `&`, `<`, `>` and quotes are escaped by quick-xml's writer (all markup
-//!   goes through it);
+//! - `&`, `<`, `>` and quotes are escaped as quick-xml escapes them (all
+//!   markup goes through its writer; element text is searched with memchr
+//!   and only the bytes found are handed to quick-xml's `escape`);
 //! - UTF-8 with an XML declaration, elements and attributes in a fixed
 //!   order: output is a pure function of the cable and the [`Options`].
 //!
