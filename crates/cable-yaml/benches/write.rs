@@ -37,8 +37,8 @@ fn main() {
         println!("{passes} passes, {bytes} bytes of YAML");
         return;
     }
-    let single = cable_yaml::Options::default().single_line_strings(true);
-    let variants = [("default", default), ("single-line strings", single)];
+    let folded = cable_yaml::Options::default().single_line_strings(false);
+    let variants = [("default", default), ("folded strings", folded)];
     let secs = env_u64("CABLEKIT_BENCH_SECS").unwrap_or(3);
     for (name, opts) in &variants {
         print!("[{name}] ");

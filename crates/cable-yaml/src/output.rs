@@ -1,9 +1,12 @@
 //! The buffer a document is serialised into before it is written out.
 //!
-//! serde-saphyr writes a document as many small pieces; into an unbuffered
-//! `dyn Write` each is a call through a vtable (and, for a file, a system
-//! call). One buffer per thread, reused from cable to cable, takes them
-//! instead, and the document goes out in one `write_all`.
+//! serde-saphyr writes into a `fmt::Write` and produces a document as many
+//! small pieces (one per key, value, colon and indentation space). Its
+//! `io::Write` adapter would send each piece through `dyn io::Write`: over
+//! the bench corpus that costs 13% more instructions than this buffer, even
+//! into a `Vec`. So this writer, unlike the XML one, keeps one `String`
+//! per thread, reused from cable to cable, and hands the document to `out`
+//! in one `write_all`.
 
 use std::cell::RefCell;
 

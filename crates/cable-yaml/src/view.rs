@@ -7,6 +7,7 @@ use cable_model::{
     Marking, Note, Paragraph, Reference,
 };
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The whole document.
 ///
@@ -47,8 +48,9 @@ pub struct CableView<'a> {
     pub handling: &'a [String],
     /// `E.O. 12958` as `{number: '12958', text: 'E.O. 12958: DECL: 02/28/2009'}`.
     pub executive_order: Option<ExecutiveOrderView<'a>>,
-    /// A date (`2009-02-28`) or the instruction's text (`GDS`).
-    pub declassify: Option<String>,
+    /// A date (`2009-02-28`) or the instruction's text (`GDS`), borrowed
+    /// from the cable when it is text.
+    pub declassify: Option<Cow<'a, str>>,
     /// TAGS in order.
     pub tags: Vec<&'a str>,
     /// The subject as written (wrapped lines joined, marking removed).
@@ -142,7 +144,7 @@ pub struct ExecutiveOrderView<'a> {
 #[derive(Debug, Serialize)]
 pub struct ReferenceView<'a> {
     /// `A`.
-    pub label: Option<String>,
+    pub label: Option<char>,
     /// `cable`, `email`, `telcon`, `memo`, `document`, `other`.
     pub kind: &'static str,
     /// `09STATE4690` for cables.
@@ -179,7 +181,7 @@ pub struct BlockView<'a> {
     /// The paragraph number: 5.
     pub number: Option<u32>,
     /// The sub-paragraph letter: `B`.
-    pub letter: Option<String>,
+    pub letter: Option<char>,
     /// The label as written: `15` (repaired to number 5).
     pub label: Option<&'a str>,
     /// The portion marking as written: `C/REL MTCR`.
@@ -284,9 +286,9 @@ impl<'a> CableView<'a> {
                 text: &e.raw,
             }),
             declassify: c.declassify.as_ref().map(|d| match d {
-                Declassify::Date(d) => d.to_string(),
-                Declassify::Text(t) => t.clone(),
-                _ => String::new(),
+                Declassify::Date(d) => Cow::Owned(d.to_string()),
+                Declassify::Text(t) => Cow::Borrowed(t.as_str()),
+                _ => Cow::Borrowed(""),
             }),
             tags: c.tags.iter().map(|t| t.as_str()).collect(),
             subject: c.subject.as_ref().map(|s| s.text.as_str()),
@@ -336,7 +338,7 @@ fn addressee(a: &Addressee) -> AddresseeView<'_> {
 
 fn reference(r: &Reference) -> ReferenceView<'_> {
     ReferenceView {
-        label: r.label.map(String::from),
+        label: r.label,
         kind: r.kind.name(),
         id: r.id.as_ref().map(|i| i.as_str()),
         text: &r.text,
@@ -393,7 +395,7 @@ fn block(b: &Block) -> BlockView<'_> {
 fn paragraph(p: &Paragraph) -> BlockView<'_> {
     let (number, letter) = match p.label.as_ref().map(|l| l.value) {
         Some(LabelValue::Number(n)) => (Some(n), None),
-        Some(LabelValue::Letter(c)) => (None, Some(c.to_string())),
+        Some(LabelValue::Letter(c)) => (None, Some(c)),
         _ => (None, None),
     };
     BlockView {

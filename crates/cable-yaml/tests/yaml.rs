@@ -10,9 +10,32 @@ fn root() -> PathBuf {
 }
 
 fn yaml(cable: &cable_model::Cable) -> String {
+    yaml_with(cable, &cable_yaml::Options::default())
+}
+
+fn yaml_with(cable: &cable_model::Cable, opts: &cable_yaml::Options) -> String {
     let mut out = Vec::new();
-    cable_yaml::write(cable, &cable_yaml::Options::default(), &mut out).unwrap();
+    cable_yaml::write(cable, opts, &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// Long strings: one line by default, a folded block scalar on request.
+#[test]
+fn long_strings_single_line_by_default_folded_on_request() {
+    let long = "THE DELEGATION MET WITH THE MINISTER ON TUESDAY. ".repeat(4);
+    let long = long.trim_end();
+    let cable = cable_model::Cable {
+        signer: Some(long.to_owned()),
+        ..Default::default()
+    };
+    let single = yaml(&cable);
+    assert!(single.contains(&format!("signer: {long}\n")), "{single}");
+    let folded = yaml_with(
+        &cable,
+        &cable_yaml::Options::default().single_line_strings(false),
+    );
+    assert!(folded.contains("signer: >-\n  THE DELEGATION"), "{folded}");
+    assert!(folded.lines().all(|l| l.len() <= 82), "{folded}");
 }
 
 /// The project's own cables: seeds, kitchen sink, parser cases, torture set.
@@ -114,12 +137,25 @@ fn yaml_11_lookalikes_are_quoted() {
 #[test]
 fn pyyaml_reads_every_string_as_a_string() {
     let files = testdata_cables();
+    let folded = cable_yaml::Options::default().single_line_strings(false);
     assert!(files.len() >= 3, "testdata cables missing");
     let dir = tempfile::tempdir().unwrap();
     for (i, f) in files.iter().enumerate() {
         let text = std::fs::read_to_string(f)
             .unwrap_or_else(|_| String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned());
-        write_pair(dir.path(), i, &cable_parse::parse(&text));
+        let cable = cable_parse::parse(&text);
+        write_pair(dir.path(), i, &cable);
+        // The folded style too, for the project's own cables.
+        std::fs::write(
+            dir.path().join(format!("{:05}.yaml", 50_000 + i)),
+            yaml_with(&cable, &folded),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(format!("{:05}.json", 50_000 + i)),
+            serde_json::to_string(&cable_yaml::view::CableView::new(&cable)).unwrap(),
+        )
+        .unwrap();
     }
     // And the shared corpus, when present.
     let corpus = root().join("../shared/corpus");
@@ -243,7 +279,7 @@ mod roundtrip {
         /// Whatever the strings, serde-saphyr's own reader gets back exactly
         /// the value written.
         #[test]
-        fn yaml_reads_back_equal(handling in prop::collection::vec(any_text(), 0..5), signer in any_text(), text in any_text()) {
+        fn yaml_reads_back_equal(handling in prop::collection::vec(any_text(), 0..5), signer in any_text(), text in any_text(), single in any::<bool>()) {
             let cable = cable_model::Cable {
                 handling,
                 signer: Some(signer),
@@ -252,7 +288,8 @@ mod roundtrip {
             };
             let view = cable_yaml::view::CableView::new(&cable);
             let mut out = Vec::new();
-            cable_yaml::write(&cable, &cable_yaml::Options::default(), &mut out).unwrap();
+            let opts = cable_yaml::Options::default().single_line_strings(single);
+            cable_yaml::write(&cable, &opts, &mut out).unwrap();
             let yaml = String::from_utf8(out).unwrap();
             let back: serde_json::Value = serde_saphyr::from_str(&yaml).map_err(|e| TestCaseError::fail(format!("{e}\n{yaml}")))?;
             prop_assert_eq!(back, serde_json::to_value(&view).unwrap());
