@@ -1,6 +1,8 @@
 //! The E.O. line: `E.O. 12958: DECL: 02/28/2009`, `EO 12958 DECL: 2020/02/23`,
 //! `E.O. 11652: GDS`, `E. O. 11652: ADS, DECLAS 4-19-73`, `DECL: OADR`.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Date, Declassify, ExecutiveOrder};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -29,7 +31,7 @@ pub(crate) fn is_eo_line(t: &str) -> bool {
 /// Reads an E.O. line: the order's number and the declassification
 /// instruction (a date, or its text).
 pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
-    let raw = t.trim().to_owned();
+    let raw = t.trim_blanks().to_owned();
     let (number, rest) = match EO.captures(t) {
         Some(c) => (
             c.get(1).map(|m| m.as_str().to_owned()),
@@ -43,11 +45,14 @@ pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
 /// The declassification instruction after the order's number:
 /// `DECL: 02/28/2009` -> a date; `N/A`, `GDS`, `DECL: OADR` -> text.
 pub(crate) fn declassify(rest: &str) -> Option<Declassify> {
-    let rest = rest.trim();
+    let rest = rest.trim_blanks();
     if let Some(d) = first_date(rest) {
         return Some(Declassify::Date(d));
     }
-    let text = strip_decl(rest).trim().trim_end_matches('.').trim();
+    let text = strip_decl(rest)
+        .trim_blanks()
+        .trim_end_matches('.')
+        .trim_blanks();
     (!text.is_empty())
         .then(|| Declassify::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }

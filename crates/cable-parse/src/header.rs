@@ -9,6 +9,8 @@
 //! none of these (a numbered paragraph, prose) starts the body. Every
 //! segment is looked at a bounded number of times, so the phase is linear.
 
+use crate::blanks::Blanks;
+
 use crate::banner::{self, push_unique};
 use crate::classified_by;
 use crate::context::Context;
@@ -188,16 +190,18 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         match h.segment(&seg, rest, next_line, &mut queue) {
             Step::Next => consumed_lines = seg.idx + 1,
             Step::Stop => {
-                let line_start = rest
-                    .get(seg.idx)
-                    .is_some_and(|l| l.text.trim_start().starts_with(seg.text.trim_start()));
+                let line_start = rest.get(seg.idx).is_some_and(|l| {
+                    l.text
+                        .trim_start_blanks()
+                        .starts_with(seg.text.trim_start_blanks())
+                });
                 if line_start {
                     consumed_lines = seg.idx;
                 } else {
                     // A body start inside a collapsed line
                     // (`REASON: 1.4 (b) 1. (C) Summary: ...`): the header
                     // keeps the start of the line, the body gets the rest.
-                    let mut tail = seg.text.trim_start().to_owned();
+                    let mut tail = seg.text.trim_start_blanks().to_owned();
                     for s in queue.iter().take_while(|s| s.idx == seg.idx) {
                         tail.push_str(s.text);
                     }
@@ -231,7 +235,7 @@ fn split_segments<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg
             } else {
                 continue;
             };
-            if at > start && !text.get(start..at).unwrap_or("").trim().is_empty() {
+            if at > start && !text.get(start..at).unwrap_or("").trim_blanks().is_empty() {
                 out.push_back(Seg {
                     idx,
                     no,
@@ -265,7 +269,11 @@ impl Header<'_, '_> {
         queue: &mut VecDeque<Seg<'s>>,
     ) -> Step {
         // A trailing ` \` is line-continuation debris of some renderings.
-        let t = seg.text.trim().trim_end_matches('\\').trim_end();
+        let t = seg
+            .text
+            .trim_blanks()
+            .trim_end_matches('\\')
+            .trim_end_blanks();
         let no = Some(seg.no);
         if t.is_empty() {
             match self.open {
@@ -310,7 +318,7 @@ impl Header<'_, '_> {
                     r.precedence = precedence.or(r.precedence);
                     r.dtg = Some(dtg);
                     self.seen_routing = true;
-                    let tail = tail.trim();
+                    let tail = tail.trim_blanks();
                     if tail.starts_with("FM ") {
                         // A header collapsed onto one line.
                         let mut parts = Vec::new();
@@ -368,7 +376,7 @@ impl Header<'_, '_> {
                     self.close_open();
                     self.seen_routing = true;
                     self.open = open;
-                    if !r.trim_start().starts_with("PAGE ") {
+                    if !r.trim_start_blanks().starts_with("PAGE ") {
                         self.addressee_line(r, no);
                     }
                     return Step::Next;
@@ -388,7 +396,7 @@ impl Header<'_, '_> {
             // to the notice is read on its own.
             let end = "is not available.";
             if let Some(rest) = t.find(end).and_then(|i| t.get(i + end.len()..)) {
-                if !rest.trim().is_empty() {
+                if !rest.trim_blanks().is_empty() {
                     queue.push_front(Seg {
                         idx: seg.idx,
                         no: seg.no,
@@ -509,7 +517,7 @@ impl Header<'_, '_> {
             Open::PlusDist => return Step::Next,
             Open::Tags
                 if !body_start
-                    && (self.tags.text.trim_end().ends_with(',')
+                    && (self.tags.text.trim_end_blanks().ends_with(',')
                         || (!t.chars().any(char::is_lowercase) && t.len() <= 60)) =>
             {
                 self.tags.push(t);
@@ -566,7 +574,7 @@ impl Header<'_, '_> {
         let keyword_later_on_line = || {
             queue
                 .front()
-                .is_some_and(|s| s.idx == seg.idx && is_keyword_line(s.text.trim()))
+                .is_some_and(|s| s.idx == seg.idx && is_keyword_line(s.text.trim_blanks()))
         };
         if !self.seen_fields
             && !self.seen_banner
@@ -593,7 +601,7 @@ impl Header<'_, '_> {
             || PLUSD_INFO.is_match(t)
             || (t.starts_with("-----")
                 && t.trim_start_matches('-')
-                    .trim()
+                    .trim_blanks()
                     .bytes()
                     .all(|b| b.is_ascii_digit())
                 && !self.seen_fields);
@@ -606,7 +614,7 @@ impl Header<'_, '_> {
     }
 
     fn addressee_line(&mut self, t: &str, no: Option<u32>) {
-        if t.trim_start().starts_with("XMT ") {
+        if t.trim_start_blanks().starts_with("XMT ") {
             // `INFO XMT USINT HAVANA`: a station excluded from a collective
             // addressee, not an addressee itself.
             self.open = Open::Xmt;
@@ -618,7 +626,7 @@ impl Header<'_, '_> {
                 Open::Info => self.cx.cable.routing.info.push(a),
                 _ => {}
             },
-            None if !t.trim().is_empty() => {
+            None if !t.trim_blanks().is_empty() => {
                 self.cx.diag(
                     Code::MalformedAddressee,
                     no,
@@ -853,7 +861,7 @@ impl Header<'_, '_> {
 /// (`SULLIVAN` / `CONFIDENTIAL` at the end of a 1970s cable).
 fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     rest.iter().skip(from).take(n).any(|l| {
-        let t = l.text.trim();
+        let t = l.text.trim_blanks();
         is_keyword_line(t)
             || t.starts_with("FM ")
             || banner::banner(t).is_some_and(|b| b.station_serial.is_some())
@@ -865,7 +873,7 @@ fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> boo
 /// any body start.
 fn ref_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     for l in rest.iter().skip(from).take(n) {
-        let t = l.text.trim();
+        let t = l.text.trim_blanks();
         if references::ref_keyword(t).is_some() || CLASSIFIED.is_match(t) {
             return true;
         }

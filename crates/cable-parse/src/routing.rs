@@ -1,6 +1,8 @@
 //! Routing lines: ACP-127 transmission lines, the precedence + DTG line,
 //! `FM`, `TO`, `INFO` and addressees.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Addressee, Date, Dtg, Precedence, PrecedencePair, Timestamp, Transmission};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -182,7 +184,7 @@ pub(crate) fn apply_transmission(t: &mut Transmission, line: RoutingLine<'_>) {
 /// `USCINCPAC HONOLULU HI//POLAD//` -> an [`Addressee`].
 /// `None` for an empty line or a page-break remnant.
 pub(crate) fn addressee(text: &str) -> Option<Addressee> {
-    let text = text.trim().trim_end_matches(',');
+    let text = text.trim_blanks().trim_end_matches(',');
     if text.is_empty() {
         return None;
     }
