@@ -76,7 +76,11 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
             rest = rest.get(word_end..).unwrap_or("").trim_start_blanks();
             continue;
         }
-        if let Some(c) = SECTION.captures(rest) {
+        if let Some(c) = rest
+            .starts_with("SECTION")
+            .then(|| SECTION.captures(rest))
+            .flatten()
+        {
             let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
             if let (Some(number), Some(total)) = (n(1), n(2)) {
                 section = Some(SectionOf { number, total });
@@ -84,7 +88,8 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
             rest = rest.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
             continue;
         }
-        if station_serial.is_none() {
+        // `[A-Z]` must come first (`upper` is `rest` in ASCII capitals).
+        if station_serial.is_none() && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let upper = rest.to_ascii_uppercase();
             if let Some(c) = STATION_SERIAL.captures(&upper) {
                 let st = c.get(1).map_or("", |m| m.as_str()).trim_blanks().to_owned();

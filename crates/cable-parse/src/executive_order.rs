@@ -8,9 +8,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// `E.O. 12958:`, `EO 12958`, `E. O. 11652:`, `E.o. 12958:`, `E.O.1295:`.
-static EO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^E\.?\s?O\.?\s?(\d{4,5})?\s*[:.]?\s*(.*)$").expect("valid regex")
-});
+/// What follows the match is the rest of the line (the regex stops there,
+/// so matching with captures does not walk the whole line).
+static EO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^E\.?\s?O\.?\s?(\d{4,5})?\s*[:.]?\s*").expect("valid regex"));
 
 /// `M/D/YYYY`, `M/D/YY`, `YYYY/MM/DD`, `M-D-YY`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,7 +36,8 @@ pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
     let (number, rest) = match EO.captures(t) {
         Some(c) => (
             c.get(1).map(|m| m.as_str().to_owned()),
-            c.get(2).map_or("", |m| m.as_str()),
+            // `(.*)$` after the match: a line holds no `\n`.
+            t.get(c.get(0).map_or(t.len(), |m| m.end())..).unwrap_or(""),
         ),
         None => (None, t),
     };
