@@ -50,6 +50,34 @@ static CLASSIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\(U\)\s*)?classified\s+by\b[:\s]*").expect("valid regex")
 });
 
+/// [`BODY_START`] matches: it can only start with a digit, `(`, `-`, `=`,
+/// `b`/`s` in either case, or a non-ASCII character (`¶`, other digits,
+/// case folds), so other lines skip the regex.
+fn is_body_start(t: &str) -> bool {
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    (first.is_ascii_digit()
+        || matches!(first, b'(' | b'-' | b'=' | b'b' | b'B' | b's' | b'S')
+        || first >= 0x80)
+        && BODY_START.is_match(t)
+}
+
+/// Whether [`CLASSIFIED`] can match: its matches start with `(`, `c` or
+/// `C` (or, to be safe, a non-ASCII character).
+fn starts_like_classified_by(t: &str) -> bool {
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    matches!(first, b'(' | b'c' | b'C') || first >= 0x80
+}
+
+/// [`CLASSIFIED`] matches.
+fn is_classified_by(t: &str) -> bool {
+    starts_like_classified_by(t) && CLASSIFIED.is_match(t)
+}
+
+/// [`PLUSD_INFO`] matches (it starts with `INFO` or `ACTION`).
+fn is_plusd_info(t: &str) -> bool {
+    (t.starts_with("INFO") || t.starts_with("ACTION")) && PLUSD_INFO.is_match(t)
+}
+
 /// One header segment: a line or part of one.
 #[derive(Debug, Clone, Copy)]
 struct Seg<'s> {
@@ -224,7 +252,8 @@ enum Step {
 
 fn split_segments<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg<'s>>) {
     let mut start = 0;
-    if text.len() > 12 {
+    // Most lines hold no glued keyword: a search without captures first.
+    if text.len() > 12 && INLINE.is_match(text) {
         for c in INLINE.captures_iter(text) {
             let at = if let Some(m) = c.get(1) {
                 m.start()
@@ -257,7 +286,7 @@ fn is_keyword_line(t: &str) -> bool {
         || subject::subject_keyword(t).is_some()
         || references::ref_keyword(t).is_some()
         || executive_order::is_eo_line(t)
-        || CLASSIFIED.is_match(t)
+        || is_classified_by(t)
 }
 
 impl Header<'_, '_> {
@@ -285,10 +314,10 @@ impl Header<'_, '_> {
         }
         if self.open == Open::Ref && self.ref_blank {
             let completes = references::incomplete_tail(&self.refs.text)
-                && !BODY_START.is_match(t)
+                && !is_body_start(t)
                 && !is_keyword_line(t)
                 && banner::banner(t).is_none();
-            if (references::starts_with_label(t) && !BODY_START.is_match(t)) || completes {
+            if (references::starts_with_label(t) && !is_body_start(t)) || completes {
                 self.ref_blank = false;
                 self.refs.push(t);
                 return Step::Next;
@@ -368,7 +397,7 @@ impl Header<'_, '_> {
                 ("XMT ", Open::Xmt),
             ] {
                 if let Some(r) = t.strip_prefix(kw) {
-                    if PLUSD_INFO.is_match(t) {
+                    if is_plusd_info(t) {
                         self.close_open();
                         self.open = Open::PlusDist;
                         return Step::Next;
@@ -487,7 +516,10 @@ impl Header<'_, '_> {
             self.refs.start(seg.no, r);
             return Step::Next;
         }
-        if let Some(m) = CLASSIFIED.find(t) {
+        if let Some(m) = starts_like_classified_by(t)
+            .then(|| CLASSIFIED.find(t))
+            .flatten()
+        {
             self.close_open();
             self.seen_fields = true;
             self.open = Open::ClassifiedBy;
@@ -504,7 +536,7 @@ impl Header<'_, '_> {
             return Step::Next;
         }
         // Continuation of the open field.
-        let body_start = BODY_START.is_match(t)
+        let body_start = is_body_start(t)
             && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
         match self.open {
             Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
@@ -598,7 +630,7 @@ impl Header<'_, '_> {
             || t.starts_with("ORIGIN ")
             || t.starts_with("DRAFTED BY")
             || t.starts_with("APPROVED BY")
-            || PLUSD_INFO.is_match(t)
+            || is_plusd_info(t)
             || (t.starts_with("-----")
                 && t.trim_start_matches('-')
                     .trim_blanks()
@@ -874,10 +906,10 @@ fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> boo
 fn ref_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     for l in rest.iter().skip(from).take(n) {
         let t = l.text.trim_blanks();
-        if references::ref_keyword(t).is_some() || CLASSIFIED.is_match(t) {
+        if references::ref_keyword(t).is_some() || is_classified_by(t) {
             return true;
         }
-        if BODY_START.is_match(t) {
+        if is_body_start(t) {
             return false;
         }
     }
