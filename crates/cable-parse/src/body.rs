@@ -29,9 +29,10 @@ use cable_model::{
 };
 use std::collections::BTreeMap;
 
-/// Initial room for a chunk's joined text: a paragraph of a few wrapped
-/// lines fits without growing the string line by line.
-const CHUNK_CAPACITY: usize = 384;
+/// How many lines ahead a new chunk looks to size its text: the lines up
+/// to the next blank one, at most this many (a bound, so runs of one-line
+/// chunks stay linear).
+const CHUNK_LOOKAHEAD: usize = 24;
 /// Notes nested deeper than this are read as text (the model's consumers
 /// recurse over notes).
 const MAX_NOTE_DEPTH: usize = 32;
@@ -184,6 +185,18 @@ struct Pending {
     after_blank: bool,
 }
 
+/// Room for the joined text of a chunk starting at `lines[0]`: the length
+/// of the lines up to the next blank one (the usual end of a chunk), so
+/// that joining them seldom grows the string.
+fn chunk_capacity(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(CHUNK_LOOKAHEAD)
+        .take_while(|l| !l.is_blank())
+        .map(|l| l.text.len() + 1)
+        .sum()
+}
+
 fn push_joined(s: &mut String, line: &str) {
     let t = line.trim_blanks();
     if t.is_empty() {
@@ -331,7 +344,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
                     Some((before, h)) => (before, Some(h)),
                     None => (lab.rest, None),
                 };
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -360,7 +373,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start {
             if let Some((marking, rest)) = unlabeled_marking(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -384,7 +397,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start || in_bullet {
             if let Some((marker, rest)) = lists::bullet(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Bullet {
@@ -432,7 +445,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
             }
         } else {
             flush(&mut pending, &mut events, after_blank);
-            let mut t = String::with_capacity(CHUNK_CAPACITY);
+            let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
             push_joined(&mut t, line_text);
             pending = Some(Pending {
                 event: Event::Text {
