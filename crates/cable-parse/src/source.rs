@@ -302,8 +302,9 @@ fn has_control(bytes: &[u8]) -> bool {
 
 /// A control byte other than the line endings, tab and form feed.
 fn is_control(b: u8) -> bool {
-    // Non-short-circuit operators, so a scan of many bytes vectorises.
-    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f)
+    // Non-short-circuit operators, so a scan of many bytes vectorises; the
+    // ranges 0x00-0x08 and 0x0E-0x1F, 0x0B and 0x7F in four comparisons.
+    (b < 0x09) | (b.wrapping_sub(0x0e) < 0x12) | (b == 0x0b) | (b == 0x7f)
 }
 
 /// The two shapes of page header.
@@ -488,6 +489,16 @@ mod tests {
             ["It ended.", "SIPDIS CXOSLO: FOR THE AMBASSADOR"]
         );
         assert_eq!(lines("UNCLAS SIPDIS"), ["UNCLAS SIPDIS"]);
+    }
+
+    /// The control bytes are those below 0x20 other than tab, line feed,
+    /// carriage return and form feed, and DEL.
+    #[test]
+    fn control_bytes() {
+        for b in 0..=255u8 {
+            let want = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+            assert_eq!(is_control(b), want, "{b:#04x}");
+        }
     }
 
     #[test]
