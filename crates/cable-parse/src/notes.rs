@@ -232,9 +232,8 @@ fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
 /// for with its fastest vectorised literal searcher; the blank after it
 /// (tab, line feed, form feed, carriage return, space) is checked by
 /// [`for_each_end`]. (Two `END`s cannot overlap.)
-static END_WORD: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
-    regex::bytes::Regex::new(r"(?i-u)END").expect("valid regex")
-});
+static END_WORD: std::sync::LazyLock<regex::bytes::Regex> =
+    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?i-u)END").expect("valid regex"));
 
 /// Calls `f(start_of_END, start_of_next_word)` for each `END` word followed
 /// by blanks in `text[from..]`, until `f` returns true.
