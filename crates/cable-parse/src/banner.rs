@@ -2,6 +2,8 @@
 //! `UNCLAS SECTION 01 OF 01 TEHRAN 1164`, `SECRET//NOFORN`), portion
 //! markings (`(C)`, `(S/NF)`, `(C/REL MTCR)`) and caveat words.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Caveat, Level, Marking, SectionOf};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -49,7 +51,7 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
     if level_text == "SBU" || level_text == "SENSITIVE BUT UNCLASSIFIED" {
         caveats.push(Caveat::Sbu);
     }
-    let mut rest = rest.trim_start();
+    let mut rest = rest.trim_start_blanks();
     // `SECRET//NOFORN`, `CONFIDENTIAL//REL TO USA, GBR`
     while let Some(r) = rest.strip_prefix("//").or_else(|| rest.strip_prefix('/')) {
         let end = r
@@ -59,7 +61,7 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
         if let Some(c) = caveat_word(word) {
             push_unique(&mut caveats, c);
         }
-        rest = after.trim_start();
+        rest = after.trim_start_blanks();
     }
     let mut section = None;
     let mut station_serial = None;
@@ -71,10 +73,14 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
         }
         if let Some(c) = caveat_word(word) {
             push_unique(&mut caveats, c);
-            rest = rest.get(word_end..).unwrap_or("").trim_start();
+            rest = rest.get(word_end..).unwrap_or("").trim_start_blanks();
             continue;
         }
-        if let Some(c) = SECTION.captures(rest) {
+        if let Some(c) = rest
+            .starts_with("SECTION")
+            .then(|| SECTION.captures(rest))
+            .flatten()
+        {
             let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
             if let (Some(number), Some(total)) = (n(1), n(2)) {
                 section = Some(SectionOf { number, total });
@@ -82,14 +88,15 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
             rest = rest.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
             continue;
         }
-        if station_serial.is_none() {
+        // `[A-Z]` must come first (`upper` is `rest` in ASCII capitals).
+        if station_serial.is_none() && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let upper = rest.to_ascii_uppercase();
             if let Some(c) = STATION_SERIAL.captures(&upper) {
-                let st = c.get(1).map_or("", |m| m.as_str()).trim().to_owned();
+                let st = c.get(1).map_or("", |m| m.as_str()).trim_blanks().to_owned();
                 let serial = c.get(2).map_or("", |m| m.as_str()).to_owned();
                 let end = c.get(0).map_or(0, |m| m.end());
                 station_serial = Some((st, serial));
-                rest = rest.get(end..).unwrap_or("").trim_start();
+                rest = rest.get(end..).unwrap_or("").trim_start_blanks();
                 continue;
             }
         }
@@ -103,7 +110,7 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
         marking: Marking {
             level: Some(level),
             caveats,
-            raw: line.trim().to_owned(),
+            raw: line.trim_blanks().to_owned(),
         },
         section,
         station_serial,
@@ -116,7 +123,7 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
 /// (`SS E C R E T`). Returns the level text, the rest, and whether a repair
 /// was made.
 fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
-    let t = line.trim();
+    let t = line.trim_blanks();
     // Every level word starts with one of these letters (spaced-out
     // levels may be written in lower case: `S e c r e t`).
     if !t
@@ -209,7 +216,7 @@ pub(crate) fn caveat_word(w: &str) -> Option<Caveat> {
 /// A handling line that is only caveats: `NOFORN`, `NODIS SIPDIS`,
 /// `FOR OFFICIAL USE ONLY`, `SENSITIVE BUT UNCLASSIFIED`.
 pub(crate) fn caveat_line(t: &str) -> Option<Vec<Caveat>> {
-    let u = t.trim().trim_end_matches('.');
+    let u = t.trim_blanks().trim_end_matches('.');
     match u {
         "FOR OFFICIAL USE ONLY" => return Some(vec![Caveat::Fouo]),
         "SENSITIVE BUT UNCLASSIFIED" | "SENSITIVE BUT UNCLASSIFIED." => {
@@ -234,10 +241,10 @@ pub(crate) fn push_unique(v: &mut Vec<Caveat>, c: Caveat) {
 /// A portion marking without its parentheses: `C`, `S/NF`, `C/REL MTCR`,
 /// `SBU`, `U//FOUO`. `None` when the text is not a marking.
 pub(crate) fn portion_marking(inner: &str) -> Option<Marking> {
-    let raw = inner.trim();
+    let raw = inner.trim_blanks();
     let upper = raw.to_ascii_uppercase();
     let mut parts = upper.split('/').filter(|p| !p.is_empty());
-    let first = parts.next()?.trim();
+    let first = parts.next()?.trim_blanks();
     let (level, mut caveats) = match first {
         "U" => (Some(Level::Unclassified), vec![]),
         "SBU" => (Some(Level::Unclassified), vec![Caveat::Sbu]),
@@ -249,9 +256,9 @@ pub(crate) fn portion_marking(inner: &str) -> Option<Marking> {
         _ => return None,
     };
     for p in parts {
-        let p = p.trim();
+        let p = p.trim_blanks();
         if let Some(to) = p.strip_prefix("REL ") {
-            push_unique(&mut caveats, Caveat::Rel(to.trim().to_owned()));
+            push_unique(&mut caveats, Caveat::Rel(to.trim_blanks().to_owned()));
         } else if let Some(c) = caveat_word(p) {
             push_unique(&mut caveats, c);
         } else {

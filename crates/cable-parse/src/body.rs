@@ -12,6 +12,8 @@
 //!    open paragraphs and notes (no recursion, so nesting depth never
 //!    threatens the stack).
 
+use crate::blanks::Blanks;
+
 use crate::context::Context;
 use crate::headings;
 use crate::lists;
@@ -27,9 +29,10 @@ use cable_model::{
 };
 use std::collections::BTreeMap;
 
-/// Initial room for a chunk's joined text: a paragraph of a few wrapped
-/// lines fits without growing the string line by line.
-const CHUNK_CAPACITY: usize = 384;
+/// How many lines ahead a new chunk looks to size its text: the lines up
+/// to the next blank one, at most this many (a bound, so runs of one-line
+/// chunks stay linear).
+const CHUNK_LOOKAHEAD: usize = 24;
 /// Notes nested deeper than this are read as text (the model's consumers
 /// recurse over notes).
 const MAX_NOTE_DEPTH: usize = 32;
@@ -87,7 +90,7 @@ fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
                 if kind == TrailerLine::Export {
                     export = Some(l.no);
                 }
-                trailer_rev.push(l.text.trim().to_owned());
+                trailer_rev.push(l.text.trim_blanks().to_owned());
                 i -= 1;
             }
             None => break,
@@ -108,7 +111,7 @@ fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
         // `GP-3`), else the candidate is the last line of wrapped prose.
         let prev_ok = i < 2
             || lines.get(i - 2).is_none_or(|p| {
-                let t = p.text.trim();
+                let t = p.text.trim_blanks();
                 signer::ends_sentence(t) || (t.len() <= 8 && !t.contains(' '))
             });
         if let Some(name) = signer::signer_line(&l.text).filter(|_| prev_ok) {
@@ -182,8 +185,20 @@ struct Pending {
     after_blank: bool,
 }
 
+/// Room for the joined text of a chunk starting at `lines[0]`: the length
+/// of the lines up to the next blank one (the usual end of a chunk), so
+/// that joining them seldom grows the string.
+fn chunk_capacity(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(CHUNK_LOOKAHEAD)
+        .take_while(|l| !l.is_blank())
+        .map(|l| l.text.len() + 1)
+        .sum()
+}
+
 fn push_joined(s: &mut String, line: &str) {
-    let t = line.trim();
+    let t = line.trim_blanks();
     if t.is_empty() {
         return;
     }
@@ -239,7 +254,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         } else {
             &l.text
         };
-        if text.trim().is_empty() {
+        if text.trim_blanks().is_empty() {
             blank = true;
             prev_ends_sentence = true;
             continue;
@@ -329,7 +344,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
                     Some((before, h)) => (before, Some(h)),
                     None => (lab.rest, None),
                 };
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -358,7 +373,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start {
             if let Some((marking, rest)) = unlabeled_marking(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Label {
@@ -382,7 +397,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
         if may_start || in_bullet {
             if let Some((marker, rest)) = lists::bullet(text) {
                 flush(&mut pending, &mut events, after_blank);
-                let mut t = String::with_capacity(CHUNK_CAPACITY);
+                let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
                 push_joined(&mut t, rest);
                 pending = Some(Pending {
                     event: Event::Bullet {
@@ -396,7 +411,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
                 continue;
             }
         }
-        let starts_note = may_start && notes::opener(text.trim_start()).is_some();
+        let starts_note = may_start && notes::opener(text.trim_start_blanks()).is_some();
         // Continuation of the current chunk, a split paragraph, or new prose.
         let (line_text, trailing_heading) = match headings::trailing_dashed(text) {
             Some((before, h)) => (before, Some(h)),
@@ -408,7 +423,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
             Some(p) => {
                 let split = ends_mid_sentence(p.event.text())
                     && line_text
-                        .trim_start()
+                        .trim_start_blanks()
                         .starts_with(|c: char| c.is_alphanumeric());
                 if split {
                     joined.get_or_insert(l.no);
@@ -430,7 +445,7 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
             }
         } else {
             flush(&mut pending, &mut events, after_blank);
-            let mut t = String::with_capacity(CHUNK_CAPACITY);
+            let mut t = String::with_capacity(chunk_capacity(&lines[idx..]));
             push_joined(&mut t, line_text);
             pending = Some(Pending {
                 event: Event::Text {
@@ -481,20 +496,20 @@ fn chunk(lines: &[Line<'_>], last_line: Option<&str>, cx: &mut Context<'_>) -> V
 /// `(U) text`, `(S//NF) text`: a portion marking opening an unnumbered
 /// paragraph.
 fn unlabeled_marking(line: &str) -> Option<(Marking, &str)> {
-    let t = line.trim_start();
+    let t = line.trim_start_blanks();
     let inner = t.strip_prefix('(')?;
     let close = inner.get(..inner.len().min(42))?.find(')')?;
     let m = portion::parse_marking(inner.get(..close)?)?;
     let rest = inner.get(close + 1..)?;
-    if !rest.starts_with(' ') || rest.trim().is_empty() {
+    if !rest.starts_with(' ') || rest.trim_blanks().is_empty() {
         return None;
     }
-    Some((m, rest.trim_start()))
+    Some((m, rest.trim_start_blanks()))
 }
 
 /// `<<218634>>` or `ID: 190648`: a database export record.
 fn is_dump_marker(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_blanks();
     let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
     t.strip_prefix("<<")
         .and_then(|r| r.strip_suffix(">>"))
@@ -505,7 +520,7 @@ fn is_dump_marker(line: &str) -> bool {
 /// Whether a chunk stops in mid-sentence: its last word is in lower case
 /// with no punctuation after it (`has circulated`).
 fn ends_mid_sentence(text: &str) -> bool {
-    text.trim_end()
+    text.trim_end_blanks()
         .chars()
         .last()
         .is_some_and(|c| c.is_ascii_lowercase())
@@ -617,7 +632,7 @@ impl<'x, 'c> Builder<'x, 'c> {
     }
 
     fn push_text(&mut self, t: &str) {
-        let t = t.trim();
+        let t = t.trim_blanks();
         if t.is_empty() {
             return;
         }
@@ -835,7 +850,7 @@ impl<'x, 'c> Builder<'x, 'c> {
     fn push_item(&mut self, marker: String, text: &str) {
         let item = ListItem {
             marker,
-            text: text.trim().to_owned(),
+            text: text.trim_blanks().to_owned(),
             children: Vec::new(),
         };
         let blocks = self.blocks();
@@ -880,7 +895,7 @@ impl<'x, 'c> Builder<'x, 'c> {
             let has_closer = self.closer_after("SUMMARY", idx);
             self.open_note(
                 NoteKind::Summary,
-                heading.text.trim().to_owned(),
+                heading.text.trim_blanks().to_owned(),
                 "SUMMARY".into(),
                 false,
                 !has_closer,

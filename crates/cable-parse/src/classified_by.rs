@@ -1,6 +1,8 @@
 //! `Classified By: Acting Deputy Chief of Mission Marc Wall for Reasons 1.4
 //! (b) and (d)`: who classified the cable (name split from title) and why.
 
+use crate::blanks::Blanks;
+
 use cable_model::{ClassifiedBy, Reason};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -195,7 +197,7 @@ pub(crate) fn classified_by(text: &str) -> (ClassifiedBy, Vec<Reason>) {
 
 /// Splits `Acting Deputy Chief of Mission Marc Wall` into name and title.
 fn split_name(s: &str) -> (Option<String>, Option<String>) {
-    let s = s.trim().trim_end_matches(['.', ',', ';', ':', ' ']);
+    let s = s.trim_blanks().trim_end_matches(['.', ',', ';', ':', ' ']);
     let mixed = s.chars().any(char::is_lowercase);
     // Segments: `Rose E. Gottemoeller, Assistant Secretary, ...`
     let mut segs: Vec<&str> = Vec::new();
@@ -239,7 +241,7 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
         }
         // `SIMONS, JR.`: a suffix segment after the name.
         if let Some(next) = segs.get(k + 1) {
-            let n = next.trim();
+            let n = next.trim_blanks();
             if matches!(
                 n.trim_end_matches('.'),
                 "JR" | "Jr" | "II" | "III" | "Sr" | "SR"

@@ -1,14 +1,17 @@
 //! The E.O. line: `E.O. 12958: DECL: 02/28/2009`, `EO 12958 DECL: 2020/02/23`,
 //! `E.O. 11652: GDS`, `E. O. 11652: ADS, DECLAS 4-19-73`, `DECL: OADR`.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Date, Declassify, ExecutiveOrder};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// `E.O. 12958:`, `EO 12958`, `E. O. 11652:`, `E.o. 12958:`, `E.O.1295:`.
-static EO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^E\.?\s?O\.?\s?(\d{4,5})?\s*[:.]?\s*(.*)$").expect("valid regex")
-});
+/// What follows the match is the rest of the line (the regex stops there,
+/// so matching with captures does not walk the whole line).
+static EO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^E\.?\s?O\.?\s?(\d{4,5})?\s*[:.]?\s*").expect("valid regex"));
 
 /// `M/D/YYYY`, `M/D/YY`, `YYYY/MM/DD`, `M-D-YY`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -29,11 +32,12 @@ pub(crate) fn is_eo_line(t: &str) -> bool {
 /// Reads an E.O. line: the order's number and the declassification
 /// instruction (a date, or its text).
 pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
-    let raw = t.trim().to_owned();
+    let raw = t.trim_blanks().to_owned();
     let (number, rest) = match EO.captures(t) {
         Some(c) => (
             c.get(1).map(|m| m.as_str().to_owned()),
-            c.get(2).map_or("", |m| m.as_str()),
+            // `(.*)$` after the match: a line holds no `\n`.
+            t.get(c.get(0).map_or(t.len(), |m| m.end())..).unwrap_or(""),
         ),
         None => (None, t),
     };
@@ -43,11 +47,14 @@ pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
 /// The declassification instruction after the order's number:
 /// `DECL: 02/28/2009` -> a date; `N/A`, `GDS`, `DECL: OADR` -> text.
 pub(crate) fn declassify(rest: &str) -> Option<Declassify> {
-    let rest = rest.trim();
+    let rest = rest.trim_blanks();
     if let Some(d) = first_date(rest) {
         return Some(Declassify::Date(d));
     }
-    let text = strip_decl(rest).trim().trim_end_matches('.').trim();
+    let text = strip_decl(rest)
+        .trim_blanks()
+        .trim_end_matches('.')
+        .trim_blanks();
     (!text.is_empty())
         .then(|| Declassify::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }

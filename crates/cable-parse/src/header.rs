@@ -9,6 +9,8 @@
 //! none of these (a numbered paragraph, prose) starts the body. Every
 //! segment is looked at a bounded number of times, so the phase is linear.
 
+use crate::blanks::Blanks;
+
 use crate::banner::{self, push_unique};
 use crate::classified_by;
 use crate::context::Context;
@@ -47,6 +49,34 @@ static PLUSD_INFO: LazyLock<Regex> =
 static CLASSIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\(U\)\s*)?classified\s+by\b[:\s]*").expect("valid regex")
 });
+
+/// [`BODY_START`] matches: it can only start with a digit, `(`, `-`, `=`,
+/// `b`/`s` in either case, or a non-ASCII character (`¶`, other digits,
+/// case folds), so other lines skip the regex.
+fn is_body_start(t: &str) -> bool {
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    (first.is_ascii_digit()
+        || matches!(first, b'(' | b'-' | b'=' | b'b' | b'B' | b's' | b'S')
+        || first >= 0x80)
+        && BODY_START.is_match(t)
+}
+
+/// Whether [`CLASSIFIED`] can match: its matches start with `(`, `c` or
+/// `C` (or, to be safe, a non-ASCII character).
+fn starts_like_classified_by(t: &str) -> bool {
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    matches!(first, b'(' | b'c' | b'C') || first >= 0x80
+}
+
+/// [`CLASSIFIED`] matches.
+fn is_classified_by(t: &str) -> bool {
+    starts_like_classified_by(t) && CLASSIFIED.is_match(t)
+}
+
+/// [`PLUSD_INFO`] matches (it starts with `INFO` or `ACTION`).
+fn is_plusd_info(t: &str) -> bool {
+    (t.starts_with("INFO") || t.starts_with("ACTION")) && PLUSD_INFO.is_match(t)
+}
 
 /// One header segment: a line or part of one.
 #[derive(Debug, Clone, Copy)]
@@ -188,16 +218,18 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         match h.segment(&seg, rest, next_line, &mut queue) {
             Step::Next => consumed_lines = seg.idx + 1,
             Step::Stop => {
-                let line_start = rest
-                    .get(seg.idx)
-                    .is_some_and(|l| l.text.trim_start().starts_with(seg.text.trim_start()));
+                let line_start = rest.get(seg.idx).is_some_and(|l| {
+                    l.text
+                        .trim_start_blanks()
+                        .starts_with(seg.text.trim_start_blanks())
+                });
                 if line_start {
                     consumed_lines = seg.idx;
                 } else {
                     // A body start inside a collapsed line
                     // (`REASON: 1.4 (b) 1. (C) Summary: ...`): the header
                     // keeps the start of the line, the body gets the rest.
-                    let mut tail = seg.text.trim_start().to_owned();
+                    let mut tail = seg.text.trim_start_blanks().to_owned();
                     for s in queue.iter().take_while(|s| s.idx == seg.idx) {
                         tail.push_str(s.text);
                     }
@@ -220,7 +252,8 @@ enum Step {
 
 fn split_segments<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg<'s>>) {
     let mut start = 0;
-    if text.len() > 12 {
+    // Most lines hold no glued keyword: a search without captures first.
+    if text.len() > 12 && INLINE.is_match(text) {
         for c in INLINE.captures_iter(text) {
             let at = if let Some(m) = c.get(1) {
                 m.start()
@@ -231,7 +264,7 @@ fn split_segments<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg
             } else {
                 continue;
             };
-            if at > start && !text.get(start..at).unwrap_or("").trim().is_empty() {
+            if at > start && !text.get(start..at).unwrap_or("").trim_blanks().is_empty() {
                 out.push_back(Seg {
                     idx,
                     no,
@@ -253,7 +286,7 @@ fn is_keyword_line(t: &str) -> bool {
         || subject::subject_keyword(t).is_some()
         || references::ref_keyword(t).is_some()
         || executive_order::is_eo_line(t)
-        || CLASSIFIED.is_match(t)
+        || is_classified_by(t)
 }
 
 impl Header<'_, '_> {
@@ -265,7 +298,11 @@ impl Header<'_, '_> {
         queue: &mut VecDeque<Seg<'s>>,
     ) -> Step {
         // A trailing ` \` is line-continuation debris of some renderings.
-        let t = seg.text.trim().trim_end_matches('\\').trim_end();
+        let t = seg
+            .text
+            .trim_blanks()
+            .trim_end_matches('\\')
+            .trim_end_blanks();
         let no = Some(seg.no);
         if t.is_empty() {
             match self.open {
@@ -277,10 +314,10 @@ impl Header<'_, '_> {
         }
         if self.open == Open::Ref && self.ref_blank {
             let completes = references::incomplete_tail(&self.refs.text)
-                && !BODY_START.is_match(t)
+                && !is_body_start(t)
                 && !is_keyword_line(t)
                 && banner::banner(t).is_none();
-            if (references::starts_with_label(t) && !BODY_START.is_match(t)) || completes {
+            if (references::starts_with_label(t) && !is_body_start(t)) || completes {
                 self.ref_blank = false;
                 self.refs.push(t);
                 return Step::Next;
@@ -310,7 +347,7 @@ impl Header<'_, '_> {
                     r.precedence = precedence.or(r.precedence);
                     r.dtg = Some(dtg);
                     self.seen_routing = true;
-                    let tail = tail.trim();
+                    let tail = tail.trim_blanks();
                     if tail.starts_with("FM ") {
                         // A header collapsed onto one line.
                         let mut parts = Vec::new();
@@ -360,7 +397,7 @@ impl Header<'_, '_> {
                 ("XMT ", Open::Xmt),
             ] {
                 if let Some(r) = t.strip_prefix(kw) {
-                    if PLUSD_INFO.is_match(t) {
+                    if is_plusd_info(t) {
                         self.close_open();
                         self.open = Open::PlusDist;
                         return Step::Next;
@@ -368,7 +405,7 @@ impl Header<'_, '_> {
                     self.close_open();
                     self.seen_routing = true;
                     self.open = open;
-                    if !r.trim_start().starts_with("PAGE ") {
+                    if !r.trim_start_blanks().starts_with("PAGE ") {
                         self.addressee_line(r, no);
                     }
                     return Step::Next;
@@ -388,7 +425,7 @@ impl Header<'_, '_> {
             // to the notice is read on its own.
             let end = "is not available.";
             if let Some(rest) = t.find(end).and_then(|i| t.get(i + end.len()..)) {
-                if !rest.trim().is_empty() {
+                if !rest.trim_blanks().is_empty() {
                     queue.push_front(Seg {
                         idx: seg.idx,
                         no: seg.no,
@@ -479,7 +516,10 @@ impl Header<'_, '_> {
             self.refs.start(seg.no, r);
             return Step::Next;
         }
-        if let Some(m) = CLASSIFIED.find(t) {
+        if let Some(m) = starts_like_classified_by(t)
+            .then(|| CLASSIFIED.find(t))
+            .flatten()
+        {
             self.close_open();
             self.seen_fields = true;
             self.open = Open::ClassifiedBy;
@@ -496,7 +536,7 @@ impl Header<'_, '_> {
             return Step::Next;
         }
         // Continuation of the open field.
-        let body_start = BODY_START.is_match(t)
+        let body_start = is_body_start(t)
             && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
         match self.open {
             Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
@@ -509,7 +549,7 @@ impl Header<'_, '_> {
             Open::PlusDist => return Step::Next,
             Open::Tags
                 if !body_start
-                    && (self.tags.text.trim_end().ends_with(',')
+                    && (self.tags.text.trim_end_blanks().ends_with(',')
                         || (!t.chars().any(char::is_lowercase) && t.len() <= 60)) =>
             {
                 self.tags.push(t);
@@ -566,7 +606,7 @@ impl Header<'_, '_> {
         let keyword_later_on_line = || {
             queue
                 .front()
-                .is_some_and(|s| s.idx == seg.idx && is_keyword_line(s.text.trim()))
+                .is_some_and(|s| s.idx == seg.idx && is_keyword_line(s.text.trim_blanks()))
         };
         if !self.seen_fields
             && !self.seen_banner
@@ -590,10 +630,10 @@ impl Header<'_, '_> {
             || t.starts_with("ORIGIN ")
             || t.starts_with("DRAFTED BY")
             || t.starts_with("APPROVED BY")
-            || PLUSD_INFO.is_match(t)
+            || is_plusd_info(t)
             || (t.starts_with("-----")
                 && t.trim_start_matches('-')
-                    .trim()
+                    .trim_blanks()
                     .bytes()
                     .all(|b| b.is_ascii_digit())
                 && !self.seen_fields);
@@ -606,7 +646,7 @@ impl Header<'_, '_> {
     }
 
     fn addressee_line(&mut self, t: &str, no: Option<u32>) {
-        if t.trim_start().starts_with("XMT ") {
+        if t.trim_start_blanks().starts_with("XMT ") {
             // `INFO XMT USINT HAVANA`: a station excluded from a collective
             // addressee, not an addressee itself.
             self.open = Open::Xmt;
@@ -618,7 +658,7 @@ impl Header<'_, '_> {
                 Open::Info => self.cx.cable.routing.info.push(a),
                 _ => {}
             },
-            None if !t.trim().is_empty() => {
+            None if !t.trim_blanks().is_empty() => {
                 self.cx.diag(
                     Code::MalformedAddressee,
                     no,
@@ -853,7 +893,7 @@ impl Header<'_, '_> {
 /// (`SULLIVAN` / `CONFIDENTIAL` at the end of a 1970s cable).
 fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     rest.iter().skip(from).take(n).any(|l| {
-        let t = l.text.trim();
+        let t = l.text.trim_blanks();
         is_keyword_line(t)
             || t.starts_with("FM ")
             || banner::banner(t).is_some_and(|b| b.station_serial.is_some())
@@ -865,11 +905,11 @@ fn keyword_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> boo
 /// any body start.
 fn ref_ahead(rest: &[crate::source::Line<'_>], from: usize, n: usize) -> bool {
     for l in rest.iter().skip(from).take(n) {
-        let t = l.text.trim();
-        if references::ref_keyword(t).is_some() || CLASSIFIED.is_match(t) {
+        let t = l.text.trim_blanks();
+        if references::ref_keyword(t).is_some() || is_classified_by(t) {
             return true;
         }
-        if BODY_START.is_match(t) {
+        if is_body_start(t) {
             return false;
         }
     }

@@ -1,6 +1,8 @@
 //! Headings: `------ SUMMARY ------`, a line underlined by `////` or
 //! `----`, and a short line standing alone.
 
+use crate::blanks::Blanks;
+
 use cable_model::HeadingStyle;
 
 const RULE_CHARS: &[char] = &[
@@ -16,7 +18,7 @@ const RULE_CHARS: &[char] = &[
 /// ------------------------      -> Underlined
 /// ```
 pub(crate) fn rule(line: &str) -> Option<HeadingStyle> {
-    let t = line.trim();
+    let t = line.trim_blanks();
     if t.is_empty() || t.len() > 200 || !t.chars().all(|c| c == ' ' || RULE_CHARS.contains(&c)) {
         return None;
     }
@@ -29,7 +31,7 @@ pub(crate) fn rule(line: &str) -> Option<HeadingStyle> {
 
 /// Whether a rule is long enough to underline a heading (`---`, not `-`).
 pub(crate) fn is_underline(line: &str) -> bool {
-    line.trim()
+    line.trim_blanks()
         .chars()
         .filter(|c| RULE_CHARS.contains(c))
         .count()
@@ -39,7 +41,7 @@ pub(crate) fn is_underline(line: &str) -> bool {
 /// A dashed heading on one line: `-------- SUMMARY --------`,
 /// `Summary =======`. Returns its text.
 pub(crate) fn dashed(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = line.trim_blanks();
     // The text must be followed by a run of `-` or `=`.
     if !t.ends_with(['-', '=']) {
         return None;
@@ -47,7 +49,7 @@ pub(crate) fn dashed(line: &str) -> Option<&str> {
     let lead = t.len() - t.trim_start_matches(['-', '=']).len();
     let inner = t.trim_start_matches(['-', '=']);
     let trail = inner.len() - inner.trim_end_matches(['-', '=']).len();
-    let text = inner.trim_end_matches(['-', '=']).trim();
+    let text = inner.trim_end_matches(['-', '=']).trim_blanks();
     let ok_lead = lead == 0 || lead >= 3;
     if trail < 3 || !ok_lead || text.is_empty() || text.len() > 80 {
         return None;
@@ -62,15 +64,15 @@ pub(crate) fn dashed(line: &str) -> Option<&str> {
 /// A dashed heading at the end of a line of text:
 /// `The GOB [...]. -------- Training --------` -> ("The GOB [...].", "Training").
 pub(crate) fn trailing_dashed(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_end();
+    let t = line.trim_end_blanks();
     if !t.ends_with("---") {
         return None;
     }
     let body = t.trim_end_matches('-');
-    let text_end = body.trim_end().len();
+    let text_end = body.trim_end_blanks().len();
     let run_end = body.get(..text_end)?.rfind("---")?;
     let open = body.get(..run_end)?.trim_end_matches(['-', '=']).len();
-    let before = t.get(..open)?.trim_end();
+    let before = t.get(..open)?.trim_end_blanks();
     if before.is_empty() {
         return None;
     }
@@ -86,7 +88,7 @@ pub(crate) fn trailing_dashed(line: &str) -> Option<(&str, &str)> {
 /// EMBASSY REP SHOULD:                                             -> not (ends with `:`)
 /// ```
 pub(crate) fn is_line_heading(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_blanks();
     let words = t.split_whitespace().count();
     let Some(first) = t.chars().next() else {
         return false;

@@ -2,6 +2,8 @@
 //! and the station table that maps the ways a station is written
 //! (`SECSTATE`, `RIO DE JANEIRO`, `RIO`, `BRASILA`) to its canonical name.
 
+use crate::blanks::Blanks;
+
 use cable_model::CableId;
 
 /// Station spellings (letters only, upper-case) and their canonical name:
@@ -161,7 +163,7 @@ pub(crate) fn full_year(digits: &str) -> Option<u16> {
 /// assert!(canonical_id("not an id").is_none());
 /// ```
 pub fn canonical_id(raw: &str) -> Option<CableId> {
-    let raw = raw.trim();
+    let raw = raw.trim_blanks();
     if let Some((_, fixed)) = MALFORMED_IDS.iter().find(|(k, _)| *k == raw) {
         return CableId::parse(fixed);
     }

@@ -23,6 +23,7 @@
 //! The grammar each module reads is described in `docs/cable-format.md`.
 
 mod banner;
+mod blanks;
 mod body;
 mod classified_by;
 mod context;

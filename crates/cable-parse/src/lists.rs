@@ -1,6 +1,8 @@
 //! Bullet items: `--As agreed ...`, `-- The French ...`, `- x`, `* x`,
 //! `o x`, `• x`.
 
+use crate::blanks::Blanks;
+
 /// A line that starts with a bullet: its marker and the text after it.
 ///
 /// ```text
@@ -8,7 +10,7 @@
 /// -- (if asked only) The United States  -> ("--", "(if asked only) The United States")
 /// ```
 pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim_start();
+    let t = line.trim_start_blanks();
     let b = t.as_bytes();
     let (marker_len, needs_space) = match b {
         [b'-', b'-', ..] => {
@@ -27,7 +29,7 @@ pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
     if needs_space && !rest.starts_with([' ', '\t']) {
         return None;
     }
-    let text = rest.trim_start();
+    let text = rest.trim_start_blanks();
     // `-- ` with nothing after it, `--->`, `-5 C`: not a bullet.
     let first = text.chars().next()?;
     if !(first.is_alphanumeric() || matches!(first, '(' | '"' | '\'' | '&' | '[' | '<' | '$')) {

@@ -3,6 +3,8 @@
 //! opening keyword at the start of a text and the `END …` marker anywhere
 //! in it.
 
+use crate::blanks::Blanks;
+
 use cable_model::NoteKind;
 
 /// An opening keyword at the start of a text.
@@ -55,7 +57,7 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
         }
     }
     let tail = text.get(phrase_end..)?;
-    let t = tail.trim_start();
+    let t = tail.trim_start_blanks();
     let (punctuated, rest) = match t.as_bytes().first() {
         Some(b':') => (true, t.get(1..)?),
         Some(b'.') if kind != NoteKind::Note => (true, t.get(1..)?),
@@ -64,17 +66,17 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     };
     Some(Opener {
         kind,
-        title: text.get(..phrase_end)?.trim().to_owned(),
+        title: text.get(..phrase_end)?.trim_blanks().to_owned(),
         key: first.to_ascii_uppercase(),
         punctuated,
-        rest: rest.trim_start(),
+        rest: rest.trim_start_blanks(),
     })
 }
 
 /// ` AND COMMENT`, `/Comment`, ` & Action Request` after `SUMMARY`: returns
 /// the length consumed.
 fn conjunction_phrase(s: &str) -> Option<usize> {
-    let t = s.trim_start();
+    let t = s.trim_start_blanks();
     let lead = s.len() - t.len();
     let (conj_len, must_space) = if t.starts_with('/') || t.starts_with('&') {
         (1, false)
@@ -90,7 +92,7 @@ fn conjunction_phrase(s: &str) -> Option<usize> {
     let mut words = 0;
     let mut r = rest;
     loop {
-        let trimmed = r.trim_start();
+        let trimmed = r.trim_start_blanks();
         let w = trimmed
             .bytes()
             .position(|b| !b.is_ascii_alphabetic())
@@ -101,11 +103,11 @@ fn conjunction_phrase(s: &str) -> Option<usize> {
         used += (r.len() - trimmed.len()) + w;
         r = trimmed.get(w..)?;
         words += 1;
-        if words == 3 || matches!(r.trim_start().as_bytes().first(), Some(b':' | b'.')) {
+        if words == 3 || matches!(r.trim_start_blanks().as_bytes().first(), Some(b':' | b'.')) {
             break;
         }
     }
-    if words == 0 || !matches!(r.trim_start().as_bytes().first(), Some(b':' | b'.')) {
+    if words == 0 || !matches!(r.trim_start_blanks().as_bytes().first(), Some(b':' | b'.')) {
         return None;
     }
     Some(lead + conj_len + used)
@@ -116,12 +118,12 @@ fn begin(after: &str) -> Option<Opener<'_>> {
     if !after.starts_with([' ', '\t']) {
         return None;
     }
-    let t = after.trim_start();
+    let t = after.trim_start_blanks();
     let stop = t
         .bytes()
         .position(|b| !(b.is_ascii_alphabetic() || matches!(b, b' ' | b'\'' | b'/' | b'-')))
         .unwrap_or(t.len());
-    let title = t.get(..stop)?.trim_end();
+    let title = t.get(..stop)?.trim_end_blanks();
     let words = title.split_whitespace().count();
     if title.is_empty() || title.len() > 40 || words > 5 {
         return None;
@@ -144,7 +146,7 @@ fn begin(after: &str) -> Option<Opener<'_>> {
         title: title.to_owned(),
         key,
         punctuated,
-        rest: rest.trim_start(),
+        rest: rest.trim_start_blanks(),
     })
 }
 
@@ -182,7 +184,7 @@ pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Optio
                 let after =
                     after + conjunction_phrase(text.get(after..).unwrap_or("")).unwrap_or(0);
                 let rest = text.get(after..).unwrap_or("");
-                let t = rest.trim_start();
+                let t = rest.trim_start_blanks();
                 let end = match t.as_bytes().first() {
                     Some(b'.' | b':') => text.len() - t.len() + 1,
                     _ => after,
@@ -226,18 +228,19 @@ fn match_ci(text: &str, at: usize, pat: &str) -> Option<usize> {
     Some(i)
 }
 
-/// `END` in any case, ASCII only, and the blank after it. (Matches cannot
-/// overlap an `END`: they end in a blank.)
-static END_WORD: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
-    regex::bytes::Regex::new(r"(?i-u)END[\t\n\x0C\r ]").expect("valid regex")
-});
+/// `END` in any case, ASCII only: eight literals, which the regex searches
+/// for with its fastest vectorised literal searcher; the blank after it
+/// (tab, line feed, form feed, carriage return, space) is checked by
+/// [`for_each_end`]. (Two `END`s cannot overlap.)
+static END_WORD: std::sync::LazyLock<regex::bytes::Regex> =
+    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?i-u)END").expect("valid regex"));
 
 /// Calls `f(start_of_END, start_of_next_word)` for each `END` word followed
 /// by blanks in `text[from..]`, until `f` returns true.
 pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usize) -> bool) {
     let b = text.as_bytes();
-    // A literal search for the eight spellings of `END` and a blank
-    // (vectorised), then the checks around each.
+    // A literal search for the eight spellings of `END` (vectorised), then
+    // the blank after it and the checks around each.
     let hits = END_WORD.find_iter(b.get(from..).unwrap_or(&[]));
     for hit in hits {
         let s = from + hit.start();
@@ -245,7 +248,7 @@ pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usi
             continue;
         }
         let mut j = s + 3;
-        if !b.get(j).is_some_and(u8::is_ascii_whitespace) {
+        if !matches!(b.get(j), Some(b'\t' | b'\n' | 0x0C | b'\r' | b' ')) {
             continue;
         }
         while b.get(j).is_some_and(u8::is_ascii_whitespace) {
@@ -259,7 +262,7 @@ pub(crate) fn for_each_end(text: &str, from: usize, mut f: impl FnMut(usize, usi
 
 /// The first word of a text, upper-cased.
 pub(crate) fn first_word_upper(text: &str) -> Option<String> {
-    let t = text.trim_start();
+    let t = text.trim_start_blanks();
     let w = t
         .bytes()
         .position(|b| !b.is_ascii_alphabetic())

@@ -2,6 +2,8 @@
 //! `(a)`, `B)`, the seed debris `15.`/`1B.`, and the portion marking that
 //! follows (`5.  (C)`, `1.(C)`, the malformed `1. C)`).
 
+use crate::blanks::Blanks;
+
 use crate::portion::parse_marking;
 use cable_model::Marking;
 
@@ -38,7 +40,7 @@ pub(crate) struct LabelLine<'a> {
 
 /// Reads a label at the start of `line` (leading blanks allowed).
 pub(crate) fn parse_label(line: &str) -> Option<LabelLine<'_>> {
-    let s = line.trim_start();
+    let s = line.trim_start_blanks();
     let s = s.strip_prefix('¶').map_or(s, str::trim_start);
     let b = s.as_bytes();
     let (raw, label, parenthesised, after) = if b.first() == Some(&b'(') {
@@ -64,14 +66,14 @@ pub(crate) fn parse_label(line: &str) -> Option<LabelLine<'_>> {
         None | Some(b' ' | b'\t' | b'(') => {}
         _ => return None,
     }
-    let tail = tail.trim_start();
+    let tail = tail.trim_start_blanks();
     let (marking, rest) = read_marking(tail);
     Some(LabelLine {
         raw,
         label,
         parenthesised,
         marking,
-        rest: rest.trim_start(),
+        rest: rest.trim_start_blanks(),
     })
 }
 

@@ -1,6 +1,8 @@
 //! Portion markings after a paragraph label: `(U)`, `(C)`, `(S/NF)`,
 //! `(C/REL MTCR)`, `(SBU)`, `(LOU)`, `(S//NF)`, `(SBU/N)`.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Caveat, Level, Marking};
 
 /// Reads the inside of a portion marking (`C/REL MTCR`, `S//NF`, `SBU`).
@@ -16,7 +18,7 @@ use cable_model::{Caveat, Level, Marking};
 /// SBU/N       -> Unclassified, [Sbu, Noforn]
 /// ```
 pub(crate) fn parse_marking(inner: &str) -> Option<Marking> {
-    let raw = inner.trim();
+    let raw = inner.trim_blanks();
     if raw.is_empty()
         || raw.len() > 40
         || !raw
@@ -77,7 +79,7 @@ fn known_caveat(s: &str) -> Option<Caveat> {
         "SIPDIS" => Caveat::Sipdis,
         _ => {
             let to = s.strip_prefix("REL ")?;
-            let to = to.strip_prefix("TO ").unwrap_or(to).trim();
+            let to = to.strip_prefix("TO ").unwrap_or(to).trim_blanks();
             if to.is_empty() {
                 return None;
             }

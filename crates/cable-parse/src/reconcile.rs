@@ -10,6 +10,8 @@
 //! banner CONFIDENTIAL, container SECRET         -> container-classification-mismatch
 //! ```
 
+use crate::blanks::Blanks;
+
 use crate::ids::canonical_id;
 use cable_model::{Cable, Code, ContainerMeta, Diagnostic, Level, Severity, Timestamp};
 
@@ -137,7 +139,7 @@ fn container_level(raw: &str) -> Option<Level> {
         .split("//")
         .next()
         .unwrap_or(raw)
-        .trim()
+        .trim_blanks()
         .to_ascii_uppercase();
     Some(match base.as_str() {
         "UNCLASSIFIED" | "UNCLAS" => Level::Unclassified,

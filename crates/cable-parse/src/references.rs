@@ -3,6 +3,8 @@
 //! and documents, labels `A.` `A)` `(A)`, years written before or after the
 //! serial or inherited from the citing cable.
 
+use crate::blanks::Blanks;
+
 use crate::ids;
 use cable_model::{Reference, ReferenceKind};
 use regex::Regex;
@@ -36,7 +38,7 @@ fn tail(text: &str) -> &str {
 /// completes it even after a blank line: `(B) Rio de Janeiro` / `00723`,
 /// `D. 03` / `HANOI 2323`.
 pub(crate) fn incomplete_tail(text: &str) -> bool {
-    let t = tail(text).trim_end();
+    let t = tail(text).trim_end_blanks();
     let Some(last_label) = last_label_at(t) else {
         return false;
     };
@@ -90,7 +92,7 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
     let Some(next) = last.map(|c| c.to_ascii_uppercase() + 1) else {
         return false;
     };
-    let l = line.trim_start().trim_start_matches('¶').as_bytes();
+    let l = line.trim_start_blanks().trim_start_matches('¶').as_bytes();
     let first = match l.first() {
         Some(b'(') => l.get(1),
         other => other,
@@ -115,12 +117,12 @@ pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
         }
         _ => false,
     };
-    ok.then(|| rest.trim_start_matches([':', '.']).trim())
+    ok.then(|| rest.trim_start_matches([':', '.']).trim_blanks())
 }
 
 /// `REF A. ...` without a colon: the next thing is a label or a station.
 fn looks_like_ref_start(rest: &str) -> bool {
-    let r = rest.trim_start();
+    let r = rest.trim_start_blanks();
     let b = r.as_bytes();
     b.first().is_some_and(|c| c.is_ascii_uppercase())
         && (b.get(1).is_some_and(|c| matches!(c, b'.' | b')')) || r.split_whitespace().count() >= 2)
@@ -128,7 +130,7 @@ fn looks_like_ref_start(rest: &str) -> bool {
 
 /// Whether a line starts a labelled reference item: `B. STATE 1`, `¶B.`, `(C)`, `C)`.
 pub(crate) fn starts_with_label(t: &str) -> bool {
-    let t = t.trim_start().trim_start_matches('¶');
+    let t = t.trim_start_blanks().trim_start_matches('¶');
     let b = t.as_bytes();
     match b {
         [b'(', l, b')', ..] => l.is_ascii_alphabetic() && *l != b'U',
@@ -482,7 +484,7 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
             // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
             next_number += 1;
-            if !cur.trim().is_empty() || label.is_some() {
+            if !cur.trim_blanks().is_empty() || label.is_some() {
                 out.push((label, std::mem::take(&mut cur)));
             }
             cur.clear();
@@ -524,7 +526,7 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             }
         }
         if let Some((u, len)) = found {
-            if !cur.trim().is_empty() || label.is_some() {
+            if !cur.trim_blanks().is_empty() || label.is_some() {
                 out.push((label, std::mem::take(&mut cur)));
             }
             cur.clear();
@@ -535,7 +537,7 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
             i += len;
             // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
             let rest: String = b.get(i..).unwrap_or(&[]).iter().take(8).collect();
-            let rest_t = rest.trim_start();
+            let rest_t = rest.trim_start_blanks();
             let skip_ws = rest.len() - rest_t.len();
             let mut buf = [0u8; 4];
             let lc: &str = u.encode_utf8(&mut buf);
@@ -572,7 +574,7 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
         cur.push(c);
         i += 1;
     }
-    if !cur.trim().is_empty() || label.is_some() {
+    if !cur.trim_blanks().is_empty() || label.is_some() {
         out.push((label, cur));
     }
     out

@@ -1,14 +1,18 @@
 //! Routing lines: ACP-127 transmission lines, the precedence + DTG line,
 //! `FM`, `TO`, `INFO` and addressees.
 
+use crate::blanks::Blanks;
+
 use cable_model::{Addressee, Date, Dtg, Precedence, PrecedencePair, Timestamp, Transmission};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// `P R 242158Z FEB 09`, `O 110944Z SEP 07 ZFF4`, `061601Z MAY 78`,
-/// `R 172106 Z APR 73`, and a collapsed header after the DTG.
+/// `R 172106 Z APR 73`, and a collapsed header after the DTG. The rest of
+/// the line is what follows the match, after its blanks: the regex stops at
+/// the DTG, so matching with captures does not walk a long collapsed line.
 static DTG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([ZOPR])\s+(?:([ZOPR])\s+)?)?(\d{6}\s?Z\s+[A-Z]{3}\s+\d{2,4})(?-u:\b)\s*(.*)$")
+    Regex::new(r"^(?:([ZOPR])\s+(?:([ZOPR])\s+)?)?(\d{6}\s?Z\s+[A-Z]{3}\s+\d{2,4})(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -109,7 +113,12 @@ pub(crate) fn routing_line(t: &str) -> Option<RoutingLine<'_>> {
         precedence,
         valid: utc.is_some(),
         dtg: Dtg { raw, utc },
-        rest: c.get(4).map_or("", |m| m.as_str()),
+        // `\s*(.*)$` after the DTG: a line holds no `\n`, so that is the
+        // rest of the line without its leading white space.
+        rest: t
+            .get(c.get(0).map_or(t.len(), |m| m.end())..)
+            .unwrap_or("")
+            .trim_start_blanks(),
     })
 }
 
@@ -182,7 +191,7 @@ pub(crate) fn apply_transmission(t: &mut Transmission, line: RoutingLine<'_>) {
 /// `USCINCPAC HONOLULU HI//POLAD//` -> an [`Addressee`].
 /// `None` for an empty line or a page-break remnant.
 pub(crate) fn addressee(text: &str) -> Option<Addressee> {
-    let text = text.trim().trim_end_matches(',');
+    let text = text.trim_blanks().trim_end_matches(',');
     if text.is_empty() {
         return None;
     }

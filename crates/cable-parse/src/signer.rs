@@ -3,6 +3,8 @@
 //! of the last paragraph after two blanks (`21.  BEIRUT MINIMIZE
 //! CONSIDERED.  EAGLETON`).
 
+use crate::blanks::Blanks;
+
 /// Words that end texts in capitals but are not names.
 const NOT_NAMES: &[&str] = &[
     "BT",
@@ -43,8 +45,8 @@ const NOT_NAMES: &[&str] = &[
 /// GP-3         -> (none)
 /// ```
 pub(crate) fn signer_line(line: &str) -> Option<String> {
-    let t = line.trim();
-    let t = t.strip_suffix('.').unwrap_or(t).trim_end();
+    let t = line.trim_blanks();
+    let t = t.strip_suffix('.').unwrap_or(t).trim_end_blanks();
     let words: Vec<&str> = t.split_whitespace().collect();
     if t.len() < 2
         || t.len() > 40
@@ -66,10 +68,10 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
 /// A name after two blanks at the end of the last paragraph:
 /// `BEIRUT MINIMIZE CONSIDERED.  EAGLETON` -> (`BEIRUT MINIMIZE CONSIDERED.`, `EAGLETON`).
 pub(crate) fn trailing_signer(line: &str) -> Option<(&str, String)> {
-    let t = line.trim_end();
+    let t = line.trim_end_blanks();
     let gap = t.rfind("  ")?;
-    let before = t.get(..gap)?.trim_end();
-    let name = t.get(gap..)?.trim();
+    let before = t.get(..gap)?.trim_end_blanks();
+    let name = t.get(gap..)?.trim_blanks();
     if !before.ends_with(['.', ')', '"']) || name.contains(' ') {
         return None;
     }
@@ -79,7 +81,7 @@ pub(crate) fn trailing_signer(line: &str) -> Option<(&str, String)> {
 /// Whether a line ends so that the next line starts afresh (a signer can
 /// follow it): blank, or ending in sentence punctuation or a rule.
 pub(crate) fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end();
+    let t = line.trim_end_blanks();
     match t.chars().last() {
         None => true,
         Some(c) => !(c.is_alphanumeric() || c == ','),

@@ -4,6 +4,8 @@
 //! counted. Everything after this stage works on [`Line`]s through a
 //! [`Cursor`].
 
+use crate::blanks::Blanks;
+
 use crate::context::Context;
 use cable_model::Code;
 use std::borrow::Cow;
@@ -59,7 +61,7 @@ impl<'a> Source<'a> {
             }
             None => text,
         };
-        if text.trim().is_empty() {
+        if text.trim_blanks().is_empty() {
             cx.diag(Code::EmptyInput, None, "the input holds no text");
         }
         // One vectorisable pass over the whole text; lines are only
@@ -90,7 +92,7 @@ impl<'a> Source<'a> {
         let mut skip_review = false;
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end());
+            let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end_blanks());
             let n_controls = if any_controls && has_control(t.as_bytes()) {
                 t.bytes().filter(|&b| is_control(b)).count()
             } else {
@@ -107,7 +109,7 @@ impl<'a> Source<'a> {
                     t = Cow::Owned(s);
                 }
             }
-            let trimmed = t.trim();
+            let trimmed = t.trim_blanks();
             if skip_review {
                 skip_review = false;
                 if trimmed.starts_with("Review ") && trimmed.len() < 40 {
@@ -136,7 +138,7 @@ impl<'a> Source<'a> {
                 first_sipdis_word.get_or_insert(no);
                 t = Cow::Owned(rest);
             }
-            let trimmed = t.trim();
+            let trimmed = t.trim_blanks();
             if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
@@ -157,7 +159,7 @@ impl<'a> Source<'a> {
                         if crate::trailer::is_classification_line(prev) {
                             lines.remove(k);
                             page_classifications += 1;
-                        } else if !prev.trim().is_empty() {
+                        } else if !prev.trim_blanks().is_empty() {
                             break;
                         }
                     }
@@ -256,9 +258,9 @@ impl<'a> Source<'a> {
 fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
     let at = trimmed.find("SIPDIS")?;
     if at == 0 {
-        let rest = trimmed.strip_prefix("SIPDIS ")?.trim_start();
+        let rest = trimmed.strip_prefix("SIPDIS ")?.trim_start_blanks();
         let first = rest.split_whitespace().next()?;
-        let prev = prev.map(|l| l.text.trim_end()).unwrap_or("");
+        let prev = prev.map(|l| l.text.trim_end_blanks()).unwrap_or("");
         let mid_sentence = prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
         let handling = crate::banner::caveat_word(first).is_some()
             || first.starts_with(|c: char| !c.is_alphanumeric())
@@ -300,8 +302,9 @@ fn has_control(bytes: &[u8]) -> bool {
 
 /// A control byte other than the line endings, tab and form feed.
 fn is_control(b: u8) -> bool {
-    // Non-short-circuit operators, so a scan of many bytes vectorises.
-    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0c) | (b == 0x7f)
+    // Non-short-circuit operators, so a scan of many bytes vectorises; the
+    // ranges 0x00-0x08 and 0x0E-0x1F, 0x0B and 0x7F in four comparisons.
+    (b < 0x09) | (b.wrapping_sub(0x0e) < 0x12) | (b == 0x0b) | (b == 0x7f)
 }
 
 /// The two shapes of page header.
@@ -486,6 +489,16 @@ mod tests {
             ["It ended.", "SIPDIS CXOSLO: FOR THE AMBASSADOR"]
         );
         assert_eq!(lines("UNCLAS SIPDIS"), ["UNCLAS SIPDIS"]);
+    }
+
+    /// The control bytes are those below 0x20 other than tab, line feed,
+    /// carriage return and form feed, and DEL.
+    #[test]
+    fn control_bytes() {
+        for b in 0..=255u8 {
+            let want = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+            assert_eq!(is_control(b), want, "{b:#04x}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! `SUBJECT: SUBJECT:`, a leading or trailing portion marking split off,
 //! `&#NNN;` entities decoded.
 
+use crate::blanks::Blanks;
+
 use crate::banner::portion_marking;
 use cable_model::{Marking, Subject};
 
@@ -15,7 +17,7 @@ pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
         "SUBJ" | "UBJECT" => colon,
         _ => false,
     };
-    ok.then(|| rest.trim_start_matches(':').trim())
+    ok.then(|| rest.trim_start_matches(':').trim_blanks())
 }
 
 /// Builds the subject from its joined text. Returns it and whether
@@ -25,13 +27,16 @@ pub(crate) fn subject(joined: &str) -> (Subject, bool) {
     let mut doubled = false;
     // `SUBJECT: SUBJECT: ...`; a bare `SUBJECT` word is the subject's own
     // (`SUBJECT: SUBJECT WHICH HAS A SECOND LINE`).
-    let keyword_with_colon = text.trim_start().split_once(':').is_some_and(|(w, _)| {
-        matches!(
-            w.to_ascii_uppercase().as_str(),
-            "SUBJECT" | "SUBJ" | "UBJECT"
-        )
-    });
-    if let Some(rest) = subject_keyword(text.trim()).filter(|_| keyword_with_colon) {
+    let keyword_with_colon = text
+        .trim_start_blanks()
+        .split_once(':')
+        .is_some_and(|(w, _)| {
+            matches!(
+                w.to_ascii_uppercase().as_str(),
+                "SUBJECT" | "SUBJ" | "UBJECT"
+            )
+        });
+    if let Some(rest) = subject_keyword(text.trim_blanks()).filter(|_| keyword_with_colon) {
         doubled = true;
         text = rest.to_owned();
     }
@@ -40,14 +45,14 @@ pub(crate) fn subject(joined: &str) -> (Subject, bool) {
     if let Some(inner) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
         if let Some(m) = portion_marking(inner.0) {
             marking = Some(m);
-            text = inner.1.trim().to_owned();
+            text = inner.1.trim_blanks().to_owned();
         }
     }
     if marking.is_none() && text.ends_with(')') {
         if let Some(open) = text.rfind('(') {
             if let Some(m) = text.get(open + 1..text.len() - 1).and_then(portion_marking) {
                 marking = Some(m);
-                text = text.get(..open).unwrap_or("").trim_end().to_owned();
+                text = text.get(..open).unwrap_or("").trim_end_blanks().to_owned();
             }
         }
     }

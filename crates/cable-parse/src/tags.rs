@@ -2,6 +2,8 @@
 //! HILLARY) PREL`, wrapped onto following lines, glued (`KFRDKIRFCVIS`),
 //! with free-text tags (`ISRAELI PALESTINIAN AFFAIRS`).
 
+use crate::blanks::Blanks;
+
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -17,7 +19,7 @@ static CODES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
 static PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut v: Vec<Vec<&'static str>> = include_str!("tag-phrases.txt")
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter(|l| !l.starts_with('#') && !l.trim_blanks().is_empty())
         .map(|l| l.split_whitespace().collect())
         .collect();
     v.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -66,7 +68,7 @@ pub(crate) fn tags_keyword(t: &str) -> Option<&str> {
         "TGS" | "TABS" | "TAGES" | "AGS" => colon,
         _ => false,
     };
-    ok.then(|| rest.trim_start_matches([':', ';']).trim())
+    ok.then(|| rest.trim_start_matches([':', ';']).trim_blanks())
 }
 
 fn is_code(w: &str) -> bool {
@@ -117,7 +119,7 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<String> {
     for c in upper.chars() {
         match c {
             '(' => {
-                if !cur.trim().is_empty() {
+                if !cur.trim_blanks().is_empty() {
                     items.push((std::mem::take(&mut cur), false));
                 }
                 cur.clear();
@@ -135,7 +137,7 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut after_ovip = false;
     for (item, paren) in items {
-        let item = item.trim();
+        let item = item.trim_blanks();
         if item.is_empty() {
             continue;
         }

@@ -1,6 +1,8 @@
 //! What follows the text: `NNNN`, `End Cable Text`, a repeated
 //! classification footer, mail-client export lines, relay notes.
 
+use crate::blanks::Blanks;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -32,7 +34,7 @@ pub(crate) enum TrailerLine {
 /// Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox: TRANS -> Export
 /// ```
 pub(crate) fn trailer_line(line: &str) -> Option<TrailerLine> {
-    let t = line.trim();
+    let t = line.trim_blanks();
     if t.len() > 200 {
         return None;
     }
@@ -60,8 +62,8 @@ pub(crate) fn trailer_line(line: &str) -> Option<TrailerLine> {
 /// A classification word standing alone: `CONFIDENTIAL`, `S E C R E T`,
 /// `LIMITED OFFICIAL USE`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
 pub(crate) fn is_classification_line(t: &str) -> bool {
-    let t = t.trim();
-    let base = t.split("//").next().unwrap_or(t).trim();
+    let t = t.trim_blanks();
+    let base = t.split("//").next().unwrap_or(t).trim_blanks();
     matches!(
         base,
         "UNCLASSIFIED"
