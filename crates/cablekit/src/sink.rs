@@ -86,10 +86,11 @@ impl Sink {
             }
             Output::Archive(kind, path) => {
                 let temp = temp_path(path);
+                // Errors name the path the user gave, not the temporary file.
                 let file = File::create(&temp).with_context(|| {
                     format!(
                         "cannot create {}: choose a writable -o path",
-                        temp.display()
+                        path.display()
                     )
                 })?;
                 let file = BufWriter::new(file);
@@ -112,7 +113,7 @@ impl Sink {
         match self {
             Sink::Tree(tree) => tree.put(rel, bytes),
             Sink::Archive(archive) => archive.append(rel, bytes).with_context(|| {
-                format!("cannot write {}: check free space", archive.temp.display())
+                format!("cannot write {}: check free space", archive.path.display())
             }),
             Sink::Stdout { written } => {
                 if *written {
@@ -182,7 +183,7 @@ impl Sink {
         let stats = c
             .writer
             .add(cable)
-            .with_context(|| format!("cannot write {}: check free space", c.temp.display()))?;
+            .with_context(|| format!("cannot write {}: check free space", c.path.display()))?;
         Ok((c.rel.clone(), stats.replaced_characters))
     }
 
@@ -283,8 +284,8 @@ impl Archive {
 
     fn finish(mut self) -> anyhow::Result<()> {
         let index = std::mem::take(&mut self.index);
-        let temp = self.temp.clone();
-        let context = || format!("cannot write {}: check free space", temp.display());
+        let path = self.path.clone();
+        let context = || format!("cannot write {}: check free space", path.display());
         self.append("index.jsonl", &index).with_context(context)?;
         let mut file = match self.writer {
             ArchiveWriter::Tar(tar) => tar.into_inner().with_context(context)?,
