@@ -19,6 +19,10 @@ use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+/// The archive writer's buffer: entries reach the file in writes of this
+/// size rather than 8 KiB (about 2 GB of tar for 25k cables in four formats).
+const ARCHIVE_BUFFER: usize = 1 << 20;
+
 /// Where the sink writes.
 pub(crate) enum Sink {
     Tree(Tree),
@@ -96,7 +100,7 @@ impl Sink {
                         path.display()
                     )
                 })?;
-                let file = BufWriter::new(file);
+                let file = BufWriter::with_capacity(ARCHIVE_BUFFER, file);
                 let index_temp = index_temp_path(path);
                 let index = File::options()
                     .read(true)
