@@ -13,7 +13,7 @@
 //! No header row; 8 double-quoted columns; backslash escapes (`\"`, `\'`);
 //! literal newlines inside fields; LF or CRLF. Rows are split here on line
 //! boundaries by tracking the quote state, and each complete row is then
-//! read by the `csv` crate. A row starts with a line shaped
+//! split into fields by one `csv_core` reader kept for the whole file. A row starts with a line shaped
 //! `"N","M/D/YYYY H:MM",`; when such a line arrives while the previous row
 //! is still inside a quoted field (an unterminated quote), the previous row
 //! is reported as failed and reading resynchronises at the new row: one
@@ -60,7 +60,7 @@ struct Row {
 }
 
 /// Streams the rows of a cables.csv.
-pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
     let cap = sink.limits().max_member_bytes;
     let mut r = BufReader::with_capacity(1 << 16, reader);
     let mut line = Vec::new();
@@ -68,6 +68,7 @@ pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(
     let mut rows = 0u64;
     let mut row: Option<Row> = None;
     let mut junk_reported = false;
+    let mut fields = Fields::new();
     loop {
         line.clear();
         let n = match (&mut r)
@@ -86,7 +87,7 @@ pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(
         }
         let line_offset = offset;
         offset += n as u64;
-        sink.charge(&prov(&ctx, rows + 1, line_offset), n as u64)?;
+        sink.charge_with(n as u64, || prov(&ctx, rows + 1, line_offset))?;
         let check = if line_offset == 0 {
             line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line)
         } else {
@@ -147,7 +148,7 @@ pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(
         current.bytes.extend_from_slice(&line);
         if !current.scan.in_quotes && line.ends_with(b"\n") {
             if let Some(done) = row.take() {
-                emit(sink, &ctx, done)?;
+                emit(sink, &ctx, &mut fields, done)?;
             }
         }
     }
@@ -163,7 +164,7 @@ pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(
             );
             sink.failed(p, msg)?;
         } else {
-            emit(sink, &ctx, last)?;
+            emit(sink, &ctx, &mut fields, last)?;
         }
     }
     Ok(())
@@ -177,46 +178,122 @@ fn prov(ctx: &Ctx, row: u64, offset: u64) -> Provenance {
     }
 }
 
-/// Reads one complete row with the csv crate and emits it.
-fn emit(sink: &mut Sink, ctx: &Ctx, row: Row) -> Result<(), Stop> {
-    let p = prov(ctx, row.number, row.offset);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .escape(Some(b'\\'))
-        .double_quote(false)
-        .flexible(true)
-        .from_reader(row.bytes.as_slice());
-    let mut record = ::csv::ByteRecord::new();
-    match reader.read_byte_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => {
-            let msg = format!("{}: empty row", sink.describe(&p));
-            return sink.failed(p, msg);
-        }
-        Err(e) => {
-            let msg = format!("{}: {e}", sink.describe(&p));
-            return sink.failed(p, msg);
+/// Splits complete rows into fields, with one `csv_core` reader (one DFA)
+/// for the whole file and buffers reused from row to row.
+struct Fields {
+    reader: csv_core::Reader,
+    /// The fields of the last row read, unescaped, end to end.
+    out: Vec<u8>,
+    /// Where each field of `out` ends.
+    ends: Vec<usize>,
+    /// How many fields the last row had.
+    count: usize,
+}
+
+impl Fields {
+    fn new() -> Self {
+        Fields {
+            reader: csv_core::ReaderBuilder::new()
+                .escape(Some(b'\\'))
+                .double_quote(false)
+                .build(),
+            out: Vec::new(),
+            ends: vec![0; 16],
+            count: 0,
         }
     }
-    if record.len() != 8 {
+
+    /// Reads the first record of `row` (a complete row as split by
+    /// [`read`]); false when it holds none (blank lines only).
+    fn read(&mut self, row: &[u8]) -> bool {
+        use csv_core::ReadRecordResult as R;
+        self.reader.reset();
+        // Unescaping never makes a field longer.
+        if self.out.len() < row.len() {
+            self.out.resize(row.len(), 0);
+        }
+        let (mut input, mut nout, mut nend) = (row, 0, 0);
+        loop {
+            let (result, nin, o, e) = self.reader.read_record(
+                input,
+                self.out.get_mut(nout..).unwrap_or_default(),
+                self.ends.get_mut(nend..).unwrap_or_default(),
+            );
+            input = input.get(nin..).unwrap_or_default();
+            nout += o;
+            nend += e;
+            match result {
+                // Input consumed: the next call, with no input, ends the record.
+                R::InputEmpty => {}
+                R::OutputFull => self.out.resize((self.out.len() * 2).max(64), 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                R::Record => {
+                    self.count = nend;
+                    return true;
+                }
+                R::End => {
+                    self.count = 0;
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// How many fields the last row had.
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Field `i` of the last row (empty past the last field).
+    fn get(&self, i: usize) -> &[u8] {
+        if i >= self.count {
+            return &[];
+        }
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied().unwrap_or_default(),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or_default();
+        self.out.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Splits one complete row into its fields and emits it.
+fn emit(sink: &mut Sink<'_>, ctx: &Ctx, fields: &mut Fields, row: Row) -> Result<(), Stop> {
+    let p = prov(ctx, row.number, row.offset);
+    // The first row may carry the file's UTF-8 byte-order mark.
+    let bytes = match row.offset {
+        0 => row
+            .bytes
+            .strip_prefix(b"\xef\xbb\xbf")
+            .unwrap_or(&row.bytes),
+        _ => &row.bytes,
+    };
+    if !fields.read(bytes) {
+        let msg = format!("{}: empty row", sink.describe(&p));
+        return sink.failed(p, msg);
+    }
+    if fields.len() != 8 {
         let msg = format!(
             "{}: {} fields where cables.csv has 8 (a stray quote?); row skipped",
             sink.describe(&p),
-            record.len()
+            fields.len()
         );
         return sink.failed(p, msg);
     }
-    let field = |i: usize| record.get(i).unwrap_or_default();
+    let field = |i: usize| fields.get(i);
     let string = |i: usize| {
-        let s = encoding::decode(field(i)).text;
-        let s = s.trim();
-        (!s.is_empty()).then(|| s.to_string())
+        let s = match std::str::from_utf8(field(i)) {
+            Ok(s) => s.trim().to_owned(),
+            Err(_) => encoding::decode(field(i)).text.trim().to_owned(),
+        };
+        (!s.is_empty()).then_some(s)
     };
     let mut text = Vec::with_capacity(field(6).len() + field(7).len() + 1);
     text.extend_from_slice(field(6));
     text.push(b'\n');
     text.extend_from_slice(field(7));
-    let decoded = encoding::decode(&text);
+    let decoded = encoding::decode_owned(text);
     let date_raw = string(1);
     let meta = ContainerMeta {
         kind: ContainerKind::CablesCsv,

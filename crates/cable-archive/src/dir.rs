@@ -8,7 +8,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 /// Walks `root` and reads every file in it, in a deterministic order.
-pub(crate) fn walk(sink: &mut Sink, root: &Path) -> Result<(), Stop> {
+pub(crate) fn walk(sink: &mut Sink<'_>, root: &Path) -> Result<(), Stop> {
     let mut it = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()

@@ -51,6 +51,22 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// [`decode`] for bytes the caller no longer needs: valid UTF-8 without a
+/// byte-order mark becomes the text without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text,
+            encoding: "UTF-8",
+            had_errors: false,
+        },
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 fn name(enc: &'static Encoding) -> &'static str {
     if enc == UTF_16LE {
         "UTF-16LE"
@@ -89,12 +105,13 @@ mod tests {
     use super::*;
 
     fn check(bytes: &[u8], text: &str, encoding: &str, had_errors: bool) {
-        let d = decode(bytes);
-        assert_eq!(
-            (d.text.as_str(), d.encoding, d.had_errors),
-            (text, encoding, had_errors),
-            "{bytes:?}"
-        );
+        for d in [decode(bytes), decode_owned(bytes.to_vec())] {
+            assert_eq!(
+                (d.text.as_str(), d.encoding, d.had_errors),
+                (text, encoding, had_errors),
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]

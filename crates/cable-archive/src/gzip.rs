@@ -10,7 +10,7 @@ use std::io::Read;
 use std::rc::Rc;
 
 /// Reads the gzip stream in `reader` and what it holds.
-pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
     let compressed = Rc::new(Cell::new(0));
     let counted = CountInto {
         inner: reader,

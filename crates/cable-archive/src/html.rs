@@ -49,7 +49,7 @@ pub(crate) struct Page {
 }
 
 /// Emits an HTML member: a record for a cablegate page, a skip otherwise.
-pub(crate) fn read(sink: &mut Sink, bytes: &[u8], ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read(sink: &mut Sink<'_>, bytes: &[u8], ctx: Ctx) -> Result<(), Stop> {
     let decoded = encoding::decode(bytes);
     match parse(&decoded.text) {
         Some(page) => {

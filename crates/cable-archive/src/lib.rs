@@ -11,11 +11,14 @@
 //! `.tar.gz`) up to [`Limits::max_depth`]. See `docs/inputs.md` for every
 //! supported input and what metadata it yields.
 //!
-//! Reading is streaming: one helper thread per opened input walks the
-//! containers (the 7z decoder only offers a callback interface) and hands
-//! items over a small bounded channel, so memory stays bounded by the
-//! largest member and items are produced only as fast as they are taken.
-//! Dropping [`Records`] stops the helper thread at its next item.
+//! Reading is streaming: as an iterator, one helper thread per opened
+//! input walks the containers (the 7z decoder only offers a callback
+//! interface) and hands items over a small bounded channel, so memory
+//! stays bounded by the largest member and items are produced only as fast
+//! as they are taken. Dropping [`Records`] stops the helper thread at its
+//! next item. [`Records::read_here`] does the same walk on the calling
+//! thread, handing each item to a function (a single-threaded consumer
+//! needs no second thread).
 //!
 //! ```no_run
 //! let mut records = cable_archive::open(std::path::Path::new("cables.csv"), &cable_archive::Limits::default())?;
@@ -162,13 +165,55 @@ pub enum Error {
 /// The lazy stream of items of one input.
 ///
 /// Items arrive in a deterministic order with consecutive `seq` numbers
-/// starting at 0.
+/// starting at 0. Nothing is read before the first item is asked for:
+/// then either [`Iterator::next`] starts the helper thread, or
+/// [`Records::read_here`] reads on the calling thread.
 pub struct Records {
-    rx: Receiver<Item>,
-    bytes_read: Arc<AtomicU64>,
+    state: State,
+    meter: Meter,
     bytes_total: Option<u64>,
-    count_hint: Arc<AtomicU64>,
     kind: Kind,
+}
+
+/// The reading work of one input, not started yet.
+type Work = Box<dyn for<'a> FnOnce(&mut sink::Sink<'a>) -> Result<(), sink::Stop> + Send>;
+
+/// Whether reading has started, and where.
+enum State {
+    /// Not started: the input, its limits and the work that reads it.
+    Pending {
+        input: PathBuf,
+        limits: Limits,
+        work: Work,
+    },
+    /// Started on the helper thread, which sends items here.
+    Running(Receiver<Item>),
+    /// Finished, or the helper thread could not start.
+    Done,
+}
+
+/// Live counters of one input's reading, readable while it goes on (for
+/// progress bars), also from another thread.
+#[derive(Debug, Clone)]
+pub struct Meter {
+    bytes_read: Arc<AtomicU64>,
+    count_hint: Arc<AtomicU64>,
+}
+
+impl Meter {
+    /// Bytes of the raw input read so far (compressed bytes for compressed inputs).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
+    }
+
+    /// The number of members, when the container knows it up front (zip
+    /// archives); `None` otherwise.
+    pub fn count_hint(&self) -> Option<u64> {
+        match self.count_hint.load(Ordering::Relaxed) {
+            0 => None,
+            n => Some(n),
+        }
+    }
 }
 
 impl std::fmt::Debug for Records {
@@ -184,7 +229,7 @@ impl std::fmt::Debug for Records {
 impl Records {
     /// Bytes of the raw input read so far (compressed bytes for compressed inputs).
     pub fn bytes_read(&self) -> u64 {
-        self.bytes_read.load(Ordering::Relaxed)
+        self.meter.bytes_read()
     }
     /// The raw input's size in bytes, when known (files; for directories the
     /// sum is not computed up front, so `None`).
@@ -194,21 +239,95 @@ impl Records {
     /// The number of members, when the container knows it up front (zip
     /// archives); `None` otherwise.
     pub fn count_hint(&self) -> Option<u64> {
-        match self.count_hint.load(Ordering::Relaxed) {
-            0 => None,
-            n => Some(n),
-        }
+        self.meter.count_hint()
     }
     /// What the input itself was detected as.
     pub fn kind(&self) -> Kind {
         self.kind
+    }
+    /// The live counters, to watch reading done by [`Records::read_here`].
+    pub fn meter(&self) -> Meter {
+        self.meter.clone()
+    }
+
+    /// Reads the items on the calling thread, with no helper thread and no
+    /// channel, handing each to `visit` in order; reading stops early when
+    /// `visit` returns `false`. The items are those the iterator would
+    /// give, with the same `seq` numbers. (If iteration already started,
+    /// the rest of the items are handed over from the helper thread.)
+    pub fn read_here(mut self, mut visit: impl FnMut(Item) -> bool) {
+        match std::mem::replace(&mut self.state, State::Done) {
+            State::Pending {
+                input,
+                limits,
+                work,
+            } => {
+                let mut sink = sink::Sink::visit(
+                    &mut visit,
+                    input,
+                    limits,
+                    Arc::clone(&self.meter.bytes_read),
+                    Arc::clone(&self.meter.count_hint),
+                );
+                let _ = work(&mut sink);
+            }
+            State::Running(rx) => {
+                for item in rx {
+                    if !visit(item) {
+                        break;
+                    }
+                }
+            }
+            State::Done => {}
+        }
+    }
+
+    /// Starts the helper thread (if it cannot start, the stream is one
+    /// failed item saying so).
+    fn start(&mut self) {
+        let State::Pending {
+            input,
+            limits,
+            work,
+        } = std::mem::replace(&mut self.state, State::Done)
+        else {
+            return;
+        };
+        let (tx, rx) = sync_channel(CHANNEL_BOUND);
+        let bytes_read = Arc::clone(&self.meter.bytes_read);
+        let count_hint = Arc::clone(&self.meter.count_hint);
+        let spawned = std::thread::Builder::new()
+            .name("cable-archive".into())
+            .spawn(move || {
+                let mut sink = sink::Sink::channel(tx, input, limits, bytes_read, count_hint);
+                let _ = work(&mut sink);
+            });
+        self.state = match spawned {
+            Ok(_) => State::Running(rx),
+            Err(e) => {
+                // Without a thread there is nothing to read; report it as one item.
+                let (tx, rx) = sync_channel(1);
+                let _ = tx.send(Item::Failed(Failed {
+                    seq: 0,
+                    provenance: Provenance::default(),
+                    error: format!("cannot start the reader thread: {e}"),
+                }));
+                State::Running(rx)
+            }
+        };
     }
 }
 
 impl Iterator for Records {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
-        self.rx.recv().ok()
+        if matches!(self.state, State::Pending { .. }) {
+            self.start();
+        }
+        match &self.state {
+            State::Running(rx) => rx.recv().ok(),
+            State::Pending { .. } | State::Done => None,
+        }
     }
 }
 
@@ -270,50 +389,25 @@ pub fn open_reader<R: Read + Send + 'static>(name: &Path, reader: R, limits: &Li
     )
 }
 
-fn path_owned(sink: &sink::Sink) -> PathBuf {
+fn path_owned(sink: &sink::Sink<'_>) -> PathBuf {
     sink.input().to_path_buf()
 }
 
 fn spawn<F>(input: PathBuf, total: Option<u64>, kind: Kind, limits: &Limits, work: F) -> Records
 where
-    F: FnOnce(&mut sink::Sink) -> Result<(), sink::Stop> + Send + 'static,
+    F: for<'a> FnOnce(&mut sink::Sink<'a>) -> Result<(), sink::Stop> + Send + 'static,
 {
-    let (tx, rx) = sync_channel(CHANNEL_BOUND);
-    let bytes_read = Arc::new(AtomicU64::new(0));
-    let count_hint = Arc::new(AtomicU64::new(0));
-    let mut sink = sink::Sink::new(
-        tx,
-        input,
-        limits.clone(),
-        Arc::clone(&bytes_read),
-        Arc::clone(&count_hint),
-    );
-    let spawned = std::thread::Builder::new()
-        .name("cable-archive".into())
-        .spawn(move || {
-            let _ = work(&mut sink);
-        });
-    if let Err(e) = spawned {
-        // Without a thread there is nothing to read; report it as one item.
-        let (tx, rx2) = sync_channel(1);
-        let _ = tx.send(Item::Failed(Failed {
-            seq: 0,
-            provenance: Provenance::default(),
-            error: format!("cannot start the reader thread: {e}"),
-        }));
-        return Records {
-            rx: rx2,
-            bytes_read,
-            bytes_total: total,
-            count_hint,
-            kind,
-        };
-    }
     Records {
-        rx,
-        bytes_read,
+        state: State::Pending {
+            input,
+            limits: limits.clone(),
+            work: Box::new(work),
+        },
+        meter: Meter {
+            bytes_read: Arc::new(AtomicU64::new(0)),
+            count_hint: Arc::new(AtomicU64::new(0)),
+        },
         bytes_total: total,
-        count_hint,
         kind,
     }
 }

@@ -59,7 +59,7 @@ impl Ctx {
 }
 
 /// Reads the input file named by the user.
-pub(crate) fn read_file(sink: &mut Sink, file: File, ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read_file(sink: &mut Sink<'_>, file: File, ctx: Ctx) -> Result<(), Stop> {
     let mut file = Counting::new(file, sink.bytes_read_counter());
     let mut head = Vec::new();
     if let Err(e) = (&mut file)
@@ -82,11 +82,15 @@ pub(crate) fn read_file(sink: &mut Sink, file: File, ctx: Ctx) -> Result<(), Sto
 }
 
 /// Reads a member (or standard input) from a stream, detecting its kind.
-pub(crate) fn read_stream(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read_stream(
+    sink: &mut Sink<'_>,
+    reader: &mut dyn Read,
+    ctx: Ctx,
+) -> Result<(), Stop> {
     dispatch(sink, reader, ctx)
 }
 
-fn dispatch(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
+fn dispatch(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
     let mut head = Vec::new();
     if let Err(e) = reader.take(detect::HEAD_LEN as u64).read_to_end(&mut head) {
         let msg = read_error(sink, &ctx.provenance, &e);
@@ -137,7 +141,7 @@ fn dispatch(sink: &mut Sink, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop
 }
 
 fn seekable_archive<R: Read + Seek>(
-    sink: &mut Sink,
+    sink: &mut Sink<'_>,
     kind: Kind,
     reader: R,
     ctx: &Ctx,
@@ -159,7 +163,7 @@ fn seekable_archive<R: Read + Seek>(
 /// Reads a whole member within [`crate::Limits::max_member_bytes`], counting
 /// it against the total cap. `Ok(None)` when it failed (already reported).
 pub(crate) fn read_capped(
-    sink: &mut Sink,
+    sink: &mut Sink<'_>,
     reader: &mut dyn Read,
     provenance: &Provenance,
 ) -> Result<Option<Vec<u8>>, Stop> {
@@ -184,7 +188,7 @@ pub(crate) fn read_capped(
 
 /// A read error worded for the report: names the member, says "truncated"
 /// for an unexpected end.
-pub(crate) fn read_error(sink: &Sink, provenance: &Provenance, e: &io::Error) -> String {
+pub(crate) fn read_error(sink: &Sink<'_>, provenance: &Provenance, e: &io::Error) -> String {
     let what = sink.describe(provenance);
     match e.kind() {
         io::ErrorKind::UnexpectedEof => format!("{what}: truncated: {e}"),

@@ -15,7 +15,7 @@ const UNIX_TYPE_MASK: u32 = 0o170000;
 const UNIX_EXTENSION: u32 = 0x8000;
 
 /// Reads every entry of the 7z archive.
-pub(crate) fn read<R: Read + Seek>(sink: &mut Sink, reader: R, ctx: &Ctx) -> Result<(), Stop> {
+pub(crate) fn read<R: Read + Seek>(sink: &mut Sink<'_>, reader: R, ctx: &Ctx) -> Result<(), Stop> {
     let mut archive = match ArchiveReader::new(reader, Password::empty()) {
         Ok(a) => a,
         Err(e) => {

@@ -13,9 +13,17 @@ use std::sync::mpsc::SyncSender;
 #[derive(Debug)]
 pub(crate) struct Stop;
 
+/// Where the items go.
+enum Outlet<'a> {
+    /// To the consumer's thread, over a bounded channel.
+    Channel(SyncSender<Item>),
+    /// To a function on the reading thread itself; `false` stops reading.
+    Visit(&'a mut dyn FnMut(Item) -> bool),
+}
+
 /// Where readers put their items.
-pub(crate) struct Sink {
-    tx: SyncSender<Item>,
+pub(crate) struct Sink<'a> {
+    outlet: Outlet<'a>,
     input: PathBuf,
     limits: Limits,
     seq: u64,
@@ -24,16 +32,38 @@ pub(crate) struct Sink {
     count_hint: Arc<AtomicU64>,
 }
 
-impl Sink {
-    pub(crate) fn new(
+impl<'a> Sink<'a> {
+    /// A sink sending items over `tx` (reading on a helper thread).
+    pub(crate) fn channel(
         tx: SyncSender<Item>,
         input: PathBuf,
         limits: Limits,
         bytes_read: Arc<AtomicU64>,
         count_hint: Arc<AtomicU64>,
     ) -> Self {
+        Sink::new(Outlet::Channel(tx), input, limits, bytes_read, count_hint)
+    }
+
+    /// A sink handing items to `visit` on the reading thread.
+    pub(crate) fn visit(
+        visit: &'a mut dyn FnMut(Item) -> bool,
+        input: PathBuf,
+        limits: Limits,
+        bytes_read: Arc<AtomicU64>,
+        count_hint: Arc<AtomicU64>,
+    ) -> Self {
+        Sink::new(Outlet::Visit(visit), input, limits, bytes_read, count_hint)
+    }
+
+    fn new(
+        outlet: Outlet<'a>,
+        input: PathBuf,
+        limits: Limits,
+        bytes_read: Arc<AtomicU64>,
+        count_hint: Arc<AtomicU64>,
+    ) -> Self {
         Sink {
-            tx,
+            outlet,
             input,
             limits,
             seq: 0,
@@ -68,7 +98,10 @@ impl Sink {
 
     fn send(&mut self, item: Item) -> Result<(), Stop> {
         self.seq += 1;
-        self.tx.send(item).map_err(|_| Stop)
+        match &mut self.outlet {
+            Outlet::Channel(tx) => tx.send(item).map_err(|_| Stop),
+            Outlet::Visit(visit) => visit(item).then_some(()).ok_or(Stop),
+        }
     }
 
     /// Emits a record.
@@ -134,6 +167,20 @@ impl Sink {
             self.failed(provenance.clone(), msg)?;
             return Err(Stop);
         }
+        Ok(())
+    }
+
+    /// [`Sink::charge`] for readers that charge often (a CSV line at a
+    /// time): the provenance is only built when the cap is hit.
+    pub(crate) fn charge_with(
+        &mut self,
+        n: u64,
+        provenance: impl FnOnce() -> Provenance,
+    ) -> Result<(), Stop> {
+        if self.inflated.saturating_add(n) > self.limits.max_total_bytes {
+            return self.charge(&provenance(), n);
+        }
+        self.inflated += n;
         Ok(())
     }
 

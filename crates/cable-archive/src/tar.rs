@@ -8,7 +8,7 @@ use ::tar::{Archive, EntryType};
 use std::io::Read;
 
 /// Reads every member of the tar stream in `reader`, in archive order.
-pub(crate) fn read(sink: &mut Sink, reader: &mut dyn Read, ctx: &Ctx) -> Result<(), Stop> {
+pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: &Ctx) -> Result<(), Stop> {
     let mut archive = Archive::new(reader);
     let entries = match archive.entries() {
         Ok(e) => e,

@@ -18,7 +18,7 @@ use cable_model::{ContainerKind, ContainerMeta};
 
 /// Emits a text member as a record (or skips it when it is a member that
 /// does not look like a telegram).
-pub(crate) fn read(sink: &mut Sink, bytes: &[u8], ctx: Ctx) -> Result<(), Stop> {
+pub(crate) fn read(sink: &mut Sink<'_>, bytes: &[u8], ctx: Ctx) -> Result<(), Stop> {
     let mut decoded = encoding::decode(bytes);
     if !ctx.explicit && !detect::looks_like_cable(&decoded.text) {
         return sink.skipped(

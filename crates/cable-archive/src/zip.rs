@@ -10,7 +10,7 @@ use std::io::{Read, Seek};
 use std::rc::Rc;
 
 /// Reads every member of the zip archive, in central-directory order.
-pub(crate) fn read<R: Read + Seek>(sink: &mut Sink, reader: R, ctx: &Ctx) -> Result<(), Stop> {
+pub(crate) fn read<R: Read + Seek>(sink: &mut Sink<'_>, reader: R, ctx: &Ctx) -> Result<(), Stop> {
     let mut archive = match ::zip::ZipArchive::new(reader) {
         Ok(a) => a,
         Err(e) => {

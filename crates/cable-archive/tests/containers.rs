@@ -203,6 +203,24 @@ fn cables_csv_rows() {
 }
 
 #[test]
+fn read_here_stops_when_the_visitor_says_so() {
+    let (csv, expected) = cables_csv();
+    assert!(expected.len() >= 2);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cables.csv");
+    write(&path, csv.repeat(3).as_bytes());
+    let records = cable_archive::open(&path, &Limits::default()).unwrap();
+    let meter = records.meter();
+    let mut seen = Vec::new();
+    records.read_here(|item| {
+        seen.push(item.seq());
+        seen.len() < 2
+    });
+    assert_eq!(seen, [0, 1]);
+    assert!(meter.bytes_read() > 0);
+}
+
+#[test]
 fn nested_csv_in_7z_and_html_in_tar_gz() {
     let (csv, expected) = cables_csv();
     let dir = tempfile::tempdir().unwrap();

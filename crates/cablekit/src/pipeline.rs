@@ -1,5 +1,9 @@
 //! The conversion pipeline.
 //!
+//! With `-j1` everything runs on the calling thread, in order: each item
+//! is read, converted and written before the next is read (`run_here`).
+//! With `-j N` (N ≥ 2):
+//!
 //! ```text
 //! reader thread ──bounded──▶ rayon workers × -j ──bounded──▶ sink thread
 //!  cable_archive::open        parse_with + render every       reorders by seq, names files,
@@ -28,7 +32,7 @@ use crate::shard::Shard;
 use crate::signal::{Stop, StopReason};
 use crate::sink::Sink;
 use anyhow::Context;
-use cable_archive::{Item, Limits, Provenance, Record, Records};
+use cable_archive::{Item, Limits, Meter, Provenance, Record, Records};
 use cable_model::{Cable, CableId, Code, Diagnostic};
 use crossbeam_channel::{Receiver, Sender, bounded};
 use rayon::prelude::*;
@@ -93,16 +97,22 @@ struct Shared {
 pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
     let limits = cfg.limits.clone();
     let inputs = open_all(&cfg.inputs, &limits)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cfg.jobs)
-        .thread_name(|i| format!("{WORKER_PREFIX}-{i}"))
-        .build()
-        .context("cannot start worker threads")?;
+    // `-j1` runs on this thread alone: no pool, no channels (see docs/cli.md).
+    let pool = match cfg.jobs {
+        1 => None,
+        n => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .thread_name(|i| format!("{WORKER_PREFIX}-{i}"))
+                .build()
+                .context("cannot start worker threads")?,
+        ),
+    };
 
     let rereadable = cfg.inputs.iter().all(|p| p.as_os_str() != "-");
     let links = if cfg.links && rereadable {
         progress.phase("collecting ids for cross-links");
-        Links::to(collect_ids(&cfg.inputs, &limits, &pool, stop)?)
+        Links::to(collect_ids(&cfg.inputs, &limits, pool.as_ref(), stop)?)
     } else {
         Links::off()
     };
@@ -137,10 +147,17 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         shard: cfg.shard,
         previous,
         xml_per_input: cfg.xml_per_input,
-        spool: match &cfg.output {
-            Output::Tree(root) => Some(root.clone()),
-            Output::Archive(..) | Output::Stdout => None,
+        spool: match (&cfg.output, &pool) {
+            (Output::Tree(root), Some(_)) => Some(root.clone()),
+            (Output::Tree(_), None) | (Output::Archive(..) | Output::Stdout, _) => None,
         },
+    };
+    let bytes_read = AtomicU64::new(0);
+    let writer = Writer::new(sink, cfg, progress, stop);
+    let Some(pool) = pool else {
+        let mut report = run_here(inputs, &ctx, writer, progress, stop, &bytes_read)?;
+        report.bytes = bytes_read.load(Ordering::Relaxed);
+        return Ok(report);
     };
     let window = (cfg.jobs * 8).max(64);
     let (job_tx, job_rx) = bounded::<Job>(cfg.jobs * 2);
@@ -149,7 +166,6 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     for _ in 0..window {
         let _ = credit_tx.send(());
     }
-    let bytes_read = AtomicU64::new(0);
 
     let sink_result = std::thread::scope(|scope| {
         let reader = std::thread::Builder::new()
@@ -160,9 +176,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             .context("cannot start the reader thread")?;
         let sink_thread = std::thread::Builder::new()
             .name("cablekit-sink".into())
-            .spawn_scoped(scope, || {
-                write(sink, &out_rx, &credit_tx, cfg, progress, stop)
-            })
+            .spawn_scoped(scope, || write(writer, &out_rx, &credit_tx))
             .context("cannot start the sink thread")?;
         pool.install(|| {
             job_rx
@@ -200,27 +214,35 @@ fn open_all(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Vec<(PathBuf, 
 }
 
 /// The pre-pass for cross-links: identifies (header only) every record of every input, in
-/// parallel, keeping only the ids.
+/// parallel on `pool` or on this thread without one, keeping only the ids.
 fn collect_ids(
     paths: &[PathBuf],
     limits: &Limits,
-    pool: &rayon::ThreadPool,
+    pool: Option<&rayon::ThreadPool>,
     stop: &Stop,
 ) -> anyhow::Result<BTreeSet<CableId>> {
+    let identify = |item: Item| match item {
+        Item::Record(r) => {
+            catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
+                .ok()
+                .flatten()
+        }
+        Item::Skipped(_) | Item::Failed(_) => None,
+    };
     let mut ids = BTreeSet::new();
     for (_, records) in open_all(paths, limits)? {
+        let Some(pool) = pool else {
+            records.read_here(|item| {
+                ids.extend(identify(item));
+                !stop.requested()
+            });
+            continue;
+        };
         let part: BTreeSet<CableId> = pool.install(|| {
             records
                 .take_while(|_| !stop.requested())
                 .par_bridge()
-                .filter_map(|item| match item {
-                    Item::Record(r) => {
-                        catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
-                            .ok()
-                            .flatten()
-                    }
-                    Item::Skipped(_) | Item::Failed(_) => None,
-                })
+                .filter_map(identify)
                 .fold(BTreeSet::new, |mut set, id| {
                     set.insert(id);
                     set
@@ -233,6 +255,46 @@ fn collect_ids(
         ids.extend(part);
     }
     Ok(ids)
+}
+
+/// `-j1`: reads, converts and writes every item on this thread, in order.
+fn run_here(
+    inputs: Vec<(PathBuf, Records)>,
+    ctx: &Shared,
+    mut writer: Writer<'_>,
+    progress: &Progress,
+    stop: &Stop,
+    bytes_read: &AtomicU64,
+) -> anyhow::Result<Report> {
+    let meters: Vec<Meter> = inputs.iter().map(|(_, r)| r.meter()).collect();
+    let totals: Vec<Option<u64>> = inputs.iter().map(|(_, r)| r.bytes_total()).collect();
+    let mut seq = 0u64;
+    let mut done_bytes = 0u64;
+    let mut count = None;
+    for (i, (_, records)) in inputs.into_iter().enumerate() {
+        if stop.requested() {
+            break;
+        }
+        let meter = records.meter();
+        records.read_here(|item| {
+            // Zips learn their member count after opening: refresh the totals.
+            let now = meters.iter().map(Meter::count_hint).sum::<Option<u64>>();
+            if now != count {
+                count = now;
+                progress.set_totals(count, totals.iter().copied().sum::<Option<u64>>());
+            }
+            let total = done_bytes + meter.bytes_read();
+            bytes_read.store(total, Ordering::Relaxed);
+            progress.bytes_read(total);
+            writer.accept(seq, convert(Job { seq, item }, ctx));
+            seq += 1;
+            !stop.requested()
+        });
+        done_bytes += meters.get(i).map_or(0, Meter::bytes_read);
+        bytes_read.store(done_bytes, Ordering::Relaxed);
+        progress.bytes_read(done_bytes);
+    }
+    writer.finish()
 }
 
 /// The reader thread: numbers items across inputs and feeds the workers.
@@ -441,57 +503,105 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_owned())
 }
 
-/// The sink thread: reorders outcomes by seq, names and writes them.
+/// The sink thread: returns a credit to the reader for each outcome written.
 fn write(
-    mut sink: Sink,
+    mut writer: Writer<'_>,
     outcomes: &Receiver<(u64, Outcome)>,
     credits: &Sender<()>,
-    cfg: &Config,
-    progress: &Progress,
-    stop: &Stop,
 ) -> anyhow::Result<Report> {
-    let mut report = Report::default();
-    let mut namer = Namer::default();
-    let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
-    let mut next = 0u64;
-    let mut fatal: Option<anyhow::Error> = None;
-    let mut messages = 0u32;
     for (seq, outcome) in outcomes {
-        pending.insert(seq, outcome);
-        while let Some(outcome) = pending.remove(&next) {
-            next += 1;
+        for _ in 0..writer.accept(seq, outcome) {
             let _ = credits.try_send(());
-            if fatal.is_some() {
-                discard(outcome);
-                continue;
-            }
-            match handle(outcome, &mut sink, &mut namer, &mut report) {
-                Ok(Some(line)) if line.status == Status::Failed => {
-                    messages += 1;
-                    if messages <= 20 {
-                        progress.message(&failure_message(&line));
-                    } else if messages == 21 {
-                        progress.message("cablekit: more failures: see index.jsonl");
-                    }
-                    if cfg.fail_fast {
-                        stop.request(StopReason::FailFast);
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    stop.request(StopReason::Fatal);
-                    fatal = Some(e);
-                }
-            }
-            progress.item_done(report.failed, report.warnings);
         }
     }
-    if let Some(e) = fatal {
-        sink.abandon();
-        return Err(e);
+    writer.finish()
+}
+
+/// Puts outcomes back in `seq` order, names and writes them, and keeps the
+/// report: the sink thread's work, or part of the one thread's with `-j1`.
+struct Writer<'a> {
+    sink: Sink,
+    report: Report,
+    namer: Namer,
+    /// Outcomes that arrived before their turn.
+    pending: BTreeMap<u64, Outcome>,
+    next: u64,
+    fatal: Option<anyhow::Error>,
+    messages: u32,
+    cfg: &'a Config,
+    progress: &'a Progress,
+    stop: &'a Stop,
+}
+
+impl<'a> Writer<'a> {
+    fn new(sink: Sink, cfg: &'a Config, progress: &'a Progress, stop: &'a Stop) -> Self {
+        Writer {
+            sink,
+            report: Report::default(),
+            namer: Namer::default(),
+            pending: BTreeMap::new(),
+            next: 0,
+            fatal: None,
+            messages: 0,
+            cfg,
+            progress,
+            stop,
+        }
     }
-    sink.finish()?;
-    Ok(report)
+
+    /// Takes the outcome of item `seq`; writes it and every outcome it was
+    /// holding up. Returns how many outcomes left (were written or dropped).
+    fn accept(&mut self, seq: u64, outcome: Outcome) -> usize {
+        let mut left = 0;
+        self.pending.insert(seq, outcome);
+        while let Some(outcome) = self.pending.remove(&self.next) {
+            self.next += 1;
+            left += 1;
+            self.write_one(outcome);
+        }
+        left
+    }
+
+    fn write_one(&mut self, outcome: Outcome) {
+        if self.fatal.is_some() {
+            discard(outcome);
+            return;
+        }
+        match handle(outcome, &mut self.sink, &mut self.namer, &mut self.report) {
+            Ok(Some(line)) if line.status == Status::Failed => {
+                self.messages += 1;
+                if self.messages <= 20 {
+                    self.progress.message(&failure_message(&line));
+                } else if self.messages == 21 {
+                    self.progress
+                        .message("cablekit: more failures: see index.jsonl");
+                }
+                if self.cfg.fail_fast {
+                    self.stop.request(StopReason::FailFast);
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                self.stop.request(StopReason::Fatal);
+                self.fatal = Some(e);
+            }
+        }
+        self.progress
+            .item_done(self.report.failed, self.report.warnings);
+    }
+
+    /// Completes the output, or drops it after a fatal error.
+    fn finish(self) -> anyhow::Result<Report> {
+        for (_, outcome) in self.pending {
+            discard(outcome);
+        }
+        if let Some(e) = self.fatal {
+            self.sink.abandon();
+            return Err(e);
+        }
+        self.sink.finish()?;
+        Ok(self.report)
+    }
 }
 
 /// Writes one outcome; returns its index line (none for other shards).

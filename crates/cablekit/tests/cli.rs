@@ -399,16 +399,77 @@ fn fail_fast_stops_early() {
 
 #[test]
 fn output_is_identical_for_any_thread_count() {
+    // `-j1` runs on one thread with no pool or channel, `-j4` with the
+    // reader, workers and sink threads: every output must be the same.
     let t = TestDir::new();
     let mut texts = cables(120);
     texts.extend(cables(10)); // duplicate ids
-    let input = t.zip("cables.zip", &texts, &[]);
-    t.convert(&[input.to_str().unwrap(), "-j1", "-o", "j1"], 0);
-    t.convert(&[input.to_str().unwrap(), "-j4", "-o", "j4"], 0);
-    let (j1, j4) = (tree(&t.path("j1")), tree(&t.path("j4")));
-    assert_eq!(j1.keys().collect::<Vec<_>>(), j4.keys().collect::<Vec<_>>());
-    assert!(j1 == j4, "trees differ in content");
-    assert_eq!(j1.len(), 1 + 4 * 130);
+    let zip = t.zip(
+        "cables.zip",
+        &texts,
+        &[("../evil.txt", texts[0].as_bytes())],
+    );
+    let csv = t.csv("cables.csv", &cables(12), &[3]);
+    let inputs = [zip.to_str().unwrap(), csv.to_str().unwrap()];
+    for links in [true, false] {
+        for (out, archive) in [
+            ("tree", None),
+            ("out.tar", Some("tar")),
+            ("out.zip", Some("zip")),
+        ] {
+            let mut outputs = Vec::new();
+            for jobs in ["-j1", "-j4"] {
+                let dest = format!("{}-{links}-{out}", &jobs[1..]);
+                let mut args = inputs.to_vec();
+                args.extend([jobs, "-o", &dest]);
+                if let Some(kind) = archive {
+                    args.extend(["--archive", kind]);
+                }
+                if !links {
+                    args.push("--no-links");
+                }
+                let stderr = t.convert(&args, 1);
+                if archive.is_none() {
+                    let counts = check_index(&t.path(&dest), &["md", "pandoc", "xml", "yaml"]);
+                    assert_eq!(counts, (130 + 11, 2, 0), "{jobs} {links}");
+                    check_summary(&stderr, counts);
+                    let files = tree(&t.path(&dest));
+                    assert_eq!(files.len(), 1 + 4 * 141);
+                    outputs.push(files);
+                } else {
+                    let bytes = std::fs::read(t.path(&dest)).unwrap();
+                    outputs.push(BTreeMap::from([(dest, bytes)]));
+                }
+            }
+            let (j1, j4) = (&outputs[0], &outputs[1]);
+            assert_eq!(
+                j1.values().collect::<Vec<_>>(),
+                j4.values().collect::<Vec<_>>(),
+                "-j1 and -j4 differ: {out}, links {links}"
+            );
+        }
+    }
+}
+
+#[test]
+fn stdout_output_is_identical_for_any_thread_count() {
+    let t = TestDir::new();
+    std::fs::write(t.path("one.txt"), &cables(1)[0]).unwrap();
+    let mut outs = Vec::new();
+    for jobs in ["-j1", "-j2"] {
+        let out = t
+            .cmd()
+            .args(["convert", "one.txt", "--to", "md", "-o", "-", jobs])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{jobs}");
+        assert!(!out.stdout.is_empty());
+        outs.push(out.stdout);
+    }
+    assert_eq!(outs[0], outs[1]);
+    // A second cable is still a fatal error with one thread.
+    let dir = t.text_dir("two", &cables(2));
+    t.convert(&[dir.to_str().unwrap(), "--to", "md", "-o", "-", "-j1"], 2);
 }
 
 #[test]
@@ -463,13 +524,27 @@ fn resume_after_a_killed_run_gives_the_uninterrupted_tree() {
     let input = t.tar_gz("cables.tar.gz", &texts);
     let input = input.to_str().unwrap();
     t.convert(&[input, "-o", "whole", "-j2"], 0);
+    let whole = tree(&t.path("whole"));
+    for jobs in ["-j1", "-j2"] {
+        resume_after_kill(&t, input, jobs, texts.len(), &whole);
+    }
+}
 
+/// Kills a `jobs` run into `killed<jobs>`, resumes it and compares the tree with `whole`.
+fn resume_after_kill(
+    t: &TestDir,
+    input: &str,
+    jobs: &str,
+    total: usize,
+    whole: &BTreeMap<String, Vec<u8>>,
+) {
+    let dest = format!("killed{}", &jobs[1..]);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
         .current_dir(t.dir.path())
-        .args(["convert", input, "-o", "killed", "-j2", "--quiet"])
+        .args(["convert", input, "-o", &dest, jobs, "--quiet"])
         .spawn()
         .unwrap();
-    let index = t.path("killed/index.jsonl");
+    let index = t.path(&dest).join("index.jsonl");
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 20
         && start.elapsed() < Duration::from_secs(60)
@@ -480,18 +555,18 @@ fn resume_after_a_killed_run_gives_the_uninterrupted_tree() {
     child.wait().unwrap();
     let partial = std::fs::read_to_string(&index).unwrap().lines().count();
     assert!(
-        partial < texts.len(),
+        partial < total,
         "the run finished before it could be killed"
     );
 
-    let stderr = t.convert(&[input, "-o", "killed", "-j2", "--resume"], 0);
+    let stderr = t.convert(&[input, "-o", &dest, jobs, "--resume"], 0);
     assert!(stderr.contains("reused from the previous run"), "{stderr}");
-    let (whole, resumed) = (tree(&t.path("whole")), tree(&t.path("killed")));
+    let resumed = tree(&t.path(&dest));
     assert_eq!(
         whole.keys().collect::<Vec<_>>(),
         resumed.keys().collect::<Vec<_>>()
     );
-    assert!(whole == resumed, "trees differ in content");
+    assert!(*whole == resumed, "trees differ in content");
 }
 
 #[test]
@@ -682,13 +757,20 @@ fn sigint_finishes_in_flight_records_flushes_the_index_and_exits_130() {
         eprintln!("SKIP: sigint test: no `kill` command");
         return;
     }
+    for jobs in ["-j1", "-j2"] {
+        sigint_run(jobs);
+    }
+}
+
+/// One run of the SIGINT test with `jobs`.
+fn sigint_run(jobs: &str) {
     let t = TestDir::new();
     let texts = cables(400);
     let input = t.tar_gz("cables.tar.gz", &texts);
     let input = input.to_str().unwrap();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
         .current_dir(t.dir.path())
-        .args(["convert", input, "-o", "out", "-j2", "--no-links"])
+        .args(["convert", input, "-o", "out", jobs, "--no-links"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -706,7 +788,7 @@ fn sigint_finishes_in_flight_records_flushes_the_index_and_exits_130() {
     assert!(status.success());
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert_eq!(out.status.code(), Some(130), "{jobs}: {stderr}");
     assert!(
         stderr.contains("interrupted: rerun with --resume"),
         "{stderr}"
@@ -715,7 +797,7 @@ fn sigint_finishes_in_flight_records_flushes_the_index_and_exits_130() {
     let counts = check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]);
     assert!(counts.0 >= 10 && counts.0 < texts.len(), "{counts:?}");
     check_summary(&stderr, counts);
-    t.convert(&[input, "-o", "out", "-j2", "--no-links", "--resume"], 0);
+    t.convert(&[input, "-o", "out", jobs, "--no-links", "--resume"], 0);
     assert_eq!(
         check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]),
         (texts.len(), 0, 0)

@@ -214,6 +214,27 @@ fn output_under_a_regular_file_cannot_be_created() {
     );
 }
 
+/// Found in issue #8: when the `--archive` output could not be created,
+/// the error named the temporary file (`a-file/.out.tar.cablekit-tmp`),
+/// not the path the user gave.
+#[test]
+fn regression_unwritable_archive_error_names_the_given_path() {
+    let work = tempfile::tempdir().expect("tempdir");
+    write_inputs(&work.path().join("in"), &cables(2));
+    std::fs::write(work.path().join("a-file"), "keep").expect("write");
+    for kind in ["tar", "zip"] {
+        for jobs in ["1", "2"] {
+            let target = format!("a-file/out.{kind}");
+            let out = convert(
+                work.path(),
+                &["in", "--archive", kind, "-o", &target, "-j", jobs],
+            );
+            check_fatal(&out, &target);
+            assert!(!out.stderr.contains("cablekit-tmp"), "{}", out.stderr);
+        }
+    }
+}
+
 #[test]
 fn read_only_file_system_is_a_clear_error_and_writes_nothing() {
     let work = tempfile::tempdir().expect("tempdir");
@@ -236,10 +257,10 @@ fn read_only_file_system_is_a_clear_error_and_writes_nothing() {
             files(&ro)
         );
     }
-    // The same with --archive: the archive file cannot be created (the
-    // error names the temporary file `ro/.out.zip.cablekit-tmp`).
+    // The same with --archive: the archive file cannot be created.
     let out = convert(work.path(), &["in", "--archive", "zip", "-o", "ro/out.zip"]);
-    check_fatal(&out, "ro/");
+    check_fatal(&out, "ro/out.zip");
+    assert!(!out.stderr.contains("cablekit-tmp"), "{}", out.stderr);
     assert!(
         files(&ro).is_empty(),
         "something was written: {:?}",
@@ -284,7 +305,8 @@ fn full_disk_is_a_clear_error_and_leaves_every_final_file_complete() {
         work.path(),
         &["in", "--archive", "tar", "-o", "small/out.tar"],
     );
-    check_fatal(&out, "small/");
+    check_fatal(&out, "small/out.tar");
+    assert!(!out.stderr.contains("cablekit-tmp"), "{}", out.stderr);
     let left = files(&work.path().join("small"));
     assert!(
         left.is_empty(),

@@ -33,9 +33,28 @@ pub(crate) fn cables() -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Reads an input to the end.
+/// Reads an input to the end, both as an iterator (helper thread) and with
+/// `read_here` (calling thread), and checks both give the same items.
 pub(crate) fn collect(path: &Path, limits: &Limits) -> Vec<Item> {
-    cable_archive::open(path, limits).unwrap().collect()
+    let items: Vec<Item> = cable_archive::open(path, limits).unwrap().collect();
+    let meta = std::fs::metadata(path).unwrap();
+    if !meta.is_file() && !meta.is_dir() {
+        return items; // a pipe cannot be read twice
+    }
+    let mut here = Vec::new();
+    cable_archive::open(path, limits)
+        .unwrap()
+        .read_here(|item| {
+            here.push(item);
+            true
+        });
+    assert_eq!(
+        format!("{here:#?}"),
+        format!("{items:#?}"),
+        "read_here differs from the iterator on {}",
+        path.display()
+    );
+    items
 }
 
 /// One line per item: `seq KIND member row offset | detail`, for comparisons.
