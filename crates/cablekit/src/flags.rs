@@ -96,6 +96,11 @@ struct ConvertArgs {
     /// or `auto` to ask the `pandoc` on PATH (`pandoc --version`).
     #[arg(long, value_name = "VERSION", default_value = "1.23")]
     pandoc_api: PandocApi,
+    /// YAML: write long strings (paragraph texts, summaries) as folded block scalars (`>-`,
+    /// wrapped at 80 columns) for reading in an editor, instead of one line each (the default,
+    /// about a quarter faster to write). Both read back to the same values.
+    #[arg(long)]
+    yaml_folded: bool,
     /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
     #[arg(long)]
     xml_per_input: bool,
@@ -212,6 +217,8 @@ pub(crate) struct Config {
     pub(crate) xml_per_input: bool,
     /// The pandoc-types API version of the Pandoc JSON.
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
+    /// `--yaml-folded`: long YAML strings as folded block scalars.
+    pub(crate) yaml_folded: bool,
     /// Caps against hostile archives (`--max-*`).
     pub(crate) limits: cable_archive::Limits,
     pub(crate) quiet: bool,
@@ -327,6 +334,7 @@ impl ConvertArgs {
             links,
             xml_per_input: self.xml_per_input,
             pandoc_api,
+            yaml_folded: self.yaml_folded,
             limits,
             quiet: self.quiet,
             progress,

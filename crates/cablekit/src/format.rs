@@ -77,7 +77,9 @@ impl Format {
                 cable_markdown::write(cable, &opts, out).map(|()| None)
             }
             Format::Yaml => {
-                cable_yaml::write(cable, &cable_yaml::Options::default(), out).map(|()| None)
+                let opts =
+                    cable_yaml::Options::default().single_line_strings(!settings.yaml_folded);
+                cable_yaml::write(cable, &opts, out).map(|()| None)
             }
             Format::Xml => {
                 let stats = cable_xml::write_counting(cable, &cable_xml::Options::default(), out)?;
@@ -107,6 +109,8 @@ pub(crate) struct Settings {
     pub(crate) links: Links,
     /// `--pandoc-api`.
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
+    /// `--yaml-folded`.
+    pub(crate) yaml_folded: bool,
 }
 
 #[cfg(test)]

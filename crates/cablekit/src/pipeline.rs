@@ -143,6 +143,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         settings: Settings {
             links,
             pandoc_api: cfg.pandoc_api,
+            yaml_folded: cfg.yaml_folded,
         },
         shard: cfg.shard,
         previous,

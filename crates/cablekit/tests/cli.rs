@@ -640,6 +640,36 @@ fn dash_o_dash_prints_one_cable_as_yaml() {
 }
 
 #[test]
+fn yaml_folded_writes_block_scalars_with_the_same_values() {
+    let t = TestDir::new();
+    std::fs::write(t.path("one.txt"), &cables(1)[0]).unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["convert", "one.txt", "--to", "yaml", "-o", "-"];
+        args.extend_from_slice(extra);
+        let out = t.cmd().args(&args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (single, folded) = (run(&[]), run(&["--yaml-folded"]));
+    assert!(
+        !single.contains(": >-"),
+        "one line per string by default:\n{single}"
+    );
+    assert!(folded.contains(": >-"), "folded block scalars:\n{folded}");
+    let read = |y: &str| serde_saphyr::from_str::<Value>(y).unwrap();
+    assert_eq!(
+        read(&single),
+        read(&folded),
+        "both styles hold the same values"
+    );
+}
+
+#[test]
 fn no_escape_codes_when_stderr_is_not_a_terminal() {
     let t = TestDir::new();
     let input = t.zip("cables.zip", &cables(50), &[("../evil.txt", b"x")]);
