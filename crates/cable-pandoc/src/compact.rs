@@ -143,18 +143,22 @@ fn attr(a: &Attr<'_>, out: &mut Vec<u8>) -> io::Result<()> {
     Ok(())
 }
 
+/// The `Space` between two inlines (with the commas around it), except
+/// before the first.
+fn space_unless_first(first: &mut bool, out: &mut Vec<u8>) {
+    if !std::mem::replace(first, false) {
+        out.extend_from_slice(b",{\"t\":\"Space\"},");
+    }
+}
+
 /// The inlines: pieces separated by one `Space`, words as `Str`.
 fn inlines(i: &Inlines<'_>, out: &mut Vec<u8>) -> io::Result<()> {
-    const SPACE: &[u8] = b",{\"t\":\"Space\"},";
     out.push(b'[');
     let mut first = true;
     for piece in &i.0 {
         match piece {
             Piece::Words(text) => for_each_word(text, |word, plain| {
-                if !first {
-                    out.extend_from_slice(SPACE);
-                }
-                first = false;
+                space_unless_first(&mut first, out);
                 out.extend_from_slice(b"{\"t\":\"Str\",\"c\":");
                 if plain {
                     string(word, out)?;
@@ -165,10 +169,7 @@ fn inlines(i: &Inlines<'_>, out: &mut Vec<u8>) -> io::Result<()> {
                 Ok::<(), io::Error>(())
             })?,
             Piece::Span(a, content) => {
-                if !first {
-                    out.extend_from_slice(SPACE);
-                }
-                first = false;
+                space_unless_first(&mut first, out);
                 open("Span", out);
                 out.push(b'[');
                 attr(a, out)?;
@@ -177,10 +178,7 @@ fn inlines(i: &Inlines<'_>, out: &mut Vec<u8>) -> io::Result<()> {
                 out.extend_from_slice(b"]}");
             }
             Piece::Link(a, content, url) => {
-                if !first {
-                    out.extend_from_slice(SPACE);
-                }
-                first = false;
+                space_unless_first(&mut first, out);
                 open("Link", out);
                 out.push(b'[');
                 attr(a, out)?;
