@@ -9,7 +9,7 @@
 //! message goes through [`Progress::message`], which suspends the bars
 //! so lines never tear.
 
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -65,10 +65,17 @@ impl Progress {
         ProgressStyle::with_template(&template)
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ")
+            // Whole cables per second (`{per_sec}` shows four decimals).
+            .with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            )
     }
 
     fn spinner_style(&self) -> ProgressStyle {
-        self.style("{spinner:.cyan} [{elapsed_precise}] {pos} cables, {per_sec} {msg}")
+        self.style("{spinner:.cyan} [{elapsed_precise}] {pos} cables, {rate} {msg}")
     }
 
     /// Shows what the run is doing before the conversion starts.
@@ -76,8 +83,14 @@ impl Progress {
         self.records.set_message(message.to_owned());
     }
 
-    /// Sets the totals the inputs announced.
+    /// Sets the totals the inputs announced, as the conversion starts.
+    ///
+    /// The rate and ETA estimators start afresh here: the seconds of the
+    /// cross-link pre-pass, with no cable done, would otherwise drag the
+    /// shown rate down for many seconds (an ETA of hours at the start).
     pub(crate) fn set_totals(&self, count: Option<u64>, bytes: Option<u64>) {
+        self.records.reset_eta();
+        self.bytes.reset_eta();
         self.count.store(count.unwrap_or(0), Ordering::Relaxed);
         self.bytes_total
             .store(bytes.unwrap_or(0), Ordering::Relaxed);
@@ -85,7 +98,7 @@ impl Progress {
         if let Some(n) = count {
             self.records.set_length(n);
             self.records.set_style(
-                self.style("{spinner:.cyan} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} cables, {per_sec}, ETA {eta} {msg}"),
+                self.style("{spinner:.cyan} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/{len} cables, {rate}, ETA {eta} {msg}"),
             );
         }
         match bytes {
@@ -113,7 +126,7 @@ impl Progress {
                 let estimate = (u128::from(done) * u128::from(total) / u128::from(read)) as u64;
                 if self.records.length().is_none() {
                     self.records.set_style(self.style(
-                        "{spinner:.cyan} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/~{len} cables, {per_sec}, ETA {eta} {msg}",
+                        "{spinner:.cyan} [{elapsed_precise}] {bar:30.cyan/blue} {pos}/~{len} cables, {rate}, ETA {eta} {msg}",
                     ));
                 }
                 self.records.set_length(estimate.max(done));
