@@ -19,14 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// The two seed cables.
 fn seeds() -> Vec<String> {
-    let dir = wellformed::workspace().join("testdata/seeds");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("testdata/seeds")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    names.sort();
-    names
+    wellformed::seed_paths()
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("seed"))
         .collect()

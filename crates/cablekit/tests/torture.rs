@@ -434,14 +434,7 @@ mod archive_properties {
     }
 
     fn seed_texts() -> Vec<Vec<u8>> {
-        let dir = super::wellformed::workspace().join("testdata/seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("testdata/seeds")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        paths.sort();
-        paths
+        super::wellformed::seed_paths()
             .iter()
             .map(|p| std::fs::read(p).expect("seed"))
             .collect()

@@ -20,6 +20,18 @@ pub(crate) fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The seed cables (`testdata/seeds/*`), sorted by name.
+pub(crate) fn seed_paths() -> Vec<PathBuf> {
+    let dir = workspace().join("testdata/seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("testdata/seeds")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// Every output of one cable, rendered with default options.
 pub(crate) struct Outputs {
     pub(crate) yaml: String,
