@@ -67,12 +67,7 @@ pub fn parse(text: &str) -> Cable {
 /// The container also supplies the year used for references written
 /// without one when the text has no DTG or id.
 pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
-    let mut cx = context::Context::new(container);
-    let source = source::Source::new(text, &mut cx);
-    let mut cursor = source.cursor();
-    header::parse(&mut cursor, &mut cx);
-    body::parse(&mut cursor, &mut cx);
-    let mut cable = cx.finish();
+    let mut cable = phases(text, container, true);
     reconcile::reconcile(&mut cable, container);
     cable
 }
@@ -89,11 +84,20 @@ pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
 /// assert_eq!(cable_parse::identify(text, &meta), cable_parse::parse_with(text, &meta).id);
 /// ```
 pub fn identify(text: &str, container: &ContainerMeta) -> Option<CableId> {
+    let mut cable = phases(text, container, false);
+    reconcile::reconcile_id(&mut cable, container, &mut Vec::new());
+    cable.id
+}
+
+/// Source cleaning and the header phase, then the body phase when `body`
+/// is set: the parse before reconciliation with the container.
+fn phases(text: &str, container: &ContainerMeta, body: bool) -> Cable {
     let mut cx = context::Context::new(container);
     let source = source::Source::new(text, &mut cx);
     let mut cursor = source.cursor();
     header::parse(&mut cursor, &mut cx);
-    let mut cable = cx.finish();
-    reconcile::reconcile_id(&mut cable, container, &mut Vec::new());
-    cable.id
+    if body {
+        body::parse(&mut cursor, &mut cx);
+    }
+    cx.finish()
 }
