@@ -443,35 +443,42 @@ fn single_formats(b: &mut Bench) {
         Some(w) if w * 2 < b.left() => (b.large(), b.args.count, "large"),
         _ => (b.small(), b.args.small, "small"),
     };
-    for f in ["md", "yaml", "xml", "pandoc"] {
-        let guess = b
-            .report
-            .small_j2
-            .unwrap_or_default()
-            .mul_f64(n as f64 / b.args.small.max(1) as f64)
-            / 2;
-        if guess > b.left() {
-            b.report.push(
-                Row::new(
-                    "End to end",
-                    format!("cablekit convert --to {f} ({which} corpus)"),
-                )
-                .note(format!(
-                    "not measured: estimated {:.0} s exceeds the {:.0} s left",
-                    guess.as_secs_f64(),
-                    b.left().as_secs_f64()
-                )),
+    // Each format alone with -j2, then with -j1 (the one-thread baseline).
+    for jobs in [2, 1] {
+        let small = if jobs == 2 {
+            b.report.small_j2
+        } else {
+            b.report.small_j1
+        };
+        for f in ["md", "yaml", "xml", "pandoc"] {
+            // A format alone costs about a quarter to a half of all four.
+            let guess = small
+                .unwrap_or_default()
+                .mul_f64(n as f64 / b.args.small.max(1) as f64)
+                / 2;
+            if guess > b.left() {
+                b.report.push(
+                    Row::new(
+                        "End to end",
+                        format!("cablekit convert --to {f} -j{jobs} ({which} corpus)"),
+                    )
+                    .note(format!(
+                        "not measured: estimated {:.0} s exceeds the {:.0} s left",
+                        guess.as_secs_f64(),
+                        b.left().as_secs_f64()
+                    )),
+                );
+                continue;
+            }
+            convert(
+                b,
+                &input,
+                n,
+                f,
+                jobs,
+                &format!("{which} corpus, {f} only, -j{jobs}"),
             );
-            continue;
         }
-        convert(
-            b,
-            &input,
-            n,
-            f,
-            2,
-            &format!("{which} corpus, {f} only, -j2"),
-        );
     }
 }
 
