@@ -23,11 +23,12 @@
 //!    END`, `SUMMARY` and `COMMENT` blocks become block quotes led by their
 //!    keyword, and the signer closes the page.
 //!
-//! Every character of the cable's words reaches the page: anything
-//! CommonMark (or its common extensions: tables, strike-through, math,
-//! fancy lists, attributes) would read as markup is backslash-escaped, so
-//! `1. (C)` can never become a renumbered list and `*`, `_`, `<`, `[`,
-//! `#`, `$` stay characters.
+//! Every character of the cable's words reaches the page, and no reader
+//! shows an escape: a character is escaped only where it would change the
+//! parse, with a backslash where CommonMark, Goldmark (Hugo),
+//! Python-Markdown (MkDocs), kramdown (Jekyll) and pandoc all take it, else
+//! with a character reference (`&#36;`, `&#124;`), so `1. (C)` can never
+//! become a renumbered list and `*`, `_`, `<`, `[`, `#`, `$` stay characters.
 //!
 //! ```
 //! use cable_model::{Block, Cable, Label, LabelValue, Marking, Level, Paragraph, Subject};

@@ -76,6 +76,6 @@ mod tests {
             link("09STATE4690", "a b(1).md"),
             "[09STATE4690](a%20b%281%29.md)"
         );
-        assert_eq!(link("x_y", "../é>.md"), "[x\\_y](../é%3E.md)");
+        assert_eq!(link("x*y", "../é>.md"), "[x\\*y](../é%3E.md)");
     }
 }
