@@ -10,8 +10,9 @@
 //! (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `>` `#` `+` `-` `.` `!`),
 //! else with a character reference, which every reader decodes:
 //!
-//! * inline: `*` `` ` `` `[` `]` `{` `}` always get a backslash (`{` also
-//!   keeps Liquid and Hugo shortcodes from seeing `{{` or `{%`); `_` unless
+//! * inline: `*` `` ` `` `[` `]` `{` `}` always get a backslash (which also
+//!   keeps Liquid and Hugo shortcodes from seeing `{{`), except `{` before
+//!   `%`, which becomes `&#123;` (Liquid would still see `{%`); `_` unless
 //!   it sits between two letters or digits (`FOO_BAR`); `\` a second
 //!   backslash before punctuation, `&#92;` before a space or at the end (a
 //!   line-final backslash is a hard break); `|` becomes `&#124;` (kramdown
@@ -221,6 +222,8 @@ fn special(out: &mut String, b: u8, text: &str, at: usize, mode: Mode, pairs: &m
             }
             out.push('#');
         }
+        // Jekyll's Liquid runs before Markdown and sees `\{%` as a tag.
+        b'{' if next == Some('%') => out.push_str("&#123;"),
         b'$' | b'~' | b'^' => {
             if pairs.paired(b, bytes, at) {
                 out.push_str(pair_reference(b));
@@ -512,6 +515,7 @@ mod tests {
             ("a | b", "a &#124; b"),
             ("FOO_BAR _x a_ 9_9", "FOO_BAR \\_x a\\_ 9_9"),
             ("{#id .c}", "\\{#id .c\\}"),
+            ("{{ x }} {% y %}", "\\{\\{ x \\}\\} &#123;% y %\\}"),
             ("  lead\tand\u{0c}ctl\r\nend  ", "lead and ctl end"),
             ("\u{0}\u{1b}x", "x"),
             ("a\u{a0}b\u{85}c\u{2028}d é⁸", "a b c d é⁸"),

@@ -5,7 +5,9 @@
 //! ```text
 //! {"seq":0,"input":"cables.csv","row":1,"id":"09STATE17183","status":"ok",
 //!  "outputs":{"md":"md/2009/09STATE17183.md","yaml":"yaml/2009/09STATE17183.yaml"},
-//!  "diagnostics":{"error":0,"warning":1,"info":4,"codes":{"missing-signer":1,...}}}
+//!  "diagnostics":{"error":0,"warning":1,"info":4,"codes":{"missing-signer":1,...}},
+//!  "title":"Missile Technology Control Regime …","date":"2009-02-24T21:58:00Z",
+//!  "tags":["MTCRE","PARM"],"origin":"Secretary of State"}
 //! {"seq":1,"input":"cables.zip","member":"a/b.bin","status":"skipped","message":"not a cable (binary file)"}
 //! {"seq":2,"input":"cables.zip","member":"a/c.txt","status":"failed","message":"internal error: ..."}
 //! ```
@@ -75,6 +77,9 @@ pub(crate) struct Line {
     pub(crate) outputs: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) diagnostics: Option<DiagnosticCounts>,
+    /// `ok` lines: title, date, tags and origin, for the index pages (`site`).
+    #[serde(flatten)]
+    pub(crate) listing: Option<crate::site::Listing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) message: Option<String>,
 }
@@ -91,6 +96,7 @@ impl Line {
             status,
             outputs: BTreeMap::new(),
             diagnostics: None,
+            listing: None,
             message: None,
         }
     }

@@ -112,7 +112,10 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     let rereadable = cfg.inputs.iter().all(|p| p.as_os_str() != "-");
     let links = if cfg.links && rereadable {
         progress.phase("collecting ids for cross-links");
-        Links::to(collect_ids(&cfg.inputs, &limits, pool.as_ref(), stop)?)
+        Links::to(
+            collect_ids(&cfg.inputs, &limits, pool.as_ref(), stop)?,
+            &cfg.pandoc_link_ext,
+        )
     } else {
         Links::off()
     };
@@ -144,6 +147,8 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             links,
             pandoc_api: cfg.pandoc_api,
             yaml_folded: cfg.yaml_folded,
+            site: cfg.site,
+            title_heading: cfg.title_heading,
         },
         shard: cfg.shard,
         previous,
@@ -413,6 +418,7 @@ fn convert_record(seq: u64, record: &Record, ctx: &Shared) -> Outcome {
     let mut line = Line::new(seq, &record.provenance, Status::Ok);
     line.id = cable.id.as_ref().map(|id| id.as_str().to_owned());
     line.diagnostics = Some(DiagnosticCounts::of(&cable));
+    line.listing = Some(crate::site::Listing::of(&cable));
     let mut rendered = Vec::with_capacity(ctx.formats.len());
     let mut writer_notes = Vec::new();
     for &format in &ctx.formats {
