@@ -48,7 +48,7 @@ pub(crate) struct Cli {
 enum CliCommand {
     /// Convert cables from files, directories, archives or cables.csv.
     #[command(after_help = CONVERT_EXAMPLES)]
-    Convert(ConvertArgs),
+    Convert(Box<ConvertArgs>),
     /// Print a shell completion script: `cablekit completions bash > /etc/bash_completion.d/cablekit`.
     Completions {
         /// The shell to complete for.
@@ -297,7 +297,7 @@ impl Cli {
     /// Checks the raw flags and builds the command.
     pub(crate) fn into_command(self) -> anyhow::Result<Command> {
         match self.command {
-            CliCommand::Convert(args) => args.into_config().map(Command::Convert),
+            CliCommand::Convert(args) => (*args).into_config().map(Command::Convert),
             CliCommand::Completions { shell } => Ok(Command::Completions(shell)),
             CliCommand::Man => Ok(Command::Man),
         }
