@@ -82,8 +82,8 @@ fn writers() -> Vec<Writer> {
     let yaml_single = cable_yaml::Options::default().single_line_strings(true);
     let mut xml_flat = cable_xml::Options::default();
     xml_flat.indent = false;
-    let mut pandoc_122 = cable_pandoc::Options::default();
-    pandoc_122.api = cable_pandoc::ApiVersion::V1_22;
+    let mut pandoc_123 = cable_pandoc::Options::default();
+    pandoc_123.api = cable_pandoc::ApiVersion::V1_23;
     let mut pandoc_pretty = cable_pandoc::Options::default();
     pandoc_pretty.pretty = true;
     let mut pandoc_links = cable_pandoc::Options::default();
@@ -126,8 +126,8 @@ fn writers() -> Vec<Writer> {
                 variant("default", |c, o| {
                     cable_pandoc::write(c, &cable_pandoc::Options::default(), o)
                 }),
-                variant("api 1.22", move |c, o| {
-                    cable_pandoc::write(c, &pandoc_122, o)
+                variant("api 1.23", move |c, o| {
+                    cable_pandoc::write(c, &pandoc_123, o)
                 }),
                 variant("pretty", move |c, o| {
                     cable_pandoc::write(c, &pandoc_pretty, o)
