@@ -14,7 +14,7 @@
 //! (`README.md` for [`Site::Plain`]; `index.md` for MkDocs and Jekyll,
 //! `_index.md` for Hugo, see [`Site::index_file`].) Hugo makes tag pages
 //! from the `tags` key itself, so none are written for it. Each entry is
-//! `- 2009-03-03 [09GENEVA123](…) Kitchen Sink Working Group: …`: the date,
+//! `- 2009-03-03 [09GENEVA123](…) — Kitchen Sink Working Group: …`: the date,
 //! the id linked in the site's link style, and the title.
 //!
 //! The pages are built from [`Summary`] values, the few fields of each
@@ -113,7 +113,7 @@ pub struct IndexPage {
 /// let pages = index_pages(&cables, &Options::for_site(Site::MkDocs), 1000)?;
 /// let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
 /// assert_eq!(paths, ["index.md", "2009/index.md", "tags/index.md", "tags/prel/index.md"]);
-/// assert!(pages[1].text.contains("- 2009-01-15 [09STATE4690](09STATE4690.md) Views\n"));
+/// assert!(pages[1].text.contains("- 2009-01-15 [09STATE4690](09STATE4690.md) — Views\n"));
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn index_pages(
@@ -263,7 +263,7 @@ fn listing(
     Ok(pages)
 }
 
-/// `- 2009-03-03 [09GENEVA123](../../2009/09GENEVA123.md) Kitchen Sink …`,
+/// `- 2009-03-03 [09GENEVA123](../../2009/09GENEVA123.md) — Kitchen Sink …`,
 /// linked from a page in `from_dir`.
 fn entry(l: &Listed, from_dir: &str, site: Site) -> String {
     let shown = l
@@ -280,7 +280,7 @@ fn entry(l: &Listed, from_dir: &str, site: Site) -> String {
     line.push_str(&link(&shown, &target));
     let title = escape(&l.summary.title, Mode::Text);
     if !title.is_empty() && Some(&l.summary.title) != l.summary.id.as_ref() {
-        line.push(' ');
+        line.push_str(" — ");
         line.push_str(&title);
     }
     line
@@ -468,7 +468,7 @@ mod tests {
             "{second}"
         );
         assert!(
-            second.contains("- 2009-01-03 [09STATE3](09STATE3.md) Title of 09STATE3\n"),
+            second.contains("- 2009-01-03 [09STATE3](09STATE3.md) — Title of 09STATE3\n"),
             "{second}"
         );
         let tag = &pages[6].text;

@@ -17,7 +17,8 @@
 //!   backslash before punctuation, `&#92;` before a space or at the end (a
 //!   line-final backslash is a hard break); `|` becomes `&#124;` (kramdown
 //!   reads any line holding a `|` as a table row); `<` before anything but a space
-//!   becomes `&lt;` (a tag or an autolink otherwise); `&` becomes `&amp;`
+//!   becomes `&lt;` (a tag or an autolink otherwise), and `>` before `>`
+//!   `&gt;` (typographers make `>>` a `»`); `&` becomes `&amp;`
 //!   where it would start a character reference (`&amp;`, `&#38;`; `AT&T`
 //!   stays); `$`, `~` and `^` become `&#36;`, `&#126;`, `&#94;` when the text
 //!   holds two or more of them (math, strike-through, sub- and superscript
@@ -210,6 +211,9 @@ fn special(out: &mut String, b: u8, text: &str, at: usize, mode: Mode, pairs: &m
             }
             out.push('_');
         }
+        // Goldmark's and kramdown's typographers turn `>>` into `»`.
+        b'>' if next == Some('>') => out.push_str("&gt;"),
+        b'>' => out.push('>'),
         b'<' if blank_next => out.push('<'),
         b'<' => out.push_str("&lt;"),
         b'&' if starts_entity(text.get(at + 1..).unwrap_or_default()) => out.push_str("&amp;"),
@@ -249,6 +253,7 @@ const fn is_special(b: u8) -> bool {
             | b'['
             | b']'
             | b'<'
+            | b'>'
             | b'|'
             | b'~'
             | b'$'
@@ -496,7 +501,8 @@ mod tests {
             ("x~2 of 3", "x~2 of 3"),
             ("<div>", "&lt;div>"),
             ("3 < 5 <", "3 < 5 <"),
-            ("<<ROWID>>", "&lt;&lt;ROWID>>"),
+            ("<<ROWID>>", "&lt;&lt;ROWID&gt;>"),
+            ("a > b >", "a > b >"),
             ("a *b* _c_ `d`", "a \\*b\\* \\_c\\_ \\`d\\`"),
             ("[link](http://x)", "\\[link\\](http://x)"),
             ("![img](x)", "!\\[img\\](x)"),
