@@ -276,7 +276,11 @@ impl Tree {
             self.made.insert(parent);
         }
         let temp = temp_path(&path);
-        std::fs::write(&temp, bytes).with_context(hint)?;
+        if let Err(e) = std::fs::write(&temp, bytes) {
+            // A full disk leaves a partial temporary file behind.
+            let _ = std::fs::remove_file(&temp);
+            return Err(e).with_context(hint);
+        }
         std::fs::rename(&temp, &path).with_context(hint)?;
         Ok(())
     }
