@@ -114,6 +114,10 @@ struct ConvertArgs {
     /// about a quarter faster to write). Both read back to the same values.
     #[arg(long)]
     yaml_folded: bool,
+    /// YAML: write every key, absent values as `null`, `[]` or `false` (the earlier form, for
+    /// readers that index keys without a default); by default they are left out.
+    #[arg(long)]
+    yaml_explicit_nulls: bool,
     /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
     #[arg(long)]
     xml_per_input: bool,
@@ -270,6 +274,8 @@ pub(crate) struct Config {
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
     /// `--yaml-folded`: long YAML strings as folded block scalars.
     pub(crate) yaml_folded: bool,
+    /// `--yaml-explicit-nulls`: every YAML key written.
+    pub(crate) yaml_explicit_nulls: bool,
     /// `--pandoc-link-ext`: what Pandoc cross-links point to.
     pub(crate) pandoc_link_ext: String,
     /// `--site`: the site generator the Markdown is for (index pages are written when set).
@@ -395,6 +401,7 @@ impl ConvertArgs {
             xml_per_input: self.xml_per_input,
             pandoc_api,
             yaml_folded: self.yaml_folded,
+            yaml_explicit_nulls: self.yaml_explicit_nulls,
             pandoc_link_ext: self.pandoc_link_ext,
             site: self.site.map(SiteArg::site),
             title_heading: self.title_heading,
@@ -469,6 +476,12 @@ mod tests {
         assert!(config(&[".", "--pandoc-link-ext", "a/b"]).is_err());
         assert!(config(&[".", "--site", "wordpress"]).is_err());
         assert!(config(&[".", "--site", "jekyll", "--to", "yaml"]).is_err());
+        assert!(!config(&["."]).unwrap().yaml_explicit_nulls);
+        assert!(
+            config(&[".", "--yaml-explicit-nulls"])
+                .unwrap()
+                .yaml_explicit_nulls
+        );
     }
 
     #[test]

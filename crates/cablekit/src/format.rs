@@ -76,8 +76,9 @@ impl Format {
                 cable_markdown::write(cable, &opts, out).map(|()| None)
             }
             Format::Yaml => {
-                let opts =
-                    cable_yaml::Options::default().single_line_strings(!settings.yaml_folded);
+                let opts = cable_yaml::Options::default()
+                    .single_line_strings(!settings.yaml_folded)
+                    .explicit_nulls(settings.yaml_explicit_nulls);
                 cable_yaml::write(cable, &opts, out).map(|()| None)
             }
             Format::Xml => {
@@ -110,6 +111,8 @@ pub(crate) struct Settings {
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
     /// `--yaml-folded`.
     pub(crate) yaml_folded: bool,
+    /// `--yaml-explicit-nulls`.
+    pub(crate) yaml_explicit_nulls: bool,
     /// `--site`.
     pub(crate) site: Option<cable_markdown::Site>,
     /// `--title-heading`, when given.

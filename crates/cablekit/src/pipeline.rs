@@ -147,6 +147,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             links,
             pandoc_api: cfg.pandoc_api,
             yaml_folded: cfg.yaml_folded,
+            yaml_explicit_nulls: cfg.yaml_explicit_nulls,
             site: cfg.site,
             title_heading: cfg.title_heading,
         },
