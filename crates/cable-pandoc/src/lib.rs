@@ -35,9 +35,9 @@
 //! | `title` | `MetaInlines` | the title-cased subject (`Subject::title`), else the id |
 //! | `subtitle` | `MetaInlines` | the subject as written |
 //! | `date` | `MetaString`, `2009-02-24` | the DTG, else the container's date |
-//! | `subject` | `MetaInlines` | the subject as written (DOCX, ODT, EPUB `dc:subject`; PDF `pdfsubject`) |
+//! | `subject` | `MetaString` | the subject as written (DOCX, ODT, EPUB `dc:subject`; PDF `pdfsubject`) |
 //! | `keywords` | `MetaList` of `MetaInlines` | TAGS (DOCX `cp:keywords`, ODT, PDF, HTML); `MetaInlines`, not `MetaString`, which the DOCX writer prints empty |
-//! | `description` | `MetaInlines` | the `SUMMARY` block |
+//! | `description` | `MetaString` | the `SUMMARY` block |
 //! | `lang` | `MetaString` | `en-US` |
 //! | `cable` | `MetaMap` | every header field: `id`, `section`, `classification`, `caveats`, `classification-as-written`, `banner`, `precedence`, `info-precedence`, `dtg`, `datetime`, `from`, `to`, `info` (addressees as maps: `name`, `route`, `precedence`, `niact`, `serial`), `handling`, `executive-order`, `declassify`, `tags`, `subject`, `subject-marking`, `references` (maps: `label`, `kind`, `id`, `url`, `text`), `classified-by` (`name`, `title`, `text`), `reasons`, `signer` |
 //!

@@ -3,10 +3,12 @@
 //! `keywords`, `description`, `lang`) and the cable's fields under one
 //! `cable` map for templates (`$cable.id$`) and filters.
 //!
-//! The standard keys are `MetaInlines` (or lists of them), the shape
-//! pandoc's own Markdown reader gives them: the DOCX writer prints a
-//! `MetaString` keyword as an empty string (`, , , ,` in
-//! `docProps/core.xml`, pandoc 2.17 and 3.x alike).
+//! `keywords` is a list of `MetaInlines`, the shape pandoc's own Markdown
+//! reader gives it: the DOCX writer prints a `MetaString` keyword as an
+//! empty string (`, , , ,` in `docProps/core.xml`, pandoc 2.17 and 3.x
+//! alike). `subject` and `description` are `MetaString`, which every writer
+//! reads (and escapes) and which costs one JSON string instead of two
+//! objects per word.
 //!
 //! | key | DOCX (`docProps/core.xml`) | EPUB (`content.opf`) | ODT, LaTeX/PDF, HTML |
 //! |---|---|---|---|
@@ -33,10 +35,10 @@ use std::borrow::Cow;
 /// SUBJECT: MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ... (C)
 ///   -> title    "Missile Technology Control Regime (MTCR): ..." (MetaInlines)
 ///      subtitle "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
-///      subject  "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
+///      subject  "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaString)
 /// P R 242158Z FEB 09 -> date "2009-02-24"
 /// TAGS: MTCRE PARM   -> keywords [MTCRE, PARM] (MetaInlines each), cable.tags ["MTCRE", "PARM"]
-/// SUMMARY: … END SUMMARY -> description (MetaInlines)
+/// SUMMARY: … END SUMMARY -> description (MetaString)
 /// (always)           -> lang "en-US"
 /// ```
 pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
@@ -55,13 +57,10 @@ pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
             "subtitle",
             MetaValue::Inlines(inlines::text(subject.text.as_str())),
         );
-        m.insert(
-            "subject",
-            MetaValue::Inlines(inlines::text(subject.text.as_str())),
-        );
+        m.insert("subject", string(subject.text.as_str()));
     }
     if let Some(summary) = cable.summary().filter(|s| !s.trim().is_empty()) {
-        m.insert("description", MetaValue::Inlines(inlines::text(summary)));
+        m.insert("description", string(summary));
     }
     m.insert("lang", string("en-US"));
     let instant = cable

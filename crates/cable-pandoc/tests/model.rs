@@ -141,9 +141,10 @@ fn meta_holds_title_subtitle_date_and_cable_fields() {
     let mut words = Vec::new();
     strs(keyword, &mut words);
     assert_eq!(words.join(" "), "DOE, JANE");
-    let mut subject = Vec::new();
-    strs(&meta["subject"], &mut subject);
-    assert_eq!(subject, subtitle);
+    assert_eq!(
+        meta["subject"],
+        json!({"t": "MetaString", "c": rich_cable().subject.unwrap().text})
+    );
     assert_eq!(meta["lang"], json!({"t": "MetaString", "c": "en-US"}));
 
     let cable = &meta["cable"]["c"];
