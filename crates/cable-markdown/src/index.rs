@@ -335,8 +335,13 @@ fn span(list: &[&Listed]) -> Option<String> {
 /// A slug per name, unique ignoring case: `PREL` → `prel`,
 /// `OVIP (DOE, JANE Q.)` → `ovip-doe-jane-q`; a second name with the same
 /// slug gets `~2` (names in sorted order, so always the same one).
+///
+/// A base holds no `~`, so `base~n` can only collide with slugs of the same
+/// base: a count per base gives the next free one in one step (probing
+/// `base`, `base~2`, … in a set was quadratic in the names sharing a base,
+/// as origins sharing their first 60 letters do).
 fn slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
-    let mut taken = std::collections::BTreeSet::new();
+    let mut taken: BTreeMap<String, u32> = BTreeMap::new();
     let mut out = BTreeMap::new();
     for name in names {
         let mut base = String::new();
@@ -352,12 +357,16 @@ fn slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, String> 
         if base.is_empty() {
             base.push('_');
         }
-        let mut slug = base.clone();
-        let mut n = 1;
-        while !taken.insert(slug.clone()) {
-            n += 1;
-            slug = format!("{base}~{n}");
-        }
+        let slug = match taken.get_mut(&base) {
+            Some(n) => {
+                *n += 1;
+                format!("{base}~{n}")
+            }
+            None => {
+                taken.insert(base.clone(), 1);
+                base
+            }
+        };
         out.insert(name, slug);
     }
     out
@@ -432,6 +441,20 @@ mod tests {
         assert_eq!(s["DOE, JANE"], "doe-jane~2");
         assert_eq!(s["PREL"], "prel");
         assert_eq!(s["!!"], "_");
+    }
+
+    #[test]
+    fn names_sharing_a_truncated_slug_are_numbered_in_order() {
+        // Origins that agree on their first 60 letters share a base.
+        let names: Vec<String> = (0..12)
+            .map(|i| format!("{}{i:02}", "A".repeat(60)))
+            .collect();
+        let s = slugs(names.iter().map(String::as_str));
+        let base = "a".repeat(60);
+        assert_eq!(s[names[0].as_str()], base);
+        for (i, name) in names.iter().enumerate().skip(1) {
+            assert_eq!(s[name.as_str()], format!("{base}~{}", i + 1));
+        }
     }
 
     #[test]
