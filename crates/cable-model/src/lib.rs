@@ -51,7 +51,8 @@ mod tags;
 mod time;
 
 pub use body::{
-    Block, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Note, NoteKind, Paragraph,
+    Block, Heading, HeadingStyle, Label, LabelValue, List, ListItem, MAX_NESTING, Note, NoteKind,
+    Paragraph,
 };
 pub use classification::{Caveat, ClassifiedBy, Level, Marking, Reason};
 pub use container::{ContainerKind, ContainerMeta};
@@ -63,6 +64,8 @@ pub use routing::{Addressee, Dtg, Precedence, PrecedencePair, Routing, Transmiss
 pub use subject::Subject;
 pub use tags::{Tag, TagKind};
 pub use time::{Date, Timestamp};
+
+use std::borrow::Cow;
 
 /// One US diplomatic cable, as read from its text.
 ///
@@ -138,6 +141,81 @@ impl Cable {
     /// ```
     pub fn summary(&self) -> Option<String> {
         body::find_note(&self.body, NoteKind::Summary).map(Note::plain_text)
+    }
+
+    /// How many levels deep the body's blocks nest: 0 for an empty body, 1
+    /// when no block has blocks of its own (see [`MAX_NESTING`]).
+    pub fn nesting(&self) -> usize {
+        body::nesting(&self.body, usize::MAX)
+    }
+
+    /// The cable as the writers write it: itself when no block is nested
+    /// deeper than [`MAX_NESTING`] (every cable the parser reads), else a
+    /// copy in which each block at that level carries the blocks under it
+    /// as a flat run after it, in reading order, each without blocks of
+    /// its own. Nothing of the text is lost, only the nesting below the
+    /// limit, and nothing is reported: the model stays as it was read.
+    ///
+    /// ```
+    /// use cable_model::{Block, Cable, MAX_NESTING, Paragraph};
+    ///
+    /// let mut body = Vec::new();
+    /// for i in 0..5_000 {
+    ///     let p = Paragraph { text: format!("level {i}"), children: body, ..Default::default() };
+    ///     body = vec![Block::Paragraph(p)];
+    /// }
+    /// let deep = Cable { body, ..Cable::default() };
+    /// assert_eq!(deep.nesting(), 5_000);
+    /// let written = deep.within_nesting_limit();
+    /// assert_eq!(written.nesting(), MAX_NESTING);
+    /// ```
+    pub fn within_nesting_limit(&self) -> Cow<'_, Cable> {
+        if body::nesting(&self.body, MAX_NESTING + 1) <= MAX_NESTING {
+            return Cow::Borrowed(self);
+        }
+        // Every field named, so that a new one cannot be forgotten here.
+        let Cable {
+            id,
+            section,
+            classification,
+            banner,
+            routing,
+            transmission,
+            handling,
+            executive_order,
+            declassify,
+            tags,
+            subject,
+            references,
+            classified_by,
+            reasons,
+            body,
+            signer,
+            trailer,
+            container,
+            diagnostics,
+        } = self;
+        Cow::Owned(Cable {
+            id: id.clone(),
+            section: *section,
+            classification: classification.clone(),
+            banner: banner.clone(),
+            routing: routing.clone(),
+            transmission: transmission.clone(),
+            handling: handling.clone(),
+            executive_order: executive_order.clone(),
+            declassify: declassify.clone(),
+            tags: tags.clone(),
+            subject: subject.clone(),
+            references: references.clone(),
+            classified_by: classified_by.clone(),
+            reasons: reasons.clone(),
+            body: body::limited(body, 1),
+            signer: signer.clone(),
+            trailer: trailer.clone(),
+            container: container.clone(),
+            diagnostics: diagnostics.clone(),
+        })
     }
 
     /// The year the cable was written in, from its DTG, else its id.
