@@ -251,10 +251,14 @@ impl fmt::Debug for Options {
 
 /// Writes `cable` to `out` as one Markdown page.
 ///
+/// Blocks nested deeper than [`cable_model::MAX_NESTING`] levels are
+/// written at that level, one after the other
+/// ([`Cable::within_nesting_limit`]).
+///
 /// Fails only when `out` fails (or, never in practice, when a front matter
 /// serializer refuses a value; that is reported as
 /// [`io::ErrorKind::InvalidData`]).
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
-    let page = page::render(cable, opts)?;
+    let page = page::render(&cable.within_nesting_limit(), opts)?;
     out.write_all(page.as_bytes())
 }

@@ -7,6 +7,8 @@
     missing_docs
 )]
 
+#[path = "../../../testdata/support/writer_stress.rs"]
+mod stress;
 mod support;
 
 use cable_markdown::{FrontMatter, Options, Site, write};
@@ -442,4 +444,101 @@ fn check_with_pandoc(pandoc: &str) {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------
+// Time linear in the input, and bounded recursion, on the worker-stack
+// harness's cases (`testdata/support/writer_stress.rs`).
+
+fn write_default(cable: &Cable) {
+    drop(render(cable, &Options::default()));
+}
+
+/// The case the worker-stack harness found quadratic in the Pandoc writer.
+#[test]
+fn markdown_indentation_cycle_linear() {
+    stress::check_linear(
+        "markdown indentation cycle",
+        2_000,
+        |n| cable_parse::parse(&stress::indentation_cycle(n)),
+        write_default,
+    );
+}
+
+#[test]
+fn markdown_long_flat_list_linear() {
+    stress::check_linear(
+        "markdown long flat list",
+        4_000,
+        |n| cable_parse::parse(&stress::long_flat_list(n)),
+        write_default,
+    );
+}
+
+/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
+/// flat, so list indentation and `>` prefixes stop growing.
+#[test]
+fn markdown_deep_nesting_linear() {
+    stress::check_linear(
+        "markdown deep nesting",
+        500,
+        stress::deep_model,
+        write_default,
+    );
+}
+
+#[test]
+fn markdown_deep_nesting_on_worker_stack_keeps_every_text() {
+    stress::on_worker_stack(|| {
+        let page = render(&stress::deep_model(4_000), &Options::default());
+        for level in [1, 99, 100, 101, 2_000, 4_000] {
+            let word = stress::deep_text(level);
+            assert!(page.contains(&word), "{word} missing");
+        }
+    });
+}
+
+#[test]
+fn markdown_deepest_parsed_nesting_on_worker_stack() {
+    stress::on_worker_stack(|| {
+        let cable = cable_parse::parse(&stress::deepest_parsed(4));
+        assert_eq!(
+            cable.nesting(),
+            cable_model::MAX_NESTING,
+            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
+        );
+        let page = render(&cable, &Options::default());
+        assert!(
+            page.contains("sub item"),
+            "the innermost sub-list item is written"
+        );
+    });
+}
+
+/// Origins that agree on their first 60 letters share a slug base; each
+/// slug probed every earlier one.
+#[test]
+fn index_origins_sharing_a_slug_linear() {
+    stress::check_linear(
+        "markdown index origins sharing a slug",
+        500,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    let mut summary = cable_markdown::Summary::default();
+                    summary.id = Some(format!("09STATE{}", i + 1));
+                    summary.title = "Title".into();
+                    summary.origin =
+                        Some(format!("{} {i}", "Embassy Somewhere Far Away ".repeat(3)));
+                    cable_markdown::Listed {
+                        page: format!("2009/09STATE{}.md", i + 1),
+                        summary,
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+        |listed| {
+            drop(cable_markdown::index_pages(listed, &Options::default(), 1000).unwrap());
+        },
+    );
 }

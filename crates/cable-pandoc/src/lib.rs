@@ -166,8 +166,13 @@ impl fmt::Debug for Options {
 /// The JSON is serialised into a buffer kept by the calling thread and
 /// handed to `out` in one `write_all`, so `out` may be an unbuffered file;
 /// it is flushed at the end. Errors are those of `out`.
+///
+/// Blocks nested deeper than [`cable_model::MAX_NESTING`] levels are
+/// written at that level, one after the other
+/// ([`Cable::within_nesting_limit`]), as in [`to_ast`].
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let doc = document::Document::new(cable, opts);
+    let cable = cable.within_nesting_limit();
+    let doc = document::Document::new(&cable, opts);
     output::with_buffer(|buf| {
         if opts.pretty {
             serde_json::to_writer_pretty(&mut *buf, &doc).map_err(io::Error::from)?;
@@ -202,5 +207,5 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<(
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn to_ast(cable: &Cable, opts: &Options) -> pandoc_ast::Pandoc {
-    document::Document::new(cable, opts).to_ast()
+    document::Document::new(&cable.within_nesting_limit(), opts).to_ast()
 }

@@ -2,6 +2,8 @@
 //! determinism. (Real pandoc reading it: `pandoc.rs`; goldens: `golden.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "../../../testdata/support/writer_stress.rs"]
+mod stress;
 mod support;
 
 use cable_model::{Cable, CableId};
@@ -430,4 +432,109 @@ fn writes_through_an_unbuffered_writer_and_reports_its_errors() {
     }
     let err = cable_pandoc::write(&rich_cable(), &Options::default(), &mut Failing).unwrap_err();
     assert_eq!(err.to_string(), "disk full");
+}
+
+// ---------------------------------------------------------------------
+// Time linear in the input, and bounded recursion, on the worker-stack
+// harness's cases (`testdata/support/writer_stress.rs`).
+
+fn write_default(cable: &Cable) {
+    drop(write(cable, &Options::default()));
+}
+
+/// Found by the worker-stack harness: 8,000 paragraphs all numbered `1.`
+/// (indented 0 to 63 spaces in turn) took 14.7 s in a release build, each
+/// paragraph's identifier probing every earlier one.
+#[test]
+fn pandoc_indentation_cycle_linear() {
+    stress::check_linear(
+        "pandoc indentation cycle",
+        2_000,
+        |n| cable_parse::parse(&stress::indentation_cycle(n)),
+        write_default,
+    );
+}
+
+#[test]
+fn pandoc_long_flat_list_linear() {
+    stress::check_linear(
+        "pandoc long flat list",
+        4_000,
+        |n| cable_parse::parse(&stress::long_flat_list(n)),
+        write_default,
+    );
+}
+
+/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
+/// flat, so identifiers (`par-1-1-…`) stop growing.
+#[test]
+fn pandoc_deep_nesting_linear() {
+    stress::check_linear(
+        "pandoc deep nesting",
+        500,
+        stress::deep_model,
+        write_default,
+    );
+}
+
+#[test]
+fn pandoc_deep_nesting_on_worker_stack_keeps_every_text() {
+    stress::on_worker_stack(|| {
+        let cable = stress::deep_model(4_000);
+        let mut pretty = Options::default();
+        pretty.pretty = true;
+        for opts in [Options::default(), pretty] {
+            let json = String::from_utf8(write(&cable, &opts)).unwrap();
+            for level in [1, 99, 100, 101, 2_000, 4_000] {
+                let word = format!("\"{}\"", stress::deep_text(level));
+                assert!(
+                    json.contains(&word),
+                    "{word} missing (pretty: {})",
+                    opts.pretty
+                );
+            }
+        }
+        drop(cable_pandoc::to_ast(&cable, &Options::default()));
+    });
+}
+
+#[test]
+fn pandoc_deepest_parsed_nesting_on_worker_stack() {
+    stress::on_worker_stack(|| {
+        let cable = cable_parse::parse(&stress::deepest_parsed(4));
+        assert_eq!(
+            cable.nesting(),
+            cable_model::MAX_NESTING,
+            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
+        );
+        let mut pretty = Options::default();
+        pretty.pretty = true;
+        for opts in [Options::default(), pretty] {
+            let json = String::from_utf8(write(&cable, &opts)).unwrap();
+            assert!(
+                json.contains("\"sub\""),
+                "the innermost sub-list item is written"
+            );
+        }
+    });
+}
+
+#[test]
+fn the_linearity_check_catches_quadratic_work() {
+    // The check can fail: work quadratic in its input is measured as such.
+    let ratio = stress::linear_ratio(
+        "quadratic",
+        300,
+        |n| (0..n as u64).collect::<Vec<u64>>(),
+        |v| {
+            let mut x = 0u64;
+            for a in v {
+                for b in v {
+                    x = x.wrapping_add(a ^ b);
+                }
+            }
+            assert_ne!(x, 1);
+        },
+    );
+    assert!(ratio > 10.0, "quadratic work measured as {ratio:.1}x");
 }

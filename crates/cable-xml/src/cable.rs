@@ -18,12 +18,15 @@ pub(crate) enum Placement {
     Child,
 }
 
-/// Writes `<cable version="1">…</cable>`.
+/// Writes `<cable version="1">…</cable>`; blocks nested deeper than
+/// [`cable_model::MAX_NESTING`] levels at that level, one after the other
+/// ([`Cable::within_nesting_limit`]).
 pub(crate) fn write<W: io::Write>(
     em: &mut Emitter<W>,
     cable: &Cable,
     placement: Placement,
 ) -> io::Result<()> {
+    let cable = &*cable.within_nesting_limit();
     let replaced_before = em.replaced();
     let mut attrs: Vec<Attr<'_>> = Vec::with_capacity(2);
     if placement == Placement::Root {

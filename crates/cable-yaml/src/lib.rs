@@ -79,11 +79,17 @@ impl Options {
 
 /// Writes `cable` as one YAML document to `out`.
 ///
+/// Blocks nested deeper than [`cable_model::MAX_NESTING`] levels are
+/// written at that level, one after the other
+/// ([`Cable::within_nesting_limit`]; [`view::CableView::new`] alone
+/// keeps the model's nesting).
+///
 /// The document is serialised into a buffer kept by the calling thread and
 /// handed to `out` in one `write_all`, so `out` may be an unbuffered file.
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
     let mut options = serde_saphyr::SerializerOptions::default();
     options.prefer_block_scalars = !opts.single_line_strings;
+    let cable = &*cable.within_nesting_limit();
     output::with_buffer(|buf| {
         let written = if opts.explicit_nulls {
             let view = view::CableView::explicit(cable);

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "../../../testdata/support/writer_stress.rs"]
+mod stress;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -375,4 +378,78 @@ mod roundtrip {
             prop_assert_eq!(back, serde_json::to_value(&view).unwrap());
         }
     }
+}
+
+// ---------------------------------------------------------------------
+// Time linear in the input, and bounded recursion, on the worker-stack
+// harness's cases (`testdata/support/writer_stress.rs`).
+
+fn write_default(cable: &cable_model::Cable) {
+    drop(yaml(cable));
+}
+
+/// The case the worker-stack harness found quadratic in the Pandoc writer.
+#[test]
+fn yaml_indentation_cycle_linear() {
+    stress::check_linear(
+        "yaml indentation cycle",
+        2_000,
+        |n| cable_parse::parse(&stress::indentation_cycle(n)),
+        write_default,
+    );
+}
+
+#[test]
+fn yaml_long_flat_list_linear() {
+    stress::check_linear(
+        "yaml long flat list",
+        4_000,
+        |n| cable_parse::parse(&stress::long_flat_list(n)),
+        write_default,
+    );
+}
+
+/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
+/// flat, so indentation stops growing.
+#[test]
+fn yaml_deep_nesting_linear() {
+    stress::check_linear("yaml deep nesting", 500, stress::deep_model, write_default);
+}
+
+#[test]
+fn yaml_deep_nesting_on_worker_stack_keeps_every_text() {
+    stress::on_worker_stack(|| {
+        let text = yaml(&stress::deep_model(4_000));
+        for level in [1, 99, 100, 101, 2_000, 4_000] {
+            let word = stress::deep_text(level);
+            assert!(text.contains(&word), "{word} missing");
+        }
+        // It reads back (on a larger stack: serde-saphyr's reader recurses
+        // per level, and a debug build needs more than 2 MiB for these).
+        let back = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || read(&text))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(back["paragraphs"].is_array());
+    });
+}
+
+#[test]
+fn yaml_deepest_parsed_nesting_on_worker_stack() {
+    stress::on_worker_stack(|| {
+        let cable = cable_parse::parse(&stress::deepest_parsed(4));
+        assert_eq!(
+            cable.nesting(),
+            cable_model::MAX_NESTING,
+            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
+        );
+        for opts in [
+            cable_yaml::Options::default(),
+            cable_yaml::Options::default().explicit_nulls(true),
+        ] {
+            assert!(yaml_with(&cable, &opts).contains("sub item"));
+        }
+    });
 }

@@ -22,4 +22,6 @@ mod corpus;
 mod golden;
 mod properties;
 mod roundtrip;
+#[path = "../../../../testdata/support/writer_stress.rs"]
+mod stress;
 mod support;

@@ -3,7 +3,7 @@
 //! strings, deep nesting) always give well-formed XML that round-trips,
 //! and a batch of them is schema-valid.
 
-use crate::support;
+use crate::{stress, support};
 use cable_model::{
     Addressee, Block, Cable, CableId, Caveat, ClassifiedBy, Code, ContainerKind, ContainerMeta,
     Date, Declassify, Diagnostic, Dtg, ExecutiveOrder, Heading, HeadingStyle, Label, LabelValue,
@@ -469,4 +469,68 @@ fn a_batch_of_arbitrary_cables_is_schema_valid() {
     std::fs::write(&all, collection.finish().unwrap()).unwrap();
     files.push(all);
     support::xmllint_validate(&files);
+}
+
+// ---------------------------------------------------------------------
+// Time linear in the input, and bounded nesting, on the worker-stack
+// harness's cases (`testdata/support/writer_stress.rs`).
+
+fn write_default(cable: &Cable) {
+    drop(support::to_xml(cable));
+}
+
+/// The case the worker-stack harness found quadratic in the Pandoc writer.
+#[test]
+fn xml_indentation_cycle_linear() {
+    stress::check_linear(
+        "xml indentation cycle",
+        2_000,
+        |n| cable_parse::parse(&stress::indentation_cycle(n)),
+        write_default,
+    );
+}
+
+#[test]
+fn xml_long_flat_list_linear() {
+    stress::check_linear(
+        "xml long flat list",
+        4_000,
+        |n| cable_parse::parse(&stress::long_flat_list(n)),
+        write_default,
+    );
+}
+
+/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
+/// flat, so indentation stops growing (it made the output quadratic in the
+/// depth) and readers with a depth limit (xmllint: 256) can read it.
+#[test]
+fn xml_deep_nesting_linear() {
+    stress::check_linear("xml deep nesting", 500, stress::deep_model, write_default);
+}
+
+#[test]
+fn xml_deep_nesting_on_worker_stack_keeps_every_text() {
+    stress::on_worker_stack(|| {
+        let xml = support::to_xml(&stress::deep_model(4_000));
+        support::assert_well_formed(&xml);
+        for level in [1, 99, 100, 101, 2_000, 4_000] {
+            let word = stress::deep_text(level);
+            assert!(xml.contains(&word), "{word} missing");
+        }
+    });
+}
+
+#[test]
+fn xml_deepest_parsed_nesting_on_worker_stack() {
+    stress::on_worker_stack(|| {
+        let cable = cable_parse::parse(&stress::deepest_parsed(4));
+        assert_eq!(
+            cable.nesting(),
+            cable_model::MAX_NESTING,
+            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
+        );
+        let xml = support::to_xml(&cable);
+        support::assert_well_formed(&xml);
+        assert!(xml.contains("sub item"));
+    });
 }
