@@ -85,7 +85,7 @@ pub(crate) fn deep_text(level: usize) -> String {
 
 /// A body `levels` deep, which the parser cannot produce: a numbered
 /// paragraph, a note and a list item in turn, each holding the next level
-/// (and each list a second item after it).
+/// (and each list a second item, `NextItem.`, after it).
 pub(crate) fn deep_model(levels: usize) -> Cable {
     let mut body: Vec<Block> = Vec::new();
     for level in (1..=levels).rev() {
@@ -115,7 +115,7 @@ pub(crate) fn deep_model(levels: usize) -> Cable {
                     },
                     ListItem {
                         marker: "--".into(),
-                        text: "Next item.".into(),
+                        text: "NextItem.".into(),
                         children: Vec::new(),
                     },
                 ],
@@ -126,6 +126,50 @@ pub(crate) fn deep_model(levels: usize) -> Cable {
         body,
         ..Cable::default()
     }
+}
+
+/// Drops `cable` with an explicit stack: dropping a body thousands of
+/// levels deep the ordinary way recurses once per level and overflows the
+/// stack (the parser never nests that deep; only these tests do).
+pub(crate) fn drop_deep(mut cable: Cable) {
+    let mut stack = std::mem::take(&mut cable.body);
+    while let Some(mut block) = stack.pop() {
+        match &mut block {
+            Block::Paragraph(p) => stack.append(&mut p.children),
+            Block::Note(n) => stack.append(&mut n.blocks),
+            Block::List(l) => {
+                for item in &mut l.items {
+                    stack.append(&mut item.children);
+                }
+            }
+            // Text, headings (and any block kind added later) hold no
+            // blocks.
+            _ => {}
+        }
+    }
+}
+
+/// How deep the deep-nesting tests nest: a hundred times [`MAX_NESTING`]
+/// (`cable_model::MAX_NESTING`).
+pub(crate) const DEEP_LEVELS: usize = 10_000;
+
+/// Asserts that `output` holds every text of [`deep_model`]`(levels)`:
+/// each level's word, in order, and every list's second item.
+#[track_caller]
+pub(crate) fn assert_every_deep_text(output: &str, levels: usize, what: &str) {
+    let mut at = 0;
+    for level in 1..=levels {
+        let word = deep_text(level);
+        match output[at..].find(&word) {
+            Some(i) => at += i + word.len(),
+            None => panic!("{what}: {word} missing or out of order"),
+        }
+    }
+    assert_eq!(
+        output.matches("NextItem.").count(),
+        levels / 3,
+        "{what}: a list's second item is missing"
+    );
 }
 
 /// How much longer `work` takes on `make(4 * n)` than on `make(n)`

@@ -8,6 +8,8 @@
 //! Skips with a notice when no pandoc is installed (CI installs both).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
+#[path = "../../../testdata/support/writer_stress.rs"]
+mod stress;
 mod support;
 
 use cable_model::Cable;
@@ -160,6 +162,27 @@ fn docx_and_epub_properties_hold_the_subject_keywords_and_summary() {
             Some(summary.as_str()),
             "{what}: {opf}"
         );
+    }
+}
+
+/// A model a hundred times deeper than `MAX_NESTING`, written on a 2 MiB
+/// stack: every installed pandoc converts it to `plain`, which holds
+/// every text in order. (No round trip: pandoc_ast reads JSON
+/// through serde_json, which stops at 128 levels.)
+#[test]
+fn pandoc_reads_a_model_nested_far_deeper_than_the_limit() {
+    let levels = stress::DEEP_LEVELS;
+    for pandoc in pandocs() {
+        let opts = opts(pandoc.api);
+        let json = stress::on_worker_stack(move || {
+            let deep = stress::deep_model(levels);
+            let json = write(&deep, &opts);
+            stress::drop_deep(deep);
+            json
+        });
+        let what = format!("{levels} levels with {}", pandoc.version);
+        let plain = pandoc.run(&["-f", "json", "-t", "plain", "--wrap=none"], &json, &what);
+        stress::assert_every_deep_text(&String::from_utf8_lossy(&plain), levels, &what);
     }
 }
 
