@@ -371,3 +371,70 @@ fn zip_member_declared_small_inflating_huge_is_contained() {
     // The zip crate stops at the declared size: "larger than its declared uncompressed size".
     assert!(got[0].contains("declared"), "{got:#?}");
 }
+
+/// A cablegate page whose body `<pre>` holds `inside` between two lines of text.
+fn page_with(inside: &str) -> Vec<u8> {
+    html_page(
+        "09STATE1",
+        "R 241234Z FEB 09\nFM SECSTATE WASHDC\nTO ALL\nUNCLAS\nSUBJECT: TEST\n\nBEFORE\n",
+    )
+    .replace("BEFORE&#x000A;", &format!("BEFORE{inside}AFTER&#x000A;"))
+    .into_bytes()
+}
+
+/// Reads a page on a worker-size stack; returns its one record's text.
+fn page_text(bytes: Vec<u8>) -> String {
+    on_worker_stack(move || {
+        let items = read_bytes("page.html", &bytes, &Limits::default());
+        let recs = records(&items);
+        assert_eq!((items.len(), recs.len()), (1, 1), "{:#?}", summary(&items));
+        recs[0].text.clone()
+    })
+}
+
+/// Issue #13 row 1: a 60 KB page with 20,000 nested tags inside `<pre>`
+/// overflowed the reader thread's 2 MiB stack (a recursive walk of the
+/// HTML tree) and aborted the process. The page is read with a tokenizer
+/// and flags, without a tree: any depth, linear time.
+#[test]
+fn row1_nested_tags_in_pre() {
+    let nested = |n: usize| page_with(&format!("{}DEEP{}", "<i>".repeat(n), "</i>".repeat(n / 2)));
+    let page = nested(20_000);
+    assert!(page.len() > 60_000, "{}", page.len());
+    let text = page_text(page);
+    assert!(text.contains("BEFOREDEEPAFTER"), "{text}");
+    // Other elements, nested deeper (a tree builder keeps each of them open).
+    for tag in ["span", "div", "b", "a", "pre", "table"] {
+        let text = page_text(page_with(&format!("<{tag}>").repeat(30_000)));
+        assert!(text.contains("BEFORE"), "{tag}: {text}");
+    }
+    check_linear("row 1, nested <i>", 20_000, nested, |page| {
+        assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
+    });
+}
+
+/// Issue #13 row 6: 20,000 unclosed formatting tags (each with its own
+/// attribute, so the standard's "Noah's Ark" limit does not apply) took
+/// a tree builder seconds (reconstructing the active formatting elements
+/// at every text), and a tag with 100,000 attributes was quadratic
+/// (duplicate-attribute checks). Both are linear now.
+#[test]
+fn row6_unclosed_formatting_tags_and_many_attributes() {
+    let unclosed =
+        |n: usize| page_with(&(0..n).map(|i| format!("<p><b c={i}>x")).collect::<String>());
+    let text = page_text(unclosed(20_000));
+    assert_eq!(text.matches('x').count(), 20_000);
+    check_linear("row 6, unclosed <b>", 10_000, unclosed, |page| {
+        assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
+    });
+    let attributes = |n: usize| {
+        page_with(&format!(
+            "<b {}>x</b>",
+            (0..n).map(|i| format!("a{i} ")).collect::<String>()
+        ))
+    };
+    assert!(page_text(attributes(100_000)).contains("BEFORExAFTER"));
+    check_linear("row 6, attributes", 25_000, attributes, |page| {
+        assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
+    });
+}

@@ -190,3 +190,74 @@ pub(crate) fn html_page(id: &str, text: &str) -> String {
         enc(&header)
     )
 }
+
+/// The stack of the binary's converting threads: `cablekit`'s rayon pool
+/// (`crates/cablekit/src/pipeline.rs`) sets no stack size, so its workers
+/// have rayon's default, 2 MiB (as do threads spawned without a size).
+pub(crate) const WORKER_STACK: usize = 2 << 20;
+
+/// Runs `f` on a fresh thread with a [`WORKER_STACK`] stack. A stack
+/// overflow aborts the whole test binary, so a failing case cannot pass.
+pub(crate) fn on_worker_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .name("worker-stack".into())
+        .stack_size(WORKER_STACK)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+/// Reads `bytes` as one input named `name` on the calling thread
+/// (`read_here`, as `cablekit -j1` does) and returns every item.
+pub(crate) fn read_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Item> {
+    let mut items = Vec::new();
+    cable_archive::open_reader(
+        Path::new(name),
+        std::io::Cursor::new(bytes.to_vec()),
+        limits,
+    )
+    .read_here(|item| {
+        items.push(item);
+        true
+    });
+    items
+}
+
+/// Checks that `work` takes linear time in `make`'s size parameter: the
+/// best of several runs on `make(4 * n)` must take less than 8 times the
+/// best on `make(n)` (linear is about 4x, quadratic 16x). Runs alternate
+/// between the two sizes so that a change in the machine's load (two
+/// cores shared with other builds) hits both alike. Returns the ratio.
+pub(crate) fn check_linear(
+    label: &str,
+    n: usize,
+    make: impl Fn(usize) -> Vec<u8>,
+    work: impl Fn(&[u8]),
+) -> f64 {
+    let small = make(n);
+    let large = make(4 * n);
+    work(&small); // warm-up
+    let (mut best_small, mut best_large) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        for (input, best) in [(&small, &mut best_small), (&large, &mut best_large)] {
+            let t = std::time::Instant::now();
+            work(input);
+            *best = best.min(t.elapsed().as_secs_f64());
+        }
+    }
+    let ratio = best_large / best_small.max(1e-9);
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "linearity {label}: {} bytes {best_small:.4} s, {} bytes {best_large:.4} s, ratio {ratio:.1}",
+            small.len(),
+            large.len()
+        );
+    }
+    assert!(
+        ratio < 8.0,
+        "{label}: a 4x input took {ratio:.1}x the time ({best_small:.4} s -> {best_large:.4} s): super-linear"
+    );
+    ratio
+}
