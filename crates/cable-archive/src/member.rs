@@ -92,12 +92,23 @@ pub(crate) fn read_stream(
 
 fn dispatch(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
     let mut head = Vec::new();
-    if let Err(e) = reader.take(detect::HEAD_LEN as u64).read_to_end(&mut head) {
-        let msg = read_error(sink, &ctx.provenance, &e);
+    // A read error within the first bytes (a damaged `.csv.gz`) must not
+    // lose what came before it: the kind is sniffed from the bytes that
+    // arrived, and the reader of that kind meets the error where it was.
+    let error = reader
+        .take(detect::HEAD_LEN as u64)
+        .read_to_end(&mut head)
+        .err();
+    if let (Some(e), true) = (&error, head.is_empty()) {
+        let msg = read_error(sink, &ctx.provenance, e);
         return sink.failed(ctx.provenance, msg);
     }
     let kind = detect::sniff(&head);
-    let mut reader = Cursor::new(head).chain(reader);
+    let rest: &mut dyn Read = match error {
+        Some(e) => &mut Failing(Some(e)),
+        None => reader,
+    };
+    let mut reader = Cursor::new(head).chain(rest);
     match kind {
         Kind::Empty => sink.skipped(ctx.provenance, "empty file (0 bytes)"),
         Kind::Gzip if ctx.in_gzip => sink.skipped(
@@ -193,6 +204,22 @@ pub(crate) fn read_error(sink: &Sink<'_>, provenance: &Provenance, e: &io::Error
     match e.kind() {
         io::ErrorKind::UnexpectedEof => format!("{what}: truncated: {e}"),
         _ => format!("cannot read {what}: {e}"),
+    }
+}
+
+/// A reader that fails with the error it was given (then with a copy of
+/// its kind and message): the rest of a stream after a read error.
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(match self.0.take() {
+            Some(e) => {
+                self.0 = Some(io::Error::new(e.kind(), e.to_string()));
+                e
+            }
+            None => io::Error::other("read error"),
+        })
     }
 }
 
