@@ -59,6 +59,7 @@ pub(crate) fn walk(sink: &mut Sink<'_>, root: &Path) -> Result<(), Stop> {
             depth: 0,
             explicit: false,
             in_gzip: false,
+            transcoded_from: None,
         };
         member::read_file(sink, file, ctx)?;
     }

@@ -526,3 +526,173 @@ fn row10_damaged_or_zero_padded_csv_gz() {
     let got = check("cable.txt.gz", &text, &Limits::default());
     assert_lines(&got, &["0 RECORD - - - |"]);
 }
+
+/// `n` cables.csv rows (ids `09STATE1`…) whose fields hold newlines.
+fn csv_rows(n: u64) -> String {
+    (1..=n)
+        .map(|i| {
+            csv_row(
+                i,
+                &format!("09STATE{i}"),
+                "P R 242158Z FEB 09\nFM SECSTATE WASHDC",
+                &format!("UNCLAS\nSUBJECT: ROW {i}\n\n1. (U) Text.\n"),
+            )
+        })
+        .collect()
+}
+
+/// The records' ids, texts and encodings, for comparisons.
+fn id_text_encoding(items: &[Item]) -> Vec<(String, String, &'static str)> {
+    records(items)
+        .iter()
+        .map(|r| {
+            (
+                r.meta.id.clone().unwrap_or_default(),
+                r.text.clone(),
+                r.encoding,
+            )
+        })
+        .collect()
+}
+
+/// Issue #13 row 11: a cables.csv with lone-CR line ends (old Mac tools)
+/// kept row 1 and silently dropped the rest (the file was one line). A
+/// lone CR ends a line like LF and CRLF do, so every row is read, with its
+/// fields' line ends as written.
+#[test]
+fn row11_lone_cr_line_ends_in_cables_csv() {
+    let lf = csv_rows(20);
+    let cr = lf.replace('\n', "\r");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, csv) in [("lf.csv", &lf), ("cr.csv", &cr)] {
+        write(&dir.path().join(name), csv.as_bytes());
+    }
+    let lf_items = collect(&dir.path().join("lf.csv"), &Limits::default());
+    let cr_items = collect(&dir.path().join("cr.csv"), &Limits::default());
+    assert_eq!(summary(&cr_items).len(), 20, "{:#?}", summary(&cr_items));
+    // The fields' line ends as written; header and body joined by LF.
+    let want: Vec<_> = id_text_encoding(&lf_items)
+        .into_iter()
+        .map(|(id, text, enc)| {
+            let (header, body) = text.split_at(text.find("\nUNCLAS").unwrap());
+            let body = body.get(1..).unwrap();
+            let text = format!(
+                "{}\n{}",
+                header.replace('\n', "\r"),
+                body.replace('\n', "\r")
+            );
+            (id, text, enc)
+        })
+        .collect();
+    assert_eq!(id_text_encoding(&cr_items), want);
+    // Row offsets count the same bytes.
+    assert_eq!(summary(&cr_items), summary(&lf_items));
+    // Mixed line ends and a lone CR inside a field.
+    let mixed = lf.replacen("\n", "\r\n", 7).replacen("Text.", "Te\rxt.", 3);
+    let got = check("mixed.csv", mixed.as_bytes(), &Limits::default());
+    assert_eq!(got.len(), 20, "{got:#?}");
+    assert!(got.iter().all(|l| l.contains(" RECORD ")), "{got:#?}");
+}
+
+/// Issue #13 row 12: a cables.csv with a header row, in UTF-16 (with or
+/// without a byte-order mark), or whose first row number has more than 7
+/// digits was read as one text: one bogus cable. Each is recognised as
+/// the cables.csv it is: the header is one skipped item, UTF-16 is
+/// transcoded as it streams (the records say which encoding), and a row
+/// number may have any number of digits.
+#[test]
+fn row12_csv_dialects_beyond_the_first_line() {
+    let csv = csv_rows(12);
+    let plain = check("plain.csv", csv.as_bytes(), &Limits::default());
+    assert_eq!(plain.len(), 12, "{plain:#?}");
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        write(&path, bytes);
+        collect(&path, &Limits::default())
+    };
+    let utf8 = id_text_encoding(&read("plain.csv", csv.as_bytes()));
+
+    for header in [
+        "id,date,reference,origin,classification,references,header,body\n",
+        "\"\",\"Date\",\"RefID\",\"Origin\",\"Class\",\"Refs\",\"Header\",\"Body\"\r\n",
+    ] {
+        let items = read("header.csv", format!("{header}{csv}").as_bytes());
+        let got = summary(&items);
+        assert_eq!(got.len(), 13, "{got:#?}");
+        assert!(
+            got[0].starts_with("0 SKIPPED - - 0 | header row"),
+            "{got:#?}"
+        );
+        assert!(got[1].starts_with("1 RECORD - 1 "), "{got:#?}");
+        assert_eq!(id_text_encoding(&items), utf8);
+    }
+
+    let utf16 = |big_endian: bool, bom: bool| {
+        let mut bytes = Vec::new();
+        if bom {
+            bytes.extend_from_slice(if big_endian { b"\xfe\xff" } else { b"\xff\xfe" });
+        }
+        for unit in csv.encode_utf16() {
+            let b = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&b);
+        }
+        bytes
+    };
+    for (big_endian, bom, name) in [
+        (false, true, "UTF-16LE"),
+        (false, false, "UTF-16LE"),
+        (true, true, "UTF-16BE"),
+        (true, false, "UTF-16BE"),
+    ] {
+        let items = read("utf16.csv", &utf16(big_endian, bom));
+        let want: Vec<_> = utf8
+            .iter()
+            .map(|(i, t, _)| (i.clone(), t.clone(), name))
+            .collect();
+        assert_eq!(id_text_encoding(&items), want, "{name} bom {bom}");
+        // Also as a member of an archive, and gzipped.
+        let t = tar(&[("cables.csv", &utf16(big_endian, bom))]);
+        let items = read("utf16.tar.gz", &gzip(&t));
+        assert_eq!(
+            id_text_encoding(&items),
+            want,
+            "{name} bom {bom} in .tar.gz"
+        );
+    }
+
+    // Row numbers of any length (the first row or any other).
+    let long = csv.replacen("\"1\",", "\"123456789012\",", 1).replacen(
+        "\"7\",",
+        "\"98765432109876543210\",",
+        1,
+    );
+    let items = read("long.csv", long.as_bytes());
+    assert_eq!(id_text_encoding(&items), utf8);
+}
+
+/// docs/robustness.md listed "members are sniffed from their first 64 KiB"
+/// as a known gap: a member whose first telegram marker came later was
+/// skipped as not a cable. Members are read whole before they are judged,
+/// so the whole text counts.
+#[test]
+fn member_with_its_first_marker_after_64_kib_is_read() {
+    let mut text = "PAGE HEADER LINE WITHOUT ANY MARKER\n"
+        .repeat(2_000)
+        .into_bytes();
+    assert!(text.len() > 64 << 10);
+    text.extend_from_slice(&cable());
+    let got = check("late.tar", &tar(&[("late.txt", &text)]), &Limits::default());
+    assert_lines(&got, &["0 RECORD late.txt"]);
+    let prose = "no marker here\n".repeat(10_000);
+    let got = check(
+        "prose.tar",
+        &tar(&[("prose.txt", prose.as_bytes())]),
+        &Limits::default(),
+    );
+    assert_lines(&got, &["0 SKIPPED prose.txt - - | not a cable"]);
+}
