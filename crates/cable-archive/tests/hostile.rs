@@ -179,10 +179,41 @@ fn truncated_archives_fail_after_delivering_what_came_before() {
     assert!(got.last().unwrap().contains("FAILED"), "{got:#?}");
     assert!(got.iter().all(|l| !l.contains("PANIC")));
 
-    let z = zip(&[("1.txt", &c), ("2.txt", &c)]);
+    // A zip's directory is at its end: a cut zip is read from its local
+    // headers, as far as they go (docs/robustness.md listed "truncated zips
+    // give nothing" as a known gap).
+    let z = zip(&[("1.txt", &c), ("2.txt", &c), ("3.txt", &c)]);
     let got = check("cut.zip", &z[..z.len() - 30], &Limits::default());
-    assert_lines(&got, &["0 FAILED - - - | "]);
-    assert!(got[0].contains("not a readable zip archive"), "{got:#?}");
+    assert_lines(
+        &got,
+        &[
+            "0 RECORD 1.txt",
+            "1 RECORD 2.txt",
+            "2 RECORD 3.txt",
+            "3 FAILED - - - | ",
+        ],
+    );
+    assert!(
+        got[3].contains("not a readable zip archive (truncated?)")
+            && got[3].contains("3 member(s) read from their local headers"),
+        "{got:#?}"
+    );
+    let second = z
+        .windows(4)
+        .skip(4)
+        .position(|w| w == b"PK\x03\x04")
+        .unwrap()
+        + 4;
+    let got = check("cut2.zip", &z[..second + 60], &Limits::default());
+    assert_lines(
+        &got,
+        &[
+            "0 RECORD 1.txt",
+            "1 FAILED 2.txt - - | ",
+            "2 FAILED - - - | ",
+        ],
+    );
+    assert!(got[1].contains("truncated"), "{got:#?}");
 
     let s = sevenz(&[("1.txt", &c), ("2.txt", &c)]);
     let got = check("cut.7z", &s[..s.len() / 2], &Limits::default());
@@ -695,4 +726,180 @@ fn member_with_its_first_marker_after_64_kib_is_read() {
         &Limits::default(),
     );
     assert_lines(&got, &["0 SKIPPED prose.txt - - | not a cable"]);
+}
+
+/// A zip of stored (uncompressed) members, so that a member's data holds
+/// its bytes as they are.
+fn zip_stored(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in members {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// The central directory entries of a zip without comment, as raw bytes.
+fn central_entries(z: &[u8]) -> Vec<Vec<u8>> {
+    let end = z.len() - 22;
+    assert_eq!(&z[end..end + 4], b"PK\x05\x06");
+    let count = u16::from_le_bytes([z[end + 10], z[end + 11]]);
+    let mut at = u32::from_le_bytes(z[end + 16..end + 20].try_into().unwrap()) as usize;
+    (0..count)
+        .map(|_| {
+            let len = |o: usize| u16::from_le_bytes([z[at + o], z[at + o + 1]]) as usize;
+            let size = 46 + len(28) + len(30) + len(32);
+            let e = z[at..at + size].to_vec();
+            at += size;
+            e
+        })
+        .collect()
+}
+
+/// A central directory entry like `entry`, named `name`, whose local header
+/// is at `offset` (no extra field, no comment).
+fn central_entry(entry: &[u8], name: &str, offset: u32) -> Vec<u8> {
+    let mut e = entry[..46].to_vec();
+    e[28..30].copy_from_slice(&(name.len() as u16).to_le_bytes());
+    e[30..34].fill(0);
+    e[42..46].copy_from_slice(&offset.to_le_bytes());
+    e.extend_from_slice(name.as_bytes());
+    e
+}
+
+/// `z` (a zip without comment) with its central directory replaced by `entries`.
+fn with_directory(z: &[u8], entries: &[Vec<u8>]) -> Vec<u8> {
+    let end = z.len() - 22;
+    let start = u32::from_le_bytes(z[end + 16..end + 20].try_into().unwrap()) as usize;
+    let mut out = z[..start].to_vec();
+    let size: usize = entries.iter().map(Vec::len).sum();
+    for e in entries {
+        out.extend_from_slice(e);
+    }
+    let mut eocd = z[end..].to_vec();
+    let n = (entries.len() as u16).to_le_bytes();
+    eocd[8..10].copy_from_slice(&n);
+    eocd[10..12].copy_from_slice(&n);
+    eocd[12..16].copy_from_slice(&(size as u32).to_le_bytes());
+    out.extend_from_slice(&eocd);
+    out
+}
+
+/// Issue #13 row 3: a zip with two members of the same name gave only the
+/// last, silently (the zip library's index is keyed by name). The central
+/// directory is read here: every entry arrives, in directory order.
+#[test]
+fn row3_zip_members_with_the_same_name_are_all_read() {
+    let cables = cables();
+    let (a, b) = (&cables[0].1, &cables[1].1);
+    let z = zip(&[("x/cable.txt", a), ("x/cable.tx2", b), ("other.txt", a)]);
+    // Rename the second member to the first one's name, in its local header
+    // and its directory entry.
+    let mut z = z;
+    let renamed: Vec<usize> = z
+        .windows(11)
+        .enumerate()
+        .filter(|(_, w)| *w == b"x/cable.tx2")
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(renamed.len(), 2);
+    for i in renamed {
+        z[i..i + 11].copy_from_slice(b"x/cable.txt");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dup.zip");
+    write(&path, &z);
+    let items = collect(&path, &Limits::default());
+    assert_lines(
+        &summary(&items),
+        &[
+            "0 RECORD x/cable.txt",
+            "1 RECORD x/cable.txt",
+            "2 RECORD other.txt",
+        ],
+    );
+    let recs = records(&items);
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    assert_eq!(recs[0].text, text(a));
+    assert_eq!(recs[1].text, text(b));
+    // As in a tar, and as a member of another archive.
+    let outer = zip(&[("inner.zip", &z)]);
+    let got = check("outer.zip", &outer, &Limits::default());
+    assert_lines(
+        &got,
+        &[
+            "0 RECORD inner.zip/x/cable.txt",
+            "1 RECORD inner.zip/x/cable.txt",
+            "2 RECORD inner.zip/other.txt",
+        ],
+    );
+}
+
+/// Issue #13 row 16 (part): overlapping zip entries (a 136 KB zip read as
+/// 1.44 GB, "converted 10,000x"): many directory entries share one
+/// member's compressed bytes, or one entry's local header lies inside
+/// another's data. Entries whose bytes overlap are refused, each with a
+/// reason naming the other; the others are read.
+#[test]
+fn row16_overlapping_zip_entries_are_refused() {
+    let c = cable();
+    let z = zip(&[("cable.txt", &c), ("after.txt", &c)]);
+    let entries = central_entries(&z);
+    // 2,000 entries pointing at the first member's local header.
+    let mut many: Vec<Vec<u8>> = (0..2_000)
+        .map(|i| central_entry(&entries[0], &format!("copy{i:04}.txt"), 0))
+        .collect();
+    many.push(entries[1].clone());
+    let bomb = with_directory(&z, &many);
+    let got = check("overlap.zip", &bomb, &Limits::default());
+    assert_eq!(got.len(), 2_001, "{:#?}", &got[..3]);
+    for line in &got[..2_000] {
+        assert!(
+            line.contains(" FAILED copy") && line.contains("overlap"),
+            "{line}"
+        );
+    }
+    assert!(
+        got[2_000].starts_with("2000 RECORD after.txt"),
+        "{}",
+        got[2_000]
+    );
+
+    // A local header inside another member's (stored) data.
+    let inner = zip_stored(&[("inner.txt", &c)]);
+    let inner_entry = central_entries(&inner)[0].clone();
+    let outer = zip_stored(&[("carrier.bin", &inner), ("after.txt", &c)]);
+    let mut entries = central_entries(&outer);
+    let carrier_data = 30 + "carrier.bin".len() as u32;
+    entries.insert(1, central_entry(&inner_entry, "inner.txt", carrier_data));
+    let got = check(
+        "quoted.zip",
+        &with_directory(&outer, &entries),
+        &Limits::default(),
+    );
+    assert_lines(
+        &got,
+        &[
+            "0 FAILED carrier.bin",
+            "1 FAILED inner.txt",
+            "2 RECORD after.txt",
+        ],
+    );
+    assert!(
+        got[0].contains("overlap those of member #2 \"inner.txt\""),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].contains("overlap those of member #1 \"carrier.bin\""),
+        "{got:#?}"
+    );
+    // The same archive without the planted entry reads normally (the
+    // carrier is a zip: read as a nested archive).
+    let got = check("plain.zip", &outer, &Limits::default());
+    assert_lines(
+        &got,
+        &["0 RECORD carrier.bin/inner.txt", "1 RECORD after.txt"],
+    );
 }
