@@ -903,3 +903,46 @@ fn row16_overlapping_zip_entries_are_refused() {
         &["0 RECORD carrier.bin/inner.txt", "1 RECORD after.txt"],
     );
 }
+
+/// Issue #13 row 16 (part): with `-o` inside an input directory, a run read
+/// its own output. `Limits::exclude` names paths a directory walk skips
+/// (one skipped item each, a directory not walked), matched by identity
+/// whatever the spelling; the binary puts its output there.
+#[test]
+fn row16_output_inside_the_input_directory_is_excluded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write(&root.join("a.txt"), &cable());
+    write(&root.join("out/md/09STATE1.txt"), &cable());
+    write(&root.join("run.tar"), &tar(&[("b.txt", &cable())]));
+    write(&root.join("z.txt"), &cable());
+    let all = summary(&collect(&root, &Limits::default()));
+    assert_lines(
+        &all,
+        &[
+            "0 RECORD a.txt",
+            "1 RECORD out/md/09STATE1.txt",
+            "2 RECORD run.tar/b.txt",
+            "3 RECORD z.txt",
+        ],
+    );
+    let limits = Limits {
+        // Another spelling of the directory, and a file.
+        exclude: vec![
+            root.join("out/../out/."),
+            root.join("run.tar"),
+            dir.path().join("absent"),
+        ],
+        ..Limits::default()
+    };
+    let got = summary(&collect(&root, &limits));
+    assert_lines(
+        &got,
+        &[
+            "0 RECORD a.txt",
+            "1 SKIPPED out - - | excluded by the caller",
+            "2 SKIPPED run.tar - - | excluded by the caller",
+            "3 RECORD z.txt",
+        ],
+    );
+}
