@@ -2,9 +2,11 @@
 //! member: never a panic, never a trusted path.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod harness;
 mod support;
 
 use cable_archive::{Item, Limits};
+use harness::on_worker_stack;
 use std::io::Write;
 use std::path::Path;
 use support::*;
@@ -945,4 +947,30 @@ fn row16_output_inside_the_input_directory_is_excluded() {
             "3 RECORD z.txt",
         ],
     );
+}
+
+/// The worker-stack harness over generated hostile inputs of up to 4 MiB
+/// (deep nesting, unclosed tags, 500,000 attributes, deep BEGIN/END, a
+/// 4 MiB line, a 3 MiB CSV row, nested archives, noise): each goes through
+/// the archive readers, the parser and the four writers on a 2 MiB stack.
+/// A stack overflow aborts the test binary. The `worker_stack` fuzz target
+/// runs the same harness on any input.
+#[test]
+fn worker_stack_harness_over_hostile_inputs() {
+    for (name, bytes) in harness::hostile_inputs() {
+        let len = bytes.len();
+        let t = std::time::Instant::now();
+        let outcome = harness::run(bytes);
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "{name}: {len} bytes, {outcome:?}, {:.2} s",
+                t.elapsed().as_secs_f64()
+            );
+        }
+        if !name.starts_with("noise") && !name.starts_with("gzip") {
+            assert!(outcome.records >= 1, "{name}: {outcome:?}");
+            assert!(outcome.written > 0, "{name}: {outcome:?}");
+        }
+    }
 }

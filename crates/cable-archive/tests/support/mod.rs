@@ -191,23 +191,6 @@ pub(crate) fn html_page(id: &str, text: &str) -> String {
     )
 }
 
-/// The stack of the binary's converting threads: `cablekit`'s rayon pool
-/// (`crates/cablekit/src/pipeline.rs`) sets no stack size, so its workers
-/// have rayon's default, 2 MiB (as do threads spawned without a size).
-pub(crate) const WORKER_STACK: usize = 2 << 20;
-
-/// Runs `f` on a fresh thread with a [`WORKER_STACK`] stack. A stack
-/// overflow aborts the whole test binary, so a failing case cannot pass.
-pub(crate) fn on_worker_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .name("worker-stack".into())
-        .stack_size(WORKER_STACK)
-        .spawn(f)
-        .unwrap()
-        .join()
-        .unwrap()
-}
-
 /// Reads `bytes` as one input named `name` on the calling thread
 /// (`read_here`, as `cablekit -j1` does) and returns every item.
 pub(crate) fn read_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Item> {
