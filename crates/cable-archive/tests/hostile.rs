@@ -974,3 +974,110 @@ fn worker_stack_harness_over_hostile_inputs() {
         }
     }
 }
+
+/// Where the local header and the directory entry of member `name` of `z`
+/// start.
+fn headers_of(z: &[u8], name: &str) -> (usize, usize) {
+    let find = |magic: &[u8; 4], name_at: usize| {
+        (0..z.len() - 4)
+            .find(|&i| {
+                &z[i..i + 4] == magic
+                    && z.get(i + name_at..i + name_at + name.len()) == Some(name.as_bytes())
+            })
+            .unwrap()
+    };
+    (find(b"PK\x03\x04", 30), find(b"PK\x01\x02", 46))
+}
+
+/// The zip crate reads each member; each that cannot be read is one item
+/// with its reason, and the members after it are read: a symlink is
+/// skipped, a directory is no item, a damaged member (CRC-32), one
+/// compressed with a method this build cannot inflate and an encrypted one
+/// fail.
+#[test]
+fn zip_members_that_cannot_be_read_fail_one_by_one() {
+    let c = cable();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.add_directory("dir/", stored).unwrap();
+    w.add_symlink("dir/link.txt", "../../etc/passwd", stored)
+        .unwrap();
+    for name in ["damaged.txt", "method.txt", "secret.txt", "after.txt"] {
+        w.start_file(name, stored).unwrap();
+        w.write_all(&c).unwrap();
+    }
+    let mut z = w.finish().unwrap().into_inner();
+    let (local, _) = headers_of(&z, "damaged.txt");
+    z[local + 30 + "damaged.txt".len() + 100] ^= 0x20;
+    // Method 12 (bzip2), in both headers.
+    let (local, central) = headers_of(&z, "method.txt");
+    z[local + 8..local + 10].copy_from_slice(&12u16.to_le_bytes());
+    z[central + 10..central + 12].copy_from_slice(&12u16.to_le_bytes());
+    // The encryption flag, in both headers.
+    let (local, central) = headers_of(&z, "secret.txt");
+    z[local + 6] |= 1;
+    z[central + 8] |= 1;
+    let got = check("mixed.zip", &z, &Limits::default());
+    assert_lines(
+        &got,
+        &[
+            "0 SKIPPED dir/link.txt - - | symlink member (not followed)",
+            "1 FAILED damaged.txt",
+            "2 FAILED method.txt",
+            "3 FAILED secret.txt",
+            "4 RECORD after.txt",
+        ],
+    );
+    assert!(got[1].contains("checksum"), "{got:#?}");
+    assert!(
+        got[2].contains("compression method") && got[2].contains("not supported"),
+        "{got:#?}"
+    );
+    assert!(got[3].contains("encrypted member, not read"), "{got:#?}");
+}
+
+/// Zip64 entries (sizes and offsets in the zip64 extra field) are read
+/// like any.
+#[test]
+fn zip64_entries_are_read() {
+    let c = cable();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let big = zip::write::SimpleFileOptions::default().large_file(true);
+    for name in ["a.txt", "b.txt"] {
+        w.start_file(name, big).unwrap();
+        w.write_all(&c).unwrap();
+    }
+    let z = w.finish().unwrap().into_inner();
+    let (_, central) = headers_of(&z, "b.txt");
+    // The zip64 extended information field (id 1) is there.
+    let extra = u16::from_le_bytes([z[central + 30], z[central + 31]]) as usize;
+    let at = central + 46 + "b.txt".len();
+    assert!(extra >= 4 && z[at..at + 2] == [1, 0], "no zip64 field");
+    let got = check("zip64.zip", &z, &Limits::default());
+    assert_lines(&got, &["0 RECORD a.txt", "1 RECORD b.txt"]);
+}
+
+/// A zip written by a streaming writer states its members' sizes after
+/// their data (data descriptors): cut before its directory, the members
+/// cannot be found from the local headers, and the archive fails saying
+/// so (docs/robustness.md, known limits).
+#[test]
+fn truncated_streamed_zip_stops_at_its_first_data_descriptor() {
+    let c = cable();
+    let mut w = zip::ZipWriter::new_stream(Vec::new());
+    for name in ["1.txt", "2.txt"] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(&c).unwrap();
+    }
+    let z = w.finish().unwrap().into_inner();
+    let (_, central) = headers_of(&z, "1.txt");
+    let got = check("streamed.zip", &z[..central], &Limits::default());
+    assert_lines(&got, &["0 FAILED - - - | "]);
+    assert!(
+        got[0].contains("0 member(s) read from their local headers")
+            && got[0].contains("at offset 0"),
+        "{got:#?}"
+    );
+}
