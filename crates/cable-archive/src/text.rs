@@ -23,7 +23,7 @@ pub(crate) fn read(sink: &mut Sink<'_>, bytes: &[u8], ctx: Ctx) -> Result<(), St
     if !ctx.explicit && !detect::looks_like_cable(&decoded.text) {
         return sink.skipped(
             ctx.provenance,
-            "not a cable (fewer than 3 lines, or no telegram marker such as TAGS, SUBJECT, FM or a classification in the first 64 KiB)",
+            "not a cable (fewer than 3 lines, or no telegram marker such as TAGS, SUBJECT, FM or a classification)",
         );
     }
     let mut notes = Vec::new();
