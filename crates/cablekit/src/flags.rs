@@ -119,6 +119,9 @@ struct ConvertArgs {
     /// No progress bars and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
+    /// Print the reason for every skipped and failed item (not only the first 20 failures).
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 /// The archive kinds `--archive` can write.
@@ -128,6 +131,12 @@ pub(crate) enum ArchiveKind {
     Tar,
     /// A zip file (deflate).
     Zip,
+}
+
+/// The largest `-j`: four threads per core, at least 8 (issue 13 row 16:
+/// `-j 5000` spent 35 s starting threads and filling windows for one cable).
+pub(crate) fn max_jobs(cores: usize) -> usize {
+    (cores * 4).clamp(8, 256)
 }
 
 /// Reads `4096`, `64K`, `256M`, `2G` (binary multiples).
@@ -222,6 +231,8 @@ pub(crate) struct Config {
     /// Caps against hostile archives (`--max-*`).
     pub(crate) limits: cable_archive::Limits,
     pub(crate) quiet: bool,
+    /// `--verbose`: every skip and failure reason on stderr.
+    pub(crate) verbose: bool,
     /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
     pub(crate) progress: bool,
     /// Whether colour may be used (`NO_COLOR` unset).
@@ -288,16 +299,18 @@ impl ConvertArgs {
             }
         }
         for input in &self.inputs {
-            if input.as_os_str() != "-" {
-                if let Err(e) = std::fs::metadata(input) {
-                    bail!("cannot read input {}: {e}; check the path", input.display());
-                }
+            if input.as_os_str() != "-"
+                && let Err(e) = std::fs::metadata(input)
+            {
+                bail!("cannot read input {}: {e}; check the path", input.display());
             }
         }
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let jobs = match self.jobs {
             Some(0) => bail!("-j/--jobs must be at least 1"),
-            Some(n) => n,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            // More threads than a few per core only add memory and switching.
+            Some(n) => n.min(max_jobs(cores)),
+            None => cores,
         };
         let term_dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
         let progress = !self.quiet && !term_dumb && std::io::stderr().is_terminal();
@@ -337,6 +350,7 @@ impl ConvertArgs {
             yaml_folded: self.yaml_folded,
             limits,
             quiet: self.quiet,
+            verbose: self.verbose,
             progress,
             color,
         })
@@ -446,6 +460,8 @@ mod tests {
         );
         assert!(config(&[".", "--shard", "4/3"]).is_err());
         assert!(config(&[".", "-j", "0"]).is_err());
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(config(&[".", "-j", "5000"]).unwrap().jobs, max_jobs(cores));
         let err = config(&["/nonexistent/cables.csv"]).unwrap_err();
         assert!(format!("{err:#}").contains("/nonexistent/cables.csv"));
     }

@@ -5,12 +5,17 @@
 //! terminals, progress bars, clap and exit codes; see `pipeline` for the
 //! data flow and docs/cli.md for the user's view.
 
+mod convert;
+mod escape;
 mod flags;
 mod format;
+mod idset;
 mod index;
 mod layout;
 mod links;
+mod order;
 mod pipeline;
+mod prepass;
 mod progress;
 mod report;
 mod resume;
