@@ -275,12 +275,20 @@ impl Window {
     /// when nothing is in flight), then takes its place.
     fn acquire(&self, weight: u64) -> bool {
         let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while st.0 > 0 && (st.0 >= self.batches || st.1 + weight > self.bytes) {
+        while !self.fits(*st, weight) {
             st = self.freed.wait(st).unwrap_or_else(PoisonError::into_inner);
         }
         st.0 += 1;
         st.1 += weight;
         true
+    }
+
+    /// Whether a batch of `weight` bytes may start with `(batches, bytes)`
+    /// in flight: always when nothing is, else within both budgets. A
+    /// record larger than the byte budget is thus converted alone, so the
+    /// memory it takes is not multiplied by `-j` (issue 13 row 8).
+    fn fits(&self, (batches, bytes): (usize, u64), weight: u64) -> bool {
+        batches == 0 || (batches < self.batches && bytes + weight <= self.bytes)
     }
 
     /// Gives back the places of `batches` batches written (`weight` bytes
@@ -335,4 +343,26 @@ fn excluded(p: &Provenance, input: &Path, prefix: &str) -> bool {
         || member
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row8_large_records_are_converted_one_at_a_time() {
+        let w = Window::new(8, WINDOW_BYTES);
+        let huge = 250 << 20;
+        // Alone, a record larger than the budget goes.
+        assert!(w.fits((0, 0), huge));
+        // Beside anything in flight, it waits; and nothing joins it.
+        assert!(!w.fits((1, 1 << 20), huge));
+        assert!(!w.fits((1, huge), 1));
+        // Ordinary batches share the window up to its count.
+        assert!(w.fits((7, 7 << 20), 1 << 20));
+        assert!(!w.fits((8, 8 << 20), 1 << 20));
+        w.acquire(huge);
+        w.release(1, huge);
+        assert_eq!(*w.state.lock().unwrap(), (0, 0));
+    }
 }

@@ -52,12 +52,7 @@ impl Lock {
             )
         })?;
         let path = root.join(LOCK);
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(&path)
+        let file = crate::sink::open_nofollow(&path, false)
             .with_context(|| format!("cannot write {}: choose a writable --out", path.display()))?;
         match file.try_lock() {
             Ok(()) => Ok(Lock { path, _file: file }),
@@ -78,8 +73,6 @@ impl Drop for Lock {
         let _ = std::fs::remove_file(&self.path);
     }
 }
-
-use std::os::unix::fs::OpenOptionsExt;
 
 /// What the previous run left in the output directory.
 #[derive(Debug, Default)]

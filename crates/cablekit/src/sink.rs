@@ -134,14 +134,25 @@ enum ArchiveWriter {
 }
 
 /// Opens a file for writing without following a symlink at its name (a
-/// link planted in the output directory must not redirect the write).
-fn open_nofollow(path: &Path, truncate: bool) -> std::io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(truncate)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)
+/// link planted in the output directory must not redirect the write): a
+/// symlink found there is removed (the link, not its target) and the file
+/// created in its place.
+pub(crate) fn open_nofollow(path: &Path, truncate: bool) -> std::io::Result<File> {
+    let open = || {
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(truncate)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+    };
+    match open() {
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            std::fs::remove_file(path)?;
+            open()
+        }
+        other => other,
+    }
 }
 
 /// Creates a new temporary file: `O_EXCL | O_NOFOLLOW`, after removing
