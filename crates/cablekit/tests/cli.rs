@@ -1135,7 +1135,7 @@ fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
 
 fn sigterm_run(t: &TestDir) {
     let input = t.tar_gz("many.tar.gz", &cables(3000));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
         .current_dir(t.dir.path())
         .args(["convert", input.to_str().unwrap(), "-o", "term", "-j2"])
         .stderr(std::process::Stdio::piped())
