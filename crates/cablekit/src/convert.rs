@@ -80,6 +80,8 @@ pub(crate) struct Shared {
     pub(crate) previous: Option<Previous>,
     pub(crate) xml_per_input: bool,
     pub(crate) framing: Framing,
+    /// Whether paths start with the format folder.
+    pub(crate) format_dirs: bool,
 }
 
 /// One item to an outcome. Never panics: a panic while parsing or
@@ -146,7 +148,7 @@ fn convert_record(seq: u64, record: &Record, source_crc: u32, ctx: &Shared) -> O
     line.source_crc32 = Some(format!("{source_crc:08x}"));
     let mut rendered = Vec::with_capacity(ctx.formats.len());
     let mut writer_notes = Vec::new();
-    let first_name = crate::layout::Namer::default().assign(&base);
+    let first_name = crate::layout::Namer::new(ctx.format_dirs).assign(&base);
     for &format in &ctx.formats {
         if format == Format::Xml && ctx.xml_per_input {
             continue;

@@ -87,19 +87,26 @@ impl Base {
 pub(crate) struct Name {
     dir: String,
     stem: String,
+    /// Whether paths start with the format's folder (`md/2009/…`); with
+    /// one format they do not (`2009/…`).
+    format_dirs: bool,
 }
 
 impl Name {
     /// The output path of this cable in `format`, relative to the root,
     /// `/`-separated: `md/2009/09STATE17183.md`.
     pub(crate) fn path(&self, format: Format) -> String {
-        format!(
-            "{}/{}/{}.{}",
-            format.dir(),
-            self.dir,
-            self.stem,
-            format.extension()
-        )
+        if self.format_dirs {
+            format!(
+                "{}/{}/{}.{}",
+                format.dir(),
+                self.dir,
+                self.stem,
+                format.extension()
+            )
+        } else {
+            format!("{}/{}.{}", self.dir, self.stem, format.extension())
+        }
     }
 
     /// Whether this is the first copy of its base (no `~N` suffix).
@@ -114,12 +121,17 @@ impl Name {
 
     /// Reads back a name from an output path written by [`Name::path`].
     pub(crate) fn from_path(format: Format, path: &str) -> Option<Name> {
-        let rest = path.strip_prefix(format.dir())?.strip_prefix('/')?;
-        let rest = rest.strip_suffix(format.extension())?.strip_suffix('.')?;
+        let rest = path.strip_suffix(format.extension())?.strip_suffix('.')?;
+        let (format_dirs, rest) = match rest.split('/').count() {
+            3 => (true, rest.strip_prefix(format.dir())?.strip_prefix('/')?),
+            2 => (false, rest),
+            _ => return None,
+        };
         let (dir, stem) = rest.split_once('/')?;
         Some(Name {
             dir: dir.to_owned(),
             stem: stem.to_owned(),
+            format_dirs,
         })
     }
 }
@@ -158,13 +170,30 @@ fn shorten(stem: &str) -> String {
 /// file systems), 16 bytes a base instead of a lower-cased copy of every
 /// name. Two different bases with the same hash would only make the
 /// second one start at `~2`: never a name given twice.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Namer {
     /// Copies handed out (or reserved) per base.
     copies: HashMap<u64, u32>,
+    /// Whether names' paths start with the format's folder.
+    format_dirs: bool,
+}
+
+impl Default for Namer {
+    /// A namer for paths with the format folder (`md/2009/…`).
+    fn default() -> Self {
+        Namer::new(true)
+    }
 }
 
 impl Namer {
+    /// A namer whose paths start with the format folder when `format_dirs`.
+    pub(crate) fn new(format_dirs: bool) -> Self {
+        Namer {
+            copies: HashMap::new(),
+            format_dirs,
+        }
+    }
+
     /// The first of `stem`, `stem~2`, `stem~3`, ... not yet taken (ignoring case).
     pub(crate) fn assign(&mut self, base: &Base) -> Name {
         let n = self
@@ -179,6 +208,7 @@ impl Namer {
         Name {
             dir: base.dir.clone(),
             stem,
+            format_dirs: self.format_dirs,
         }
     }
 
@@ -327,6 +357,9 @@ mod tests {
         let name = namer.assign(&Base::for_id(&id));
         for f in Format::ALL {
             assert_eq!(Name::from_path(f, &name.path(f)), Some(name.clone()));
+            let flat = Namer::new(false).assign(&Base::for_id(&id));
+            assert_eq!(flat.path(f), format!("2009/09STATE17183.{}", f.extension()));
+            assert_eq!(Name::from_path(f, &flat.path(f)), Some(flat));
         }
         // A resumed run reserves `~2`: the next copy is `~3`.
         let mut resumed = Namer::default();

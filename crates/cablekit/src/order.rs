@@ -93,7 +93,7 @@ impl<'a> Order<'a> {
         Order {
             state: Mutex::new(State {
                 sink: Some(sink),
-                namer: Namer::default(),
+                namer: Namer::new(cfg.format_dirs),
                 report: Report::default(),
                 next: 0,
                 pending: BTreeMap::new(),
@@ -322,9 +322,9 @@ impl<'a> Order<'a> {
             Output::Archive(crate::flags::ArchiveKind::Zip, _) => {
                 writes.push(Write::Entry(rel.to_owned(), bytes));
             }
-            Output::Stdout => {
+            Output::Document(_) => {
                 if let Some(sink) = st.sink.as_mut() {
-                    sink.print(&bytes)?;
+                    sink.print(bytes, rel.ends_with(".yaml"))?;
                 }
             }
         }

@@ -56,7 +56,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     crate::sink::check(&cfg.output)?;
     let _lock = match &cfg.output {
         Output::Tree(root) => Some(crate::resume::Lock::take(root)?),
-        Output::Archive(..) | Output::Stdout => None,
+        Output::Archive(..) | Output::Document(_) => None,
     };
     let skip = exclusions(cfg);
     for (input, prefix) in &skip {
@@ -109,7 +109,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     let sink = Sink::open(&cfg.output)?;
     let archive = match &cfg.output {
         Output::Archive(kind, path) => Some(Archive::open(*kind, path)?),
-        Output::Tree(_) | Output::Stdout => None,
+        Output::Tree(_) | Output::Document(_) => None,
     };
     let ctx = Shared {
         formats: cfg.formats.clone(),
@@ -121,6 +121,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         shard: cfg.shard,
         previous,
         xml_per_input: cfg.xml_per_input,
+        format_dirs: cfg.format_dirs,
         framing: match cfg.output {
             Output::Archive(ArchiveKind::Tar, _) => Framing::Tar,
             _ => Framing::Plain,
@@ -338,11 +339,12 @@ fn excluded(p: &Provenance, input: &Path, prefix: &str) -> bool {
     let Some(member) = &p.member else {
         return prefix.is_empty();
     };
+    // The tree, and its index beside it (`out.index.jsonl`).
     prefix.is_empty()
         || member == prefix
         || member
             .strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with('/'))
+            .is_some_and(|rest| rest.starts_with('/') || rest == ".index.jsonl")
 }
 
 #[cfg(test)]

@@ -38,16 +38,31 @@ enum Source {
 }
 
 impl Input {
+    /// The name records of this input carry: the path as given, `stdin`
+    /// for `-` (so a cable without an id is `unknown/stdin`, not `-`).
+    pub(crate) fn display(&self) -> &Path {
+        if self.name.as_os_str() == "-" {
+            Path::new("stdin")
+        } else {
+            &self.name
+        }
+    }
+
     /// Opens the input for one pass.
     pub(crate) fn open(&self, limits: &Limits) -> anyhow::Result<Records> {
         let records = match &self.source {
+            Source::Path if self.name.as_os_str() == "-" => Ok(cable_archive::open_reader(
+                self.display(),
+                std::io::stdin(),
+                limits,
+            )),
             Source::Path => cable_archive::open(&self.name, limits),
             Source::Spooled(file) => {
                 let mut file = file
                     .try_clone()
                     .context("cannot reopen the spooled input")?;
                 file.rewind().context("cannot reopen the spooled input")?;
-                cable_archive::open_file(&self.name, file, limits)
+                cable_archive::open_file(self.display(), file, limits)
             }
         };
         records.map_err(|e| anyhow::anyhow!("{e}: check the path and that it is a supported input"))

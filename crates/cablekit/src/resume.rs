@@ -88,7 +88,7 @@ impl Previous {
     /// Reads `root/index.jsonl` (if any) and removes stale temporary files.
     pub(crate) fn load(root: &Path, formats: &[Format]) -> anyhow::Result<Previous> {
         remove_temp_files(root)?;
-        let index = root.join(crate::sink::INDEX);
+        let index = crate::sink::index_path(root);
         let mut bytes = Vec::new();
         match File::open(&index).and_then(|mut f| f.read_to_end(&mut bytes)) {
             Ok(_) => {}
@@ -200,7 +200,7 @@ mod tests {
             missing.to_json(),
             failed.to_json()
         );
-        std::fs::write(root.join("index.jsonl"), index).unwrap();
+        std::fs::write(crate::sink::index_path(root), index).unwrap();
 
         let prev = Previous::load(root, &[Format::Markdown]).unwrap();
         assert!(!root.join("md/2009/.09STATE2.md.cablekit-tmp").exists());

@@ -13,7 +13,10 @@
 //!   temporary name created with `O_EXCL | O_NOFOLLOW` and renamed when
 //!   complete. A device or FIFO (`-o /dev/null`, `-o >(gzip > x)`) is
 //!   written through, never replaced.
-//! - Stdout: the one output of the one cable; a second cable is an error.
+//! - Document (`-o -` or `-o cable.yaml`): the one output of the one
+//!   cable. Several cables make one YAML stream (`---` before each
+//!   document); in the other formats a second cable is an error raised
+//!   before anything is written (the first output is held until then).
 
 use crate::flags::{ArchiveKind, Output};
 use crate::layout::{Base, Namer};
@@ -36,7 +39,103 @@ pub(crate) const INDEX: &str = "index.jsonl";
 pub(crate) enum Sink {
     Tree(Tree),
     Archive,
-    Stdout { written: bool },
+    Document(Document),
+}
+
+/// One document output: standard output or one file.
+pub(crate) struct Document {
+    /// The file, `None` for standard output.
+    path: Option<PathBuf>,
+    /// Its temporary name while it is written.
+    temp: Option<PathBuf>,
+    out: Option<Box<dyn Write + Send>>,
+    /// YAML: several cables make a stream of documents.
+    yaml: bool,
+    /// The first output, held until it is known whether a second follows.
+    first: Option<Vec<u8>>,
+    count: u64,
+}
+
+impl Document {
+    fn open_out(&mut self) -> anyhow::Result<&mut Box<dyn Write + Send>> {
+        if self.out.is_none() {
+            let out: Box<dyn Write + Send> = match &self.path {
+                None => Box::new(std::io::stdout()),
+                Some(path) => {
+                    let temp = temp_path(path);
+                    let file = create_temp(&temp).with_context(|| {
+                        format!(
+                            "cannot create {}: choose a writable -o path",
+                            path.display()
+                        )
+                    })?;
+                    self.temp = Some(temp);
+                    Box::new(BufWriter::new(file))
+                }
+            };
+            self.out = Some(out);
+        }
+        match self.out.as_mut() {
+            Some(out) => Ok(out),
+            None => bail!("internal error: no output"),
+        }
+    }
+
+    fn put(&mut self, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.count += 1;
+        match self.count {
+            1 => {
+                self.first = Some(bytes);
+                return Ok(());
+            }
+            2 if !self.yaml => bail!(
+                "{} takes one cable in this format, but the input holds more (nothing was written): give a directory (-o DIR), an archive (-o out.zip), or --to yaml for one YAML stream",
+                self.name()
+            ),
+            _ => {}
+        }
+        let first = self.first.take();
+        let out = self.open_out()?;
+        if let Some(first) = first {
+            out.write_all(b"---\n")?;
+            out.write_all(&first)?;
+        }
+        out.write_all(b"---\n")?;
+        out.write_all(&bytes)?;
+        Ok(())
+    }
+
+    fn name(&self) -> String {
+        match &self.path {
+            None => "-o -".into(),
+            Some(p) => format!("-o {}", p.display()),
+        }
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(first) = self.first.take() {
+            self.open_out()?.write_all(&first)?;
+        }
+        if let Some(mut out) = self.out.take() {
+            out.flush()?;
+        }
+        if let (Some(temp), Some(path)) = (&self.temp, &self.path) {
+            std::fs::rename(temp, path).with_context(|| {
+                format!(
+                    "cannot create {}: choose a writable -o path",
+                    path.display()
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    fn abandon(mut self) {
+        drop(self.out.take());
+        if let Some(temp) = &self.temp {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
 }
 
 /// A directory tree output (the parts written in order).
@@ -62,9 +161,9 @@ impl Index {
     /// Opens the index of `output` (none for `-o -`).
     pub(crate) fn open(output: &Output) -> anyhow::Result<Option<Index>> {
         match output {
-            Output::Stdout => Ok(None),
+            Output::Document(_) => Ok(None),
             Output::Tree(root) => {
-                let path = root.join(INDEX);
+                let path = index_path(root);
                 let file = open_nofollow(&path, true).with_context(|| {
                     format!("cannot write {}: choose a writable --out", path.display())
                 })?;
@@ -237,7 +336,14 @@ impl Sink {
     /// be created. The archive itself is opened by [`Archive::open`].
     pub(crate) fn open(output: &Output) -> anyhow::Result<Sink> {
         match output {
-            Output::Stdout => Ok(Sink::Stdout { written: false }),
+            Output::Document(path) => Ok(Sink::Document(Document {
+                path: path.clone(),
+                temp: None,
+                out: None,
+                yaml: false,
+                first: None,
+                count: 0,
+            })),
             Output::Tree(root) => {
                 std::fs::create_dir_all(root).with_context(|| {
                     format!(
@@ -271,21 +377,13 @@ impl Sink {
         Ok(path)
     }
 
-    /// Prints the one output of `-o -`.
-    pub(crate) fn print(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        let Sink::Stdout { written } = self else {
-            bail!("internal error: printing without -o -");
+    /// Puts one output into the document of `-o -` / `-o FILE`.
+    pub(crate) fn print(&mut self, bytes: Vec<u8>, yaml: bool) -> anyhow::Result<()> {
+        let Sink::Document(doc) = self else {
+            bail!("internal error: a document output without -o - or -o FILE");
         };
-        if *written {
-            bail!(
-                "-o - prints exactly one cable, but the input holds more: write them to a directory with -o DIR"
-            );
-        }
-        *written = true;
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)?;
-        out.flush()?;
-        Ok(())
+        doc.yaml = yaml;
+        doc.put(bytes)
     }
 
     /// Appends a `<cable>` fragment (rendered by a worker) to the XML
@@ -343,16 +441,21 @@ impl Sink {
                 }
                 Ok(())
             }
-            Sink::Archive | Sink::Stdout { .. } => Ok(()),
+            Sink::Document(doc) => doc.finish(),
+            Sink::Archive => Ok(()),
         }
     }
 
     /// Drops what is half-written after a fatal error.
     pub(crate) fn abandon(self) {
-        if let Sink::Tree(tree) = &self {
-            for c in tree.collections.values() {
-                let _ = std::fs::remove_file(&c.temp);
+        match self {
+            Sink::Tree(tree) => {
+                for c in tree.collections.values() {
+                    let _ = std::fs::remove_file(&c.temp);
+                }
             }
+            Sink::Document(doc) => doc.abandon(),
+            Sink::Archive => {}
         }
     }
 }
@@ -534,6 +637,18 @@ fn zip_options() -> zip::write::SimpleFileOptions {
         .unix_permissions(0o644)
 }
 
+/// Where the index of the tree `root` goes: beside it, not inside the
+/// content (`site/content/cables` -> `site/content/cables.index.jsonl`), so
+/// a site generator does not publish it.
+pub(crate) fn index_path(root: &Path) -> PathBuf {
+    let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let abs = abs.components().collect::<PathBuf>();
+    match abs.file_name() {
+        Some(name) => abs.with_file_name(format!("{}.{INDEX}", name.to_string_lossy())),
+        None => abs.join(INDEX),
+    }
+}
+
 /// `dir/name` -> `dir/.name.cablekit-tmp`.
 pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let name = path
@@ -563,7 +678,7 @@ mod tests {
             b"# x\n"
         );
         assert_eq!(
-            std::fs::read_to_string(root.join("index.jsonl")).unwrap(),
+            std::fs::read_to_string(dir.path().join("out.index.jsonl")).unwrap(),
             "{}\n"
         );
     }

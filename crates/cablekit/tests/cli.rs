@@ -181,11 +181,21 @@ fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     let mut out = BTreeMap::new();
     walk(root, root, &mut out);
+    // The index lives beside the tree; listed here under its archive name.
+    if let Ok(bytes) = std::fs::read(index_file(root)) {
+        out.insert("index.jsonl".to_owned(), bytes);
+    }
     out
 }
 
+/// The index of the tree `root`: `root.index.jsonl`, beside it.
+fn index_file(root: &Path) -> PathBuf {
+    let name = root.file_name().unwrap().to_string_lossy();
+    root.with_file_name(format!("{name}.index.jsonl"))
+}
+
 fn index(root: &Path) -> Vec<Value> {
-    std::fs::read_to_string(root.join("index.jsonl"))
+    std::fs::read_to_string(index_file(root))
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -215,10 +225,9 @@ fn check_index(root: &Path, formats: &[&str]) -> (usize, usize, usize) {
                 for (fmt, path) in outputs {
                     let path = path.as_str().unwrap();
                     let ext = FORMATS.iter().find(|(f, _)| f == fmt).unwrap().1;
-                    assert!(
-                        path.starts_with(&format!("{fmt}/")) && path.ends_with(&format!(".{ext}")),
-                        "{path}"
-                    );
+                    // One format: no format folder (issue 15).
+                    let folder = formats.len() == 1 || path.starts_with(&format!("{fmt}/"));
+                    assert!(folder && path.ends_with(&format!(".{ext}")), "{path}");
                     assert!(files.contains_key(path), "missing {path}");
                     assert!(listed.insert(path.to_owned()), "{path} listed twice");
                 }
@@ -260,9 +269,14 @@ fn every_format_from_every_input_kind() {
         t.tar_gz("cables.tar.gz", &texts),
     ];
     for input in &inputs {
+        // `out-cables_zip`: `-o out.zip` would ask for a zip archive.
         let out = t.path(&format!(
             "out-{}",
-            input.file_name().unwrap().to_string_lossy()
+            input
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace('.', "_")
         ));
         let stderr = t.convert(&[input.to_str().unwrap(), "-o", out.to_str().unwrap()], 0);
         let counts = check_index(&out, &["md", "pandoc", "xml", "yaml"]);
@@ -303,10 +317,10 @@ fn outputs_are_named_by_id_and_year_with_duplicates_told_apart() {
     assert_eq!(
         ids,
         [
-            "yaml/2009/09STATE17183.yaml",
-            "yaml/2008/08STATE109154.yaml",
-            "yaml/2009/09STATE17183~2.yaml",
-            "yaml/2009/09STATE17183~3.yaml"
+            "2009/09STATE17183.yaml",
+            "2008/08STATE109154.yaml",
+            "2009/09STATE17183~2.yaml",
+            "2009/09STATE17183~3.yaml"
         ]
     );
 }
@@ -544,7 +558,7 @@ fn resume_after_kill(
         .args(["convert", input, "-o", &dest, jobs, "--quiet"])
         .spawn()
         .unwrap();
-    let index = t.path(&dest).join("index.jsonl");
+    let index = index_file(&t.path(&dest));
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 20
         && start.elapsed() < Duration::from_secs(60)
@@ -629,14 +643,59 @@ fn dash_o_dash_prints_one_cable_as_yaml() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // One format: no format folder (issue 15).
     t.convert(&["one.txt", "--to", "yaml", "-o", "tree"], 0);
-    let file = std::fs::read(t.path("tree/yaml/2009/09STATE17183.yaml")).unwrap();
+    let file = std::fs::read(t.path("tree/2009/09STATE17183.yaml")).unwrap();
     assert!(!out.stdout.is_empty());
     assert_eq!(out.stdout, file);
-    // More than one cable cannot go to stdout.
+    // No summary on stderr unless asked (issue 15).
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `-o cable.yaml` writes that file (pandoc's convention), not a directory.
+    t.convert(&["one.txt", "-o", "cable.yaml"], 0);
+    assert_eq!(std::fs::read(t.path("cable.yaml")).unwrap(), file);
+    // Several cables: one YAML stream; in other formats an error before
+    // anything is written.
     let dir = t.text_dir("two", &cables(2));
-    let stderr = t.convert(&[dir.to_str().unwrap(), "--to", "yaml", "-o", "-"], 2);
-    assert!(stderr.contains("-o DIR"), "{stderr}");
+    let out = t
+        .cmd()
+        .args(["convert", dir.to_str().unwrap(), "--to", "yaml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stream = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stream.matches("---\n").count(), 2, "{stream}");
+    assert!(stream.starts_with("---\n"));
+    let out = t
+        .cmd()
+        .args(["convert", dir.to_str().unwrap(), "--to", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "something was written before the error"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+    let stderr = t.convert(&[dir.to_str().unwrap(), "-o", "two.md"], 2);
+    assert!(!t.path("two.md").exists(), "{stderr}");
+    // Standard input is named `stdin`.
+    let out = t
+        .cmd()
+        .args(["convert", "-", "--to", "xml", "-o", "fromstdin"])
+        .write_stdin(b"UNCLASSIFIED\nSUBJECT: NO ID HERE\n\n1. (U) Hello.\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(t.path("fromstdin/unknown/stdin.xml").exists());
 }
 
 #[test]
@@ -773,7 +832,7 @@ fn references_link_to_cables_of_the_same_run() {
         ],
         0,
     );
-    let md = std::fs::read_to_string(t.path("plain/md/2009/09STATE17183.md")).unwrap();
+    let md = std::fs::read_to_string(t.path("plain/2009/09STATE17183.md")).unwrap();
     assert!(!md.contains("](../"), "{md}");
 }
 
@@ -804,7 +863,7 @@ fn sigint_run(jobs: &str) {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let index = t.path("out/index.jsonl");
+    let index = index_file(&t.path("out"));
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
         && start.elapsed() < Duration::from_secs(60)
@@ -1039,13 +1098,13 @@ fn row13_planted_symlinks_are_not_followed() {
     std::fs::write(t.path("outside.txt"), "keep me").unwrap();
     let target = t.path("outside.txt");
     std::fs::create_dir_all(t.path("out/md/2009")).unwrap();
-    std::os::unix::fs::symlink(&target, t.path("out/index.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&target, t.path("out.index.jsonl")).unwrap();
     std::os::unix::fs::symlink(&target, t.path("out/md/2009/09STATE17183.md")).unwrap();
     std::os::unix::fs::symlink(&target, t.path(".out.tar.cablekit-tmp")).unwrap();
     t.convert(&[input, "-o", "out"], 0);
     t.convert(&[input, "--archive", "tar", "-o", "out.tar"], 0);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
-    for p in ["out/index.jsonl", "out/md/2009/09STATE17183.md", "out.tar"] {
+    for p in ["out.index.jsonl", "out/md/2009/09STATE17183.md", "out.tar"] {
         let meta = std::fs::symlink_metadata(t.path(p)).unwrap();
         assert!(meta.is_file(), "{p} is not a regular file");
     }
@@ -1112,7 +1171,7 @@ fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
     drop(held);
     t.convert(&[input, "-o", "locked"], 0);
     // A line that is not UTF-8 in the index: skipped, with a warning.
-    let index = t.path("locked/index.jsonl");
+    let index = t.path("locked.index.jsonl");
     let mut bytes = std::fs::read(&index).unwrap();
     bytes.extend_from_slice(b"{\"seq\":9,\"input\":\"\xff\"}\n");
     std::fs::write(&index, bytes).unwrap();
@@ -1141,7 +1200,7 @@ fn sigterm_run(t: &TestDir) {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let index = t.path("term/index.jsonl");
+    let index = t.path("term.index.jsonl");
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
         && start.elapsed() < Duration::from_secs(60)

@@ -96,7 +96,9 @@ fn run(work: &Path, input: &Path, extra: &[&str]) -> Run {
         .timeout(std::time::Duration::from_secs(300))
         .assert();
     let o = assert.get_output();
-    let index = std::fs::read_to_string(out.join("index.jsonl"))
+    // The index lives beside the tree: `out.index.jsonl`.
+    let name = out.file_name().unwrap().to_string_lossy();
+    let index = std::fs::read_to_string(out.with_file_name(format!("{name}.index.jsonl")))
         .unwrap_or_default()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("index line {l:?}: {e}")))
