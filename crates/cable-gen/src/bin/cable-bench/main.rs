@@ -491,7 +491,7 @@ fn end_to_end(b: &mut Bench) {
         return;
     }
     if let Some(w) = convert(b, &large, nl, all, 2, Out::Tree, "all formats, tree, -j2") {
-        b.report.e2e_j2 = Some(w);
+        b.report.e2e_j2 = Some((w, nl));
     }
 }
 
