@@ -4,7 +4,7 @@
 use crate::detect::{self, Kind};
 use crate::provenance::Provenance;
 use crate::sink::{Sink, Stop};
-use crate::{csv, encoding, gzip, html, sevenz, tar, text, zip};
+use crate::{csv, encoding, gzip, html, ids, sevenz, tar, text, zip};
 use std::fs::File;
 use std::io::{self, Cursor, Read, Seek};
 use std::sync::Arc;
@@ -157,7 +157,12 @@ fn dispatch(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), 
                 None => Ok(()),
             }
         }
+        Kind::CablesCsv if sink.ids_only() => ids::csv(sink, &mut reader, ctx),
         Kind::CablesCsv => csv::read(sink, &mut reader, ctx),
+        Kind::Html if sink.ids_only() && ids::page_name(sink, &ctx).is_some() => {
+            let id = ids::page_name(sink, &ctx).unwrap_or_default();
+            sink.stated_id(ctx.provenance, id)
+        }
         Kind::Binary => sink.skipped(ctx.provenance, "not a cable (binary data)"),
         Kind::Html | Kind::Text | Kind::Unknown | Kind::Directory => {
             if !ctx.explicit {

@@ -7,12 +7,12 @@
 //! (`md/2009/09STATE4690.md`, see `layout`), the link from any cable of the
 //! same format is `../2009/09STATE4690.md`; all the driver needs before
 //! writing is the set of ids in the run, collected by a pre-pass (see
-//! `pipeline::collect_ids` and docs/cli.md for the trade-off).
+//! `prepass` and docs/cli.md for the trade-off).
 
 use crate::format::Format;
+use crate::idset::IdSet;
 use crate::layout::Base;
 use cable_model::CableId;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The resolver handed to a writer: an id to a relative link, or `None`
@@ -22,7 +22,7 @@ pub(crate) type Resolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>
 /// The ids of the run, when cross-links are on.
 #[derive(Clone, Default)]
 pub(crate) struct Links {
-    ids: Option<Arc<BTreeSet<CableId>>>,
+    ids: Option<Arc<IdSet>>,
 }
 
 impl Links {
@@ -32,7 +32,7 @@ impl Links {
     }
 
     /// Cross-links to the cables whose ids are in `ids`.
-    pub(crate) fn to(ids: BTreeSet<CableId>) -> Links {
+    pub(crate) fn to(ids: IdSet) -> Links {
         Links {
             ids: Some(Arc::new(ids)),
         }
@@ -62,7 +62,10 @@ mod tests {
     #[test]
     fn links_only_to_cables_of_the_run() {
         let id = |s| CableId::parse(s).unwrap();
-        let links = Links::to([id("09STATE4690"), id("1975ADDIS9462")].into());
+        let mut ids = crate::idset::IdSetBuilder::default();
+        ids.push(&id("09STATE4690"));
+        ids.push(&id("1975ADDIS9462"));
+        let links = Links::to(ids.build());
         assert_eq!(
             links.link(Format::Markdown, &id("09STATE4690")).as_deref(),
             Some("../2009/09STATE4690.md")
