@@ -22,7 +22,8 @@
 //!
 //! Knobs: `CABLEKIT_BENCH_SECS` (default 3) per option set;
 //! `CABLEKIT_BENCH_PASSES=N` runs exactly N passes of each selected
-//! writer's default options instead, for
+//! writer's default options (or of the option set named by
+//! `CABLEKIT_BENCH_VARIANT`) instead, for
 //! `valgrind --tool=callgrind --toggle-collect='*timed_passes*'`.
 //!
 //! This replaces one copy of this harness per writer crate; the end-to-end
@@ -80,10 +81,11 @@ fn writers() -> Vec<Writer> {
     wrapped.link_template = Some("https://example.org/{id}.html".into());
     wrapped.links = Some(Arc::new(half_linked("md")));
     let yaml_single = cable_yaml::Options::default().single_line_strings(true);
+    let yaml_explicit = cable_yaml::Options::default().explicit_nulls(true);
     let mut xml_flat = cable_xml::Options::default();
     xml_flat.indent = false;
-    let mut pandoc_122 = cable_pandoc::Options::default();
-    pandoc_122.api = cable_pandoc::ApiVersion::V1_22;
+    let mut pandoc_123 = cable_pandoc::Options::default();
+    pandoc_123.api = cable_pandoc::ApiVersion::V1_23;
     let mut pandoc_pretty = cable_pandoc::Options::default();
     pandoc_pretty.pretty = true;
     let mut pandoc_links = cable_pandoc::Options::default();
@@ -109,6 +111,9 @@ fn writers() -> Vec<Writer> {
                 variant("single-line strings", move |c, o| {
                     cable_yaml::write(c, &yaml_single, o)
                 }),
+                variant("explicit nulls", move |c, o| {
+                    cable_yaml::write(c, &yaml_explicit, o)
+                }),
             ],
         },
         Writer {
@@ -126,8 +131,8 @@ fn writers() -> Vec<Writer> {
                 variant("default", |c, o| {
                     cable_pandoc::write(c, &cable_pandoc::Options::default(), o)
                 }),
-                variant("api 1.22", move |c, o| {
-                    cable_pandoc::write(c, &pandoc_122, o)
+                variant("api 1.23", move |c, o| {
+                    cable_pandoc::write(c, &pandoc_123, o)
                 }),
                 variant("pretty", move |c, o| {
                     cable_pandoc::write(c, &pandoc_pretty, o)
@@ -164,9 +169,16 @@ fn main() {
         input_bytes as f64 / 1e6
     );
     if let Some(passes) = env_u64("CABLEKIT_BENCH_PASSES") {
+        // CABLEKIT_BENCH_VARIANT picks an option set by name (default: the first).
+        let name = std::env::var("CABLEKIT_BENCH_VARIANT").ok();
         for w in &selected {
-            let bytes = timed_passes(&cables, &w.variants[0].write, passes);
-            println!("{}: {passes} passes, {bytes} bytes", w.name);
+            let v = w
+                .variants
+                .iter()
+                .find(|v| name.as_deref().is_none_or(|n| n == v.name))
+                .unwrap_or(&w.variants[0]);
+            let bytes = timed_passes(&cables, &v.write, passes);
+            println!("{} [{}]: {passes} passes, {bytes} bytes", w.name, v.name);
         }
         return;
     }

@@ -42,6 +42,12 @@ pub(crate) fn indent(lines: Vec<String>, first: &str, rest: &str) -> Vec<String>
         .collect()
 }
 
+/// The indentation of a list item's further lines and blocks: four
+/// spaces, which Python-Markdown (MkDocs) needs to keep a nested list or a
+/// second paragraph inside its item; CommonMark, kramdown and pandoc take
+/// it too (they need at least the two columns of `- `).
+pub(crate) const ITEM_INDENT: &str = "    ";
+
 /// Width left after a prefix of `used` columns (never below 20).
 fn narrower(width: Option<usize>, used: usize) -> Option<usize> {
     width.map(|w| w.saturating_sub(used).max(20))
@@ -149,7 +155,7 @@ fn paragraph(p: &Paragraph, opts: &Options, width: Option<usize>) -> Vec<String>
 /// A bullet list; loose (blank lines between items) when an item has
 /// blocks of its own.
 fn list(l: &List, bullet: char, opts: &Options, width: Option<usize>) -> Vec<String> {
-    let inner = narrower(width, 2);
+    let inner = narrower(width, ITEM_INDENT.len());
     let loose = l.items.iter().any(|i| !i.children.is_empty());
     let first = format!("{bullet} ");
     let mut out = Vec::new();
@@ -169,7 +175,7 @@ fn list(l: &List, bullet: char, opts: &Options, width: Option<usize>) -> Vec<Str
         if loose && !out.is_empty() {
             out.push(String::new());
         }
-        out.extend(indent(lines, &first, "  "));
+        out.extend(indent(lines, &first, ITEM_INDENT));
     }
     out
 }

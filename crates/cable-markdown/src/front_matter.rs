@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | `id` | `STATE 017183` in a 2009 cable | `09STATE17183` |
 //! | `title` | `Subject::title` (else the id) | `Missile Technology Control Regime (MTCR): …` |
+//! | `layout` | [`crate::Site::Jekyll`] only | `page` |
 //! | `date` | the DTG `242158Z FEB 09` (else the container's date) | `2009-02-24T21:58:00Z` (a timestamp, not a string) |
 //! | `subject` | `SUBJECT:` as written | `MISSILE TECHNOLOGY CONTROL REGIME (MTCR): …` |
 //! | `subject_classification` | the subject's `(C)` | `C` |
@@ -38,17 +39,20 @@
 //! TOML is written by the `toml` crate; `date` is a TOML offset date-time.
 
 use crate::page::title;
+use crate::{Options, Site};
 use cable_model::{Addressee, Cable, Caveat, Timestamp};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io;
 
-/// The first keys: identity.
+/// The first keys: identity, and the layout a site needs.
 #[derive(Serialize)]
 struct Head<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     title: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layout: Option<&'static str>,
 }
 
 /// The date key, alone so that YAML can write it plain.
@@ -101,16 +105,24 @@ struct TomlView<'a> {
     rest: Rest<'a>,
 }
 
-fn head(cable: &Cable) -> Head<'_> {
+fn head<'a>(cable: &'a Cable, opts: &Options) -> Head<'a> {
     Head {
         id: cable.id.as_ref().map(|i| i.as_str()),
         title: one_line(title(cable)),
+        layout: layout(opts.site),
     }
+}
+
+/// The `layout` key a site needs: Jekyll renders a page without one as a
+/// bare HTML fragment; its `page` layout (minima's and most themes') prints
+/// the title, which is why Jekyll pages have no title heading.
+pub(crate) fn layout(site: Site) -> Option<&'static str> {
+    (site == Site::Jekyll).then_some("page")
 }
 
 /// `s` with line breaks, control characters and whitespace runs as single
 /// spaces: a title is one line in every site generator.
-fn one_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     let clean = !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ")
@@ -130,7 +142,7 @@ fn one_line(s: &str) -> Cow<'_, str> {
 }
 
 /// The cable's date: its DTG's instant, else the container's date.
-fn date(cable: &Cable) -> Option<Timestamp> {
+pub(crate) fn date(cable: &Cable) -> Option<Timestamp> {
     cable
         .routing
         .dtg
@@ -198,9 +210,9 @@ fn yaml_options(yaml_12: bool) -> serde_saphyr::SerializerOptions {
 /// - MTCRE
 /// ---
 /// ```
-pub(crate) fn yaml(cable: &Cable, out: &mut String) -> io::Result<()> {
+pub(crate) fn yaml(cable: &Cable, opts: &Options, out: &mut String) -> io::Result<()> {
     out.push_str("---\n");
-    serde_saphyr::to_fmt_writer_with_options(out, &head(cable), yaml_options(false))
+    serde_saphyr::to_fmt_writer_with_options(out, &head(cable, opts), yaml_options(false))
         .map_err(invalid)?;
     if let Some(date) = date(cable) {
         // Plain on purpose: a validated timestamp, see the module docs.
@@ -233,15 +245,54 @@ pub(crate) fn yaml(cable: &Cable, out: &mut String) -> io::Result<()> {
 /// tags = ["MTCRE", "PARM"]
 /// +++
 /// ```
-pub(crate) fn toml(cable: &Cable, out: &mut String) -> io::Result<()> {
+pub(crate) fn toml(cable: &Cable, opts: &Options, out: &mut String) -> io::Result<()> {
     let date = match date(cable) {
         Some(d) => Some(d.to_string().parse().map_err(invalid)?),
         None => None,
     };
     let view = TomlView {
-        head: head(cable),
+        head: head(cable, opts),
         date,
         rest: rest(cable),
+    };
+    out.push_str("+++\n");
+    out.push_str(&toml::to_string(&view).map_err(invalid)?);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("+++\n");
+    Ok(())
+}
+
+/// The front matter of an index page: its title, and the layout its site
+/// needs.
+#[derive(Serialize)]
+struct TitleOnly<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layout: Option<&'static str>,
+}
+
+/// Appends the YAML front matter of an index page, `---` lines included.
+pub(crate) fn yaml_title(title: &str, site: Site, out: &mut String) -> io::Result<()> {
+    out.push_str("---\n");
+    let view = TitleOnly {
+        title,
+        layout: layout(site),
+    };
+    serde_saphyr::to_fmt_writer_with_options(out, &view, yaml_options(false)).map_err(invalid)?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("---\n");
+    Ok(())
+}
+
+/// Appends the TOML front matter of an index page, `+++` lines included.
+pub(crate) fn toml_title(title: &str, site: Site, out: &mut String) -> io::Result<()> {
+    let view = TitleOnly {
+        title,
+        layout: layout(site),
     };
     out.push_str("+++\n");
     out.push_str(&toml::to_string(&view).map_err(invalid)?);

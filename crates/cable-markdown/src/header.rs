@@ -11,9 +11,10 @@
 //!   - A\. STATE 4690 ([09STATE4690](09STATE4690.md))
 //! ```
 
+use crate::Options;
+use crate::body::{ITEM_INDENT, indent};
 use crate::links::{link, url_for};
 use crate::prose::{Mode, escape, fill, fill_escaped};
-use crate::{Options, body::indent};
 use cable_model::{Addressee, Cable, Declassify, Marking, Reference, Timestamp};
 
 /// One item: its label and its value as raw text.
@@ -162,7 +163,9 @@ fn reference(r: &Reference, opts: &Options) -> String {
 /// References come where the cable has them: after the subject, before
 /// `Classified by`.
 pub(crate) fn lines(cable: &Cable, opts: &Options) -> Vec<String> {
-    let width = opts.wrap.map(|w| w.saturating_sub(2).max(20));
+    let width = opts
+        .wrap
+        .map(|w| w.saturating_sub(ITEM_INDENT.len()).max(20));
     let items = items(cable);
     let split = items
         .iter()
@@ -173,16 +176,20 @@ pub(crate) fn lines(cable: &Cable, opts: &Options) -> Vec<String> {
     let item_lines = |out: &mut Vec<String>, items: &[Item]| {
         for item in items {
             let lead = format!("**{}:**", item.label);
-            out.extend(indent(fill(&lead, &item.value, width), "- ", "  "));
+            out.extend(indent(fill(&lead, &item.value, width), "- ", ITEM_INDENT));
         }
     };
     item_lines(&mut out, before);
     if !cable.references.is_empty() {
         out.push("- **References:**".to_owned());
-        let inner = width.map(|w| w.saturating_sub(2).max(20));
+        let inner = width.map(|w| w.saturating_sub(ITEM_INDENT.len()).max(20));
         for r in &cable.references {
-            let item = indent(fill_escaped("", &reference(r, opts), inner), "- ", "  ");
-            out.extend(indent(item, "  ", "  "));
+            let item = indent(
+                fill_escaped("", &reference(r, opts), inner),
+                "- ",
+                ITEM_INDENT,
+            );
+            out.extend(indent(item, ITEM_INDENT, ITEM_INDENT));
         }
     }
     item_lines(&mut out, after);

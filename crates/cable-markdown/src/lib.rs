@@ -23,11 +23,12 @@
 //!    END`, `SUMMARY` and `COMMENT` blocks become block quotes led by their
 //!    keyword, and the signer closes the page.
 //!
-//! Every character of the cable's words reaches the page: anything
-//! CommonMark (or its common extensions: tables, strike-through, math,
-//! fancy lists, attributes) would read as markup is backslash-escaped, so
-//! `1. (C)` can never become a renumbered list and `*`, `_`, `<`, `[`,
-//! `#`, `$` stay characters.
+//! Every character of the cable's words reaches the page, and no reader
+//! shows an escape: a character is escaped only where it would change the
+//! parse, with a backslash where CommonMark, Goldmark (Hugo),
+//! Python-Markdown (MkDocs), kramdown (Jekyll) and pandoc all take it, else
+//! with a character reference (`&#36;`, `&#124;`), so `1. (C)` can never
+//! become a renumbered list and `*`, `_`, `<`, `[`, `#`, `$` stay characters.
 //!
 //! ```
 //! use cable_model::{Block, Cable, Label, LabelValue, Marking, Level, Paragraph, Subject};
@@ -51,9 +52,12 @@
 mod body;
 mod front_matter;
 mod header;
+mod index;
 mod links;
 mod page;
 mod prose;
+
+pub use index::{IndexPage, Listed, Summary, index_pages};
 
 use cable_model::{Cable, CableId};
 use std::fmt;
@@ -67,8 +71,10 @@ use std::sync::Arc;
 /// ```
 pub const EXTENSION: &str = "md";
 
-/// Resolves a referenced cable's id to the relative URL of its Markdown
-/// page when that cable is part of the same conversion run.
+/// Resolves a referenced cable's id to the path of its Markdown page,
+/// relative to the directory of the page being written
+/// (`../2009/09STATE4690.md`), when that cable is part of the same
+/// conversion run.
 ///
 /// ```
 /// use std::sync::Arc;
@@ -98,9 +104,75 @@ pub enum FrontMatter {
     None,
 }
 
+/// The site generator the pages are published with: it decides how a
+/// link to another page of the run is written, whether the page repeats
+/// its title as a heading, and what the index pages are called
+/// (`docs/output-markdown.md`, "Sites", has the details and the reasons).
+///
+/// | site | link to `../2009/09STATE4690.md` | title heading | front matter adds | index page |
+/// |---|---|---|---|---|
+/// | `Plain` (GitHub, any reader) | `../2009/09STATE4690.md` | yes | | `README.md` |
+/// | `MkDocs` | `../2009/09STATE4690.md` (MkDocs rewrites it) | yes | | `index.md` |
+/// | `Hugo` | `{{< relref "../2009/09STATE4690.md" >}}` | no (themes print `title`) | | `_index.md` |
+/// | `Jekyll` | `../2009/09STATE4690.html` (no plugin needed) | no (the `page` layout prints it) | `layout: page` | `index.md` |
+///
+/// ```
+/// use cable_markdown::{Options, Site};
+/// let opts = Options::for_site(Site::Jekyll);
+/// assert!(!opts.title_heading);
+/// assert_eq!(Site::Hugo.index_file(), "_index.md");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Site {
+    /// Relative `.md` links, as GitHub, GitLab, Obsidian and most readers
+    /// follow them (the default).
+    #[default]
+    Plain,
+    /// MkDocs: relative `.md` links, which MkDocs rewrites and checks.
+    MkDocs,
+    /// Hugo: links through the `relref` shortcode, which Hugo resolves to
+    /// the target's URL whatever the URL settings (lower-casing, pretty or
+    /// ugly URLs, permalinks).
+    Hugo,
+    /// Jekyll: relative links to the `.html` pages Jekyll writes, which
+    /// need no plugin.
+    Jekyll,
+}
+
+impl Site {
+    /// The name used on the command line: `hugo`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Site::Plain => "plain",
+            Site::MkDocs => "mkdocs",
+            Site::Hugo => "hugo",
+            Site::Jekyll => "jekyll",
+        }
+    }
+
+    /// The file name of a directory's index page: `_index.md` for Hugo
+    /// (a section's list page), `index.md` for MkDocs and Jekyll,
+    /// `README.md` for plain readers (GitHub shows it under the listing).
+    pub fn index_file(self) -> &'static str {
+        match self {
+            Site::Plain => "README.md",
+            Site::MkDocs | Site::Jekyll => "index.md",
+            Site::Hugo => "_index.md",
+        }
+    }
+
+    /// Whether the generator makes tag pages from the `tags` front matter
+    /// key by itself (Hugo's default `tags` taxonomy), so that the index
+    /// pages need not.
+    pub fn makes_tag_pages(self) -> bool {
+        self == Site::Hugo
+    }
+}
+
 /// Options of the Markdown writer. The defaults publish as is (YAML front
-/// matter, no offset, no wraps, no links); set fields on
-/// `Options::default()`.
+/// matter, a title heading, no offset, no wraps, no links, plain `.md`
+/// links); set fields on `Options::default()` or [`Options::for_site`].
 ///
 /// ```
 /// let mut opts = cable_markdown::Options::default();
@@ -109,7 +181,7 @@ pub enum FrontMatter {
 /// opts.wrap = Some(72);    // hard-wrap prose at 72 columns
 /// opts.link_template = Some("https://example.org/cables/{id}.html".into());
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub struct Options {
     /// The front matter block: YAML (default), TOML or none.
@@ -120,13 +192,47 @@ pub struct Options {
     /// Hard-wrap prose at this many columns (indentation included); `None`
     /// (the default) writes each paragraph on one line.
     pub wrap: Option<usize>,
-    /// Relative URLs of referenced cables that are in the same run; such
-    /// references become links. Supplied by the driver.
+    /// The relative paths (`../2009/09STATE4690.md`) of the pages of
+    /// referenced cables that are in the same run; such references become
+    /// links, written as [`Options::site`] needs. Supplied by the driver.
     pub links: Option<LinkResolver>,
     /// A URL template for referenced cables that `links` does not resolve:
     /// `{id}` is replaced by the canonical id (`09STATE4690`). Off by
     /// default: such references stay plain text.
     pub link_template: Option<String>,
+    /// The site generator: how links to the run's pages are written and
+    /// what the front matter adds (see [`Site`]).
+    pub site: Site,
+    /// Whether the page repeats its title as a level-1 heading (default
+    /// yes). Themes that print the front matter's `title` themselves
+    /// (Hugo's, Jekyll's `page` layout) would show it twice.
+    pub title_heading: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            front_matter: FrontMatter::default(),
+            heading_offset: 0,
+            wrap: None,
+            links: None,
+            link_template: None,
+            site: Site::default(),
+            title_heading: true,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults for pages published with `site`: its link style, and
+    /// no title heading where the generator's themes print the title.
+    pub fn for_site(site: Site) -> Options {
+        Options {
+            site,
+            title_heading: matches!(site, Site::Plain | Site::MkDocs),
+            ..Options::default()
+        }
+    }
 }
 
 impl fmt::Debug for Options {
@@ -137,6 +243,8 @@ impl fmt::Debug for Options {
             .field("wrap", &self.wrap)
             .field("links", &self.links.as_ref().map(|_| "Fn(&CableId)"))
             .field("link_template", &self.link_template)
+            .field("site", &self.site)
+            .field("title_heading", &self.title_heading)
             .finish()
     }
 }

@@ -39,24 +39,29 @@ pub(crate) fn hashes(level: u8, opts: &Options) -> String {
 pub(crate) fn render(cable: &Cable, opts: &Options) -> io::Result<String> {
     let mut out = String::with_capacity(4096);
     match opts.front_matter {
-        FrontMatter::Yaml => front_matter::yaml(cable, &mut out)?,
-        FrontMatter::Toml => front_matter::toml(cable, &mut out)?,
+        FrontMatter::Yaml => front_matter::yaml(cable, opts, &mut out)?,
+        FrontMatter::Toml => front_matter::toml(cable, opts, &mut out)?,
         FrontMatter::None => {}
     }
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&hashes(1, opts));
-    out.push(' ');
-    out.push_str(&escape(title(cable), Mode::Heading));
-    out.push('\n');
+    let heading = if opts.title_heading {
+        vec![format!(
+            "{} {}",
+            hashes(1, opts),
+            escape(title(cable), Mode::Heading)
+        )]
+    } else {
+        Vec::new()
+    };
     let sections = [
+        heading,
         header::lines(cable, opts),
         body::lines(&cable.body, opts, opts.wrap),
         signer(cable),
     ];
     for lines in sections.iter().filter(|l| !l.is_empty()) {
-        out.push('\n');
+        if !out.is_empty() {
+            out.push('\n');
+        }
         for line in lines {
             out.push_str(line);
             out.push('\n');

@@ -1,18 +1,42 @@
-//! Cable words as CommonMark text: escaping and line filling.
+//! Cable words as Markdown text: escaping and line filling.
 //!
-//! Two passes make any text safe:
+//! The text must read the same in every Markdown reader a page may meet:
+//! CommonMark (GitHub, pulldown-cmark), Goldmark (Hugo), Python-Markdown
+//! (MkDocs), kramdown (Jekyll) and pandoc. Those readers agree on only a few
+//! backslash escapes: Python-Markdown and kramdown print the backslash of
+//! `\$`, `\&`, `\~`, `\<`, `\^`, `\=`, and Python-Markdown that of `\:` and
+//! `\|`. So a character is escaped only where it would change the parse,
+//! and then with a backslash only if every reader takes that escape
+//! (`\` `` ` `` `*` `_` `{` `}` `[` `]` `(` `)` `>` `#` `+` `-` `.` `!`),
+//! else with a character reference, which every reader decodes:
 //!
-//! * inline: every character that can open inline markup in CommonMark or
-//!   its common extensions is backslash-escaped (`*` `_` `` ` `` `[` `]`
-//!   `<` `\` `~` `|` `$` `^` `{` `}`, and `&` when it could start an entity);
-//!   control characters and line breaks become spaces and runs of spaces
-//!   collapse, so a model string can never end a paragraph early;
+//! * inline: `*` `` ` `` `[` `]` `{` `}` always get a backslash (which also
+//!   keeps Liquid and Hugo shortcodes from seeing `{{`), except `{` before
+//!   `%`, which becomes `&#123;` (Liquid would still see `{%`); `_` unless
+//!   it sits between two letters or digits (`FOO_BAR`); `\` a second
+//!   backslash before punctuation, `&#92;` before a space or at the end (a
+//!   line-final backslash is a hard break); `|` becomes `&#124;` (kramdown
+//!   reads any line holding a `|` as a table row); `<` before anything but a space
+//!   becomes `&lt;` (a tag or an autolink otherwise), and `>` before `>`
+//!   `&gt;` (typographers make `>>` a `»`); `&` becomes `&amp;`
+//!   where it would start a character reference (`&amp;`, `&#38;`; `AT&T`
+//!   stays); `$`, `~` and `^` become `&#36;`, `&#126;`, `&#94;` when the text
+//!   holds two or more of them (math, strike-through, sub- and superscript
+//!   need a pair; one `$40 MILLION` stays as it is); in headings `#` gets a
+//!   backslash. Control characters and line breaks become spaces and runs
+//!   of spaces collapse, so a model string can never end a paragraph early;
 //! * line start: after lines are filled, a line that could open a block
-//!   (`#`, `>`, `+`, `-`, `=`, `:`, `5.`, `5)`, `A.`, `iv)`, `(C)`) gets one
-//!   more backslash, so `1. (C)` stays text wherever a wrap puts it.
+//!   gets one more escape: `#`, `>`, `+`, `!!!` (admonitions), a list
+//!   number (`5.`, `5)`), a letter or roman numeral marker of pandoc's fancy
+//!   lists (`A.`, `iv)`), a parenthesised marker (`(C)`), and `-` where it
+//!   would make a list, rule or table row get a backslash; `:` (definition
+//!   lists, fenced divs), a line of `=` (setext
+//!   heading), `???` and a lone `^` get a character reference.
 //!
 //! ```text
-//! 5. (C) Costs rose 5*2 [sic]   ->  5\. (C) Costs rose 5\*2 \[sic\]
+//! 5. (C) Costs rose 5*2 [sic]    ->  5\. (C) Costs rose 5\*2 \[sic\]
+//! $40 MILLION, AT&T, x~2         ->  $40 MILLION, AT&T, x~2
+//! $5 and $6, &amp;, <b>          ->  &#36;5 and &#36;6, &amp;amp;, &lt;b>
 //! ```
 
 /// Where escaped text goes: headings also escape `#` anywhere (a closing
@@ -25,12 +49,13 @@ pub(crate) enum Mode {
     Heading,
 }
 
-/// Escapes `text` for use inside a line of Markdown: inline markup
-/// characters get a backslash, control characters and line breaks become
-/// spaces, whitespace runs collapse to one space, ends are trimmed.
+/// Escapes `text` for use inside a line of Markdown: markup characters are
+/// escaped where they would change the parse (see the module docs), control
+/// characters and line breaks become spaces, whitespace runs collapse to
+/// one space, ends are trimmed.
 ///
 /// ```text
-/// "a_b  *c*\n<d>"  ->  "a\_b \*c\* \<d>"
+/// "a_b  *c*\n<d>"  ->  "a_b \*c\* &lt;d>"
 /// ```
 pub(crate) fn escape(text: &str, mode: Mode) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
@@ -45,7 +70,7 @@ enum Class {
     Plain,
     /// A space, line break or control character: collapses into one space.
     Space,
-    /// May need a backslash (see [`is_special`]).
+    /// May need escaping (see [`is_special`]).
     Special,
     /// The first byte of a character beyond ASCII.
     Wide,
@@ -76,12 +101,43 @@ fn class(b: u8) -> Class {
     CLASSES[usize::from(b)]
 }
 
+/// Whether `$`, `~` and `^` occur at least twice in a text (and so must be
+/// written as character references), decided at the first occurrence.
+#[derive(Default)]
+struct Pairs {
+    /// Per character: not yet looked at, or the decision.
+    decided: [Option<bool>; 3],
+}
+
+impl Pairs {
+    /// Whether the `b` at byte `at` of `text` is one of a pair or more.
+    fn paired(&mut self, b: u8, text: &[u8], at: usize) -> bool {
+        let slot = match b {
+            b'$' => 0,
+            b'~' => 1,
+            _ => 2,
+        };
+        *self.decided[slot]
+            .get_or_insert_with(|| text.get(at + 1..).is_some_and(|rest| rest.contains(&b)))
+    }
+}
+
+/// The character reference written for a paired `$`, `~` or `^`.
+fn pair_reference(b: u8) -> &'static str {
+    match b {
+        b'$' => "&#36;",
+        b'~' => "&#126;",
+        _ => "&#94;",
+    }
+}
+
 /// [`escape`], appended to `out` (whatever `out` already holds counts as
 /// nothing written yet: no space is put at the start of the escaped text).
 pub(crate) fn escape_into(out: &mut String, text: &str, mode: Mode) {
     let base = out.len();
     let bytes = text.as_bytes();
     let mut pending_space = false;
+    let mut pairs = Pairs::default();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match class(b) {
@@ -116,15 +172,7 @@ pub(crate) fn escape_into(out: &mut String, text: &str, mode: Mode) {
                 if std::mem::take(&mut pending_space) {
                     out.push(' ');
                 }
-                let needs = match b {
-                    b'&' => starts_entity(text.get(i + 1..).unwrap_or_default()),
-                    b'#' => mode == Mode::Heading,
-                    _ => true,
-                };
-                if needs {
-                    out.push('\\');
-                }
-                out.push(char::from(b));
+                special(out, b, text, i, mode, &mut pairs);
                 i += 1;
             }
             Class::Wide => {
@@ -143,7 +191,58 @@ pub(crate) fn escape_into(out: &mut String, text: &str, mode: Mode) {
     }
 }
 
-/// ASCII characters that may need a backslash (`&` and `#` only in context).
+/// Writes the special byte `b` found at `at` in `text`, escaped as its
+/// context needs (see the module docs).
+fn special(out: &mut String, b: u8, text: &str, at: usize, mode: Mode, pairs: &mut Pairs) {
+    let bytes = text.as_bytes();
+    let next = text.get(at + 1..).and_then(|t| t.chars().next());
+    let blank_next = next.is_none_or(|c| c.is_whitespace() || c.is_control());
+    match b {
+        b'\\' if blank_next => out.push_str("&#92;"),
+        b'\\' if next.is_some_and(|c| c.is_ascii_punctuation()) => out.push_str("\\\\"),
+        b'\\' => out.push('\\'),
+        b'_' => {
+            let alnum = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            };
+            if !(alnum(at.checked_sub(1)) && alnum(Some(at + 1))) {
+                out.push('\\');
+            }
+            out.push('_');
+        }
+        // Goldmark's and kramdown's typographers turn `>>` into `»`.
+        b'>' if next == Some('>') => out.push_str("&gt;"),
+        b'>' => out.push('>'),
+        b'<' if blank_next => out.push('<'),
+        b'<' => out.push_str("&lt;"),
+        b'&' if starts_entity(text.get(at + 1..).unwrap_or_default()) => out.push_str("&amp;"),
+        b'&' => out.push('&'),
+        // kramdown reads any line holding `|` as a table row.
+        b'|' => out.push_str("&#124;"),
+        b'#' => {
+            if mode == Mode::Heading {
+                out.push('\\');
+            }
+            out.push('#');
+        }
+        // Jekyll's Liquid runs before Markdown and sees `\{%` as a tag.
+        b'{' if next == Some('%') => out.push_str("&#123;"),
+        b'$' | b'~' | b'^' => {
+            if pairs.paired(b, bytes, at) {
+                out.push_str(pair_reference(b));
+            } else {
+                out.push(char::from(b));
+            }
+        }
+        _ => {
+            out.push('\\');
+            out.push(char::from(b));
+        }
+    }
+}
+
+/// ASCII characters that may need escaping (most only in context).
 const fn is_special(b: u8) -> bool {
     matches!(
         b,
@@ -154,8 +253,9 @@ const fn is_special(b: u8) -> bool {
             | b'['
             | b']'
             | b'<'
-            | b'~'
+            | b'>'
             | b'|'
+            | b'~'
             | b'$'
             | b'^'
             | b'{'
@@ -178,39 +278,64 @@ fn starts_entity(rest: &str) -> bool {
 }
 
 /// Makes an already escaped line safe at the start of a block line: one
-/// backslash where the line would otherwise open a heading, quote, list,
-/// rule, setext underline or definition.
+/// more escape where the line would otherwise open a heading, quote, list,
+/// rule, table, setext underline, definition, fenced div or admonition.
 ///
 /// ```text
 /// "5. (C) text"   ->  "5\. (C) text"
 /// "(C) text"      ->  "\(C) text"
-/// "-- item"       ->  "\-- item"
+/// "- item"        ->  "\- item"
+/// "--As agreed"   ->  "--As agreed"
+/// ": text"        ->  "&#58; text"
 /// "U.S. policy"   ->  "U.S. policy"
 /// ```
 pub(crate) fn escape_line_start(mut line: String) -> String {
-    if let Some(at) = line_start_backslash(&line) {
-        line.insert(at, '\\');
+    match line_start_fix(&line) {
+        Some(Fix::Backslash(at)) => line.insert(at, '\\'),
+        Some(Fix::Reference(entity)) => line.replace_range(..1, entity),
+        None => {}
     }
     line
 }
 
-/// Where [`escape_line_start`] puts its backslash, if anywhere.
-fn line_start_backslash(line: &str) -> Option<usize> {
+/// What [`escape_line_start`] does to a line.
+#[derive(Debug, PartialEq, Eq)]
+enum Fix {
+    /// A backslash before the byte at this offset.
+    Backslash(usize),
+    /// The first character (ASCII) replaced by this character reference.
+    Reference(&'static str),
+}
+
+/// Where and how [`escape_line_start`] escapes, if at all.
+fn line_start_fix(line: &str) -> Option<Fix> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;
-    if matches!(first, b'#' | b'>' | b'+' | b'-' | b'=' | b':') {
-        return Some(0);
+    let rest = bytes.get(1..).unwrap_or_default();
+    let only = |set: &[u8]| bytes.iter().all(|b| set.contains(b));
+    match first {
+        b'#' | b'>' | b'+' => return Some(Fix::Backslash(0)),
+        b'!' if rest.starts_with(b"!!") => return Some(Fix::Backslash(0)),
+        // A list item, a rule or a setext underline (no table can form:
+        // `|` is always written `&#124;`).
+        b'-' if rest.first().is_none_or(|b| *b == b' ') || only(b"- ") => {
+            return Some(Fix::Backslash(0));
+        }
+        b':' => return Some(Fix::Reference("&#58;")),
+        b'=' if only(b"= ") => return Some(Fix::Reference("&#61;")),
+        b'?' if rest.starts_with(b"??") => return Some(Fix::Reference("&#63;")),
+        b'^' if rest.is_empty() => return Some(Fix::Reference("&#94;")),
+        _ => {}
     }
     let ends_marker = |i: usize| bytes.get(i).is_none_or(|b| *b == b' ');
     // `5.`, `5)`, `A.`, `iv)`: a run that could be a list number, then `.` or `)`.
     let run = marker_run(bytes);
     let punct = bytes.get(run).copied();
     if run > 0 && matches!(punct, Some(b'.' | b')')) && ends_marker(run + 1) {
-        return Some(run);
+        return Some(Fix::Backslash(run));
     }
     // `(C)`, `(5)`, `(iv)`, `(@x)`: a parenthesised list marker.
     if first == b'(' {
-        let rest = bytes.get(1..).unwrap_or_default();
         let run = if rest.first() == Some(&b'@') {
             1 + rest
                 .iter()
@@ -221,7 +346,7 @@ fn line_start_backslash(line: &str) -> Option<usize> {
             marker_run(rest)
         };
         if run > 0 && rest.get(run) == Some(&b')') && ends_marker(run + 2) {
-            return Some(0);
+            return Some(Fix::Backslash(0));
         }
     }
     None
@@ -353,31 +478,50 @@ mod tests {
             ("(C/REL MTCR) portion", "(C/REL MTCR) portion"),
             ("(if asked only)", "(if asked only)"),
             ("(@ex) text", "\\(@ex) text"),
-            ("--As agreed", "\\--As agreed"),
+            ("--As agreed", "--As agreed"),
+            ("-- ", "\\--"),
+            ("-|-", "-&#124;-"),
+            ("-1 degree", "-1 degree"),
             ("- item", "\\- item"),
             ("+ item", "\\+ item"),
             ("* item", "\\* item"),
             ("# not a heading", "\\# not a heading"),
             ("> not a quote", "\\> not a quote"),
-            ("====", "\\===="),
+            ("====", "&#61;==="),
+            ("== x", "== x"),
             ("----", "\\----"),
             ("___", "\\_\\_\\_"),
-            (": definition", "\\: definition"),
+            (": definition", "&#58; definition"),
+            ("::: div", "&#58;:: div"),
+            ("!!! note", "\\!!! note"),
+            ("??? note", "&#63;?? note"),
+            ("^", "&#94;"),
             ("```rust", "\\`\\`\\`rust"),
-            ("~~~", "\\~\\~\\~"),
-            ("<div>", "\\<div>"),
+            ("~~~", "&#126;&#126;&#126;"),
+            ("x~2 of 3", "x~2 of 3"),
+            ("<div>", "&lt;div>"),
+            ("3 < 5 <", "3 < 5 <"),
+            ("<<ROWID>>", "&lt;&lt;ROWID&gt;>"),
+            ("a > b >", "a > b >"),
             ("a *b* _c_ `d`", "a \\*b\\* \\_c\\_ \\`d\\`"),
             ("[link](http://x)", "\\[link\\](http://x)"),
             ("![img](x)", "!\\[img\\](x)"),
-            ("a\\b", "a\\\\b"),
+            ("a\\b", "a\\b"),
+            ("C:\\KSWG\\2009", "C:\\KSWG\\2009"),
+            ("a\\* b\\ c\\", "a\\\\\\* b&#92; c&#92;"),
             (
                 "AT&T &amp; &#38; &#x26; &Bishop Jovan8 & done",
-                "AT&T \\&amp; \\&#38; \\&#x26; &Bishop Jovan8 & done",
+                "AT&T &amp;amp; &amp;#38; &amp;#x26; &Bishop Jovan8 & done",
             ),
-            ("$5 and $6", "\\$5 and \\$6"),
-            ("x^2^ ~sub~", "x\\^2\\^ \\~sub\\~"),
-            ("a | b", "a \\| b"),
+            ("$5 and $6", "&#36;5 and &#36;6"),
+            ("\\$40 MILLION", "\\\\$40 MILLION"),
+            ("$40 MILLION", "$40 MILLION"),
+            ("x^2^ ~sub~", "x&#94;2&#94; &#126;sub&#126;"),
+            ("x^2", "x^2"),
+            ("a | b", "a &#124; b"),
+            ("FOO_BAR _x a_ 9_9", "FOO_BAR \\_x a\\_ 9_9"),
             ("{#id .c}", "\\{#id .c\\}"),
+            ("{{ x }} {% y %}", "\\{\\{ x \\}\\} &#123;% y %\\}"),
             ("  lead\tand\u{0c}ctl\r\nend  ", "lead and ctl end"),
             ("\u{0}\u{1b}x", "x"),
             ("a\u{a0}b\u{85}c\u{2028}d é⁸", "a b c d é⁸"),
@@ -394,8 +538,8 @@ mod tests {
     #[test]
     fn escaping_appends_without_a_leading_space() {
         let mut s = String::from("lead");
-        escape_into(&mut s, "  a_b \u{a0} ", Mode::Text);
-        assert_eq!(s, "leada\\_b");
+        escape_into(&mut s, "  a_b _c \u{a0} ", Mode::Text);
+        assert_eq!(s, "leada_b \\_c");
     }
 
     #[test]

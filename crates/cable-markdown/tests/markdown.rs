@@ -9,7 +9,7 @@
 
 mod support;
 
-use cable_markdown::{FrontMatter, Options, write};
+use cable_markdown::{FrontMatter, Options, Site, write};
 use cable_model::{Cable, CableId};
 use std::process::Command;
 use std::sync::Arc;
@@ -30,10 +30,14 @@ fn option_sets() -> Vec<(&'static str, Options)> {
     let mut bare = Options::default();
     bare.front_matter = FrontMatter::None;
     bare.heading_offset = 9;
+    let mut jekyll = Options::for_site(Site::Jekyll);
+    jekyll.wrap = Some(50);
     vec![
         ("default", Options::default()),
         ("wrapped", wrapped),
         ("bare", bare),
+        ("jekyll", jekyll),
+        ("hugo", Options::for_site(Site::Hugo)),
     ]
 }
 
@@ -41,7 +45,8 @@ fn option_sets() -> Vec<(&'static str, Options)> {
 fn check_cable(name: &str, cable: &Cable) {
     for (set, opts) in option_sets() {
         let page = render(cable, &opts);
-        let problems = check::commonmark(cable, &page, &[], opts.heading_offset);
+        let problems =
+            check::commonmark(cable, &page, &[], opts.heading_offset, opts.title_heading);
         assert!(
             problems.is_empty(),
             "{name} ({set}):\n{}\n--- page ---\n{page}",
@@ -162,7 +167,7 @@ fn references_link_to_pages_of_the_same_run_and_nothing_else_by_default() {
         "{page}"
     );
     assert!(page.contains("  - B\\. GENEVA 99 (09GENEVA99)\n"), "{page}");
-    let problems = check::commonmark(&cable, &page, &["09STATE4567.md".into()], 0);
+    let problems = check::commonmark(&cable, &page, &["09STATE4567.md".into()], 0, true);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
     opts.link_template = Some("https://example.org/{id} (x)".into());
@@ -171,6 +176,47 @@ fn references_link_to_pages_of_the_same_run_and_nothing_else_by_default() {
         page.contains("([09GENEVA99](https://example.org/09GENEVA99%20%28x%29))"),
         "{page}"
     );
+}
+
+#[test]
+fn references_link_in_each_sites_style() {
+    let cable = support::rich();
+    for (site, expected) in [
+        (Site::Plain, "../2009/09STATE4567.md"),
+        (Site::MkDocs, "../2009/09STATE4567.md"),
+        (Site::Jekyll, "../2009/09STATE4567.html"),
+        (Site::Hugo, "{{< relref \"../2009/09STATE4567.md\" >}}"),
+    ] {
+        let mut opts = Options::for_site(site);
+        opts.links = Some(Arc::new(|id: &CableId| {
+            (id.as_str() == "09STATE4567").then(|| format!("../2009/{id}.md"))
+        }));
+        let page = render(&cable, &opts);
+        assert!(
+            page.contains(&format!("([09STATE4567]({expected}))")),
+            "{site:?}:\n{page}"
+        );
+        // Hugo and Jekyll themes print the title: no heading repeats it.
+        assert_eq!(
+            page.contains("\n# Kitchen Sink"),
+            matches!(site, Site::Plain | Site::MkDocs),
+            "{site:?}:\n{page}"
+        );
+        assert_eq!(
+            page.contains("\nlayout: page\n"),
+            site == Site::Jekyll,
+            "{site:?}:\n{page}"
+        );
+        if site != Site::Hugo {
+            // Hugo's shortcode is replaced before its Markdown reader runs.
+            let problems =
+                check::commonmark(&cable, &page, &[expected.into()], 0, opts.title_heading);
+            assert!(problems.is_empty(), "{site:?}: {}", problems.join("\n"));
+        }
+    }
+    let mut opts = Options::for_site(Site::Jekyll);
+    opts.links = Some(Arc::new(|id: &CableId| Some(format!("../2009/{id}.md"))));
+    snapshot("built-rich-jekyll", &render(&cable, &opts));
 }
 
 /// The YAML front matter of a page.

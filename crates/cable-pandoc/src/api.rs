@@ -12,18 +12,21 @@ use std::str::FromStr;
 ///
 /// ```
 /// use cable_pandoc::ApiVersion;
-/// assert_eq!(ApiVersion::default(), ApiVersion::V1_23);
+/// assert_eq!(ApiVersion::default(), ApiVersion::V1_22);
 /// assert_eq!("1.22".parse::<ApiVersion>(), Ok(ApiVersion::V1_22));
 /// assert_eq!(ApiVersion::V1_22.numbers(), &[1, 22, 2, 1]);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ApiVersion {
-    /// `pandoc-types` 1.22 (pandoc 2.11 to 2.19; Debian 12's pandoc 2.17).
-    /// Has no `Figure` block: the writer never emits one in this mode.
-    V1_22,
-    /// `pandoc-types` 1.23 (pandoc 3.x), the default.
+    /// `pandoc-types` 1.22 (pandoc 2.11 to 2.19; Debian 12's pandoc 2.17),
+    /// the default: the pandoc a Debian or Ubuntu user installs with apt
+    /// reads it. Has no `Figure` block: the writer never emits one in this
+    /// mode. Pandoc 3.x refuses it ("Incompatible API versions"): use
+    /// [`ApiVersion::V1_23`] there.
     #[default]
+    V1_22,
+    /// `pandoc-types` 1.23 (pandoc 3.x).
     V1_23,
 }
 

@@ -14,16 +14,17 @@
 //! cable.body.push(Block::Paragraph(Paragraph { text: "Hello.".into(), ..Default::default() }));
 //! let mut json = Vec::new();
 //! cable_pandoc::write(&cable, &cable_pandoc::Options::default(), &mut json)?;
-//! assert!(json.starts_with(br#"{"pandoc-api-version":[1,23,1],"meta":{"cable":"#));
+//! assert!(json.starts_with(br#"{"pandoc-api-version":[1,22,2,1],"meta":{"cable":"#));
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
 //! ## Wire format
 //!
 //! One JSON object `{"pandoc-api-version": [...], "meta": {...}, "blocks": [...]}`,
-//! compact unless [`Options::pretty`]. `pandoc-api-version` is `[1,23,1]`
-//! (pandoc 3.x) or, with [`ApiVersion::V1_22`], `[1,22,2,1]` (pandoc 2.11 to
-//! 2.19): pandoc refuses JSON whose first two numbers differ from its own.
+//! compact unless [`Options::pretty`]. `pandoc-api-version` is `[1,22,2,1]`
+//! (the default, pandoc 2.11 to 2.19: Debian 12's 2.17) or, with
+//! [`ApiVersion::V1_23`], `[1,23,1]` (pandoc 3.x): pandoc refuses JSON whose
+//! first two numbers differ from its own.
 //! No `pandoc-types` 1.23-only construct (`Figure`) is ever written, so the
 //! two modes differ only in that array.
 //!
@@ -34,7 +35,10 @@
 //! | `title` | `MetaInlines` | the title-cased subject (`Subject::title`), else the id |
 //! | `subtitle` | `MetaInlines` | the subject as written |
 //! | `date` | `MetaString`, `2009-02-24` | the DTG, else the container's date |
-//! | `keywords` | `MetaList` of `MetaString` | TAGS |
+//! | `subject` | `MetaString` | the subject as written (DOCX, ODT, EPUB `dc:subject`; PDF `pdfsubject`) |
+//! | `keywords` | `MetaList` of `MetaInlines` | TAGS (DOCX `cp:keywords`, ODT, PDF, HTML); `MetaInlines`, not `MetaString`, which the DOCX writer prints empty |
+//! | `description` | `MetaString` | the `SUMMARY` block |
+//! | `lang` | `MetaString` | `en-US` |
 //! | `cable` | `MetaMap` | every header field: `id`, `section`, `classification`, `caveats`, `classification-as-written`, `banner`, `precedence`, `info-precedence`, `dtg`, `datetime`, `from`, `to`, `info` (addressees as maps: `name`, `route`, `precedence`, `niact`, `serial`), `handling`, `executive-order`, `declassify`, `tags`, `subject`, `subject-marking`, `references` (maps: `label`, `kind`, `id`, `url`, `text`), `classified-by` (`name`, `title`, `text`), `reasons`, `signer` |
 //!
 //! Absent and empty fields are left out. Blocks, in order:
@@ -123,13 +127,14 @@ pub type LinkResolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>;
 ///
 /// ```
 /// let mut opts = cable_pandoc::Options::default();
-/// opts.api = cable_pandoc::ApiVersion::V1_22; // for pandoc 2.17 (Debian 12)
+/// opts.api = cable_pandoc::ApiVersion::V1_23; // for pandoc 3.x
 /// opts.pretty = true;
 /// ```
 #[derive(Clone, Default)]
 #[non_exhaustive]
 pub struct Options {
-    /// The `pandoc-types` API version to write (default 1.23, pandoc 3.x).
+    /// The `pandoc-types` API version to write (default 1.22, pandoc
+    /// 2.11-2.19; 1.23 for pandoc 3.x).
     pub api: ApiVersion,
     /// Indent the JSON for reading (default: compact).
     pub pretty: bool,
@@ -187,7 +192,7 @@ pub fn write(cable: &Cable, opts: &Options, out: &mut dyn Write) -> io::Result<(
 /// let mut cable = Cable::default();
 /// cable.body.push(Block::Paragraph(Paragraph { text: "Hello, world.".into(), ..Default::default() }));
 /// let doc = cable_pandoc::to_ast(&cable, &cable_pandoc::Options::default());
-/// assert_eq!(doc.pandoc_api_version, [1, 23, 1]);
+/// assert_eq!(doc.pandoc_api_version, [1, 22, 2, 1]);
 /// let pandoc_ast::Block::Div(_, blocks) = &doc.blocks[0] else { panic!("a paragraph Div") };
 /// assert_eq!(blocks[0], pandoc_ast::Block::Para(vec![
 ///     pandoc_ast::Inline::Str("Hello,".into()),

@@ -1,6 +1,26 @@
-//! The document's metadata: what pandoc's templates show on a title page
-//! (`title`, `subtitle`, `date`, `keywords`) and the cable's fields under
-//! one `cable` map for templates (`$cable.id$`) and filters.
+//! The document's metadata: what pandoc's writers put on a title page and
+//! into document properties (`title`, `subtitle`, `date`, `subject`,
+//! `keywords`, `description`, `lang`) and the cable's fields under one
+//! `cable` map for templates (`$cable.id$`) and filters.
+//!
+//! `keywords` is a list of `MetaInlines`, the shape pandoc's own Markdown
+//! reader gives it: the DOCX writer prints a `MetaString` keyword as an
+//! empty string (`, , , ,` in `docProps/core.xml`, pandoc 2.17 and 3.x
+//! alike). `subject` and `description` are `MetaString`, which every writer
+//! reads (and escapes) and which costs one JSON string instead of two
+//! objects per word.
+//!
+//! | key | DOCX (`docProps/core.xml`) | EPUB (`content.opf`) | ODT, LaTeX/PDF, HTML |
+//! |---|---|---|---|
+//! | `title` | `dc:title` | `dc:title` | title |
+//! | `subject` (the subject line) | `dc:subject` | `dc:subject` | `dc:subject`, `pdfsubject` |
+//! | `keywords` (TAGS) | `cp:keywords` | (pandoc writes none) | `meta:keyword`, `pdfkeywords`, `<meta name="keywords">` |
+//! | `description` (the summary) | `dc:description` | `dc:description` | `dc:description` |
+//! | `date` | | `dc:date` | date |
+//! | `lang` (`en-US`) | language of the text | `dc:language` | `lang` |
+//!
+//! A list in `subject` would reach DOCX, ODT and PDF run together
+//! (`PRELPGOV`), so the tags go to `keywords` only.
 
 use crate::Options;
 use crate::inlines;
@@ -15,8 +35,11 @@ use std::borrow::Cow;
 /// SUBJECT: MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ... (C)
 ///   -> title    "Missile Technology Control Regime (MTCR): ..." (MetaInlines)
 ///      subtitle "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
+///      subject  "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaString)
 /// P R 242158Z FEB 09 -> date "2009-02-24"
-/// TAGS: MTCRE PARM   -> keywords ["MTCRE", "PARM"], cable.tags ["MTCRE", "PARM"]
+/// TAGS: MTCRE PARM   -> keywords [MTCRE, PARM] (MetaInlines each), cable.tags ["MTCRE", "PARM"]
+/// SUMMARY: … END SUMMARY -> description (MetaString)
+/// (always)           -> lang "en-US"
 /// ```
 pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
     let mut m = MetaMap::new();
@@ -34,7 +57,12 @@ pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
             "subtitle",
             MetaValue::Inlines(inlines::text(subject.text.as_str())),
         );
+        m.insert("subject", string(subject.text.as_str()));
     }
+    if let Some(summary) = cable.summary().filter(|s| !s.trim().is_empty()) {
+        m.insert("description", string(summary));
+    }
+    m.insert("lang", string("en-US"));
     let instant = cable
         .routing
         .dtg
@@ -47,7 +75,12 @@ pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
     if !cable.tags.is_empty() {
         m.insert(
             "keywords",
-            list(cable.tags.iter().map(|t| string(t.as_str()))),
+            list(
+                cable
+                    .tags
+                    .iter()
+                    .map(|t| MetaValue::Inlines(inlines::text(t.as_str()))),
+            ),
         );
     }
     m.insert("cable", cable_map(cable, opts));

@@ -81,6 +81,88 @@ fn pandoc_converts_seeds_kitchen_sink_and_rich_cable() {
     }
 }
 
+/// The text of `member` in the zip file `bytes` (a DOCX or EPUB).
+fn zip_member(bytes: &[u8], member: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(member).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// The text of the first `<tag …>…</tag>` in `xml`, entities of `&`, `<`
+/// and `>` decoded.
+fn element(xml: &str, tag: &str) -> Option<String> {
+    let open = xml.find(&format!("<{tag}"))?;
+    let start = open + xml[open..].find('>')? + 1;
+    let end = start + xml[start..].find(&format!("</{tag}>"))?;
+    Some(
+        xml[start..end]
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[test]
+fn docx_and_epub_properties_hold_the_subject_keywords_and_summary() {
+    let text =
+        std::fs::read_to_string(support::root().join("testdata/cables/kitchen-sink.txt")).unwrap();
+    let cable = cable_parse::parse(&text);
+    let tags: Vec<&str> = cable.tags.iter().map(|t| t.as_str()).collect();
+    let subject = cable.subject.as_ref().unwrap();
+    let summary = cable.summary().unwrap();
+    for pandoc in pandocs() {
+        let what = format!("kitchen sink with {}", pandoc.version);
+        let json = write(&cable, &opts(pandoc.api));
+        let docx = pandoc.run(&["-f", "json", "-t", "docx", "-o", "-"], &json, &what);
+        let core = zip_member(&docx, "docProps/core.xml");
+        eprintln!("{}: {core}", pandoc.version);
+        assert_eq!(
+            element(&core, "cp:keywords").as_deref(),
+            Some(tags.join(", ").as_str()),
+            "{what}: DOCX keywords"
+        );
+        assert_eq!(
+            element(&core, "dc:title").as_deref(),
+            Some(subject.title.as_str()),
+            "{what}"
+        );
+        assert_eq!(
+            element(&core, "dc:subject").as_deref(),
+            Some(subject.text.as_str()),
+            "{what}"
+        );
+        assert_eq!(
+            element(&core, "dc:description").as_deref(),
+            Some(summary.as_str()),
+            "{what}"
+        );
+
+        let epub = pandoc.run(&["-f", "json", "-t", "epub", "-o", "-"], &json, &what);
+        let opf = zip_member(&epub, "EPUB/content.opf");
+        assert_eq!(
+            element(&opf, "dc:subject").as_deref(),
+            Some(subject.text.as_str()),
+            "{what}: {opf}"
+        );
+        assert_eq!(
+            element(&opf, "dc:language").as_deref(),
+            Some("en-US"),
+            "{what}: {opf}"
+        );
+        assert_eq!(
+            element(&opf, "dc:date").as_deref(),
+            Some("2009-03-03"),
+            "{what}: {opf}"
+        );
+        assert_eq!(
+            element(&opf, "dc:description").as_deref(),
+            Some(summary.as_str()),
+            "{what}: {opf}"
+        );
+    }
+}
+
 #[test]
 fn pandoc_refuses_the_other_api_version() {
     for pandoc in pandocs() {

@@ -13,8 +13,13 @@
 //!
 //! Every string stays a string for YAML 1.1 readers (PyYAML, Ruby's Psych,
 //! Jekyll): serde-saphyr in its default YAML 1.1-compatible mode quotes
-//! `NO`, `ON`, `YES`, `12:30`, `1.4`, `2009-02-28` and the like. Absent
-//! values are `null` or empty lists, never missing keys.
+//! `NO`, `ON`, `YES`, `12:30`, `1.4`, `2009-02-28` and the like.
+//!
+//! Absent, empty and false values are left out (`docs/cable.schema.json`
+//! says which keys may be missing): a body paragraph is
+//! `{kind, number, label, classification, text}`, not eleven keys with
+//! six `null`s and two `[]`. [`Options::explicit_nulls`] writes every key
+//! instead (`letter: null`, `items: []`, `niact: false`).
 //!
 //! Depends on the model only: it never sees raw cable text. Output is a pure
 //! function of the cable and the [`Options`].
@@ -23,7 +28,7 @@
 //! let cable = cable_model::Cable::default();
 //! let mut out = Vec::new();
 //! cable_yaml::write(&cable, &cable_yaml::Options::default(), &mut out).unwrap();
-//! assert!(String::from_utf8(out).unwrap().starts_with("id: null\n"));
+//! assert_eq!(String::from_utf8(out).unwrap(), "container:\n  kind: text\n");
 //! ```
 
 mod output;
@@ -44,12 +49,16 @@ pub struct Options {
     /// back to the same string; single lines are easier to `grep` and about
     /// a quarter cheaper to write, folded ones easier to read in an editor.
     pub single_line_strings: bool,
+    /// Write every key, absent values as `null`, `[]`, `''` or `false`
+    /// (`false`, the default, leaves them out).
+    pub explicit_nulls: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             single_line_strings: true,
+            explicit_nulls: false,
         }
     }
 }
@@ -60,6 +69,12 @@ impl Options {
         self.single_line_strings = yes;
         self
     }
+
+    /// Sets [`Options::explicit_nulls`].
+    pub fn explicit_nulls(mut self, yes: bool) -> Self {
+        self.explicit_nulls = yes;
+        self
+    }
 }
 
 /// Writes `cable` as one YAML document to `out`.
@@ -67,12 +82,17 @@ impl Options {
 /// The document is serialised into a buffer kept by the calling thread and
 /// handed to `out` in one `write_all`, so `out` may be an unbuffered file.
 pub fn write(cable: &Cable, opts: &Options, out: &mut dyn io::Write) -> io::Result<()> {
-    let view = view::CableView::new(cable);
     let mut options = serde_saphyr::SerializerOptions::default();
     options.prefer_block_scalars = !opts.single_line_strings;
     output::with_buffer(|buf| {
-        serde_saphyr::to_fmt_writer_with_options(buf, &view, options)
-            .map_err(|e| io::Error::other(e.to_string()))?;
+        let written = if opts.explicit_nulls {
+            let view = view::CableView::explicit(cable);
+            serde_saphyr::to_fmt_writer_with_options(buf, &view, options)
+        } else {
+            let view = view::CableView::new(cable);
+            serde_saphyr::to_fmt_writer_with_options(buf, &view, options)
+        };
+        written.map_err(|e| io::Error::other(e.to_string()))?;
         out.write_all(buf.as_bytes())
     })
 }

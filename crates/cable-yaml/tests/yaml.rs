@@ -88,6 +88,75 @@ fn goldens() {
     }
 }
 
+/// Absent, empty and false values are left out by default (issue #14: the
+/// explicit form wrote 84 `null`s for one ordinary cable), and written
+/// with `explicit_nulls`, which reads back to the same values plus nulls.
+#[test]
+fn absent_values_are_left_out_unless_asked_for() {
+    let explicit = cable_yaml::Options::default().explicit_nulls(true);
+    for path in testdata_cables() {
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let cable = cable_parse::parse(&text);
+        let compact = yaml(&cable);
+        for line in compact.lines() {
+            let (key, value) = line.split_once(": ").unwrap_or_default();
+            // `closed: false` is a value: the note has no END line.
+            let absent = matches!(value, "null" | "[]" | "''" | "\"\"")
+                || (value == "false" && key.trim() != "closed");
+            assert!(
+                !absent,
+                "{}: {line:?} in the default output",
+                path.display()
+            );
+        }
+        let full = read(&yaml_with(&cable, &explicit));
+        let short = read(&compact);
+        assert_eq!(
+            strip(full),
+            short,
+            "{}: the explicit form holds the same values",
+            path.display()
+        );
+    }
+    let default = yaml_with(&cable_model::Cable::default(), &explicit);
+    assert!(
+        default.starts_with("id: null\nsection: null\n"),
+        "{default}"
+    );
+}
+
+/// Reads YAML back, nesting allowed as deep as the parser nests notes.
+fn read(yaml: &str) -> serde_json::Value {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 1024;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(yaml, options).unwrap()
+}
+
+/// `v` without nulls, empty lists, empty strings and `false`: what the
+/// compact form leaves out.
+fn strip(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, strip(v)))
+                .filter(|(k, v)| match v {
+                    Value::Bool(false) if k == "niact" => false,
+                    Value::Null => false,
+                    Value::Array(a) => !a.is_empty(),
+                    Value::String(s) => !(s.is_empty() && k == "text"),
+                    Value::Object(o) => !(k == "precedence" && o.is_empty()),
+                    _ => true,
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(strip).collect()),
+        other => other,
+    }
+}
+
 /// YAML 1.1 look-alikes that must stay strings.
 #[test]
 fn yaml_11_lookalikes_are_quoted() {
@@ -154,6 +223,17 @@ fn pyyaml_reads_every_string_as_a_string() {
         std::fs::write(
             dir.path().join(format!("{:05}.json", 50_000 + i)),
             serde_json::to_string(&cable_yaml::view::CableView::new(&cable)).unwrap(),
+        )
+        .unwrap();
+        // And every key written (--yaml-explicit-nulls).
+        std::fs::write(
+            dir.path().join(format!("{:05}.yaml", 70_000 + i)),
+            yaml_with(&cable, &cable_yaml::Options::default().explicit_nulls(true)),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join(format!("{:05}.json", 70_000 + i)),
+            serde_json::to_string(&cable_yaml::view::CableView::explicit(&cable)).unwrap(),
         )
         .unwrap();
     }

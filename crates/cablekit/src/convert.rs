@@ -198,6 +198,7 @@ fn convert_record(seq: u64, record: &Record, source_crc: u32, ctx: &Shared) -> O
     // Counted in the index and report with the parser's diagnostics.
     cable.diagnostics.extend(writer_notes);
     line.diagnostics = Some(DiagnosticCounts::of(&cable));
+    line.listing = Some(crate::site::Listing::of(&cable));
     Outcome::Converted {
         line,
         base,

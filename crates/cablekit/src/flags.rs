@@ -48,7 +48,7 @@ pub(crate) struct Cli {
 enum CliCommand {
     /// Convert cables from files, directories, archives or cables.csv.
     #[command(after_help = CONVERT_EXAMPLES)]
-    Convert(ConvertArgs),
+    Convert(Box<ConvertArgs>),
     /// Print a shell completion script: `cablekit completions bash > /etc/bash_completion.d/cablekit`.
     Completions {
         /// The shell to complete for.
@@ -99,15 +99,32 @@ struct ConvertArgs {
     /// Leave references as text instead of linking them to cables of the same run (skips the id pre-pass).
     #[arg(long)]
     no_links: bool,
-    /// Pandoc API version of the JSON: 1.23 (pandoc 3.x), 1.22 (pandoc 2.11-2.19, e.g. Debian 12's 2.17),
-    /// or `auto` to ask the `pandoc` on PATH (`pandoc --version`).
-    #[arg(long, value_name = "VERSION", default_value = "1.23")]
+    /// Pandoc API version of the JSON: 1.22 (the default: pandoc 2.11-2.19, e.g. Debian 12's 2.17),
+    /// 1.23 (pandoc 3.x, which refuses 1.22 with "Incompatible API versions"), or `auto` to ask
+    /// the `pandoc` on PATH (`pandoc --version`).
+    #[arg(long, value_name = "VERSION", default_value = "1.22")]
     pandoc_api: PandocApi,
+    /// Pandoc: the extension cross-links point to, i.e. the format each `.pandoc.json` file will be
+    /// converted to (`../2009/09STATE4690.html`).
+    #[arg(long, value_name = "EXT", default_value = "html", value_parser = parse_link_ext)]
+    pandoc_link_ext: String,
+    /// Markdown for a site generator: its link style, front matter and index pages per year, tag
+    /// and origin (see docs/output-markdown.md).
+    #[arg(long, value_name = "GENERATOR")]
+    site: Option<SiteArg>,
+    /// Markdown: repeat the title as a level-1 heading (yes/no) [default: no with --site hugo or
+    /// jekyll, whose themes print the title; yes otherwise].
+    #[arg(long, value_name = "yes|no", value_parser = clap::builder::BoolishValueParser::new())]
+    title_heading: Option<bool>,
     /// YAML: write long strings (paragraph texts, summaries) as folded block scalars (`>-`,
     /// wrapped at 80 columns) for reading in an editor, instead of one line each (the default,
     /// about a quarter faster to write). Both read back to the same values.
     #[arg(long)]
     yaml_folded: bool,
+    /// YAML: write every key, absent values as `null`, `[]` or `false` (the earlier form, for
+    /// readers that index keys without a default); by default they are left out.
+    #[arg(long)]
+    yaml_explicit_nulls: bool,
     /// XML as one `<cables>` document per input (`xml/<input>.xml`) instead of one file per cable.
     #[arg(long)]
     xml_per_input: bool,
@@ -162,6 +179,44 @@ fn format_of_file_name(path: &std::path::Path) -> Option<Format> {
 /// `-j 5000` spent 35 s starting threads and filling windows for one cable).
 pub(crate) fn max_jobs(cores: usize) -> usize {
     (cores * 4).clamp(8, 256)
+}
+
+/// `--site`: the site generator the Markdown is published with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SiteArg {
+    /// Hugo: links through `relref`, `_index.md` section pages, no title heading.
+    Hugo,
+    /// Jekyll: links to the `.html` pages (no plugin), `layout: page`, no title heading.
+    Jekyll,
+    /// MkDocs: relative `.md` links, `index.md` pages.
+    Mkdocs,
+    /// GitHub and other readers: relative `.md` links, `README.md` index pages.
+    Plain,
+}
+
+impl SiteArg {
+    fn site(self) -> cable_markdown::Site {
+        match self {
+            SiteArg::Hugo => cable_markdown::Site::Hugo,
+            SiteArg::Jekyll => cable_markdown::Site::Jekyll,
+            SiteArg::Mkdocs => cable_markdown::Site::MkDocs,
+            SiteArg::Plain => cable_markdown::Site::Plain,
+        }
+    }
+}
+
+/// Reads a link extension: `html`, `docx`, `epub` (letters, digits and dots, no leading dot).
+fn parse_link_ext(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && !s.starts_with('.')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(format!(
+            "{s:?} is not a file extension: give one like html or docx, without the dot"
+        ))
+    }
 }
 
 /// Reads `4096`, `64K`, `256M`, `2G` (binary multiples).
@@ -253,6 +308,14 @@ pub(crate) struct Config {
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
     /// `--yaml-folded`: long YAML strings as folded block scalars.
     pub(crate) yaml_folded: bool,
+    /// `--yaml-explicit-nulls`: every YAML key written.
+    pub(crate) yaml_explicit_nulls: bool,
+    /// `--pandoc-link-ext`: what Pandoc cross-links point to.
+    pub(crate) pandoc_link_ext: String,
+    /// `--site`: the site generator the Markdown is for (index pages are written when set).
+    pub(crate) site: Option<cable_markdown::Site>,
+    /// `--title-heading`, when given.
+    pub(crate) title_heading: Option<bool>,
     /// Caps against hostile archives (`--max-*`).
     pub(crate) limits: cable_archive::Limits,
     /// Whether the end-of-run summary is printed (not with `--quiet`; with
@@ -272,7 +335,7 @@ pub(crate) struct Config {
 /// What to do.
 #[derive(Debug)]
 pub(crate) enum Command {
-    Convert(Config),
+    Convert(Box<Config>),
     Completions(clap_complete::Shell),
     Man,
 }
@@ -281,7 +344,9 @@ impl Cli {
     /// Checks the raw flags and builds the command.
     pub(crate) fn into_command(self) -> anyhow::Result<Command> {
         match self.command {
-            CliCommand::Convert(args) => args.into_config().map(Command::Convert),
+            CliCommand::Convert(args) => {
+                (*args).into_config().map(|c| Command::Convert(Box::new(c)))
+            }
             CliCommand::Completions { shell } => Ok(Command::Completions(shell)),
             CliCommand::Man => Ok(Command::Man),
         }
@@ -340,6 +405,9 @@ impl ConvertArgs {
             }
             (false, None) => Output::Tree(self.out.unwrap_or_else(|| "out".into())),
         };
+        if self.site.is_some() && !formats.contains(&Format::Markdown) {
+            bail!("--site shapes the Markdown output: add md to --to");
+        }
         if self.resume && !matches!(output, Output::Tree(_)) {
             bail!("--resume works with an output directory only: drop --archive, -o - or -o FILE");
         }
@@ -402,6 +470,10 @@ impl ConvertArgs {
             xml_per_input: self.xml_per_input,
             pandoc_api,
             yaml_folded: self.yaml_folded,
+            yaml_explicit_nulls: self.yaml_explicit_nulls,
+            pandoc_link_ext: self.pandoc_link_ext,
+            site: self.site.map(SiteArg::site),
+            title_heading: self.title_heading,
             limits,
             summary: !self.quiet && (!document || self.verbose),
             verbose: self.verbose,
@@ -420,7 +492,7 @@ mod tests {
         let mut argv = vec!["cablekit", "convert"];
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv)?.into_command()? {
-            Command::Convert(c) => Ok(c),
+            Command::Convert(c) => Ok(*c),
             other => panic!("{other:?}"),
         }
     }
@@ -451,11 +523,36 @@ mod tests {
     fn pandoc_api_is_pinned_or_rejected() {
         assert_eq!(
             config(&["."]).unwrap().pandoc_api,
-            cable_pandoc::ApiVersion::V1_23
+            cable_pandoc::ApiVersion::V1_22,
+            "the default works with Debian's pandoc 2.17"
         );
-        let c = config(&[".", "--pandoc-api", "1.22"]).unwrap();
-        assert_eq!(c.pandoc_api, cable_pandoc::ApiVersion::V1_22);
+        let c = config(&[".", "--pandoc-api", "1.23"]).unwrap();
+        assert_eq!(c.pandoc_api, cable_pandoc::ApiVersion::V1_23);
         assert!(config(&[".", "--pandoc-api", "2.0"]).is_err());
+    }
+
+    #[test]
+    fn site_and_link_options() {
+        let c = config(&[".", "--site", "hugo", "--title-heading", "yes"]).unwrap();
+        assert_eq!(c.site, Some(cable_markdown::Site::Hugo));
+        assert_eq!(c.title_heading, Some(true));
+        assert_eq!(c.pandoc_link_ext, "html");
+        assert_eq!(
+            config(&[".", "--pandoc-link-ext", "docx"])
+                .unwrap()
+                .pandoc_link_ext,
+            "docx"
+        );
+        assert!(config(&[".", "--pandoc-link-ext", ".docx"]).is_err());
+        assert!(config(&[".", "--pandoc-link-ext", "a/b"]).is_err());
+        assert!(config(&[".", "--site", "wordpress"]).is_err());
+        assert!(config(&[".", "--site", "jekyll", "--to", "yaml"]).is_err());
+        assert!(!config(&["."]).unwrap().yaml_explicit_nulls);
+        assert!(
+            config(&[".", "--yaml-explicit-nulls"])
+                .unwrap()
+                .yaml_explicit_nulls
+        );
     }
 
     #[test]

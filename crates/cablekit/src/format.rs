@@ -72,13 +72,13 @@ impl Format {
     ) -> io::Result<Option<Diagnostic>> {
         match self {
             Format::Markdown => {
-                let mut opts = cable_markdown::Options::default();
-                opts.links = settings.links.resolver(self);
+                let opts = settings.markdown_options(settings.links.resolver(self));
                 cable_markdown::write(cable, &opts, out).map(|()| None)
             }
             Format::Yaml => {
-                let opts =
-                    cable_yaml::Options::default().single_line_strings(!settings.yaml_folded);
+                let opts = cable_yaml::Options::default()
+                    .single_line_strings(!settings.yaml_folded)
+                    .explicit_nulls(settings.yaml_explicit_nulls);
                 cable_yaml::write(cable, &opts, out).map(|()| None)
             }
             Format::Xml => {
@@ -111,6 +111,37 @@ pub(crate) struct Settings {
     pub(crate) pandoc_api: cable_pandoc::ApiVersion,
     /// `--yaml-folded`.
     pub(crate) yaml_folded: bool,
+    /// `--yaml-explicit-nulls`.
+    pub(crate) yaml_explicit_nulls: bool,
+    /// `--site`.
+    pub(crate) site: Option<cable_markdown::Site>,
+    /// `--title-heading`, when given.
+    pub(crate) title_heading: Option<bool>,
+}
+
+impl Settings {
+    /// The Markdown writer's options for this run, with `links`.
+    pub(crate) fn markdown_options(
+        &self,
+        links: Option<crate::links::Resolver>,
+    ) -> cable_markdown::Options {
+        let mut opts = markdown_options(self.site, self.title_heading);
+        opts.links = links;
+        opts
+    }
+}
+
+/// The Markdown options of `--site` and `--title-heading`: the site's
+/// defaults, then the flag.
+pub(crate) fn markdown_options(
+    site: Option<cable_markdown::Site>,
+    title_heading: Option<bool>,
+) -> cable_markdown::Options {
+    let mut opts = cable_markdown::Options::for_site(site.unwrap_or_default());
+    if let Some(yes) = title_heading {
+        opts.title_heading = yes;
+    }
+    opts
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@
 //!  "outputs":{"md":"md/2009/09STATE17183.md","yaml":"yaml/2009/09STATE17183.yaml"},
 //!  "sizes":{"md":5120,"yaml":9731},"crc32":{"md":"1c291ca3","yaml":"8f0e2b11"},
 //!  "source_crc32":"5d41402a",
-//!  "diagnostics":{"error":0,"warning":1,"info":4,"codes":{"missing-signer":1,...}}}
+//!  "diagnostics":{"error":0,"warning":1,"info":4,"codes":{"missing-signer":1,...}},
+//!  "title":"Missile Technology Control Regime …","date":"2009-02-24T21:58:00Z",
+//!  "tags":["MTCRE","PARM"],"origin":"Secretary of State"}
 //! {"seq":1,"input":"cables.zip","member":"a/b.bin","status":"skipped","message":"not a cable (binary file)"}
 //! {"seq":2,"input":"cables.zip","member":"a/c.txt","status":"failed","message":"internal error: ..."}
 //! ```
@@ -86,6 +88,9 @@ pub(crate) struct Line {
     pub(crate) source_crc32: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) diagnostics: Option<DiagnosticCounts>,
+    /// `ok` lines: title, date, tags and origin, for the index pages (`site`).
+    #[serde(flatten)]
+    pub(crate) listing: Option<crate::site::Listing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) message: Option<String>,
 }
@@ -105,6 +110,7 @@ impl Line {
             crc32: BTreeMap::new(),
             source_crc32: None,
             diagnostics: None,
+            listing: None,
             message: None,
         }
     }

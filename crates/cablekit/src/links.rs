@@ -8,6 +8,12 @@
 //! same format is `../2009/09STATE4690.md`; all the driver needs before
 //! writing is the set of ids in the run, collected by a pre-pass (see
 //! `prepass` and docs/cli.md for the trade-off).
+//!
+//! The Markdown writer gets the path of the target's `.md` file and writes
+//! it in its site's link style (`relref` for Hugo, `.html` for Jekyll). A
+//! Pandoc JSON file is only a step towards another format, so its links
+//! point to the file it will become: `../2009/09STATE4690.html` by
+//! default (`--pandoc-link-ext`).
 
 use crate::format::Format;
 use crate::idset::IdSet;
@@ -20,21 +26,34 @@ use std::sync::Arc;
 pub(crate) type Resolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>;
 
 /// The ids of the run, when cross-links are on.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Links {
     ids: Option<Arc<IdSet>>,
+    /// The extension Pandoc links point to (`html`).
+    pandoc_ext: Arc<str>,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links::off()
+    }
 }
 
 impl Links {
     /// Cross-links off: references stay plain text.
     pub(crate) fn off() -> Links {
-        Links { ids: None }
+        Links {
+            ids: None,
+            pandoc_ext: "html".into(),
+        }
     }
 
-    /// Cross-links to the cables whose ids are in `ids`.
-    pub(crate) fn to(ids: IdSet) -> Links {
+    /// Cross-links to the cables whose ids are in `ids`, Pandoc's pointing
+    /// to files with the extension `pandoc_ext`.
+    pub(crate) fn to(ids: IdSet, pandoc_ext: &str) -> Links {
         Links {
             ids: Some(Arc::new(ids)),
+            pandoc_ext: pandoc_ext.into(),
         }
     }
 
@@ -43,7 +62,11 @@ impl Links {
         let ids = self.ids.as_ref()?;
         ids.contains(id).then(|| {
             let base = Base::for_id(id);
-            format!("../{}.{}", base.key(), format.extension())
+            let ext = match format {
+                Format::Pandoc => &*self.pandoc_ext,
+                _ => format.extension(),
+            };
+            format!("../{}.{ext}", base.key())
         })
     }
 
@@ -65,14 +88,14 @@ mod tests {
         let mut ids = crate::idset::IdSetBuilder::default();
         ids.push(&id("09STATE4690"));
         ids.push(&id("1975ADDIS9462"));
-        let links = Links::to(ids.build());
+        let links = Links::to(ids.build(), "docx");
         assert_eq!(
             links.link(Format::Markdown, &id("09STATE4690")).as_deref(),
             Some("../2009/09STATE4690.md")
         );
         assert_eq!(
             links.link(Format::Pandoc, &id("1975ADDIS9462")).as_deref(),
-            Some("../1975/1975ADDIS9462.pandoc.json")
+            Some("../1975/1975ADDIS9462.docx")
         );
         assert_eq!(links.link(Format::Markdown, &id("08STATE129729")), None);
         assert!(Links::off().resolver(Format::Markdown).is_none());

@@ -22,6 +22,7 @@ mod resume;
 mod shard;
 mod signal;
 mod sink;
+mod site;
 
 use clap::{CommandFactory, Parser};
 use std::io::Write;
@@ -79,6 +80,9 @@ fn convert(cfg: &flags::Config) -> anyhow::Result<ExitCode> {
     progress.finish();
     let report = result?;
     let interrupted = stop.reason() == Some(signal::StopReason::Interrupted);
+    if !interrupted {
+        index_pages(cfg, &progress)?;
+    }
     if cfg.summary {
         progress.message(&report.summary(start.elapsed(), interrupted));
     }
@@ -116,6 +120,29 @@ fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
                 writeln!(out, ".br")?;
             }
         }
+    }
+    Ok(())
+}
+
+/// `--site`: the index pages of a Markdown tree, once the run is complete.
+fn index_pages(cfg: &flags::Config, progress: &progress::Progress) -> anyhow::Result<()> {
+    let Some(site) = cfg.site else {
+        return Ok(());
+    };
+    let flags::Output::Tree(root) = &cfg.output else {
+        if cfg.summary {
+            progress.message(
+                "cablekit: note: --site index pages are written into a directory output only",
+            );
+        }
+        return Ok(());
+    };
+    let opts = format::markdown_options(Some(site), cfg.title_heading);
+    let written = site::write_index_pages(root, &opts)?;
+    for path in &written.clashes {
+        progress.message(&format!(
+            "cablekit: note: index page {path} not written: a cable's page has that name"
+        ));
     }
     Ok(())
 }

@@ -73,9 +73,10 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
     let inputs = prepass::inputs(&cfg.inputs, cfg.links)?;
     let links = if cfg.links {
         progress.phase("collecting ids for cross-links");
-        Links::to(prepass::collect_ids(
-            &inputs, &limits, cfg.jobs, &skip, stop,
-        )?)
+        Links::to(
+            prepass::collect_ids(&inputs, &limits, cfg.jobs, &skip, stop)?,
+            &cfg.pandoc_link_ext,
+        )
     } else {
         Links::off()
     };
@@ -117,6 +118,9 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             links,
             pandoc_api: cfg.pandoc_api,
             yaml_folded: cfg.yaml_folded,
+            yaml_explicit_nulls: cfg.yaml_explicit_nulls,
+            site: cfg.site,
+            title_heading: cfg.title_heading,
         },
         shard: cfg.shard,
         previous,

@@ -361,6 +361,14 @@ pub(crate) fn pandocs() -> Vec<Pandoc> {
             ),
         }
     }
+    if std::env::var("CABLEKIT_REQUIRE_ORACLES").as_deref() == Ok("1") {
+        for api in [ApiVersion::V1_22, ApiVersion::V1_23] {
+            assert!(
+                found.iter().any(|p| p.api == api),
+                "a pandoc reading API {api} is required (CABLEKIT_REQUIRE_ORACLES=1) but none was found"
+            );
+        }
+    }
     if found.is_empty() {
         eprintln!("SKIP: no pandoc found (apt-get install pandoc; pip install pypandoc_binary)");
     }

@@ -241,10 +241,12 @@ pub(crate) fn check_pandoc(json: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A pandoc 3.x binary (the default API 1.23 output needs pandoc 3): the
-/// one on PATH when it is 3.x, else the one inside the `pypandoc_binary`
-/// pip package. `None` after a notice when there is none.
-pub(crate) fn pandoc3() -> Option<PathBuf> {
+/// A pandoc reading `pandoc-types` 1.`minor` (22: pandoc 2.11-2.19, the
+/// default output; 23: pandoc 3.x): the one on PATH when it fits, else
+/// the one inside the `pypandoc_binary` pip package. `None` after a notice
+/// when there is none.
+pub(crate) fn pandoc_for(minor: u64) -> Option<PathBuf> {
+    let release = if minor == 22 { "pandoc 2." } else { "pandoc 3" };
     let version = |bin: &Path| {
         Command::new(bin)
             .arg("--version")
@@ -253,7 +255,7 @@ pub(crate) fn pandoc3() -> Option<PathBuf> {
             .filter(|o| o.status.success())
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
     };
-    if version(Path::new("pandoc")).is_some_and(|v| v.starts_with("pandoc 3")) {
+    if version(Path::new("pandoc")).is_some_and(|v| v.starts_with(release)) {
         return Some("pandoc".into());
     }
     let pip = Command::new("python3")
@@ -265,18 +267,20 @@ pub(crate) fn pandoc3() -> Option<PathBuf> {
         .ok()
         .filter(|o| o.status.success())
         .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()).join("files/pandoc"));
-    if let Some(bin) = pip.filter(|b| version(b).is_some_and(|v| v.starts_with("pandoc 3"))) {
+    if let Some(bin) = pip.filter(|b| version(b).is_some_and(|v| v.starts_with(release))) {
         return Some(bin);
     }
-    eprintln!("SKIP: no pandoc 3.x (PATH or pypandoc_binary)");
+    eprintln!("SKIP: no {release}x for pandoc-types 1.{minor} (PATH or pypandoc_binary)");
     None
 }
 
-/// Reads each Pandoc JSON file with pandoc 3 (`-f json -t native`).
-/// Returns `None` (after a notice) when pandoc 3 is absent.
+/// Reads each Pandoc JSON file (`-f json -t native`) with a pandoc of its
+/// API version. Returns `None` (after a notice) when that pandoc is absent.
 pub(crate) fn pandoc_reads(files: &[PathBuf]) -> Option<Result<(), String>> {
-    let pandoc = pandoc3()?;
     for f in files {
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(f).ok()?).ok()?;
+        let minor = json["pandoc-api-version"][1].as_u64().unwrap_or(23);
+        let pandoc = pandoc_for(minor)?;
         let out = Command::new(&pandoc)
             .args(["-f", "json", "-t", "native"])
             .arg(f)
