@@ -67,6 +67,9 @@ codes! {
     MissingId = "missing-id", Warning;
     /// The station in an id or reference is not a known station name.
     UnknownStation = "unknown-station", Info;
+    /// A station written with a typo, cut short, or with debris glued to it
+    /// was read as a known one (`BRASILA` as `BRASILIA`).
+    RepairedStation = "repaired-station", Info;
     /// No DTG was found, or it could not be read.
     MissingDtg = "missing-dtg", Warning;
     /// A DTG was found but is not a valid date and time.

@@ -22,29 +22,15 @@
 //!
 //! The grammar each module reads is described in `docs/cable-format.md`.
 
-mod banner;
 mod blanks;
 mod body;
-mod classified_by;
 mod context;
-mod executive_order;
 mod header;
-mod headings;
 mod ids;
-mod keyword;
-mod lists;
-mod notes;
-mod paragraphs;
-mod portion;
 mod reconcile;
-mod references;
-mod routing;
-mod signer;
 mod source;
-mod subject;
-mod tags;
+mod stations;
 mod titlefy;
-mod trailer;
 
 use cable_model::{Cable, CableId, ContainerMeta};
 

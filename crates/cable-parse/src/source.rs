@@ -156,7 +156,7 @@ impl<'a> Source<'a> {
                         k -= 1;
                         back += 1;
                         let prev = lines.get(k).map(|l| l.text.as_ref()).unwrap_or("");
-                        if crate::trailer::is_classification_line(prev) {
+                        if crate::body::trailer::is_classification_line(prev) {
                             lines.remove(k);
                             page_classifications += 1;
                         } else if !prev.trim_blanks().is_empty() {
@@ -169,7 +169,7 @@ impl<'a> Source<'a> {
             }
             if after_page > 0 && !trimmed.is_empty() {
                 after_page -= 1;
-                if crate::trailer::is_classification_line(trimmed) {
+                if crate::body::trailer::is_classification_line(trimmed) {
                     page_classifications += 1;
                     continue;
                 }
@@ -262,7 +262,7 @@ fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
         let first = rest.split_whitespace().next()?;
         let prev = prev.map(|l| l.text.trim_end_blanks()).unwrap_or("");
         let mid_sentence = prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
-        let handling = crate::banner::caveat_word(first).is_some()
+        let handling = crate::header::banner::caveat_word(first).is_some()
             || first.starts_with(|c: char| !c.is_alphanumeric())
             || first.eq_ignore_ascii_case("E.O.")
             || first.eq_ignore_ascii_case("EO");

@@ -6,6 +6,9 @@
 
 #![allow(clippy::print_stderr, reason = "the test reports what it skipped")]
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use cable_model::ContainerMeta;
 use std::path::{Path, PathBuf};
 
@@ -62,7 +65,7 @@ fn identify_matches_parse_on_testdata() {
 
 #[test]
 fn identify_matches_parse_on_corpus() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = shared::shared("corpus");
     if !dir.is_dir() {
         eprintln!("SKIP: no corpus at {}", dir.display());
         return;

@@ -4,7 +4,7 @@
 
 use crate::blanks::Blanks;
 
-use crate::portion::parse_marking;
+use super::portion::parse_marking;
 use cable_model::Marking;
 
 /// A label as written, before sequence repair.

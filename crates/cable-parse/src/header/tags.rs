@@ -61,7 +61,7 @@ pub(crate) struct TagNotes {
 /// `PREL`. Accepts `TAGS`, `TAG`, `tAgs`, and with a colon the misspellings
 /// `TGS`, `TABS`, `TAGES`, `AGS`, `TAGS;`.
 pub(crate) fn tags_keyword(t: &str) -> Option<&str> {
-    let (word, rest) = crate::keyword::leading_word(t)?;
+    let (word, rest) = super::keyword::leading_word(t)?;
     let colon = rest.starts_with([':', ';']);
     let ok = match word.as_str() {
         "TAGS" | "TAG" => colon || rest.starts_with(' '),

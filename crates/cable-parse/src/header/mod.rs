@@ -9,22 +9,28 @@
 //! none of these (a numbered paragraph, prose) starts the body. Every
 //! segment is looked at a bounded number of times, so the phase is linear.
 
+pub(crate) mod banner;
+mod classified_by;
+mod executive_order;
+mod keyword;
+mod references;
+mod routing;
+mod subject;
+mod tags;
+
 use crate::blanks::Blanks;
 
-use crate::banner::{self, push_unique};
-use crate::classified_by;
 use crate::context::Context;
-use crate::executive_order;
 use crate::ids;
-use crate::references::{self, RefNotes};
-use crate::routing::{self, RoutingLine};
 use crate::source::Cursor;
-use crate::subject;
-use crate::tags::{self, TagNotes};
+use banner::push_unique;
 use cable_model::{Code, Tag, Transmission};
+use references::RefNotes;
 use regex::Regex;
+use routing::RoutingLine;
 use std::collections::VecDeque;
 use std::sync::LazyLock;
+use tags::TagNotes;
 
 /// Header keywords in the middle of a line, where a rendering glued fields.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -754,7 +760,12 @@ impl Header<'_, '_> {
             Open::Ref => {
                 let mut notes = RefNotes::default();
                 let year = self.year();
-                let list = references::references(&self.refs.text, year, &mut notes);
+                let list = references::references(
+                    &self.refs.text,
+                    year,
+                    &mut self.cx.stations,
+                    &mut notes,
+                );
                 let no = Some(self.refs.no);
                 if notes.inherited && list.iter().any(|r| r.id.is_some()) {
                     self.cx.diag(
@@ -790,27 +801,26 @@ impl Header<'_, '_> {
         }
     }
 
-    /// One `unknown-station` note listing the stations of the banner id and
-    /// the cited cables that are not in the station table.
-    fn unknown_stations(&mut self) {
-        let c = &self.cx.cable;
-        let mut unknown: Vec<&str> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        let ids =
-            c.id.iter()
-                .chain(c.references.iter().filter_map(|r| r.id.as_ref()));
-        for id in ids {
-            let st = id.station();
-            if !ids::is_known_station(st) && seen.insert(st) {
-                unknown.push(st);
+    /// One `unknown-station` note naming the stations (banner, REF lines)
+    /// that match no post, and one `repaired-station` note naming those
+    /// read as a post after a repair.
+    fn station_notes(&mut self) {
+        let mut unknown = Vec::new();
+        let mut repaired = Vec::new();
+        for (written, st) in self.cx.stations.notable() {
+            if st.how == crate::stations::Match::Unknown {
+                unknown.push(st.name.clone());
+            } else {
+                repaired.push(format!("{written} as {}", st.name));
             }
         }
         if !unknown.is_empty() {
-            let msg = format!(
-                "station(s) not in the station table: {}",
-                unknown.join(", ")
-            );
+            let msg = format!("station(s) not in the gazetteer: {}", unknown.join(", "));
             self.cx.diag(Code::UnknownStation, None, msg);
+        }
+        if !repaired.is_empty() {
+            let msg = format!("station(s) repaired: {}", repaired.join(", "));
+            self.cx.diag(Code::RepairedStation, None, msg);
         }
     }
 
@@ -824,7 +834,8 @@ impl Header<'_, '_> {
             self.cx.cable.transmission = Some(std::mem::take(&mut self.transmission));
         }
         if let Some((st, serial, no)) = self.banner_id.take() {
-            match self.year().and_then(|y| ids::make_id(y, &st, &serial)) {
+            let year = self.year();
+            match year.and_then(|y| ids::make_id(&mut self.cx.stations, y, &st, &serial)) {
                 Some(id) => self.cx.cable.id = Some(id),
                 None => self.cx.diag(
                     Code::MissingId,
@@ -833,7 +844,7 @@ impl Header<'_, '_> {
                 ),
             }
         }
-        self.unknown_stations();
+        self.station_notes();
         if self.cx.cable.classified_by.is_none() {
             // `1. (U) CLASSIFIED BY ...` inside the first paragraph.
             let lines: Vec<&str> = body.iter().take(12).map(|l| l.text.as_ref()).collect();
@@ -1000,7 +1011,7 @@ mod tests {
             .collect();
         assert_eq!(
             notes,
-            ["station(s) not in the station table: FOOBARVILLE, QUUXTOWN"]
+            ["station(s) not in the gazetteer: FOOBARVILLE, QUUXTOWN"]
         );
         let (cable, _, _) = header("SUBJECT: X\nREF: A. 08 STATE 1\n\n1. Text.\n");
         assert!(

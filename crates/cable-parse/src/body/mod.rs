@@ -12,22 +12,26 @@
 //!    open paragraphs and notes (no recursion, so nesting depth never
 //!    threatens the stack).
 
+mod headings;
+mod lists;
+mod notes;
+mod paragraphs;
+mod portion;
+mod signer;
+pub(crate) mod trailer;
+
 use crate::blanks::Blanks;
 
 use crate::context::Context;
-use crate::headings;
-use crate::lists;
-use crate::notes::{self, CloserKey};
-use crate::paragraphs::{self, RawLabel};
-use crate::portion;
-use crate::signer;
 use crate::source::{Cursor, Line};
-use crate::trailer::{self, TrailerLine};
 use cable_model::{
     Block, Code, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Marking, Note, NoteKind,
     Paragraph,
 };
+use notes::CloserKey;
+use paragraphs::RawLabel;
 use std::collections::BTreeMap;
+use trailer::TrailerLine;
 
 /// How many lines ahead a new chunk looks to size its text: the lines up
 /// to the next blank one, at most this many (a bound, so runs of one-line

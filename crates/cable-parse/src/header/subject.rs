@@ -4,13 +4,13 @@
 
 use crate::blanks::Blanks;
 
-use crate::banner::portion_marking;
+use super::banner::portion_marking;
 use cable_model::{Marking, Subject};
 
 /// The rest of a SUBJECT line: `SUBJECT: TEXT` -> `TEXT`. Accepts `SUBJ:`,
 /// `SUBJECT` without a colon, and the clipped `UBJECT:`.
 pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
-    let (word, rest) = crate::keyword::leading_word(t)?;
+    let (word, rest) = super::keyword::leading_word(t)?;
     let colon = rest.starts_with(':');
     let ok = match word.as_str() {
         "SUBJECT" => colon || rest.starts_with(' '),

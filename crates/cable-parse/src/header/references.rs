@@ -103,7 +103,7 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
 /// The rest of a REF line: `REF: A. X` -> `A. X`. Accepts `REFS`, `REFTEL`,
 /// `REFTELS`, `REF(S)`, `REFERENCE`, `REF.`, `Ref:`.
 pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
-    let (word, mut rest) = crate::keyword::leading_word(t)?;
+    let (word, mut rest) = super::keyword::leading_word(t)?;
     if let Some(r) = rest
         .strip_prefix("(S)")
         .or_else(|| rest.strip_prefix("(s)"))
@@ -590,7 +590,12 @@ pub(crate) struct RefNotes {
 }
 
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
-pub(crate) fn references(text: &str, year: Option<u16>, notes: &mut RefNotes) -> Vec<Reference> {
+pub(crate) fn references(
+    text: &str,
+    year: Option<u16>,
+    stations: &mut crate::stations::Resolver,
+    notes: &mut RefNotes,
+) -> Vec<Reference> {
     let mut out = Vec::new();
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let mut list = items(&text);
@@ -631,7 +636,7 @@ pub(crate) fn references(text: &str, year: Option<u16>, notes: &mut RefNotes) ->
                     notes.inherited = true;
                     year
                 });
-                let id = y.and_then(|y| ids::make_id(y, &c.station, &c.serial));
+                let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
                 out.push(Reference {
                     label,
                     kind: ReferenceKind::Cable,
@@ -656,10 +661,15 @@ mod tests {
     use super::*;
 
     fn ids(text: &str, year: u16) -> Vec<String> {
-        references(text, Some(year), &mut RefNotes::default())
-            .into_iter()
-            .filter_map(|r| r.id.map(|i| i.to_string()))
-            .collect()
+        references(
+            text,
+            Some(year),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        )
+        .into_iter()
+        .filter_map(|r| r.id.map(|i| i.to_string()))
+        .collect()
     }
 
     #[test]
@@ -723,6 +733,7 @@ mod tests {
         let r = references(
             "A. SMITH-DURHAM E MAIL OF 10-08-08 B. 2009 MTCR POC DOC 008",
             Some(2008),
+            &mut Default::default(),
             &mut RefNotes::default(),
         );
         assert_eq!(r[0].kind, ReferenceKind::Email);
