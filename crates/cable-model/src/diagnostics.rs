@@ -65,6 +65,10 @@ codes! {
     RepairedBanner = "repaired-banner", Info;
     /// No reference id could be formed from the banner.
     MissingId = "missing-id", Warning;
+    /// Without a usable banner, the id or the classification was taken
+    /// from the routing lines (`DE` serial, `FM` station, DTG year; the
+    /// `ZNY CCCCC` security line).
+    DerivedFromRouting = "derived-from-routing", Info;
     /// The station in an id or reference is not a known station name.
     UnknownStation = "unknown-station", Info;
     /// A station written with a typo, cut short, or with debris glued to it

@@ -4,9 +4,9 @@
 
 use crate::blanks::Blanks;
 
-use cable_model::{Caveat, Level, Marking, SectionOf};
-use regex::Regex;
-use std::sync::LazyLock;
+use super::segments::Seg;
+use super::{Header, Open, Step};
+use cable_model::{Caveat, Code, Level, Marking, SectionOf};
 
 /// A banner read from one line.
 #[derive(Debug)]
@@ -30,15 +30,6 @@ const LEVELS: &[(&str, Level)] = &[
     ("SECRET", Level::Secret),
     ("SBU", Level::Unclassified),
 ];
-
-/// `SECTION 01 OF 04`.
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3})\s*").expect("valid regex"));
-
-/// `STATE 017183`, `RIO DE JANEIRO 00190`, `N'DJAMENA 511` at the end of a banner.
-static STATION_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][A-Z .'-]{0,30}?)\s+(\d{1,7})(?:\s|$)").expect("valid regex")
-});
 
 /// Reads a banner line; `None` when the line is not one.
 pub(crate) fn banner(line: &str) -> Option<Banner> {
@@ -76,27 +67,15 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
             rest = rest.get(word_end..).unwrap_or("").trim_start_blanks();
             continue;
         }
-        if let Some(c) = rest
-            .starts_with("SECTION")
-            .then(|| SECTION.captures(rest))
-            .flatten()
-        {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
-            if let (Some(number), Some(total)) = (n(1), n(2)) {
-                section = Some(SectionOf { number, total });
-            }
-            rest = rest.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
+        if let Some((s, used)) = section_marker(rest) {
+            section = Some(s);
+            rest = rest.get(used..).unwrap_or("").trim_start_blanks();
             continue;
         }
-        // `[A-Z]` must come first (`upper` is `rest` in ASCII capitals).
-        if station_serial.is_none() && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let upper = rest.to_ascii_uppercase();
-            if let Some(c) = STATION_SERIAL.captures(&upper) {
-                let st = c.get(1).map_or("", |m| m.as_str()).trim_blanks().to_owned();
-                let serial = c.get(2).map_or("", |m| m.as_str()).to_owned();
-                let end = c.get(0).map_or(0, |m| m.end());
+        if station_serial.is_none() {
+            if let Some((st, serial, used)) = station_and_serial(rest) {
                 station_serial = Some((st, serial));
-                rest = rest.get(end..).unwrap_or("").trim_start_blanks();
+                rest = rest.get(used..).unwrap_or("").trim_start_blanks();
                 continue;
             }
         }
@@ -118,10 +97,106 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
     })
 }
 
+/// `SECTION 01 OF 04` and its damaged forms, in any case: the word within
+/// two edits of `SECTION` (`SECTON`, `SECTIN`, `section`), a number, `OF`
+/// (`of`, `0F`, a lone `F`, glued to the numbers: `02OF03`), a number.
+/// Returns the section and the bytes used (with the blanks after them).
+fn section_marker(t: &str) -> Option<(SectionOf, usize)> {
+    let b = t.as_bytes();
+    let w = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if !(5..=9).contains(&w) {
+        return None;
+    }
+    let word = t.get(..w)?.to_ascii_uppercase();
+    if !crate::stations::within_edits(&word, "SECTION", 2) {
+        return None;
+    }
+    let mut i = w;
+    let blanks = |i: &mut usize| {
+        while b.get(*i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            *i += 1;
+        }
+    };
+    let number = |i: &mut usize| -> Option<u16> {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) && *i - start < 3 {
+            *i += 1;
+        }
+        t.get(start..*i)?.parse().ok()
+    };
+    blanks(&mut i);
+    let n = number(&mut i)?;
+    blanks(&mut i);
+    // `OF`, `0F`, `F`, `O F`.
+    let mut of = 0;
+    while of < 3 {
+        match b.get(i).map(u8::to_ascii_uppercase) {
+            Some(b'O' | b'0') if of == 0 => {
+                i += 1;
+                blanks(&mut i);
+            }
+            Some(b'F') => {
+                i += 1;
+                of = 3;
+                break;
+            }
+            _ => break,
+        }
+        of += 1;
+    }
+    if of != 3 {
+        return None;
+    }
+    blanks(&mut i);
+    let total = number(&mut i)?;
+    if b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    blanks(&mut i);
+    Some((SectionOf { number: n, total }, i))
+}
+
+/// `STATE 017183`, `RIO DE JANEIRO 00190`, `N'DJAMENA 511`, `lima 000123`
+/// at the start of `t`: up to 31 characters of letters, blanks and `.'-`
+/// starting with a letter, a blank, 1-7 digits, then a blank or the end.
+/// Returns the station (upper-cased), the serial and the bytes used.
+fn station_and_serial(t: &str) -> Option<(String, String, usize)> {
+    let b = t.as_bytes();
+    if !b.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut i = 0;
+    while i < b.len() && i <= 31 {
+        let c = *b.get(i)?;
+        if c.is_ascii_digit() {
+            break;
+        }
+        if !(c.is_ascii_alphabetic() || matches!(c, b' ' | b'\t' | b'.' | b'\'' | b'-')) {
+            return None;
+        }
+        i += 1;
+    }
+    // The station ends with a blank before the digits.
+    if i == 0 || !b.get(i - 1).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        return None;
+    }
+    let station = t.get(..i)?.trim_blanks().to_ascii_uppercase();
+    let start = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    if i - start > 7 || b.get(i).is_some_and(|c| !c.is_ascii_whitespace()) {
+        return None;
+    }
+    let serial = t.get(start..i)?.to_owned();
+    (!station.is_empty()).then_some((station, serial, i))
+}
+
 /// The level words at the start of `line`, collapsing spaced letters
-/// (`C O N F I D E N T I A L`, `S e c r e t`) and a doubled first letter
-/// (`SS E C R E T`). Returns the level text, the rest, and whether a repair
-/// was made.
+/// (`C O N F I D E N T I A L`, `S e c r e t`), a doubled first letter
+/// (`SS E C R E T`), and a garbled spaced word: a letter lost or doubled,
+/// two letters run together (`C O N F I D E N T I L`, `C O N F I DE N T I
+/// A L`). Returns the level text, the rest, and whether a repair was made.
 fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
     let t = line.trim_blanks();
     // Every level word starts with one of these letters (spaced-out
@@ -133,59 +208,9 @@ fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
     {
         return None;
     }
-    // Spaced letters.
-    let b = t.as_bytes();
-    let mut letters = String::new();
-    let mut i = 0;
-    let mut repaired = false;
-    if b.len() >= 3
-        && b[0].is_ascii_alphabetic()
-        && b[1].is_ascii_alphabetic()
-        && b[0] == b[1]
-        && b.get(2) == Some(&b' ')
-    {
-        // `SS E C R E T`: a doubled first letter.
-        letters.push(b[0].to_ascii_uppercase() as char);
-        i = 3;
-        repaired = true;
+    if let Some(found) = spaced_level(t) {
+        return Some(found);
     }
-    while i < b.len()
-        && b[i].is_ascii_alphabetic()
-        && (b.get(i + 1) == Some(&b' ') || i + 1 == b.len())
-    {
-        letters.push(b[i].to_ascii_uppercase() as char);
-        i += 2;
-        // `L I M I T E D  O F F I C I A L`: words are set off by two spaces.
-        if b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-        }
-    }
-    if letters.len() >= 5 {
-        for (w, _) in LEVELS {
-            if letters.starts_with(&w.replace(' ', "")) {
-                let consumed = w.replace(' ', "").len();
-                // Re-walk to the byte after the `consumed`-th letter.
-                let mut seen = 0;
-                let mut pos = 0;
-                for (j, c) in t.char_indices() {
-                    if c.is_ascii_alphabetic() {
-                        seen += 1;
-                        if repaired && seen == 1 {
-                            continue;
-                        }
-                        if seen == consumed + usize::from(repaired) {
-                            pos = j + 1;
-                            break;
-                        }
-                    }
-                }
-                return Some((w, t.get(pos..).unwrap_or(""), repaired));
-            }
-        }
-        return None;
-    }
-    // (Every level word is shorter than 30 characters, the part of the
-    // line this used to compare.)
     for (w, _) in LEVELS {
         if t.starts_with(w) {
             let rest = t.get(w.len()..).unwrap_or("");
@@ -195,6 +220,106 @@ fn level_prefix(line: &str) -> Option<(&'static str, &str, bool)> {
         }
     }
     None
+}
+
+/// A level written in spaced letters. Tokens of one letter (two where
+/// letters ran together) separated by one or two blanks are collected;
+/// their letters must begin with a level word, or be one edit from one.
+fn spaced_level(t: &str) -> Option<(&'static str, &str, bool)> {
+    let b = t.as_bytes();
+    let mut letters = String::new();
+    // Byte offset after each collected letter.
+    let mut ends: Vec<usize> = Vec::new();
+    let mut i = 0;
+    let mut tokens = 0;
+    let mut singles = 0;
+    while i < b.len() && letters.len() < 30 {
+        let len = b
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if len == 0 || len > 2 {
+            break;
+        }
+        // A token must be followed by a blank or the end.
+        if b.get(i + len).is_some_and(|c| *c != b' ') {
+            break;
+        }
+        for k in 0..len {
+            letters.push(char::from(b.get(i + k)?.to_ascii_uppercase()));
+            ends.push(i + k + 1);
+        }
+        tokens += 1;
+        singles += usize::from(len == 1);
+        i += len;
+        let blanks = b
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| **c == b' ')
+            .count();
+        if blanks > 2 {
+            break;
+        }
+        i += blanks;
+    }
+    // Mostly single letters: `SE C R E T` yes, `TO ME` no.
+    if letters.len() < 5 || singles * 4 < tokens * 3 {
+        return None;
+    }
+    let rest_after = |n: usize| t.get(ends.get(n.checked_sub(1)?).copied()?..);
+    // Exact, longest level first; then a doubled first letter; then one
+    // edit away from a level of six or more letters.
+    let mut best: Option<(&'static str, usize, bool)> = None;
+    for (w, _) in LEVELS {
+        let plain = w.replace(' ', "");
+        if letters.starts_with(&plain) {
+            // Letters run together (`DE`) are a repaired spacing.
+            let run_together = ends.get(..plain.len()).is_some_and(|e| {
+                e.windows(2)
+                    .any(|p| p.get(1).zip(p.first()).is_some_and(|(b, a)| b - a == 1))
+            });
+            best = Some((w, plain.len(), run_together));
+            break;
+        }
+    }
+    if best.is_none() {
+        let first = letters.get(..1).unwrap_or("");
+        if letters.get(1..2) == Some(first) {
+            if let Some((w, _)) = LEVELS.iter().find(|(w, _)| {
+                letters
+                    .get(1..)
+                    .is_some_and(|l| l.starts_with(&w.replace(' ', "")))
+            }) {
+                best = Some((w, w.replace(' ', "").len() + 1, true));
+            }
+        }
+    }
+    if best.is_none() {
+        for (w, _) in LEVELS {
+            let plain = w.replace(' ', "");
+            if plain.len() < 6 {
+                continue;
+            }
+            // The collected letters, or a prefix of them one letter
+            // shorter or longer than the word, one edit away.
+            for n in [plain.len(), plain.len() - 1, plain.len() + 1] {
+                if let Some(head) = letters.get(..n) {
+                    if crate::stations::within_edits(head, &plain, 1) {
+                        best = Some((w, n, true));
+                        break;
+                    }
+                }
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+    }
+    let (w, used, repaired) = best?;
+    Some((w, rest_after(used)?, repaired))
 }
 
 /// A caveat written as one word: `NOFORN`, `EXDIS`, `SIPDIS`.
@@ -272,6 +397,66 @@ pub(crate) fn portion_marking(inner: &str) -> Option<Marking> {
     })
 }
 
+impl Header<'_, '_> {
+    /// The classification banner, or a repeated classification line after
+    /// it (`SENSITIVE BUT UNCLASSIFIED`), whose caveats join the banner's.
+    pub(super) fn banner(&mut self, seg: &Seg<'_>, t: &str) -> Option<Step> {
+        if self.seen_eo_tags_subject && self.seen_banner {
+            return None;
+        }
+        let b = banner(t)?;
+        if !self.seen_banner || (self.banner_id.is_none() && b.station_serial.is_some()) {
+            self.close_open();
+            self.apply_banner(b, seg.no, t);
+            return Some(Step::Next);
+        }
+        if b.station_serial.is_none() {
+            self.close_open();
+            self.add_caveats(b.marking.caveats);
+            return Some(Step::Next);
+        }
+        None
+    }
+
+    fn apply_banner(&mut self, b: Banner, no: u32, t: &str) {
+        if b.repaired {
+            self.cx.diag(
+                Code::RepairedBanner,
+                Some(no),
+                format!("garbled classification in banner {t:?} repaired"),
+            );
+        }
+        let mut marking = b.marking;
+        if let Some(prev) = self.cx.cable.classification.take() {
+            for c in prev.caveats {
+                push_unique(&mut marking.caveats, c);
+            }
+        }
+        self.cx.cable.classification = Some(marking);
+        self.cx.cable.banner = Some(t.to_owned());
+        if b.section.is_some() {
+            self.cx.cable.section = b.section;
+        }
+        if let Some((st, serial)) = b.station_serial {
+            self.banner_id = Some((st, serial, no));
+        }
+        self.seen_banner = true;
+        self.open = Open::None;
+    }
+
+    /// Adds caveats to the banner's marking, or, before a banner, keeps
+    /// them as handling words.
+    pub(super) fn add_caveats(&mut self, cs: Vec<Caveat>) {
+        if let Some(m) = self.cx.cable.classification.as_mut() {
+            for c in cs {
+                push_unique(&mut m.caveats, c);
+            }
+        } else {
+            self.cx.cable.handling.extend(cs.iter().map(|c| c.name()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +485,49 @@ mod tests {
         assert!(banner("Secretary Clinton met").is_none());
         assert!(banner("SECRETARY CLINTON").is_none());
         assert!(banner("UNCLAS BEIRUT 01013").is_some());
+    }
+
+    /// A lower-case `of` made the station `SECTION` (`09SECTION1`).
+    #[test]
+    fn regression_lower_case_section_marker() {
+        for t in [
+            "CONFIDENTIAL SECTION 02 of 03 LIMA 000123",
+            "C o n f i d e n t i a l section 02 of 03 lima 000123",
+            "CONFIDENTIAL SECTON 02 OF 03 LIMA 000123",
+            "CONFIDENTIAL SECTION 02OF03 LIMA 000123",
+        ] {
+            let b = banner(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(
+                b.station_serial,
+                Some(("LIMA".into(), "000123".into())),
+                "{t}"
+            );
+            assert_eq!(
+                b.section,
+                Some(SectionOf {
+                    number: 2,
+                    total: 3
+                }),
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn garbled_spaced_levels() {
+        for (t, level) in [
+            ("C O N F I D E N T I L LIMA 000123", Level::Confidential),
+            ("C O N F I D E N T I A A L LIMA 000123", Level::Confidential),
+            ("C O N F I DE N T I A L LIMA 000123", Level::Confidential),
+            ("S E C R T QUITO 000001", Level::Secret),
+        ] {
+            let b = banner(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(b.marking.level, Some(level), "{t}");
+            assert!(b.repaired, "{t}");
+            assert!(b.station_serial.is_some(), "{t}");
+        }
+        assert!(banner("TO ME").is_none());
+        assert!(banner("S O M E T H I N G").is_none());
     }
 
     #[test]

@@ -21,14 +21,6 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Whether a line starts an E.O. line (`E.O. 12958`, `EO 12958`, `E. O.`).
-pub(crate) fn is_eo_line(t: &str) -> bool {
-    let u = t.as_bytes();
-    let starts = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-    (starts("E.O.") || starts("E. O.") || starts("E.O ") || starts("EO 1") || starts("EO:"))
-        && u.len() > 3
-}
-
 /// Reads an E.O. line: the order's number and the declassification
 /// instruction (a date, or its text).
 pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
@@ -120,7 +112,5 @@ mod tests {
             executive_order("E. O. 11652: ADS").0.number.as_deref(),
             Some("11652")
         );
-        assert!(is_eo_line("E.O. 13526"));
-        assert!(!is_eo_line("EOD"));
     }
 }

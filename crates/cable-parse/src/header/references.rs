@@ -100,34 +100,6 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
     first.is_some_and(|c| c.to_ascii_uppercase() == next) && starts_with_label(line)
 }
 
-/// The rest of a REF line: `REF: A. X` -> `A. X`. Accepts `REFS`, `REFTEL`,
-/// `REFTELS`, `REF(S)`, `REFERENCE`, `REF.`, `Ref:`.
-pub(crate) fn ref_keyword(t: &str) -> Option<&str> {
-    let (word, mut rest) = super::keyword::leading_word(t)?;
-    if let Some(r) = rest
-        .strip_prefix("(S)")
-        .or_else(|| rest.strip_prefix("(s)"))
-    {
-        rest = r;
-    }
-    let sep = rest.starts_with([':', '.']);
-    let ok = match word.as_str() {
-        "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES" => {
-            sep || (rest.starts_with(' ') && word.as_str().len() == 3 && looks_like_ref_start(rest))
-        }
-        _ => false,
-    };
-    ok.then(|| rest.trim_start_matches([':', '.']).trim_blanks())
-}
-
-/// `REF A. ...` without a colon: the next thing is a label or a station.
-fn looks_like_ref_start(rest: &str) -> bool {
-    let r = rest.trim_start_blanks();
-    let b = r.as_bytes();
-    b.first().is_some_and(|c| c.is_ascii_uppercase())
-        && (b.get(1).is_some_and(|c| matches!(c, b'.' | b')')) || r.split_whitespace().count() >= 2)
-}
-
 /// Whether a line starts a labelled reference item: `B. STATE 1`, `¶B.`, `(C)`, `C)`.
 pub(crate) fn starts_with_label(t: &str) -> bool {
     let t = t.trim_start_blanks().trim_start_matches('¶');

@@ -3,8 +3,13 @@
 
 use crate::blanks::Blanks;
 
-use cable_model::{Addressee, Date, Dtg, Precedence, PrecedencePair, Timestamp, Transmission};
+use super::segments::Seg;
+use super::{Header, Open, Step};
+use cable_model::{
+    Addressee, Code, Date, Dtg, Precedence, PrecedencePair, Timestamp, Transmission,
+};
 use regex::Regex;
+use std::collections::VecDeque;
 use std::sync::LazyLock;
 
 /// `P R 242158Z FEB 09`, `O 110944Z SEP 07 ZFF4`, `061601Z MAY 78`,
@@ -244,6 +249,181 @@ pub(crate) fn addressee(text: &str) -> Option<Addressee> {
         niact,
         serial,
     })
+}
+
+/// `INFO OCT-01 ADP-00 SS-15 RSC-01 /035 R`: the distribution block of a
+/// 1970s PlusD page, not an addressee.
+pub(super) fn is_plusd_info(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("INFO").or_else(|| t.strip_prefix("ACTION")) else {
+        return false;
+    };
+    let rest = rest.trim_start_blanks();
+    if rest.len() == t.len() {
+        return false;
+    }
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_uppercase())
+        .unwrap_or(rest.len());
+    (1..=6).contains(&word_end)
+        && rest.get(word_end..word_end + 1) == Some("-")
+        && rest
+            .get(word_end + 1..word_end + 3)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        && rest
+            .get(word_end + 3..)
+            .is_none_or(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+impl<'s> Header<'_, '_> {
+    /// Routing: ACP-127 transmission lines and the DTG line before the
+    /// banner, `FM`, and the `TO`, `INFO` and `XMT` blocks.
+    pub(super) fn routing(
+        &mut self,
+        seg: &Seg<'s>,
+        t: &'s str,
+        queue: &mut VecDeque<Seg<'s>>,
+    ) -> Option<Step> {
+        let before_banner = !self.seen_banner && !self.seen_fields;
+        if before_banner && self.open != Open::To && self.open != Open::Info {
+            if let Some(rl) = routing_line(t) {
+                self.routing_line(seg, rl, queue);
+                return Some(Step::Next);
+            }
+        }
+        if let Some(rest_fm) = t.strip_prefix("FM ") {
+            self.close_open();
+            self.seen_routing = true;
+            self.cx.cable.routing.from = addressee(rest_fm);
+            return Some(Step::Next);
+        }
+        if self.seen_banner {
+            return None;
+        }
+        for (kw, open) in [
+            ("TO ", Open::To),
+            ("INFO ", Open::Info),
+            ("XMT ", Open::Xmt),
+        ] {
+            if let Some(r) = t.strip_prefix(kw) {
+                self.close_open();
+                if is_plusd_info(t) {
+                    self.open = Open::PlusDist;
+                    return Some(Step::Next);
+                }
+                self.seen_routing = true;
+                self.open = open;
+                if !r.trim_start_blanks().starts_with("PAGE ") {
+                    self.addressee_line(r, Some(seg.no));
+                }
+                return Some(Step::Next);
+            }
+        }
+        None
+    }
+
+    /// One ACP-127 line or the DTG line.
+    fn routing_line(&mut self, seg: &Seg<'s>, rl: RoutingLine<'s>, queue: &mut VecDeque<Seg<'s>>) {
+        let RoutingLine::Dtg {
+            precedence,
+            dtg,
+            valid,
+            rest: tail,
+        } = rl
+        else {
+            if !self.seen_routing {
+                self.has_transmission = true;
+                apply_transmission(&mut self.transmission, rl);
+            }
+            return;
+        };
+        self.close_open();
+        if !valid {
+            self.cx.diag(
+                Code::MalformedDtg,
+                Some(seg.no),
+                format!("date-time group {:?} is not a valid date and time", dtg.raw),
+            );
+        }
+        let r = &mut self.cx.cable.routing;
+        r.precedence = precedence.or(r.precedence);
+        r.dtg = Some(dtg);
+        self.seen_routing = true;
+        let tail = tail.trim_blanks();
+        if tail.starts_with("FM ") {
+            // A header collapsed onto one line: cut at FM, TO, INFO, XMT.
+            let mut parts = Vec::new();
+            let mut s = 0;
+            for (i, _) in tail.match_indices(' ') {
+                let after = tail.get(i + 1..).unwrap_or("");
+                if ["FM ", "TO ", "INFO ", "XMT "]
+                    .iter()
+                    .any(|k| after.starts_with(k))
+                {
+                    parts.push(tail.get(s..i).unwrap_or(""));
+                    s = i + 1;
+                }
+            }
+            parts.push(tail.get(s..).unwrap_or(""));
+            for p in parts.into_iter().rev() {
+                queue.push_front(Seg {
+                    idx: seg.idx,
+                    no: seg.no,
+                    text: p,
+                });
+            }
+        } else {
+            self.cx.cable.routing.operating_signals.extend(
+                tail.split_whitespace()
+                    .filter(|w| w.starts_with('Z'))
+                    .map(str::to_owned),
+            );
+        }
+    }
+
+    /// A line continuing the open `TO`/`INFO`/`XMT` block or a PlusD
+    /// distribution block.
+    pub(super) fn addressee_continuation(
+        &mut self,
+        seg: &Seg<'_>,
+        t: &str,
+        body_start: bool,
+    ) -> Option<Step> {
+        match self.open {
+            Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
+                if !t.starts_with("PAGE ") {
+                    self.addressee_line(t, Some(seg.no));
+                }
+                Some(Step::Next)
+            }
+            Open::Xmt if !body_start => Some(Step::Next),
+            Open::PlusDist => Some(Step::Next),
+            _ => None,
+        }
+    }
+
+    fn addressee_line(&mut self, t: &str, no: Option<u32>) {
+        if t.trim_start_blanks().starts_with("XMT ") {
+            // `INFO XMT USINT HAVANA`: a station excluded from a collective
+            // addressee, not an addressee itself.
+            self.open = Open::Xmt;
+            return;
+        }
+        match addressee(t) {
+            Some(a) => match self.open {
+                Open::To => self.cx.cable.routing.to.push(a),
+                Open::Info => self.cx.cable.routing.info.push(a),
+                _ => {}
+            },
+            None if !t.trim_blanks().is_empty() => {
+                self.cx.diag(
+                    Code::MalformedAddressee,
+                    no,
+                    format!("addressee {t:?} not read"),
+                );
+            }
+            None => {}
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,19 +7,6 @@ use crate::blanks::Blanks;
 use super::banner::portion_marking;
 use cable_model::{Marking, Subject};
 
-/// The rest of a SUBJECT line: `SUBJECT: TEXT` -> `TEXT`. Accepts `SUBJ:`,
-/// `SUBJECT` without a colon, and the clipped `UBJECT:`.
-pub(crate) fn subject_keyword(t: &str) -> Option<&str> {
-    let (word, rest) = super::keyword::leading_word(t)?;
-    let colon = rest.starts_with(':');
-    let ok = match word.as_str() {
-        "SUBJECT" => colon || rest.starts_with(' '),
-        "SUBJ" | "UBJECT" => colon,
-        _ => false,
-    };
-    ok.then(|| rest.trim_start_matches(':').trim_blanks())
-}
-
 /// Builds the subject from its joined text. Returns it and whether
 /// `SUBJECT:` was doubled.
 pub(crate) fn subject(joined: &str) -> (Subject, bool) {
@@ -36,9 +23,11 @@ pub(crate) fn subject(joined: &str) -> (Subject, bool) {
                 "SUBJECT" | "SUBJ" | "UBJECT"
             )
         });
-    if let Some(rest) = subject_keyword(text.trim_blanks()).filter(|_| keyword_with_colon) {
+    if let Some(f) = super::labels::label(text.trim_blanks())
+        .filter(|f| keyword_with_colon && f.label == super::labels::Label::Subject)
+    {
         doubled = true;
-        text = rest.to_owned();
+        text = f.rest.to_owned();
     }
     let mut text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut marking: Option<Marking> = None;
@@ -123,7 +112,5 @@ mod tests {
         let (s, d) = subject("SUBJECT: (S) GERMANY  TAKING &#8217;ACTION");
         assert_eq!(s.text, "GERMANY TAKING \u{2019}ACTION");
         assert!(d);
-        assert_eq!(subject_keyword("SUBJ: X"), Some("X"));
-        assert_eq!(subject_keyword("SUBJECTS"), None);
     }
 }

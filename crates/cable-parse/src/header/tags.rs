@@ -57,20 +57,6 @@ pub(crate) struct TagNotes {
     pub(crate) duplicates: Vec<String>,
 }
 
-/// The keyword that starts a TAGS line, and the rest: `TAGS: PREL` ->
-/// `PREL`. Accepts `TAGS`, `TAG`, `tAgs`, and with a colon the misspellings
-/// `TGS`, `TABS`, `TAGES`, `AGS`, `TAGS;`.
-pub(crate) fn tags_keyword(t: &str) -> Option<&str> {
-    let (word, rest) = super::keyword::leading_word(t)?;
-    let colon = rest.starts_with([':', ';']);
-    let ok = match word.as_str() {
-        "TAGS" | "TAG" => colon || rest.starts_with(' '),
-        "TGS" | "TABS" | "TAGES" | "AGS" => colon,
-        _ => false,
-    };
-    ok.then(|| rest.trim_start_matches([':', ';']).trim_blanks())
-}
-
 fn is_code(w: &str) -> bool {
     let letters = w.bytes().all(|b| b.is_ascii_uppercase());
     (letters && w.len() == 2)
@@ -272,14 +258,5 @@ mod tests {
             ["PM", "NOVO, GUILLERMO", "REMON, PEDRO", "CONSULAR AFFAIRS"]
         );
         assert_eq!(tags("PREL POL FOREIGN POL"), ["PREL", "POL", "FOREIGN POL"]);
-    }
-
-    #[test]
-    fn keyword() {
-        assert_eq!(tags_keyword("TAGS: PREL"), Some("PREL"));
-        assert_eq!(tags_keyword("tAgs something"), Some("something"));
-        assert_eq!(tags_keyword("TABS: EFIS"), Some("EFIS"));
-        assert_eq!(tags_keyword("TAGSX"), None);
-        assert_eq!(tags_keyword("TGS PREL"), None);
     }
 }
