@@ -37,6 +37,25 @@ use cable_model::{Cable, CableId, ContainerMeta};
 pub use ids::canonical_id;
 pub use titlefy::titlefy;
 
+/// One TAGS entry as written (`prel`, `NATO`, `Clinton, Hillary`) as the
+/// parser reads it: the code upper-cased, the kind from the TAGS
+/// vocabulary (subject and organisation codes, countries, programs), else
+/// from its shape. `None` for an empty text.
+///
+/// ```
+/// use cable_model::TagKind;
+/// assert_eq!(cable_parse::tag("nato").unwrap().kind(), TagKind::Organisation);
+/// assert_eq!(cable_parse::tag("kdem").unwrap().as_str(), "KDEM");
+/// ```
+pub fn tag(written: &str) -> Option<cable_model::Tag> {
+    let code = written
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase();
+    cable_model::Tag::from_text(written, header::tags::tag_kind(&code))
+}
+
 /// Parses the text of one cable.
 ///
 /// Equivalent to [`parse_with`] with empty container metadata.

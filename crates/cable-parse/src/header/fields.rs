@@ -243,10 +243,10 @@ impl Header<'_, '_> {
         let list = tags::split_tags(&self.tags.text, &mut notes);
         let no = Some(self.tags.no);
         for t in list {
-            if let Some(tag) = Tag::new(&t) {
+            if let Some(tag) = Tag::from_text(&t.written, t.kind) {
                 // A set, not `tags.contains`: a 1 MB TAGS line holds
                 // ~100,000 tags.
-                if self.tag_set.insert(tag.clone()) {
+                if self.tag_set.insert(tag.as_str().to_owned()) {
                     self.cx.cable.tags.push(tag);
                 }
             }

@@ -27,13 +27,13 @@ mod routing;
 mod scan;
 mod segments;
 mod subject;
-mod tags;
+pub(crate) mod tags;
 
 use crate::blanks::Blanks;
 
 use crate::context::Context;
 use crate::source::{Cursor, Line};
-use cable_model::{Tag, Transmission};
+use cable_model::Transmission;
 use fields::Acc;
 use segments::Seg;
 use std::collections::VecDeque;
@@ -78,8 +78,8 @@ struct Header<'c, 'k> {
     transmission: Transmission,
     has_transmission: bool,
     debris_noted: bool,
-    /// The tags read so far, for de-duplication.
-    tag_set: std::collections::BTreeSet<Tag>,
+    /// The codes of the tags read so far, for de-duplication.
+    tag_set: std::collections::BTreeSet<String>,
     /// The index of the last line that starts a labelled field ([`scan`]).
     last_field: Option<usize>,
 }
