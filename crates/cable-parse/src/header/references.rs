@@ -113,73 +113,88 @@ pub(crate) fn starts_with_label(t: &str) -> bool {
     }
 }
 
-/// Kind of a reference from its words.
+/// The words that name what an item cites when it is not a cable, and
+/// the kind each gives: the document types of the REF lines the cable
+/// format guide describes (e-mails, telcons, memos, papers), intelligence
+/// reports (`IIR`, `TD`: report numbers, not cable serials), airgrams and
+/// circulars (`A-123`, `CA-1234`, `CIRCULAR 175`), talking points and
+/// non-papers, diplomatic notes, UN resolutions (`UNSCR 1737`,
+/// `RESOLUTION 1803`). The first kind found in this order wins.
+const KIND_WORDS: &[(&str, ReferenceKind)] = &[
+    ("E-MAIL", ReferenceKind::Email),
+    ("EMAIL", ReferenceKind::Email),
+    ("EMAILS", ReferenceKind::Email),
+    ("E-MAILS", ReferenceKind::Email),
+    ("TELCON", ReferenceKind::Telcon),
+    ("TELECON", ReferenceKind::Telcon),
+    ("TELCONS", ReferenceKind::Telcon),
+    ("TELEPHONE", ReferenceKind::Telcon),
+    ("PHONE", ReferenceKind::Telcon),
+    ("MEMO", ReferenceKind::Memo),
+    ("MEMCON", ReferenceKind::Memo),
+    ("MEMORANDUM", ReferenceKind::Memo),
+    ("DOC", ReferenceKind::Document),
+    ("REPORT", ReferenceKind::Document),
+    ("PAPER", ReferenceKind::Document),
+    ("NONPAPER", ReferenceKind::Document),
+    ("NON-PAPER", ReferenceKind::Document),
+    ("FAM", ReferenceKind::Document),
+    ("OSC", ReferenceKind::Document),
+    ("LETTER", ReferenceKind::Document),
+    ("INCSR", ReferenceKind::Document),
+    ("POC", ReferenceKind::Document),
+    ("IIR", ReferenceKind::Document),
+    ("TD", ReferenceKind::Document),
+    ("INTELLIGENCE", ReferenceKind::Document),
+    ("AIRGRAM", ReferenceKind::Document),
+    ("CIRCULAR", ReferenceKind::Document),
+    ("POINTS", ReferenceKind::Document),
+    ("TPS", ReferenceKind::Document),
+    ("DIPNOTE", ReferenceKind::Document),
+    ("RESOLUTION", ReferenceKind::Document),
+    ("RESOLUTIONS", ReferenceKind::Document),
+    ("UNSCR", ReferenceKind::Document),
+    ("UNSCRS", ReferenceKind::Document),
+    ("DTG", ReferenceKind::Other),
+    ("MSG", ReferenceKind::Other),
+];
+
+/// Kind of a reference from its words (upper-cased).
+///
+/// ```text
+/// SMITH E-MAIL OF 10-08-08        -> Email
+/// IIR 6 876 0123 09               -> Document (an intelligence report)
+/// A-45, CA-1234                   -> Document (an airgram)
+/// UNSCR 1737                      -> Document (a UN resolution)
+/// 08 STATE 129729                 -> Cable
+/// ```
 fn kind_of(upper: &str) -> ReferenceKind {
-    // One pass over the words, noting which of the kind words occur.
-    const WORDS: [&str; 22] = [
-        "E-MAIL",
-        "EMAIL",
-        "EMAILS",
-        "E-MAILS",
-        "TELCON",
-        "TELECON",
-        "TELEPHONE",
-        "PHONE",
-        "TELCONS",
-        "MEMO",
-        "MEMCON",
-        "MEMORANDUM",
-        "DOC",
-        "REPORT",
-        "PAPER",
-        "FAM",
-        "OSC",
-        "LETTER",
-        "INCSR",
-        "POC",
-        "DTG",
-        "MSG",
-    ];
-    let mut seen = [false; WORDS.len()];
+    if upper.contains("E MAIL") {
+        return ReferenceKind::Email;
+    }
+    let mut best: Option<usize> = None;
+    let mut airgram = false;
     for x in upper.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
-        if let Some(k) = WORDS.iter().position(|w| *w == x) {
-            if let Some(flag) = seen.get_mut(k) {
-                *flag = true;
-            }
+        if let Some(k) = KIND_WORDS.iter().position(|(w, _)| *w == x) {
+            best = Some(best.map_or(k, |b| b.min(k)));
+        }
+        // `A-45`, `CA-1234`: airgram numbers.
+        if let Some((head, num)) = x.split_once('-') {
+            airgram |= matches!(head, "A" | "CA")
+                && !num.is_empty()
+                && num.bytes().all(|b| b.is_ascii_digit());
         }
     }
-    let has = |w: &str| {
-        WORDS
-            .iter()
-            .position(|x| *x == w)
-            .and_then(|k| seen.get(k).copied())
-            .unwrap_or(false)
-    };
-    if has("E-MAIL") || has("EMAIL") || upper.contains("E MAIL") || has("EMAILS") || has("E-MAILS")
-    {
-        ReferenceKind::Email
-    } else if has("TELCON") || has("TELECON") || has("TELEPHONE") || has("PHONE") || has("TELCONS")
-    {
-        ReferenceKind::Telcon
-    } else if has("MEMO") || has("MEMCON") || has("MEMORANDUM") {
-        ReferenceKind::Memo
-    } else if has("DOC")
-        || has("REPORT")
-        || has("PAPER")
-        || has("FAM")
-        || has("OSC")
-        || has("LETTER")
-        || has("INCSR")
-        || has("POC")
-    {
-        ReferenceKind::Document
-    } else if has("DTG") || has("MSG") {
-        ReferenceKind::Other
-    } else {
-        ReferenceKind::Cable
+    match best.and_then(|k| KIND_WORDS.get(k)) {
+        Some((_, kind)) => *kind,
+        None if airgram => ReferenceKind::Document,
+        None => ReferenceKind::Cable,
     }
 }
 
+/// Words that end a station name in a citation (conjunctions, cross-
+/// reference words, month names of dates, handling words, paragraph
+/// words): `BRASILIA 2799 AND 2764`, `REF A STATE 1`, `SEE ALSO`.
 const STOP: &[&str] = &[
     "AND",
     "PREVIOUS",
@@ -222,53 +237,120 @@ const STOP: &[&str] = &[
     "PARAGRAPH",
 ];
 
-/// One cable citation: year as written, station as written, serial.
+/// One cable citation: year as written, station as written, serial, and
+/// where it is written in the item (bytes).
 #[derive(Debug)]
 struct Citation {
     year: Option<u16>,
     station: String,
     serial: String,
+    start: usize,
+    end: usize,
+}
+
+/// One word of an item, upper-cased, with its place in the item.
+#[derive(Debug, Clone)]
+struct Tok {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+/// `O1512` (a letter O for a zero), `'07` (an apostrophe year), `2O09`:
+/// a token of digits with letters O standing for zeros, as digits.
+fn digits_of(tok: &str) -> Option<String> {
+    let t = tok.strip_prefix('\'').unwrap_or(tok);
+    let b = t.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits == b.len() && t.len() == tok.len() {
+        return None;
+    }
+    if !b.iter().all(|c| c.is_ascii_digit() || *c == b'O') {
+        return None;
+    }
+    // An apostrophe only before a two-digit year.
+    if t.len() != tok.len() && t.len() != 2 {
+        return None;
+    }
+    Some(t.replace('O', "0"))
+}
+
+/// The words of an item: split at blanks and punctuation, separators
+/// `,` `;` `:` kept as their own words; upper-cased ASCII, so positions
+/// are those of the item.
+fn tokens(item: &str) -> Vec<Tok> {
+    let upper = item.to_ascii_uppercase();
+    let mut toks = Vec::new();
+    let b = upper.as_bytes();
+    let mut i = 0;
+    let is_sep = |c: u8| {
+        matches!(
+            c,
+            b',' | b';' | b':' | b'(' | b')' | b' ' | b'-' | b'/' | b'\t' | b'\n'
+        )
+    };
+    while i < b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        if is_sep(c) {
+            if matches!(c, b',' | b';' | b':') {
+                toks.push(Tok {
+                    text: char::from(c).to_string(),
+                    start: i,
+                    end: i + 1,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while b.get(i).is_some_and(|c| !is_sep(*c)) {
+            i += 1;
+        }
+        let word = upper.get(start..i).unwrap_or("");
+        let w = word.trim_matches('.');
+        if w.is_empty() {
+            continue;
+        }
+        toks.push(Tok {
+            text: w.to_owned(),
+            start,
+            end: i,
+        });
+    }
+    toks
 }
 
 /// Finds the cable citations of one item: `08 STATE 129729`,
 /// `SAO PAULO 526`, `AMMAN 07718 99`, `STATE (01) 201265`,
-/// `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN 201`.
+/// `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN 201`,
+/// `LAGOS O1512`, `STATE 1234 '07`.
 fn citations(item: &str) -> Vec<Citation> {
-    let upper = INNER_MARKING.replace_all(item, " ").to_uppercase();
-    let mut toks: Vec<&str> = Vec::new();
-    for chunk in upper.split_inclusive([',', ';', ':', '(', ')', ' ', '-', '/', '\t', '\n']) {
-        let (w, sep) = chunk.split_at(chunk.len() - chunk.chars().last().map_or(0, char::len_utf8));
-        let (w, sep) = if sep
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '\'' || c == '.')
-        {
-            (chunk, "")
-        } else {
-            (w, sep)
-        };
-        let w = w.trim_matches('.');
-        if !w.is_empty() {
-            toks.push(w);
-        }
-        if matches!(sep, "," | ";" | ":") {
-            toks.push(sep);
+    let masked = INNER_MARKING.replace_all(item, |c: &regex::Captures<'_>| {
+        " ".repeat(c.get(0).map_or(0, |m| m.len()))
+    });
+    let mut toks = tokens(&masked);
+    for t in &mut toks {
+        if let Some(d) = digits_of(&t.text) {
+            t.text = d;
         }
     }
     let mut out: Vec<Citation> = Vec::new();
-    let mut year: Option<u16> = None;
-    let mut station: Vec<String> = Vec::new();
-    let mut pending_serial: Option<String> = None;
+    let mut year: Option<(u16, usize)> = None;
+    let mut station: Vec<(String, usize)> = Vec::new();
+    let mut pending_serial: Option<(String, usize)> = None;
     let mut last_station: Option<String> = None;
     let mut after_and = false;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let mut i = 0;
-    while let Some(&tok) = toks.get(i) {
+    while let Some(tok) = toks.get(i).cloned() {
         i += 1;
-        if matches!(tok, "," | ";" | ":") {
+        let t = tok.text.as_str();
+        if matches!(t, "," | ";" | ":") {
             // `PRAGUE, 1228`: a comma between a station and its serial.
             let serial_next = toks
                 .get(i)
-                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && n.len() >= 3);
-            if !(tok == "," && serial_next && !station.is_empty()) {
+                .is_some_and(|n| all_digits(&n.text) && n.text.len() >= 3);
+            if !(t == "," && serial_next && !station.is_empty()) {
                 station.clear();
                 year = None;
             }
@@ -276,58 +358,65 @@ fn citations(item: &str) -> Vec<Citation> {
             after_and = false;
             continue;
         }
-        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
-        let letters = tok.bytes().filter(u8::is_ascii_alphabetic).count();
-        // `O1512`: a letter O for a zero at the start of a serial.
-        let tok_fixed;
-        let tok = if tok.starts_with('O') && digits + 1 == tok.len() && digits >= 2 {
-            tok_fixed = format!("0{}", &tok[1..]);
-            tok_fixed.as_str()
-        } else {
-            tok
-        };
-        let digits = tok.bytes().filter(u8::is_ascii_digit).count();
-        if digits == tok.len() {
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+        if digits == t.len() {
             if !station.is_empty() {
-                let next = toks.get(i).copied().unwrap_or("");
-                let next_is_num = !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit());
-                if tok.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
+                let next = toks.get(i).map_or("", |n| n.text.as_str());
+                let next_is_num = all_digits(next);
+                if t.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
                     // `STATE (01) 201265`
-                    year = ids::full_year(tok);
+                    year = ids::full_year(t).map(|y| (y, tok.start));
                     continue;
                 }
-                let mut y = year;
+                let mut y = year.map(|(y, _)| y);
+                let mut end = tok.end;
                 // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
                 if next.len() == 2 && next_is_num {
-                    let after = toks.get(i + 1).copied().unwrap_or(",");
+                    let after = toks.get(i + 1).map_or(",", |n| n.text.as_str());
                     // `07 QUITO 1607 07 QUITO 290`: the two digits are the
                     // next citation's year when a station and serial follow.
                     let words = toks
                         .iter()
                         .skip(i + 1)
                         .take(4)
-                        .take_while(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                        .take_while(|w| w.text.bytes().all(|b| b.is_ascii_alphabetic()))
                         .count();
-                    let next_citation = words > 0
-                        && toks
-                            .get(i + 1 + words)
-                            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+                    let next_citation =
+                        words > 0 && toks.get(i + 1 + words).is_some_and(|w| all_digits(&w.text));
                     if matches!(after, "," | ";" | ":")
                         || toks.get(i + 1).is_none()
                         || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
                     {
                         y = ids::full_year(next);
+                        end = toks.get(i).map_or(end, |n| n.end);
                         i += 1;
                     }
                 }
-                let st = station.join(" ");
-                // `B 08`: a stray letter is not a station.
+                // `B 08`, `C LIMA 123`: a letter alone is a label, not a
+                // station or a part of one.
+                while station.len() > 1 && station.first().is_some_and(|(w, _)| w.len() == 1) {
+                    station.remove(0);
+                }
+                let st = station
+                    .iter()
+                    .map(|(w, _)| w.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if st.len() > 1 {
+                    let start = year
+                        .map(|(_, at)| at)
+                        .into_iter()
+                        .chain(station.first().map(|(_, at)| *at))
+                        .min()
+                        .unwrap_or(tok.start);
                     last_station = Some(st.clone());
                     out.push(Citation {
                         year: y,
                         station: st,
-                        serial: tok.to_owned(),
+                        serial: t.to_owned(),
+                        start,
+                        end,
                     });
                 }
                 station.clear();
@@ -338,50 +427,57 @@ fn citations(item: &str) -> Vec<Citation> {
                     out.push(Citation {
                         year: None,
                         station: st.clone(),
-                        serial: tok.to_owned(),
+                        serial: t.to_owned(),
+                        start: tok.start,
+                        end: tok.end,
                     });
                 }
                 after_and = false;
-            } else if (tok.len() == 2 || tok.len() == 4 || tok.len() == 3)
+            } else if (2..=4).contains(&t.len())
                 && year.is_none()
                 && pending_serial.is_none()
                 && toks
                     .get(i)
-                    .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
+                    .is_some_and(|n| n.text.bytes().any(|b| b.is_ascii_alphabetic()))
             {
-                year = ids::full_year(tok);
+                year = ids::full_year(t).map(|y| (y, tok.start));
                 if year.is_none() {
-                    pending_serial = Some(tok.to_owned());
+                    pending_serial = Some((t.to_owned(), tok.start));
                 }
             } else {
-                pending_serial = Some(tok.to_owned());
+                pending_serial = Some((t.to_owned(), tok.start));
             }
             continue;
         }
         if letters > 0 && digits > 0 {
             // `09DHAHRAN`, `2005PANAMA2342`, `SANTIAG0`, `COTON0U`
-            let lead = tok.bytes().take_while(u8::is_ascii_digit).count();
-            let body = &tok[lead..];
+            let lead = t.bytes().take_while(u8::is_ascii_digit).count();
+            let body = t.get(lead..).unwrap_or("");
             if (lead == 2 || lead == 4) && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                year = ids::full_year(&tok[..lead]);
+                year = t
+                    .get(..lead)
+                    .and_then(ids::full_year)
+                    .map(|y| (y, tok.start));
                 let l = body.bytes().take_while(u8::is_ascii_alphabetic).count();
-                station = vec![body[..l].to_owned()];
-                let serial = &body[l..];
-                if !serial.is_empty() && serial.bytes().all(|b| b.is_ascii_digit()) {
-                    let st = station.join(" ");
+                station = vec![(body.get(..l).unwrap_or("").to_owned(), tok.start)];
+                let serial = body.get(l..).unwrap_or("");
+                if all_digits(serial) {
+                    let st = body.get(..l).unwrap_or("").to_owned();
                     last_station = Some(st.clone());
                     out.push(Citation {
-                        year,
+                        year: year.map(|(y, _)| y),
                         station: st,
                         serial: serial.to_owned(),
+                        start: tok.start,
+                        end: tok.end,
                     });
                     station.clear();
                     year = None;
                 }
                 continue;
             }
-            if lead == 0 && tok.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
-                station.push(tok.replace('0', "O"));
+            if lead == 0 && t.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
+                station.push((t.replace('0', "O"), tok.start));
                 continue;
             }
             station.clear();
@@ -392,26 +488,28 @@ fn citations(item: &str) -> Vec<Citation> {
             continue;
         }
         // `RIO DE JAN 138`: a station cut short, not the month.
-        let station_word = tok == "JAN" && station.last().is_some_and(|w| w == "DE");
-        if STOP.contains(&tok) && !station_word {
-            after_and = tok == "AND";
+        let station_word = t == "JAN" && station.last().is_some_and(|(w, _)| w == "DE");
+        if STOP.contains(&t) && !station_word {
+            after_and = t == "AND";
             station.clear();
             // `0044 and previous Sensitive ...`: a serial is not completed
             // by a word after a stop word.
             pending_serial = None;
             continue;
         }
-        if let Some(serial) = pending_serial.take() {
+        if let Some((serial, at)) = pending_serial.take() {
             // `870 Ulaanbaatar`
             out.push(Citation {
-                year,
-                station: tok.to_owned(),
+                year: year.map(|(y, _)| y),
+                station: t.to_owned(),
                 serial,
+                start: year.map_or(at, |(_, y_at)| y_at.min(at)),
+                end: tok.end,
             });
             year = None;
             continue;
         }
-        station.push(tok.to_owned());
+        station.push((t.to_owned(), tok.start));
         if station.len() > 4 {
             station.remove(0);
         }
@@ -419,8 +517,9 @@ fn citations(item: &str) -> Vec<Citation> {
     out
 }
 
-/// A label letter standing alone, `A Montreal 365, B Ottawa 406`: only the
-/// expected letter, at the start or after `,`/`;`, before a capital or digit.
+/// A label letter standing alone, `A Montreal 365, B Ottawa 406`, `B LIMA
+/// 200 C LIMA 300`: only the expected letter, at the start, after `,`/`;`
+/// or after the serial of the item before, before a capital or digit.
 fn bare_label_at(b: &[char], i: usize, expected: char) -> bool {
     let (Some(&l), Some(' '), Some(n)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
         return false;
@@ -431,7 +530,7 @@ fn bare_label_at(b: &[char], i: usize, expected: char) -> bool {
     let before = (1..=4)
         .filter_map(|k| i.checked_sub(k).and_then(|j| b.get(j)))
         .find(|p| !p.is_whitespace());
-    i == 0 || matches!(before, Some(',' | ';'))
+    i == 0 || matches!(before, Some(',' | ';')) || before.is_some_and(char::is_ascii_digit)
 }
 
 /// Splits the text of a REF block into labelled items.
@@ -603,17 +702,26 @@ pub(crate) fn references(
                 });
                 continue;
             }
+            // One citation: the item is its text. Several: each keeps
+            // the words that cite it (`BRASILIA 2799`, `2764`), so an item
+            // of a million citations is not copied a million times.
+            let single = cites.len() == 1;
             for c in cites {
                 let y = c.year.or_else(|| {
                     notes.inherited = true;
                     year
                 });
                 let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
+                let text = if single {
+                    clean.clone()
+                } else {
+                    clean.get(c.start..c.end).unwrap_or("").to_owned()
+                };
                 out.push(Reference {
                     label,
                     kind: ReferenceKind::Cable,
                     id,
-                    text: clean.clone(),
+                    text,
                 });
             }
         } else {
@@ -698,6 +806,15 @@ mod tests {
         );
         assert_eq!(ids("A) 08 RIO DE JAN 138", 2008), ["08RIODEJANEIRO138"]);
         assert_eq!(ids("KUWAIT (C)02293", 2003), ["03KUWAIT2293"]);
+        // A label run into the station is a label.
+        assert_eq!(
+            ids("A. LIMA 100 B LIMA 200 C LIMA 300", 2009),
+            ["09LIMA100", "09LIMA200", "09LIMA300"]
+        );
+        // Apostrophe and letter-O years, a letter O in a serial.
+        assert_eq!(ids("LIMA 123 '07", 2009), ["07LIMA123"]);
+        assert_eq!(ids("O7 QUITO 45", 2009), ["07QUITO45"]);
+        assert_eq!(ids("QUITO O45 O8", 2009), ["08QUITO45"]);
         assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
         assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
         assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));
@@ -711,5 +828,42 @@ mod tests {
         assert_eq!(r[0].kind, ReferenceKind::Email);
         assert_eq!(r[1].kind, ReferenceKind::Document);
         assert_eq!(r[1].label, Some('B'));
+    }
+
+    /// Only cable citations become cable ids: report numbers, airgrams,
+    /// talking points and resolutions are documents.
+    #[test]
+    fn non_cable_references() {
+        let r = references(
+            "A. IIR 6 876 0123 09 B. A-45 C. UNSCR 1737 D. TALKING POINTS OF MAY 5 E. LIMA 12",
+            Some(2009),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        );
+        let kinds: Vec<_> = r.iter().map(|r| (r.kind, r.id.is_some())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Cable, true),
+            ]
+        );
+    }
+
+    /// Several citations in one item each keep their own words, not a
+    /// copy of the whole item.
+    #[test]
+    fn citation_texts() {
+        let r = references(
+            "A. BRASILIA 2799 AND 2764, 08 LIMA 5",
+            Some(2009),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        );
+        let texts: Vec<_> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["BRASILIA 2799", "2764", "08 LIMA 5"]);
     }
 }
