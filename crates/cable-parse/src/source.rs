@@ -83,6 +83,7 @@ impl<'a> Source<'a> {
         let mut sipdis_words = 0u32;
         let mut first_sipdis_word: Option<u32> = None;
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
+        let mut stamps_cont = 0u32;
         let mut control_bytes = 0usize;
         let mut first_page: Option<u32> = None;
         let mut first_stamp: Option<u32> = None;
@@ -112,7 +113,13 @@ impl<'a> Source<'a> {
             let trimmed = t.trim_blanks();
             if skip_review {
                 skip_review = false;
-                if trimmed.starts_with("Review ") && trimmed.len() < 40 {
+                // The stamp's second line: `Review 30 JUN 2006` after
+                // `... EO Systematic`, `Systematic Review 05 JUL 2006`
+                // after `... EO`.
+                if (trimmed.starts_with("Review ") || trimmed.starts_with("Systematic Review"))
+                    && trimmed.len() < 40
+                {
+                    stamps_cont += 1;
                     continue;
                 }
             }
@@ -142,7 +149,7 @@ impl<'a> Source<'a> {
             if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
-                skip_review = trimmed.ends_with("Systematic");
+                skip_review = trimmed.ends_with("Systematic") || trimmed.ends_with("EO");
                 continue;
             }
             if let Some(page) = page_header(trimmed) {
@@ -192,7 +199,10 @@ impl<'a> Source<'a> {
             cx.diag(
                 Code::ExportDebris,
                 first_stamp,
-                format!("{stamps} declassification stamp line(s) removed"),
+                format!(
+                    "{} declassification stamp line(s) removed",
+                    stamps + stamps_cont
+                ),
             );
         }
         if page_classifications > 0 {
@@ -532,6 +542,12 @@ mod tests {
                 "Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014\ny"
             ),
             ["y"]
+        );
+        assert_eq!(
+            lines(
+                "HELMS\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
+            ),
+            ["HELMS"]
         );
     }
 }
