@@ -103,6 +103,15 @@ fn phases(text: &str, container: &ContainerMeta, body: bool) -> Cable {
     header::parse(&mut cursor, &mut cx);
     if body {
         body::parse(&mut cursor, &mut cx);
+        // The title keeps upper-case the subject's words that the body
+        // writes in capitals (`MTCR` in a mixed-case body).
+        let c = &mut cx.cable;
+        if let Some(s) = c.subject.as_mut() {
+            let caps = titlefy::body_capitals(&s.text, &c.body);
+            if !caps.is_empty() {
+                s.title = titlefy::titlefy_with(&s.text, &caps);
+            }
+        }
     }
     cx.finish()
 }
