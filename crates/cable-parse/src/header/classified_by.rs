@@ -2,15 +2,17 @@
 //! (b) and (d)`: who classified the cable (name split from title) and why.
 
 use crate::blanks::Blanks;
+use crate::stations::within_edits;
 
 use cable_model::{ClassifiedBy, Reason};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Where the name part ends: the reason, the E.O., a paragraph.
+/// Where the name part ends: the reason (its word is found by
+/// [`reason_word_at`]), the E.O., a section number, a paragraph.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:re\s*a?\s*s\s*o\s*n|reaons|resons|reas(?-u:\b)|sea3on|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d(?-u:\b)|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
+        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d(?-u:\b)|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
     )
     .expect("valid regex")
 });
@@ -19,23 +21,113 @@ static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d)\s*[.,]\s*(\d)(?-u:\b)").expect("valid regex"));
 
-/// Words of titles and offices, and stems of their common misspellings.
+/// Where a word one edit from `REASON` or `REASONS` starts (`Resons`,
+/// `REAOSNS`), with the `for`/`per`/`under` before it: the end of the name
+/// part when the regular shapes do not match.
+fn reason_word_at(body: &str) -> Option<usize> {
+    let mut prev: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for w in body.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += w.len();
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        let upper = word.to_ascii_uppercase();
+        let reason = upper.len() >= 5
+            && (within_edits(&upper, "REASON", 1) || within_edits(&upper, "REASONS", 1));
+        if reason {
+            let lead = prev
+                .filter(|(_, p)| {
+                    matches!(
+                        p.to_ascii_lowercase().as_str(),
+                        "for" | "per" | "under" | "fr"
+                    )
+                })
+                .map_or(start, |(s, _)| s);
+            return Some(lead);
+        }
+        prev = Some((start, word));
+    }
+    None
+}
+
+/// Words of the titles of mission staff and their offices (the titles of
+/// the Foreign Service: Ambassador, Deputy Chief of Mission, Political
+/// Counselor, ...). A word one edit from one of these (two from a word of
+/// nine letters or more) is a title word: `Ambassaor`, `Affiars`, `Cief`.
+const TITLE_WORDS_FULL: &[&str] = &[
+    "ACTING",
+    "ADMINISTRATOR",
+    "ADVISER",
+    "ADVISOR",
+    "AFFAIRS",
+    "AMBASSADOR",
+    "ASSISTANT",
+    "ATTACHE",
+    "BUREAU",
+    "CHAIR",
+    "CHAIRMAN",
+    "CHARGE",
+    "CHIEF",
+    "COMMISSIONER",
+    "CONSUL",
+    "CONSULAR",
+    "COORDINATOR",
+    "COUNSELLOR",
+    "COUNSELOR",
+    "DELEGATION",
+    "DEPARTMENT",
+    "DEPUTY",
+    "DIRECTOR",
+    "ECONOMIC",
+    "EMBASSY",
+    "ENVOY",
+    "GENERAL",
+    "GOVERNANCE",
+    "HEAD",
+    "INTERAGENCY",
+    "INTERIM",
+    "LABOR",
+    "LEADER",
+    "MANAGEMENT",
+    "MANAGER",
+    "MILITARY",
+    "MINISTER",
+    "MISSION",
+    "OFFICE",
+    "OFFICER",
+    "PERMANENT",
+    "POLITICAL",
+    "PRINCIPAL",
+    "PROVINCIAL",
+    "PUBLIC",
+    "REGIONAL",
+    "REPRESENTATIVE",
+    "SECRETARY",
+    "SECTION",
+    "SENIOR",
+    "SPECIAL",
+    "TEAM",
+    "UNIT",
+];
+
+/// Stems of the same words: a word starting with one is a title word
+/// (`Dep.`, `Dir`, `Econ`, `Couns`, `Coord.`, `Representatives`).
 const TITLE_STEMS: &[&str] = &[
-    "abass",
     "acting",
+    "admin",
+    "advis",
     "affair",
-    "affiar",
-    "afair",
-    "ambas",
-    "ambb",
     "amb",
     "assist",
     "attache",
     "bureau",
+    "chair",
     "charg",
     "chief",
-    "cief",
-    "chair",
+    "commission",
     "consul",
     "coord",
     "couns",
@@ -43,38 +135,32 @@ const TITLE_STEMS: &[&str] = &[
     "dep",
     "dir",
     "econ",
+    "envoy",
+    "general",
+    "governance",
+    "head",
+    "interag",
+    "labor",
+    "manag",
     "minist",
     "mission",
     "offic",
+    "perman",
+    "polit",
     "princip",
+    "provinc",
+    "public",
     "repres",
     "secret",
     "section",
-    "unit",
-    "special",
-    "head",
-    "acting",
-    "labor",
-    "political",
-    "economic",
     "senior",
-    "perman",
-    "interag",
-    "provinc",
-    "governance",
-    "general",
-    "adviser",
-    "advisor",
-    "manager",
-    "public",
-    "admin",
-    "management",
-    "mcouns",
-    "envoy",
-    "coordinator",
+    "special",
+    "unit",
 ];
 
-/// Exact title words (after mapping `0` to `O`).
+/// Exact title words: office and bureau acronyms (`DCM`, `CDA`, `EUR`,
+/// `NEA`, `ISN`), the cables' officer abbreviations (`POLOFF`, `ECONOFF`,
+/// `ECONCOUNS`), and the small words of titles.
 const TITLE_WORDS: &[&str] = &[
     "ACTING",
     "AND",
@@ -96,6 +182,7 @@ const TITLE_WORDS: &[&str] = &[
     "THE",
     "OF",
     "FOR",
+    "TO",
     "A/S",
     "U/S",
     "AF",
@@ -113,7 +200,6 @@ const TITLE_WORDS: &[&str] = &[
     "CONSUL",
     "CHARGE",
     "PM",
-    "TO",
     "POL",
     "MIL",
     "ECON",
@@ -135,10 +221,21 @@ fn is_title_word(w: &str) -> bool {
     if u.is_empty() || TITLE_WORDS.contains(&u.as_str()) || u.contains('/') || u.contains('&') {
         return true;
     }
+    // `POLOFF`, `RSOOFF`: the cables' officer abbreviations.
+    if u.len() >= 5 && u.ends_with("OFF") && u.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
     let l = u.to_lowercase();
-    TITLE_STEMS
+    if TITLE_STEMS
         .iter()
         .any(|s| l.starts_with(s) && (l.len() > 3 || *s == l))
+    {
+        return true;
+    }
+    let edits = if u.len() >= 9 { 2 } else { 1 };
+    u.len() >= 4
+        && u.bytes().all(|b| b.is_ascii_uppercase())
+        && TITLE_WORDS_FULL.iter().any(|t| within_edits(&u, t, edits))
 }
 
 fn is_name_token(w: &str, mixed_case: bool) -> bool {
@@ -186,8 +283,14 @@ pub(crate) fn classified_by(text: &str) -> (ClassifiedBy, Vec<Reason>) {
             }
         }
     }
-    let name_part = match NAME_END.find(body) {
-        Some(m) => body.get(..m.start()).unwrap_or(""),
+    let end = [NAME_END.find(body).map(|m| m.start()), reason_word_at(body)]
+        .into_iter()
+        .flatten()
+        .min();
+    let name_part = match end {
+        Some(at) => body.get(..at).unwrap_or("").trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-')
+        }),
         None => body,
     };
     let reasons = reasons(body.get(name_part.len()..).unwrap_or(""));
@@ -228,6 +331,15 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
             begin -= 1;
         }
         let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
+        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`: the word after the
+        // preposition of a title is its place, not a given name.
+        let after_preposition = begin
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN"));
+        if after_preposition && run.len() == 3 && !run.iter().any(|w| w.ends_with('.')) {
+            run.remove(0);
+        }
         if run.len() > 3 {
             let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
             let from = match initial {
@@ -352,6 +464,18 @@ mod tests {
         assert_eq!(
             name("POL MIN COUN TOM COUNTRYMAN, REASON 1.5(B)&(D).").0,
             "TOM COUNTRYMAN"
+        );
+        // Misspelt titles and reasons, by edit distance.
+        assert_eq!(name("Ambasador Jane Roe, Reaosns 1.4 (b)").0, "Jane Roe");
+        assert_eq!(
+            name("Politcal Counselor Jane Roe for resons 1.4").0,
+            "Jane Roe"
+        );
+        assert_eq!(name("Deputy Cheif of Mision Jane Roe.").0, "Jane Roe");
+        // The place of a title is not part of the name.
+        assert_eq!(
+            name("AMBASSADOR TO PERU JANE ROE. REASON 1.4 (B)").0,
+            "JANE ROE"
         );
     }
 
