@@ -140,6 +140,11 @@ codes! {
     MalformedContainerId = "malformed-container-id", Warning;
     /// The container's id differs from the text's.
     ContainerIdMismatch = "container-id-mismatch", Warning;
+    /// The container's date is not a real date and time (`2/30/1972 9:30`).
+    MalformedContainerDate = "malformed-container-date", Warning;
+    /// What the container reader noticed about the record's container
+    /// (kept as said, for the report).
+    ContainerNote = "container-note", Info;
     /// The container's date differs from the text's DTG.
     ContainerDateMismatch = "container-date-mismatch", Info;
     /// The container's classification differs from the banner.

@@ -36,15 +36,19 @@ impl Tag {
 
     /// Builds a tag from its text as written (`prel`, `Clinton,  Hillary`):
     /// the code is the text upper-cased with runs of blanks squeezed; the
-    /// text keeps its case. `None` when the text is empty or holds control
-    /// characters.
+    /// text keeps its case. `None` when the text is empty, holds control
+    /// characters, or a letter without a capital (`𝓅`).
     pub fn from_text(written: &str, kind: TagKind) -> Option<Tag> {
         let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
-        if written.is_empty() || written.chars().any(char::is_control) {
+        let code = written.to_uppercase();
+        if written.is_empty()
+            || written.chars().any(char::is_control)
+            || code.chars().any(char::is_lowercase)
+        {
             return None;
         }
         Some(Tag {
-            code: written.to_uppercase(),
+            code,
             written,
             kind,
         })

@@ -77,21 +77,39 @@ pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
     cable
 }
 
-/// The id [`parse_with`] gives the same text and container, without parsing
-/// the body: only source cleaning, the header and the id reconciliation
-/// run. For callers that need just the ids of an archive (the driver's
-/// cross-link pre-pass), at well under the cost of a full parse.
+/// The id a parsed record is known by (its output name): the id its
+/// container states, when it reads as one, else the text's. `Cable::id`
+/// keeps the text's own id; where they disagree the cable has a
+/// `container-id-mismatch` diagnostic.
+///
+/// ```
+/// use cable_model::ContainerMeta;
+/// let meta = ContainerMeta { id: Some("09LIMA12".into()), ..Default::default() };
+/// let cable = cable_parse::parse_with("UNCLAS QUITO 000005\n\nSUBJECT: X\n", &meta);
+/// assert_eq!(cable_parse::record_id(&cable).unwrap().as_str(), "09LIMA12");
+/// ```
+pub fn record_id(cable: &Cable) -> Option<CableId> {
+    reconcile::record_id(cable)
+}
+
+/// The id [`record_id`] gives the cable [`parse_with`] parses from the same
+/// text and container, without parsing the body: only source cleaning, the
+/// header and the id reconciliation run. For callers that need just the
+/// ids of an archive (the driver's cross-link pre-pass), at well under the
+/// cost of a full parse.
 ///
 /// ```
 /// use cable_model::ContainerMeta;
 /// let text = "C O N F I D E N T I A L STATE 017183\n\nSUBJECT: TEST\n\n1. (U) Hello.\n";
 /// let meta = ContainerMeta::default();
-/// assert_eq!(cable_parse::identify(text, &meta), cable_parse::parse_with(text, &meta).id);
+/// let cable = cable_parse::parse_with(text, &meta);
+/// assert_eq!(cable_parse::identify(text, &meta), cable_parse::record_id(&cable));
 /// ```
 pub fn identify(text: &str, container: &ContainerMeta) -> Option<CableId> {
     let mut cable = phases(text, container, false);
     reconcile::reconcile_id(&mut cable, container, &mut Vec::new());
-    cable.id
+    cable.container.id.clone_from(&container.id);
+    reconcile::record_id(&cable)
 }
 
 /// Source cleaning and the header phase, then the body phase when `body`

@@ -37,7 +37,7 @@ fn is_dev(id: &str) -> bool {
 /// Passing cases per field, development half then held-out half, as
 /// measured when these floors were set (2026-12, after issue #17).
 const FLOORS: &[(&str, usize, usize)] = &[
-    ("canonical_id", 70, 65),
+    ("canonical_id", 70, 66),
     ("classified_by", 53, 43),
     ("clean_content", 1, 0),
     ("info_recipients", 3, 3),
@@ -54,7 +54,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (237, 210);
+const OVERALL: (usize, usize) = (237, 211);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.

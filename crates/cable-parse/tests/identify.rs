@@ -1,4 +1,5 @@
-//! `identify` (header-only) gives exactly the id `parse_with` gives, on
+//! `identify` (header-only) gives exactly the record id of the cable
+//! `parse_with` gives (`record_id`: the container's id, else the text's), on
 //! every text of `testdata/` and of the shared corpus (with each record's
 //! container metadata), and with container ids that agree, disagree or are
 //! malformed. The property tests (`properties.rs`) check it on generated
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 fn check(what: &str, text: &str, meta: &ContainerMeta) {
     assert_eq!(
         cable_parse::identify(text, meta),
-        cable_parse::parse_with(text, meta).id,
+        cable_parse::record_id(&cable_parse::parse_with(text, meta)),
         "{what} (container id {:?})",
         meta.id
     );

@@ -15,9 +15,10 @@
 //! AMEMBASSYHANOI, EFTOATHENS     -> debris: an office word or caveat glued before
 //! FIDENTIALLIMA, NOFORNQUITO     -> debris: the tail of a classification or caveat
 //! SECDEFWASH                     -> debris: the city of a Washington office after
-//! BUENOSAI, SANTIAG              -> truncated (a prefix of one name, 5+ letters)
+//! BUENOSAI, SANTIAG              -> truncated (a prefix of one name, 5+ letters,
+//!                                   or its end, 6+ letters)
 //! HCMC, PAP                      -> initials of a name of 3+ words
-//! BRASILA, WELLLINGTON, BISHIEK  -> a typo: 1 edit (2 for 10+ letters), one best name
+//! BRASILA, WELLLINGTON, BISHIEK  -> a typo: 1 edit (2 for 8+ letters), one best name
 //! FOOBARVILLE                    -> unknown: kept as written, reported
 //! ```
 
@@ -316,11 +317,12 @@ fn unique(mut it: impl Iterator<Item = usize>) -> Option<usize> {
     it.all(|i| i == first).then_some(first)
 }
 
-/// The edits a typo may have: none up to 3 letters, one up to 9, two from 10.
+/// The edits a typo may have, scaled to the name's length: none up to 3
+/// letters, one up to 7, two from 8.
 fn allowed_edits(len: usize) -> usize {
     match len {
         0..=3 => 0,
-        4..=9 => 1,
+        4..=7 => 1,
         _ => 2,
     }
 }
@@ -406,6 +408,17 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
             g.keys
                 .iter()
                 .filter(|(k, _)| k.len() > b.len() && k.as_bytes().starts_with(b))
+                .map(|(_, i)| *i),
+        ) {
+            return found(i, Match::Truncated);
+        }
+    }
+    // Cut short at the front (`ARAMARIBO`): the end of one name, 6+ letters.
+    if b.len() >= 6 {
+        if let Some(i) = unique(
+            g.keys
+                .iter()
+                .filter(|(k, _)| k.len() > b.len() && k.as_bytes().ends_with(b))
                 .map(|(_, i)| *i),
         ) {
             return found(i, Match::Truncated);
@@ -551,6 +564,8 @@ mod tests {
     fn fuzzy_rules() {
         assert_eq!(st("BUENOSAI"), ("BUENOSAIRES".into(), Match::Truncated));
         assert_eq!(st("ADDISAB"), ("ADDISABABA".into(), Match::Truncated));
+        assert_eq!(st("ARAMARIBO"), ("PARAMARIBO".into(), Match::Truncated));
+        assert_eq!(st("MONTVEIDOE"), ("MONTEVIDEO".into(), Match::Typo));
         assert_eq!(st("HCMC"), ("HOCHIMINHCITY".into(), Match::Initials));
         assert_eq!(st("BRASILA"), ("BRASILIA".into(), Match::Typo));
         assert_eq!(st("WELLLINGTON"), ("WELLINGTON".into(), Match::Typo));
