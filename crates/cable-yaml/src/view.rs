@@ -262,7 +262,7 @@ impl<'a> CableView<'a> {
                 .map(|m| m.caveats.iter().map(|c| c.name()).collect())
                 .unwrap_or_default(),
             banner: c.banner.as_deref(),
-            date: r.dtg.as_ref().and_then(|d| d.utc).map(|t| t.to_string()),
+            date: c.date().map(|d| d.to_string()),
             dtg: r.dtg.as_ref().map(|d| d.raw.as_str()),
             precedence: PrecedenceView {
                 action: r.precedence.map(|p| p.action.name()),
@@ -292,7 +292,7 @@ impl<'a> CableView<'a> {
             }),
             tags: c.tags.iter().map(|t| t.as_str()).collect(),
             subject: c.subject.as_ref().map(|s| s.text.as_str()),
-            title: c.subject.as_ref().map(|s| s.title.as_str()),
+            title: c.title(),
             subject_classification: c
                 .subject
                 .as_ref()
