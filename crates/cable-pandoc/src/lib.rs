@@ -33,7 +33,7 @@
 //! |---|---|---|
 //! | `title` | `MetaInlines` | the title-cased subject (`Subject::title`), else the id |
 //! | `subtitle` | `MetaInlines` | the subject as written |
-//! | `date` | `MetaString`, `2009-02-24` | the DTG, else the container's date |
+//! | `date` | `MetaString`, `2009-02-24T21:58:00Z` | `Cable::date()`: the DTG in UTC, else the container's time without a zone |
 //! | `keywords` | `MetaList` of `MetaString` | TAGS |
 //! | `cable` | `MetaMap` | every header field: `id`, `section`, `classification`, `caveats`, `classification-as-written`, `banner`, `precedence`, `info-precedence`, `dtg`, `datetime`, `from`, `to`, `info` (addressees as maps: `name`, `route`, `precedence`, `niact`, `serial`), `handling`, `executive-order`, `declassify`, `tags`, `subject`, `subject-marking`, `references` (maps: `label`, `kind`, `id`, `url`, `text`), `classified-by` (`name`, `title`, `text`), `reasons`, `signer` |
 //!
