@@ -107,6 +107,10 @@ fn dump_row_at(line: &str) -> Option<usize> {
     while let Some(k) = line.get(from..).and_then(|r| r.find(' ')) {
         let at = from + k;
         from = at + 1;
+        // A one-digit flag and a blank first: most blanks go no further.
+        if !(b.get(at + 1).is_some_and(u8::is_ascii_digit) && b.get(at + 2) == Some(&b' ')) {
+            continue;
+        }
         let rest = line.get(at + 1..)?;
         let mut words = rest.split(' ');
         let (Some(flag), Some(date), Some(row), Some(tags)) =

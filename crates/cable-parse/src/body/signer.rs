@@ -49,6 +49,10 @@ const NOT_NAMES: &[&str] = &[
 /// GP-3         -> (none)
 /// ```
 pub(crate) fn signer_line(line: &str) -> Option<String> {
+    // A name is short: a long line is prose.
+    if line.len() > 120 {
+        return None;
+    }
     let t = line.trim_blanks().trim_end_matches('#').trim_end_blanks();
     let t = t.strip_suffix('.').unwrap_or(t).trim_end_blanks();
     let words: Vec<&str> = t.split_whitespace().collect();

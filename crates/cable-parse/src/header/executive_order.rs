@@ -7,11 +7,13 @@ use cable_model::{Date, Declassify, ExecutiveOrder};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// `E.O. 12958:`, `EO 12958`, `E. O. 11652:`, `E.o. 12958:`, `E.O.1295:`.
+/// `E.O. 12958:`, `EO 12958`, `E. O. 11652:`, `E.o. 12958:`, `E.O.1295:`,
+/// `E.0. 12958:` (a zero for the O).
 /// What follows the match is the rest of the line (the regex stops there,
 /// so matching with captures does not walk the whole line).
-static EO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^E\.?\s?O\.?\s?(\d{4,5})?\s*[:.]?\s*").expect("valid regex"));
+static EO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^E\.?\s?[O0]\.?\s?(\d{4,5})?\s*[:.]?\s*").expect("valid regex")
+});
 
 /// `M/D/YYYY`, `M/D/YY`, `YYYY/MM/DD`, `M-D-YY`.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {

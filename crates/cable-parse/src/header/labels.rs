@@ -272,7 +272,7 @@ pub(crate) fn inline_starts(text: &str) -> Vec<usize> {
         let glued = prev.is_ascii_uppercase()
             && c.is_ascii_uppercase()
             && b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
-        if (after_blank || glued) && (c.is_ascii_alphabetic()) {
+        if (after_blank || glued) && c.is_ascii_alphabetic() && could_start_label(b, i) {
             let rest = text.get(i..).unwrap_or("");
             if inline_label(rest, glued) {
                 out.push(i);
@@ -281,6 +281,33 @@ pub(crate) fn inline_starts(text: &str) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// A cheap test before [`inline_label`]: a label in the middle of a line
+/// is a word followed by a colon-like separator (`(S)` allowed between),
+/// an E.O. (`E`), or a word followed by `BY` (`Classified By`).
+fn could_start_label(b: &[u8], i: usize) -> bool {
+    let c = b.get(i).copied().unwrap_or(0);
+    if c == b'E' || c == b'e' {
+        return true;
+    }
+    let mut j = i;
+    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
+    if j - i > MAX_WORD {
+        return false;
+    }
+    match b.get(j) {
+        Some(b':' | b';' | b',') => true,
+        Some(b'(') => b
+            .get(j + 3)
+            .is_some_and(|c| matches!(c, b':' | b';' | b',')),
+        Some(b' ') => b
+            .get(j + 1..j + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"BY")),
+        _ => false,
+    }
 }
 
 /// Whether a label starts `rest` in the middle of a line.
