@@ -324,7 +324,11 @@ fn spaced_level(t: &str) -> Option<(&'static str, &str, bool)> {
 
 /// A caveat written as one word: `NOFORN`, `EXDIS`, `SIPDIS`.
 pub(crate) fn caveat_word(w: &str) -> Option<Caveat> {
-    Some(match w.trim_matches(|c: char| !c.is_ascii_alphanumeric()) {
+    // In any case: a sentence-cased copy writes `Sipdis`.
+    let upper = w
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_ascii_uppercase();
+    Some(match upper.as_str() {
         "NOFORN" | "NF" => Caveat::Noforn,
         "SIPDIS" => Caveat::Sipdis,
         "EXDIS" => Caveat::Exdis,
