@@ -75,10 +75,17 @@ impl<'a> Source<'a> {
         // Where `SIPDIS` occurs, in order: a line is only examined for an
         // inserted SIPDIS word when one falls inside it.
         let mut sipdis_at = SIPDIS_FINDER.find_iter(text.as_bytes()).peekable();
-        // Room for lines of 24 bytes on average (cable lines are longer,
-        // blank lines shorter): one allocation, seldom a second; counting
-        // the lines first costs more than that.
-        let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 24 + 1);
+        // Room for every line: the line feeds (or, for a text of lone
+        // carriage returns, the carriage returns) counted with a vectorised
+        // search, so the vector is allocated once and never doubled (a text
+        // of a million short lines would otherwise hold twice the room).
+        let feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let returns = if feeds == 0 {
+            memchr::memchr_iter(b'\r', text.as_bytes()).count()
+        } else {
+            0
+        };
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(feeds.max(returns) + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let mut sipdis_words = 0u32;
         let mut first_sipdis_word: Option<u32> = None;

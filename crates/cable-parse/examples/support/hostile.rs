@@ -30,7 +30,7 @@ pub(crate) fn row5_nested_pairs(n: usize) -> String {
 }
 
 /// Row 8: a REF block of `n` lines `A. 09 STATE 0000123` (labels A-Z over
-/// and over): 1,000,000 lines are about 21 MB.
+/// and over): 1,000,000 lines are about 20 MB.
 pub(crate) fn row8_ref_lines(n: usize) -> String {
     let mut s = String::with_capacity(n * 21 + 200);
     s.push_str(
@@ -46,15 +46,16 @@ pub(crate) fn row8_ref_lines(n: usize) -> String {
     s
 }
 
-/// Row 8, second form: `n` REF lines `09 STATE 0000123` without labels
-/// (one item of `n` citations): 1,000,000 lines are about 17 MB.
+/// Row 8, second form: `n` REF lines `     09 STATE 0000123` without
+/// labels, indented as wrapped REF lines are (one item of `n` citations):
+/// 1,000,000 lines are about 22 MB.
 pub(crate) fn row8_unlabelled_lines(n: usize) -> String {
-    let mut s = String::with_capacity(n * 17 + 200);
+    let mut s = String::with_capacity(n * 22 + 200);
     s.push_str(
         "UNCLAS STATE 000001\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: MANY REFERENCES\n\nREF: ",
     );
     for i in 0..n {
-        s.push_str("09 STATE ");
+        s.push_str("     09 STATE ");
         s.push_str(&format!("{:07}", i + 1));
         s.push('\n');
     }

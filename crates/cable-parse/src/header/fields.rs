@@ -291,7 +291,12 @@ impl Header<'_, '_> {
     fn close_refs(&mut self) {
         let mut notes = RefNotes::default();
         let year = self.year();
-        let list = references::references(&self.refs.text, year, &mut self.cx.stations, &mut notes);
+        // Taken, not borrowed: the block's text is freed with the list read.
+        let mut text = std::mem::take(&mut self.refs.text);
+        // The block grew line by line (its capacity up to twice its text).
+        text.shrink_to_fit();
+        let list = references::references(&text, year, &mut self.cx.stations, &mut notes);
+        drop(text);
         let no = Some(self.refs.no);
         if notes.inherited && list.iter().any(|r| r.id.is_some()) {
             self.cx.diag(
@@ -307,7 +312,12 @@ impl Header<'_, '_> {
                 format!("{} reference(s) not classified", notes.unreadable.len()),
             );
         }
-        self.cx.cable.references.extend(list);
+        if self.cx.cable.references.is_empty() {
+            // Moved, not copied: a block may hold a million references.
+            self.cx.cable.references = list;
+        } else {
+            self.cx.cable.references.extend(list);
+        }
     }
 
     fn close_classified_by(&mut self) {

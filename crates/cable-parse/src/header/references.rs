@@ -159,7 +159,7 @@ const KIND_WORDS: &[(&str, ReferenceKind)] = &[
     ("MSG", ReferenceKind::Other),
 ];
 
-/// Kind of a reference from its words (upper-cased).
+/// Kind of a reference from its words, in any case.
 ///
 /// ```text
 /// SMITH E-MAIL OF 10-08-08        -> Email
@@ -168,19 +168,27 @@ const KIND_WORDS: &[(&str, ReferenceKind)] = &[
 /// UNSCR 1737                      -> Document (a UN resolution)
 /// 08 STATE 129729                 -> Cable
 /// ```
-fn kind_of(upper: &str) -> ReferenceKind {
-    if upper.contains("E MAIL") {
+fn kind_of(text: &str) -> ReferenceKind {
+    // Compared without case, word by word: an item is never copied.
+    let b = text.as_bytes();
+    if b.windows(6).any(|w| w.eq_ignore_ascii_case(b"E MAIL")) {
         return ReferenceKind::Email;
     }
     let mut best: Option<usize> = None;
     let mut airgram = false;
-    for x in upper.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
-        if let Some(k) = KIND_WORDS.iter().position(|(w, _)| *w == x) {
+    for x in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+        if x.is_empty() || x.len() > 12 {
+            continue;
+        }
+        if let Some(k) = KIND_WORDS
+            .iter()
+            .position(|(w, _)| w.eq_ignore_ascii_case(x))
+        {
             best = Some(best.map_or(k, |b| b.min(k)));
         }
         // `A-45`, `CA-1234`: airgram numbers.
         if let Some((head, num)) = x.split_once('-') {
-            airgram |= matches!(head, "A" | "CA")
+            airgram |= (head.eq_ignore_ascii_case("A") || head.eq_ignore_ascii_case("CA"))
                 && !num.is_empty()
                 && num.bytes().all(|b| b.is_ascii_digit());
         }
@@ -237,6 +245,12 @@ const STOP: &[&str] = &[
     "PARAGRAPH",
 ];
 
+/// Whether `w` (upper case) is one of [`STOP`]: the list is short words,
+/// so only words of two to ten letters are looked up.
+fn is_stop(w: &str) -> bool {
+    (2..=10).contains(&w.len()) && STOP.contains(&w)
+}
+
 /// One cable citation: year as written, station as written, serial, and
 /// where it is written in the item (bytes).
 #[derive(Debug)]
@@ -248,10 +262,10 @@ struct Citation {
     end: usize,
 }
 
-/// One word of an item, upper-cased, with its place in the item.
-#[derive(Debug, Clone)]
+/// One word of an item: where it is in the item (upper-cased, so the
+/// positions are the item's).
+#[derive(Debug, Clone, Copy)]
 struct Tok {
-    text: String,
     start: usize,
     end: usize,
 }
@@ -275,66 +289,116 @@ fn digits_of(tok: &str) -> Option<String> {
     Some(t.replace('O', "0"))
 }
 
-/// The words of an item: split at blanks and punctuation, separators
-/// `,` `;` `:` kept as their own words; upper-cased ASCII, so positions
-/// are those of the item.
-fn tokens(item: &str) -> Vec<Tok> {
-    let upper = item.to_ascii_uppercase();
-    let mut toks = Vec::new();
-    let b = upper.as_bytes();
-    let mut i = 0;
-    let is_sep = |c: u8| {
+/// The words of an item, read as they are needed: split at blanks and
+/// punctuation, separators `,` `;` `:` kept as their own words, `.` trimmed
+/// from the ends of a word. A window of the words ahead is kept, never the
+/// whole item's words (an item may cite a million cables).
+struct Tokens<'a> {
+    text: &'a [u8],
+    /// Where the scan of `text` is.
+    pos: usize,
+    /// The index of the first word in `window`.
+    base: usize,
+    window: std::collections::VecDeque<Tok>,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str) -> Self {
+        Tokens {
+            text: text.as_bytes(),
+            pos: 0,
+            base: 0,
+            window: std::collections::VecDeque::new(),
+        }
+    }
+
+    fn is_sep(c: u8) -> bool {
         matches!(
             c,
             b',' | b';' | b':' | b'(' | b')' | b' ' | b'-' | b'/' | b'\t' | b'\n'
         )
-    };
-    while i < b.len() {
-        let c = b.get(i).copied().unwrap_or(b' ');
-        if is_sep(c) {
-            if matches!(c, b',' | b';' | b':') {
-                toks.push(Tok {
-                    text: char::from(c).to_string(),
-                    start: i,
-                    end: i + 1,
-                });
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while b.get(i).is_some_and(|c| !is_sep(*c)) {
-            i += 1;
-        }
-        let word = upper.get(start..i).unwrap_or("");
-        let w = word.trim_matches('.');
-        if w.is_empty() {
-            continue;
-        }
-        toks.push(Tok {
-            text: w.to_owned(),
-            start,
-            end: i,
-        });
     }
-    toks
+
+    /// Scans the next word into the window; false at the end.
+    fn scan(&mut self) -> bool {
+        let b = self.text;
+        while let Some(&c) = b.get(self.pos) {
+            if Self::is_sep(c) {
+                self.pos += 1;
+                if matches!(c, b',' | b';' | b':') {
+                    self.window.push_back(Tok {
+                        start: self.pos - 1,
+                        end: self.pos,
+                    });
+                    return true;
+                }
+                continue;
+            }
+            let mut start = self.pos;
+            while b.get(self.pos).is_some_and(|c| !Self::is_sep(*c)) {
+                self.pos += 1;
+            }
+            let mut end = self.pos;
+            while start < end && b.get(start) == Some(&b'.') {
+                start += 1;
+            }
+            while end > start && b.get(end - 1) == Some(&b'.') {
+                end -= 1;
+            }
+            if start < end {
+                self.window.push_back(Tok { start, end });
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The `k`-th word of the item, if there is one. Words before the last
+    /// [`Tokens::release`] are gone.
+    fn get(&mut self, k: usize) -> Option<Tok> {
+        let at = k.checked_sub(self.base)?;
+        while self.window.len() <= at {
+            if !self.scan() {
+                return None;
+            }
+        }
+        self.window.get(at).copied()
+    }
+
+    /// Forgets the words before the `k`-th.
+    fn release(&mut self, k: usize) {
+        while self.base < k && self.window.pop_front().is_some() {
+            self.base += 1;
+        }
+    }
 }
 
-/// Finds the cable citations of one item: `08 STATE 129729`,
-/// `SAO PAULO 526`, `AMMAN 07718 99`, `STATE (01) 201265`,
-/// `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN 201`,
-/// `LAGOS O1512`, `STATE 1234 '07`.
-fn citations(item: &str) -> Vec<Citation> {
+/// Finds the cable citations of one item, in order, and hands each to
+/// `cite`: `08 STATE 129729`, `SAO PAULO 526`, `AMMAN 07718 99`, `STATE
+/// (01) 201265`, `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN
+/// 201`, `LAGOS O1512`, `STATE 1234 '07`. The tokens are positions in one
+/// upper-cased copy of the item, so an item of a million citations is not
+/// copied word by word.
+fn citations(item: &str, mut cite: impl FnMut(Citation)) {
     let masked = INNER_MARKING.replace_all(item, |c: &regex::Captures<'_>| {
         " ".repeat(c.get(0).map_or(0, |m| m.len()))
     });
-    let mut toks = tokens(&masked);
-    for t in &mut toks {
-        if let Some(d) = digits_of(&t.text) {
-            t.text = d;
+    let mut toks = Tokens::new(&masked);
+    // A word upper-cased (copied only when it holds lower case), with
+    // letters O for zeros read as digits.
+    let word = |t: Tok| -> std::borrow::Cow<'_, str> {
+        let w = masked.get(t.start..t.end).unwrap_or("");
+        let w: std::borrow::Cow<'_, str> = if w.bytes().any(|b| b.is_ascii_lowercase()) {
+            w.to_ascii_uppercase().into()
+        } else {
+            w.into()
+        };
+        match digits_of(&w) {
+            Some(d) => d.into(),
+            None => w,
         }
-    }
-    let mut out: Vec<Citation> = Vec::new();
+    };
+    let tok_text = |toks: &mut Tokens<'_>, k: usize| toks.get(k).map(word);
     let mut year: Option<(u16, usize)> = None;
     let mut station: Vec<(String, usize)> = Vec::new();
     let mut pending_serial: Option<(String, usize)> = None;
@@ -342,14 +406,15 @@ fn citations(item: &str) -> Vec<Citation> {
     let mut after_and = false;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let mut i = 0;
-    while let Some(tok) = toks.get(i).cloned() {
+    while let Some(tok) = toks.get(i) {
+        toks.release(i);
         i += 1;
-        let t = tok.text.as_str();
+        let owned = word(tok);
+        let t = owned.as_ref();
         if matches!(t, "," | ";" | ":") {
             // `PRAGUE, 1228`: a comma between a station and its serial.
-            let serial_next = toks
-                .get(i)
-                .is_some_and(|n| all_digits(&n.text) && n.text.len() >= 3);
+            let serial_next =
+                tok_text(&mut toks, i).is_some_and(|n| all_digits(&n) && n.len() >= 3);
             if !(t == "," && serial_next && !station.is_empty()) {
                 station.clear();
                 year = None;
@@ -361,9 +426,18 @@ fn citations(item: &str) -> Vec<Citation> {
         let digits = t.bytes().filter(u8::is_ascii_digit).count();
         let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
         if digits == t.len() {
+            // `A 09 STATE 1`: letters alone before a year are labels.
+            if t.len() == 2
+                && !station.is_empty()
+                && station.iter().all(|(w, _)| w.len() == 1)
+                && tok_text(&mut toks, i)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphabetic()))
+            {
+                station.clear();
+            }
             if !station.is_empty() {
-                let next = toks.get(i).map_or("", |n| n.text.as_str());
-                let next_is_num = all_digits(next);
+                let next = tok_text(&mut toks, i).unwrap_or_default();
+                let next_is_num = all_digits(&next);
                 if t.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
                     // `STATE (01) 201265`
                     year = ids::full_year(t).map(|y| (y, tok.start));
@@ -373,22 +447,23 @@ fn citations(item: &str) -> Vec<Citation> {
                 let mut end = tok.end;
                 // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
                 if next.len() == 2 && next_is_num {
-                    let after = toks.get(i + 1).map_or(",", |n| n.text.as_str());
+                    let after = tok_text(&mut toks, i + 1);
+                    let after = after.as_deref().unwrap_or(",");
                     // `07 QUITO 1607 07 QUITO 290`: the two digits are the
                     // next citation's year when a station and serial follow.
-                    let words = toks
-                        .iter()
-                        .skip(i + 1)
-                        .take(4)
-                        .take_while(|w| w.text.bytes().all(|b| b.is_ascii_alphabetic()))
+                    let words = (i + 1..i + 5)
+                        .map_while(|k| {
+                            tok_text(&mut toks, k)
+                                .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                        })
                         .count();
-                    let next_citation =
-                        words > 0 && toks.get(i + 1 + words).is_some_and(|w| all_digits(&w.text));
+                    let next_citation = words > 0
+                        && tok_text(&mut toks, i + 1 + words).is_some_and(|w| all_digits(&w));
                     if matches!(after, "," | ";" | ":")
                         || toks.get(i + 1).is_none()
                         || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
                     {
-                        y = ids::full_year(next);
+                        y = ids::full_year(&next);
                         end = toks.get(i).map_or(end, |n| n.end);
                         i += 1;
                     }
@@ -411,7 +486,7 @@ fn citations(item: &str) -> Vec<Citation> {
                         .min()
                         .unwrap_or(tok.start);
                     last_station = Some(st.clone());
-                    out.push(Citation {
+                    cite(Citation {
                         year: y,
                         station: st,
                         serial: t.to_owned(),
@@ -424,7 +499,7 @@ fn citations(item: &str) -> Vec<Citation> {
                 after_and = false;
             } else if after_and {
                 if let Some(st) = &last_station {
-                    out.push(Citation {
+                    cite(Citation {
                         year: None,
                         station: st.clone(),
                         serial: t.to_owned(),
@@ -436,9 +511,8 @@ fn citations(item: &str) -> Vec<Citation> {
             } else if (2..=4).contains(&t.len())
                 && year.is_none()
                 && pending_serial.is_none()
-                && toks
-                    .get(i)
-                    .is_some_and(|n| n.text.bytes().any(|b| b.is_ascii_alphabetic()))
+                && tok_text(&mut toks, i)
+                    .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
             {
                 year = ids::full_year(t).map(|y| (y, tok.start));
                 if year.is_none() {
@@ -464,7 +538,7 @@ fn citations(item: &str) -> Vec<Citation> {
                 if all_digits(serial) {
                     let st = body.get(..l).unwrap_or("").to_owned();
                     last_station = Some(st.clone());
-                    out.push(Citation {
+                    cite(Citation {
                         year: year.map(|(y, _)| y),
                         station: st,
                         serial: serial.to_owned(),
@@ -489,7 +563,7 @@ fn citations(item: &str) -> Vec<Citation> {
         }
         // `RIO DE JAN 138`: a station cut short, not the month.
         let station_word = t == "JAN" && station.last().is_some_and(|(w, _)| w == "DE");
-        if STOP.contains(&t) && !station_word {
+        if is_stop(t) && !station_word {
             after_and = t == "AND";
             station.clear();
             // `0044 and previous Sensitive ...`: a serial is not completed
@@ -499,7 +573,7 @@ fn citations(item: &str) -> Vec<Citation> {
         }
         if let Some((serial, at)) = pending_serial.take() {
             // `870 Ulaanbaatar`
-            out.push(Citation {
+            cite(Citation {
                 year: year.map(|(y, _)| y),
                 station: t.to_owned(),
                 serial,
@@ -514,14 +588,13 @@ fn citations(item: &str) -> Vec<Citation> {
             station.remove(0);
         }
     }
-    out
 }
 
 /// A label letter standing alone, `A Montreal 365, B Ottawa 406`, `B LIMA
 /// 200 C LIMA 300`: only the expected letter, at the start, after `,`/`;`
 /// or after the serial of the item before, before a capital or digit.
-fn bare_label_at(b: &[char], i: usize, expected: char) -> bool {
-    let (Some(&l), Some(' '), Some(n)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
+fn bare_label_at(b: &[u8], i: usize, expected: u8) -> bool {
+    let (Some(&l), Some(b' '), Some(n)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
         return false;
     };
     if l != expected || !(n.is_ascii_uppercase() || n.is_ascii_digit()) {
@@ -529,64 +602,78 @@ fn bare_label_at(b: &[char], i: usize, expected: char) -> bool {
     }
     let before = (1..=4)
         .filter_map(|k| i.checked_sub(k).and_then(|j| b.get(j)))
-        .find(|p| !p.is_whitespace());
-    i == 0 || matches!(before, Some(',' | ';')) || before.is_some_and(char::is_ascii_digit)
+        .find(|p| !p.is_ascii_whitespace());
+    i == 0 || matches!(before, Some(b',' | b';')) || before.is_some_and(u8::is_ascii_digit)
 }
 
-/// Splits the text of a REF block into labelled items.
-fn items(text: &str) -> Vec<(Option<char>, String)> {
-    let mut out: Vec<(Option<char>, String)> = Vec::new();
-    let mut cur = String::new();
-    let mut label: Option<char> = None;
-    let mut expected = 'A';
-    let b: Vec<char> = text.chars().collect();
+/// Whether byte `i` of `b` starts a word: at the start, or after a blank,
+/// `;`, `,` or `¶` (bytes C2 B6).
+fn at_boundary(b: &[u8], i: usize) -> bool {
+    i == 0
+        || b.get(i - 1)
+            .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b';' | b','))
+        || (i >= 2 && b.get(i - 2..i) == Some(&[0xC2, 0xB6][..]))
+}
+
+/// Splits the text of a REF block into labelled items: the label and the
+/// item's text, a slice of `text` (labels are ASCII, so the scan walks
+/// bytes and never copies the block).
+fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
+    let mut out: Vec<(Option<char>, &'t str)> = Vec::new();
+    let mut label: Option<u8> = None;
+    let mut expected = b'A';
+    let b = text.as_bytes();
+    let mut start = 0;
     let mut i = 0;
-    let mut next_number = 1u32;
+    let mut next_number = b'1';
+    let push =
+        |label: Option<u8>, from: usize, to: usize, out: &mut Vec<(Option<char>, &'t str)>| {
+            let item = text.get(from..to).unwrap_or("");
+            if !item.trim_blanks().is_empty() || label.is_some() {
+                out.push((label.map(char::from), item));
+            }
+        };
     while let Some(&c) = b.get(i) {
-        let boundary = i == 0
-            || b.get(i - 1)
-                .is_some_and(|p| p.is_whitespace() || matches!(p, ';' | ',' | '¶'));
-        let mut found = None;
+        let boundary = at_boundary(b, i);
         if boundary
-            && c == '('
-            && b.get(i + 1) == char::from_digit(next_number, 10).as_ref()
-            && b.get(i + 2) == Some(&')')
+            && c == b'('
+            && next_number <= b'9'
+            && b.get(i + 1) == Some(&next_number)
+            && b.get(i + 2) == Some(&b')')
         {
             // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
             // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
             next_number += 1;
-            if !cur.trim_blanks().is_empty() || label.is_some() {
-                out.push((label, std::mem::take(&mut cur)));
-            }
-            cur.clear();
+            push(label, start, i, &mut out);
             label = None;
             i += 3;
+            start = i;
             continue;
         }
-        if boundary && bare_label_at(&b, i, expected) {
+        let mut found = None;
+        if boundary && bare_label_at(b, i, expected) {
             // `A Montreal 365, B Ottawa 406`
             found = Some((expected, 1));
         } else if boundary {
             let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-                (Some('('), Some(l), Some(')')) => (Some(*l), 3),
-                (Some(l), Some('.' | ')' | ':'), _) => {
-                    (Some(*l), if b.get(i + 2) == Some(&')') { 3 } else { 2 })
+                (Some(b'('), Some(l), Some(b')')) => (Some(*l), 3),
+                (Some(l), Some(b'.' | b')' | b':'), _) => {
+                    (Some(*l), if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
                 }
                 _ => (None, 0),
             };
             if let Some(l) = l {
                 let u = l.to_ascii_uppercase();
-                let u0 = l.to_ascii_uppercase();
                 let after_ok = b.get(i + len).is_none_or(|n| {
-                    n.is_whitespace()
-                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&')')
+                    n.is_ascii_whitespace()
+                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
                         // `(A)STATE 071143`
-                        || n.is_ascii_alphanumeric() && c == '('
+                        || n.is_ascii_alphanumeric() && c == b'('
                         // `D.01 BRASILIA 3714`
-                        || n.is_ascii_digit() && u0 == expected
-                        || *n == '('
+                        || n.is_ascii_digit() && u == expected
+                        || *n == b'('
                 });
-                let dotted = b.get(i + 1) == Some(&'.') && b.get(i + 3) == Some(&'.'); // `U.S.`
+                let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
                 if l.is_ascii_alphabetic()
                     && after_ok
                     && !dotted
@@ -596,58 +683,40 @@ fn items(text: &str) -> Vec<(Option<char>, String)> {
                 }
             }
         }
-        if let Some((u, len)) = found {
-            if !cur.trim_blanks().is_empty() || label.is_some() {
-                out.push((label, std::mem::take(&mut cur)));
-            }
-            cur.clear();
-            if Some(u) != label {
-                expected = char::from_u32(u as u32 + 1).unwrap_or('Z');
-            }
-            label = Some(u);
-            i += len;
-            // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
-            let rest: String = b.get(i..).unwrap_or(&[]).iter().take(8).collect();
-            let rest_t = rest.trim_start_blanks();
-            let skip_ws = rest.len() - rest_t.len();
-            let mut buf = [0u8; 4];
-            let lc: &str = u.encode_utf8(&mut buf);
-            // `rest_t` starts with the concatenation of `parts`: its length
-            // in characters.
-            let starts = |parts: &[&str]| -> Option<usize> {
-                let mut r = rest_t;
-                let mut n = 0;
-                for p in parts {
-                    r = r.strip_prefix(p)?;
-                    n += p.chars().count();
-                }
-                Some(n)
-            };
-            let repeats: [&[&str]; 5] = [
-                &["(", lc, ")"],
-                &[lc, ")"],
-                &[lc, ":"],
-                &[lc, "."],
-                &["REF ", lc, " "],
-            ];
-            for parts in repeats {
-                if let Some(n) = starts(parts) {
-                    i += skip_ws + n;
-                    break;
-                }
-            }
-            if starts(&[lc, " "]).is_some() && rest_t.len() > 2 {
-                // `B HAVANA 772` after `¶B.`
-                i += skip_ws + 2;
-            }
+        let Some((u, len)) = found else {
+            i += 1;
             continue;
+        };
+        push(label, start, i, &mut out);
+        if Some(u) != label {
+            expected = if u < b'Z' { u + 1 } else { b'Z' };
         }
-        cur.push(c);
-        i += 1;
+        label = Some(u);
+        i += len;
+        // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
+        let rest = text.get(i..).unwrap_or("");
+        let rest_t = rest.trim_start_blanks();
+        let skip_ws = rest.len() - rest_t.len();
+        let r = rest_t.as_bytes();
+        let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')')
+        {
+            3
+        } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
+            2
+        } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
+            5
+        } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
+            // `B HAVANA 772` after `¶B.`
+            2
+        } else {
+            0
+        };
+        if repeat > 0 {
+            i += skip_ws + repeat;
+        }
+        start = i;
     }
-    if !cur.trim_blanks().is_empty() || label.is_some() {
-        out.push((label, cur));
-    }
+    push(label, start, b.len(), &mut out);
     out
 }
 
@@ -660,6 +729,42 @@ pub(crate) struct RefNotes {
     pub(crate) unreadable: Vec<String>,
 }
 
+/// An item's text with runs of white space made one blank and the
+/// separators around it trimmed: `  B. STATE\n  1234 ;` -> `STATE 1234`.
+/// Borrowed when the item is clean already (a REF block's wrapped lines
+/// are joined with single blanks).
+fn clean(item: &str) -> std::borrow::Cow<'_, str> {
+    let trim = |t: &str| -> usize {
+        t.len()
+            - t.trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
+                .len()
+    };
+    let t = item.trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace());
+    let b = t.as_bytes();
+    let single_blanks = !b
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
+        && t.is_ascii();
+    if single_blanks {
+        return t.into();
+    }
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    let cut = trim(&out);
+    if cut > 0 {
+        out = out
+            .trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
+            .to_owned();
+    }
+    out.into()
+}
+
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
 pub(crate) fn references(
     text: &str,
@@ -667,72 +772,77 @@ pub(crate) fn references(
     stations: &mut crate::stations::Resolver,
     notes: &mut RefNotes,
 ) -> Vec<Reference> {
-    let mut out = Vec::new();
+    // Room for every reference at once: a block of a million references
+    // would otherwise end its growth with twice the room it needs. The
+    // serials (runs of three digits or more) bound the cable citations.
+    let serials = text
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| run.len() >= 3)
+        .count();
+    let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let mut list = items(&text);
     if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
         // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
         list = list
             .into_iter()
-            .flat_map(|(_, item)| {
-                item.split(';')
-                    .map(|p| (None, p.to_owned()))
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|(_, item)| item.split(';').map(|p| (None, p)))
             .collect();
     }
     for (label, item) in list {
-        let clean: String = item.split_whitespace().collect::<Vec<_>>().join(" ");
-        let clean = clean
-            .trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
-            .to_owned();
+        let clean = clean(item);
         if clean.is_empty() {
             continue;
         }
-        let kind = kind_of(&clean.to_uppercase());
-        if kind == ReferenceKind::Cable {
-            let cites = citations(&clean);
-            if cites.is_empty() {
-                notes.unreadable.push(clean.clone());
-                out.push(Reference {
-                    label,
-                    kind: ReferenceKind::Other,
-                    id: None,
-                    text: clean,
-                });
-                continue;
-            }
-            // One citation: the item is its text. Several: each keeps
-            // the words that cite it (`BRASILIA 2799`, `2764`), so an item
-            // of a million citations is not copied a million times.
-            let single = cites.len() == 1;
-            for c in cites {
-                let y = c.year.or_else(|| {
-                    notes.inherited = true;
-                    year
-                });
-                let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
-                let text = if single {
-                    clean.clone()
-                } else {
-                    clean.get(c.start..c.end).unwrap_or("").to_owned()
-                };
-                out.push(Reference {
-                    label,
-                    kind: ReferenceKind::Cable,
-                    id,
-                    text,
-                });
-            }
-        } else {
+        let kind = kind_of(&clean);
+        if kind != ReferenceKind::Cable {
             out.push(Reference {
                 label,
                 kind,
                 id: None,
-                text: clean,
+                text: clean.into_owned(),
             });
+            continue;
+        }
+        // One citation: the item is its text. Several: each keeps the
+        // words that cite it (`BRASILIA 2799`, `2764`), so an item of a
+        // million citations is not copied a million times.
+        let first = out.len();
+        let mut cited = 0usize;
+        citations(&clean, |c| {
+            cited += 1;
+            let y = c.year.or_else(|| {
+                notes.inherited = true;
+                year
+            });
+            let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
+            out.push(Reference {
+                label,
+                kind: ReferenceKind::Cable,
+                id,
+                text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
+            });
+        });
+        match cited {
+            0 => {
+                notes.unreadable.push(clean.to_string());
+                out.push(Reference {
+                    label,
+                    kind: ReferenceKind::Other,
+                    id: None,
+                    text: clean.into_owned(),
+                });
+            }
+            1 => {
+                if let Some(r) = out.get_mut(first) {
+                    r.text = clean.into_owned();
+                }
+            }
+            _ => {}
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -815,6 +925,11 @@ mod tests {
         assert_eq!(ids("LIMA 123 '07", 2009), ["07LIMA123"]);
         assert_eq!(ids("O7 QUITO 45", 2009), ["07QUITO45"]);
         assert_eq!(ids("QUITO O45 O8", 2009), ["08QUITO45"]);
+        // A label that was not read as one before its year.
+        assert_eq!(
+            ids("Z. 09 STATE 26 A. 09 STATE 27", 2010),
+            ["09STATE26", "09STATE27"]
+        );
         assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
         assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
         assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));

@@ -90,33 +90,31 @@ fn cuts(text: &str) -> Vec<usize> {
         if prev.is_ascii_uppercase() && c == b'R' && b.get(i..i + 5) == Some(b"REF: ".as_slice()) {
             cuts.push(i);
         }
-    }
-    // `AMEMBASSY NAIROBIS E C R E T STATE 194868`: a letter-spaced banner
-    // glued to the word before it.
-    for tail in SPACED_TAILS {
-        let mut from = 0;
-        while let Some(k) = text.get(from..).and_then(|r| r.find(tail)) {
-            let at = from + k;
-            // Two letters or more before the level's first (`CC O N F I D
-            // E N T I A L` is a doubled letter, not a glued word).
-            if at >= 3
-                && b.get(at - 3..at)
-                    .is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
-            {
-                cuts.push(at - 1);
-            }
-            from = at + tail.len();
+        // `AMEMBASSY NAIROBIS E C R E T STATE 194868`: a letter-spaced
+        // banner glued to the word before it (two letters or more before
+        // the level's first: `CC O N F I D E N T I A L` is a doubled
+        // letter, not a glued word).
+        if c == b' '
+            && i >= 4
+            && b.get(i - 4..i - 1)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
+            && SPACED_TAILS
+                .iter()
+                .any(|t| b.get(i..i + t.len()) == Some(t.as_bytes()))
+        {
+            cuts.push(i - 1);
         }
-    }
-    for p in PRECEDENCES {
-        let mut from = 0;
-        while let Some(k) = text.get(from..).and_then(|r| r.find(p)) {
-            let end = from + k + p.len();
-            let after = text.get(end..).unwrap_or("");
-            if BANNER_STARTS.iter().any(|s| after.starts_with(s)) {
-                cuts.push(end);
+        // `... PRIORITYUNCLAS ROME 000412`: a precedence glued to the banner.
+        if matches!(c, b'Y' | b'E') {
+            for p in PRECEDENCES {
+                let start = (i + 1).checked_sub(p.len());
+                if start.and_then(|s| b.get(s..=i)) == Some(p.as_bytes()) {
+                    let after = text.get(i + 1..).unwrap_or("");
+                    if BANNER_STARTS.iter().any(|s| after.starts_with(s)) {
+                        cuts.push(i + 1);
+                    }
+                }
             }
-            from = end;
         }
     }
     cuts.sort_unstable();
