@@ -196,37 +196,60 @@ fn word_case(
 /// mixed-case text: `MTCR` in `the MTCR partners agreed`. Only words of
 /// two or more letters; a body written in capitals proves nothing.
 pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTreeSet<String> {
-    let wanted: BTreeSet<String> = subject
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .map(str::to_uppercase)
-        .collect();
     let mut found = BTreeSet::new();
+    // A subject in mixed case is not title-cased; words that are
+    // acronyms by rule need no evidence.
+    if subject.chars().any(char::is_lowercase) {
+        return found;
+    }
+    let none = BTreeSet::new();
+    // Acronyms are short: words of two to seven letters are looked for.
+    let wanted: Vec<String> = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=7).contains(&w.chars().filter(|c| c.is_alphabetic()).count()))
+        .map(str::to_uppercase)
+        .filter(|w| !is_acronym(w, &none) && !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
     if wanted.is_empty() {
         return found;
     }
+    let finders: Vec<memchr::memmem::Finder<'_>> = wanted
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect();
+    // Each wanted word is searched for (a vectorised search per word);
+    // only where it occurs are its neighbours looked at: a word in capitals
+    // between words that are not (a run of capitals such as `ACTION
+    // REQUEST:` is emphasis, not an acronym), in a text holding lower case.
+    let caps = |w: &[u8]| {
+        w.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !w.iter().any(u8::is_ascii_lowercase)
+    };
     let mut visit = |text: &str| {
-        if !text.bytes().any(|b| b.is_ascii_lowercase()) {
-            return;
-        }
-        // A word in capitals between words that are not: a run of
-        // capitals (`ACTION REQUEST:`) is emphasis, not an acronym.
-        let caps = |w: &str| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !w.chars().any(char::is_lowercase)
-        };
-        let words: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        for (i, w) in words.iter().enumerate() {
-            let alone = !i
-                .checked_sub(1)
-                .and_then(|j| words.get(j))
-                .is_some_and(|p| caps(p))
-                && !words.get(i + 1).is_some_and(|n| caps(n));
-            if caps(w) && alone && wanted.contains(*w) {
-                found.insert((*w).to_owned());
+        let b = text.as_bytes();
+        let mut mixed: Option<bool> = None;
+        for (w, finder) in wanted.iter().zip(&finders) {
+            for at in finder.find_iter(b) {
+                let end = at + w.len();
+                let alnum = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
+                if alnum(at.checked_sub(1).and_then(|k| b.get(k))) || alnum(b.get(end)) {
+                    continue;
+                }
+                if !*mixed.get_or_insert_with(|| b.iter().any(u8::is_ascii_lowercase)) {
+                    return;
+                }
+                let before = b.get(..at).unwrap_or(&[]);
+                let prev = before
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .rfind(|x| !x.is_empty());
+                let after = b.get(end..).unwrap_or(&[]);
+                let next = after
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .find(|x| !x.is_empty());
+                if !prev.is_some_and(caps) && !next.is_some_and(caps) {
+                    found.insert(w.clone());
+                    break;
+                }
             }
         }
     };

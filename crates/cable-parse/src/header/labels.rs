@@ -194,8 +194,8 @@ fn classified_by<'t>(word: &str, after: &'t str) -> Option<&'t str> {
     let rest = if glued {
         after
     } else {
-        let edits = if word.len() >= 8 { 2 } else { 1 };
-        if !(word.len() >= 7 && within_edits(word, "CLASSIFIED", edits)) {
+        // `BY` after a blank first (cheap), then the word's spelling.
+        if word.len() < 7 {
             return None;
         }
         let a = after.trim_start_blanks();
@@ -205,6 +205,10 @@ fn classified_by<'t>(word: &str, after: &'t str) -> Option<&'t str> {
         let by = a.get(..2).filter(|p| p.eq_ignore_ascii_case("BY"))?;
         let r = a.get(by.len()..)?;
         if r.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let edits = if word.len() >= 8 { 2 } else { 1 };
+        if !within_edits(word, "CLASSIFIED", edits) {
             return None;
         }
         r
@@ -237,9 +241,10 @@ fn reference<'t>(word: &str, after: &'t str) -> Option<&'t str> {
     }
     let sep = sep_of(after);
     let exact = FORMS.contains(&word);
-    let fuzzy = !exact && word.len() >= 6 && FORMS.iter().any(|f| f.len() >= 6 && near(word, f));
     let ok = match sep {
-        Sep::Colon | Sep::Dot => exact || fuzzy,
+        Sep::Colon | Sep::Dot => {
+            exact || (word.len() >= 6 && FORMS.iter().any(|f| f.len() >= 6 && near(word, f)))
+        }
         Sep::Blank => word == "REF" && looks_like_ref_start(after),
         _ => false,
     };

@@ -17,22 +17,55 @@ pub(crate) fn within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    // Three rows of the dynamic programme: two back (for swaps), one back,
-    // and the current one.
+    if a == b {
+        return Some(0);
+    }
+    // Rows on the stack for names of up to 31 letters (all stations and
+    // labels); longer ones take the heap.
+    const ROW: usize = 32;
     let n = b.len();
-    let mut two: Vec<usize> = vec![0; n + 1];
-    let mut one: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    if n < ROW {
+        let mut rows = [[0usize; ROW]; 3];
+        dp(a, b, max, &mut rows)
+    } else {
+        let mut rows = [
+            vec![0usize; n + 1],
+            vec![0usize; n + 1],
+            vec![0usize; n + 1],
+        ];
+        dp(a, b, max, &mut rows)
+    }
+}
+
+/// The dynamic programme over three rows (two back for swaps, one back,
+/// current), with the cut-off.
+fn dp<R: AsMut<[usize]>>(a: &[u8], b: &[u8], max: usize, rows: &mut [R; 3]) -> Option<usize> {
+    let n = b.len();
+    let [r0, r1, r2] = rows;
+    let (mut two, mut one, mut cur) = (r0.as_mut(), r1.as_mut(), r2.as_mut());
+    for (j, slot) in one.iter_mut().enumerate().take(n + 1) {
+        *slot = j;
+    }
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        let ai = a.get(i - 1).copied().unwrap_or(0);
+        let ai2 = i.checked_sub(2).and_then(|k| a.get(k)).copied();
+        if let Some(c) = cur.get_mut(0) {
+            *c = i;
+        }
+        let mut row_min = i;
         for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (one[j] + 1).min(cur[j - 1] + 1).min(one[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(two[j - 2] + 1);
+            let bj = b.get(j - 1).copied().unwrap_or(0);
+            let cost = usize::from(ai != bj);
+            let up = one.get(j).copied().unwrap_or(usize::MAX - 1);
+            let left = cur.get(j - 1).copied().unwrap_or(usize::MAX - 1);
+            let diag = one.get(j - 1).copied().unwrap_or(usize::MAX - 1);
+            let mut d = (up + 1).min(left + 1).min(diag + cost);
+            if i > 1 && j > 1 && Some(ai) == b.get(j - 2).copied() && ai2 == Some(bj) {
+                d = d.min(two.get(j - 2).copied().unwrap_or(usize::MAX - 1) + 1);
             }
-            cur[j] = d;
+            if let Some(c) = cur.get_mut(j) {
+                *c = d;
+            }
             row_min = row_min.min(d);
         }
         if row_min > max {
@@ -41,7 +74,7 @@ pub(crate) fn within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         std::mem::swap(&mut two, &mut one);
         std::mem::swap(&mut one, &mut cur);
     }
-    let d = one[n];
+    let d = one.get(n).copied()?;
     (d <= max).then_some(d)
 }
 
