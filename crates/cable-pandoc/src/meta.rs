@@ -36,7 +36,7 @@ use std::borrow::Cow;
 ///   -> title    "Missile Technology Control Regime (MTCR): ..." (MetaInlines)
 ///      subtitle "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
 ///      subject  "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaString)
-/// P R 242158Z FEB 09 -> date "2009-02-24T21:58:00Z"
+/// P R 242158Z FEB 09 -> date "2009-02-24"
 /// TAGS: MTCRE PARM   -> keywords [MTCRE, PARM] (MetaInlines each), cable.tags ["MTCRE", "PARM"]
 /// SUMMARY: … END SUMMARY -> description (MetaString)
 /// (always)           -> lang "en-US"
@@ -60,10 +60,13 @@ pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
         m.insert("description", string(summary));
     }
     m.insert("lang", string("en-US"));
-    // `Cable::date()`, as every writer gives it: the DTG's instant in UTC
-    // (`2009-02-24T21:58:00Z`), else the container's time without a zone.
+    // `Cable::date()`, as every writer derives it (the DTG's instant in
+    // UTC, else the container's time without a zone), written to the day:
+    // pandoc's writers read `date` as a document date, and pandoc 2.17's
+    // EPUB writer leaves `dc:date` empty for `2009-02-24T21:58:00Z`. The
+    // instant stays in `cable.datetime`.
     if let Some(d) = cable.date() {
-        m.insert("date", string(d.to_string()));
+        m.insert("date", string(d.timestamp().date().to_string()));
     }
     if !cable.tags.is_empty() {
         m.insert(
