@@ -63,6 +63,6 @@ bench-parse:
 bench-lib:
     cargo build --release -p cable-gen && target/release/cable-bench --only gen,lib --no-docs
 
-# Fuzz every target SECS seconds (cargo install cargo-fuzz; stable toolchain, -s none; never run by CI): docs/robustness.md.
+# Fuzz every target SECS seconds, inputs up to 4 MiB (cargo install cargo-fuzz; stable toolchain, -s none; never run by CI): docs/robustness.md.
 fuzz SECS="180":
-    cd fuzz && ./seed.sh && for t in parse write_all archive_bytes archive_csv archive_html; do cargo fuzz run $t -s none -- -max_total_time={{SECS}} -max_len=65536 -timeout=10 -rss_limit_mb=4096 || exit 1; done
+    cd fuzz && ./seed.sh && for t in parse write_all archive_bytes archive_csv archive_html worker_stack; do cargo fuzz run $t -s none -- -max_total_time={{SECS}} -max_len=4194304 -timeout=60 -rss_limit_mb=4096 || exit 1; done

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 shared=../../shared/corpus
-for t in parse write_all archive_csv archive_html archive_bytes; do mkdir -p "corpus/$t"; done
+for t in parse write_all archive_csv archive_html archive_bytes worker_stack; do mkdir -p "corpus/$t"; done
 texts=(../testdata/seeds/* ../testdata/cables/* ../testdata/torture/* ../testdata/cases/*)
 for f in "${texts[@]}"; do
   [ -f "$f" ] || continue
@@ -47,6 +47,8 @@ with zipfile.ZipFile(zb, 'w', zipfile.ZIP_DEFLATED) as z:
     for s in seeds: z.write(s, arcname=os.path.basename(s))
 open('corpus/archive_bytes/seeds.zip', 'wb').write(zb.getvalue())
 PY
-for t in parse write_all archive_csv archive_html archive_bytes; do
+# The worker-stack target reads any input, as archive_bytes does.
+cp -f corpus/archive_bytes/* corpus/worker_stack/
+for t in parse write_all archive_csv archive_html archive_bytes worker_stack; do
   echo "corpus/$t: $(ls "corpus/$t" | wc -l) seeds"
 done

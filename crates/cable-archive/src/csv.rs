@@ -26,7 +26,7 @@ use crate::meta;
 use crate::provenance::Provenance;
 use crate::sink::{Sink, Stop};
 use cable_model::{ContainerKind, ContainerMeta};
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 
 /// Quote state of the row being assembled.
 #[derive(Debug, Default, Clone, Copy)]
@@ -70,11 +70,7 @@ pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Resu
     let mut junk_reported = false;
     let mut fields = Fields::new();
     loop {
-        line.clear();
-        let n = match (&mut r)
-            .take(cap.saturating_add(1))
-            .read_until(b'\n', &mut line)
-        {
+        let n = match read_line(&mut r, &mut line, cap.saturating_add(1)) {
             Ok(n) => n,
             Err(e) => {
                 let p = prov(&ctx, row.as_ref().map_or(rows + 1, |r| r.number), offset);
@@ -94,6 +90,14 @@ pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Resu
             &line
         };
         let starts_row = detect::is_csv_row_start(check);
+        if line_offset == 0 && !starts_row && detect::is_csv_header(check) {
+            let p = prov(&ctx, 0, 0);
+            sink.skipped(
+                Provenance { row: None, ..p },
+                "header row (column names), not a cable",
+            )?;
+            continue;
+        }
         if starts_row {
             if let Some(broken) = row.take() {
                 if !broken.oversized {
@@ -146,7 +150,7 @@ pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Resu
         }
         current.scan.feed(&line);
         current.bytes.extend_from_slice(&line);
-        if !current.scan.in_quotes && line.ends_with(b"\n") {
+        if !current.scan.in_quotes && (line.ends_with(b"\n") || line.ends_with(b"\r")) {
             if let Some(done) = row.take() {
                 emit(sink, &ctx, &mut fields, done)?;
             }
@@ -168,6 +172,62 @@ pub(crate) fn read(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Resu
         }
     }
     Ok(())
+}
+
+/// Reads one line into `line` (cleared first): up to and including a line
+/// feed, or a carriage return not followed by one (a lone-CR line end, as
+/// old Mac tools wrote), or `limit` bytes, or the end. Returns its length.
+fn read_line(r: &mut impl BufRead, line: &mut Vec<u8>, limit: u64) -> io::Result<usize> {
+    line.clear();
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    // A CR ended the last buffer: an LF at the start of the next belongs to it.
+    let mut after_cr = false;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if after_cr {
+            if buf.first() == Some(&b'\n') && line.len() < limit {
+                line.push(b'\n');
+                r.consume(1);
+            }
+            return Ok(line.len());
+        }
+        let room = limit - line.len();
+        let window = buf.get(..buf.len().min(room)).unwrap_or_default();
+        if window.is_empty() {
+            return Ok(line.len());
+        }
+        match memchr::memchr2(b'\n', b'\r', window) {
+            Some(i) if window.get(i) == Some(&b'\n') => {
+                line.extend_from_slice(window.get(..=i).unwrap_or_default());
+                r.consume(i + 1);
+                return Ok(line.len());
+            }
+            Some(i) => {
+                let end = match window.get(i + 1) {
+                    Some(b'\n') => i + 2,
+                    Some(_) => i + 1,
+                    None => {
+                        after_cr = true;
+                        i + 1
+                    }
+                };
+                line.extend_from_slice(window.get(..end).unwrap_or_default());
+                r.consume(end);
+                if !after_cr {
+                    return Ok(line.len());
+                }
+            }
+            None => {
+                let n = window.len();
+                line.extend_from_slice(window);
+                r.consume(n);
+            }
+        }
+    }
 }
 
 fn prov(ctx: &Ctx, row: u64, offset: u64) -> Provenance {
@@ -293,7 +353,11 @@ fn emit(sink: &mut Sink<'_>, ctx: &Ctx, fields: &mut Fields, row: Row) -> Result
     text.extend_from_slice(field(6));
     text.push(b'\n');
     text.extend_from_slice(field(7));
-    let decoded = encoding::decode_owned(text);
+    let mut decoded = encoding::decode_owned(text);
+    if let Some(from) = ctx.transcoded_from {
+        decoded.encoding = from;
+        decoded.had_errors |= decoded.text.contains('\u{fffd}');
+    }
     let date_raw = string(1);
     let meta = ContainerMeta {
         kind: ContainerKind::CablesCsv,
@@ -311,7 +375,7 @@ fn emit(sink: &mut Sink<'_>, ctx: &Ctx, fields: &mut Fields, row: Row) -> Result
                     .collect()
             })
             .unwrap_or_default(),
-        released: None,
+        ..ContainerMeta::default()
     };
     let mut notes = Vec::new();
     if let Some(note) = meta.id.as_deref().and_then(meta::id_note) {

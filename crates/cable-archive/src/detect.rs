@@ -68,7 +68,7 @@ pub(crate) fn sniff(head: &[u8]) -> Kind {
     {
         return Kind::Html;
     }
-    if is_csv_row_start(body) {
+    if is_csv_row_start(body) || csv_after_header(body) {
         return Kind::CablesCsv;
     }
     if head.contains(&0) && !mostly_text(head) && !looks_like_cable(&String::from_utf8_lossy(head))
@@ -97,7 +97,9 @@ fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
 }
 
-/// Whether a line starts a cables.csv row: `"N","M/D/YYYY H:MM",`.
+/// Whether a line starts a cables.csv row: `"N","M/D/YYYY H:MM",`, with
+/// any row number (the release's run from 1 to 251287; a file cut from
+/// a larger one, or numbered otherwise, may start anywhere).
 ///
 /// ```text
 /// "2","2/25/1972 9:30","72TEHRAN1164",…   -> true
@@ -106,7 +108,7 @@ fn starts_with_ignore_case(hay: &[u8], prefix: &[u8]) -> bool {
 pub(crate) fn is_csv_row_start(line: &[u8]) -> bool {
     let mut p = Parser { s: line, i: 0 };
     p.lit(b"\"")
-        && p.digits(1, 7)
+        && p.digits(1, usize::MAX)
         && p.lit(b"\",\"")
         && p.digits(1, 2)
         && p.lit(b"/")
@@ -118,6 +120,36 @@ pub(crate) fn is_csv_row_start(line: &[u8]) -> bool {
         && p.lit(b":")
         && p.digits(2, 2)
         && p.lit(b"\",")
+}
+
+/// Whether a first line is a header row of column names, as a CSV exported
+/// by a spreadsheet or database tool has: one line of at most 4 KiB with at
+/// least 8 comma-separated fields, none of them a row start.
+///
+/// ```text
+/// id,date,reference,origin,classification,references,header,body   -> true
+/// "","Date","RefID","Origin","Class","Refs","Header","Body"         -> true
+/// ```
+pub(crate) fn is_csv_header(line: &[u8]) -> bool {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.len() <= 4096
+        && !line.contains(&b'\n')
+        && !line.contains(&b'\r')
+        && line.iter().filter(|&&b| b == b',').count() >= 7
+        && !is_csv_row_start(line)
+}
+
+/// Whether `head` is a cables.csv whose first line is a header row: the
+/// header, then a row start.
+fn csv_after_header(head: &[u8]) -> bool {
+    let Some(end) = memchr::memchr2(b'\n', b'\r', head) else {
+        return false;
+    };
+    let (first, rest) = head.split_at(end);
+    let rest = rest.strip_prefix(b"\r").unwrap_or(rest);
+    let rest = rest.strip_prefix(b"\n").unwrap_or(rest);
+    is_csv_header(first) && is_csv_row_start(rest)
 }
 
 struct Parser<'a> {
@@ -209,20 +241,16 @@ const TELEGRAM_MARKERS_ANY_CASE: &[&str] = &[
 
 /// Whether decoded text (of a member of a directory or archive, not an
 /// input named by the user) looks like a telegram at all: at least three
-/// non-blank lines and one marker in the first 64 KiB. A one-line
-/// `FM CALMY-REY "TAKES NOTE" …` (an expected-subject file) is not.
+/// non-blank lines and one marker anywhere in it (members are read whole
+/// before this is asked, so a marker after the first 64 KiB counts too). A
+/// one-line `FM CALMY-REY "TAKES NOTE" …` (an expected-subject file) is not.
 pub(crate) fn looks_like_cable(text: &str) -> bool {
-    let mut end = text.len().min(HEAD_LEN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = text.get(..end).unwrap_or_default();
-    head.split(['\n', '\r'])
+    text.split(['\n', '\r'])
         .filter(|l| !l.trim().is_empty())
         .nth(2)
         .is_some()
-        && (TELEGRAM_MARKERS.iter().any(|m| head.contains(m)) || {
-            let lower = head.to_ascii_lowercase();
+        && (TELEGRAM_MARKERS.iter().any(|m| text.contains(m)) || {
+            let lower = text.to_ascii_lowercase();
             TELEGRAM_MARKERS_ANY_CASE.iter().any(|m| lower.contains(m))
         })
 }

@@ -9,6 +9,12 @@ use walkdir::WalkDir;
 
 /// Walks `root` and reads every file in it, in a deterministic order.
 pub(crate) fn walk(sink: &mut Sink<'_>, root: &Path) -> Result<(), Stop> {
+    let excluded: Vec<Identity> = sink
+        .limits()
+        .exclude
+        .iter()
+        .filter_map(|p| Identity::of(p))
+        .collect();
     let mut it = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -30,6 +36,15 @@ pub(crate) fn walk(sink: &mut Sink<'_>, root: &Path) -> Result<(), Stop> {
         let rel = relative(root, entry.path());
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         let ft = entry.file_type();
+        if !excluded.is_empty()
+            && Identity::of(entry.path()).is_some_and(|id| excluded.contains(&id))
+        {
+            sink.skipped(member_prov(&rel), "excluded by the caller (not read)")?;
+            if ft.is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
         if ft.is_dir() {
             if hidden {
                 sink.skipped(member_prov(&rel), "hidden directory (not walked)")?;
@@ -59,10 +74,37 @@ pub(crate) fn walk(sink: &mut Sink<'_>, root: &Path) -> Result<(), Stop> {
             depth: 0,
             explicit: false,
             in_gzip: false,
+            transcoded_from: None,
         };
         member::read_file(sink, file, ctx)?;
     }
     Ok(())
+}
+
+/// What a path is, whatever it is called: device and inode on Unix (so a
+/// hard link, a symlink or another spelling is the same), the canonical path
+/// elsewhere.
+#[derive(Debug, PartialEq, Eq)]
+enum Identity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(std::path::PathBuf),
+}
+
+impl Identity {
+    fn of(path: &Path) -> Option<Identity> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(path).ok()?;
+            Some(Identity::Inode(m.dev(), m.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).ok().map(Identity::Path)
+        }
+    }
 }
 
 fn member_prov(rel: &str) -> Provenance {

@@ -4,6 +4,7 @@
 //! [`Decoded::had_errors`] says so.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::io::{self, Read};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub(crate) struct Decoded {
 /// Decodes a member's bytes.
 ///
 /// * a BOM decides (UTF-8, UTF-16LE, UTF-16BE), and is removed;
+/// * UTF-16 without a BOM is recognised by its zero bytes (see
+///   [`utf16_without_bom`]);
 /// * valid UTF-8 is UTF-8;
 /// * invalid UTF-8 that still holds more well-formed multi-byte sequences
 ///   than broken ones is UTF-8 with replacement characters;
@@ -23,7 +26,7 @@ pub(crate) struct Decoded {
 ///   cp1252 text such as the Tika extracts with `0xB6` pilcrows reads
 ///   without loss).
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes).or_else(|| utf16_without_bom(bytes)) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         let (text, had_errors) = enc.decode_without_bom_handling(rest);
         return Decoded {
@@ -51,10 +54,129 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// UTF-16 (little- or big-endian) announced by a byte-order mark, or
+/// recognised without one; with the length of the mark (0 or 2).
+pub(crate) fn utf16(head: &[u8]) -> Option<(&'static Encoding, usize)> {
+    match Encoding::for_bom(head) {
+        Some((enc, len)) if enc == UTF_16LE || enc == UTF_16BE => Some((enc, len)),
+        Some(_) => None,
+        None => utf16_without_bom(head),
+    }
+}
+
+/// UTF-16 without a byte-order mark (Windows "Unicode text" exports): in
+/// the first 64 KiB, at least 16 code units, of which at least 90% are
+/// ASCII characters with their zero byte on the same side (odd bytes for
+/// little-endian, even for big-endian), and the text they decode to is
+/// not mostly control characters. Cables are ASCII, so their UTF-16 has a
+/// zero in every other byte; binary data rarely has that pattern.
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    let head = bytes.get(..bytes.len().min(64 << 10)).unwrap_or_default();
+    let units = head.len() / 2;
+    if units < 16 {
+        return None;
+    }
+    let (mut le, mut be) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match *pair {
+            [lo, 0] if lo != 0 => le += 1,
+            [0, hi] if hi != 0 => be += 1,
+            _ => {}
+        }
+    }
+    let enc = if le * 10 >= units * 9 {
+        UTF_16LE
+    } else if be * 10 >= units * 9 {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_without_bom_handling(head);
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r'))
+        .count();
+    (controls * 50 <= units).then_some((enc, 0))
+}
+
+/// A reader of UTF-8 transcoded from a UTF-16 stream (a cables.csv saved
+/// as "Unicode text"), so the CSV reader sees the bytes it knows. A mark
+/// at the start is removed; invalid sequences become U+FFFD.
+pub(crate) struct Transcode<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    /// The unread part of `input`.
+    start: usize,
+    end: usize,
+    eof: bool,
+    output: Vec<u8>,
+    out_start: usize,
+    out_end: usize,
+}
+
+impl<R: Read> Transcode<R> {
+    pub(crate) fn new(inner: R, encoding: &'static Encoding) -> Self {
+        Transcode {
+            inner,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: vec![0; 1 << 16],
+            start: 0,
+            end: 0,
+            eof: false,
+            output: vec![0; 3 << 16],
+            out_start: 0,
+            out_end: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Transcode<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.out_start < self.out_end {
+                let ready = self
+                    .output
+                    .get(self.out_start..self.out_end)
+                    .unwrap_or_default();
+                let n = ready.len().min(buf.len());
+                buf.get_mut(..n)
+                    .unwrap_or_default()
+                    .copy_from_slice(ready.get(..n).unwrap_or_default());
+                self.out_start += n;
+                return Ok(n);
+            }
+            if self.eof && self.start == self.end {
+                return Ok(0);
+            }
+            if self.start == self.end {
+                let n = self.inner.read(&mut self.input)?;
+                self.start = 0;
+                self.end = n;
+                self.eof = n == 0;
+            }
+            let input = self.input.get(self.start..self.end).unwrap_or_default();
+            let (_, read, written, _) =
+                self.decoder
+                    .decode_to_utf8(input, &mut self.output, self.eof);
+            self.start += read;
+            self.out_start = 0;
+            self.out_end = written;
+            if self.eof && written == 0 {
+                return Ok(0);
+            }
+        }
+    }
+}
+
 /// [`decode`] for bytes the caller no longer needs: valid UTF-8 without a
 /// byte-order mark becomes the text without a copy.
 pub(crate) fn decode_owned(bytes: Vec<u8>) -> Decoded {
-    if Encoding::for_bom(&bytes).is_some() {
+    // UTF-16 without a mark is valid UTF-8 (with NULs): look for it only
+    // when a NUL shows early, so plain text pays nothing.
+    let maybe_utf16 = || bytes.iter().take(64).any(|&b| b == 0);
+    if Encoding::for_bom(&bytes).is_some() || (maybe_utf16() && utf16_without_bom(&bytes).is_some())
+    {
         return decode(&bytes);
     }
     match String::from_utf8(bytes) {

@@ -10,8 +10,13 @@
 //! ```
 //!
 //! The pages are not well-formed (raw `&` and `<` inside the text), so they
-//! are read with a tolerant HTML5 parser (`scraper`, on html5ever): raw
-//! `<<218634>>` and `MACEDONIA & NATO` come through as text.
+//! are read with a tolerant HTML5 *tokenizer* (`html5gum`), the standard's
+//! tokenization with its error recovery: raw `<<218634>>` and
+//! `MACEDONIA & NATO` come through as text. No tree is built: one pass
+//! over the tokens with a few flags (inside the cable table, inside a
+//! `<pre>`, inside a paragraph anchor) collects the table cells and the
+//! `<pre>` texts, so time is linear in the page and no depth of nesting
+//! can exhaust a stack (issue #13, rows 1 and 6).
 
 use crate::detect::Kind;
 use crate::encoding;
@@ -19,26 +24,9 @@ use crate::member::Ctx;
 use crate::meta;
 use crate::sink::{Sink, Stop};
 use cable_model::{ContainerKind, ContainerMeta};
-use scraper::{ElementRef, Html, Node, Selector};
-use std::sync::OnceLock;
-
-struct Selectors {
-    table_rows: Selector,
-    cells: Selector,
-    pre: Selector,
-}
-
-fn selectors() -> Option<&'static Selectors> {
-    static S: OnceLock<Option<Selectors>> = OnceLock::new();
-    S.get_or_init(|| {
-        Some(Selectors {
-            table_rows: Selector::parse("table.cable tr").ok()?,
-            cells: Selector::parse("td").ok()?,
-            pre: Selector::parse("pre").ok()?,
-        })
-    })
-    .as_ref()
-}
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
+use std::convert::Infallible;
 
 /// What a cablegate page holds.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -73,20 +61,12 @@ pub(crate) fn parse(html: &str) -> Option<Page> {
 }
 
 fn parse_from(html: &str) -> Option<Page> {
-    let sel = selectors()?;
-    let doc = Html::parse_document(html);
+    let Tokens { cells, pres } = Tokens::read(html);
+    let cells: Option<Vec<String>> =
+        cells.map(|row| row.iter().map(|c| squash(&lossy(c))).collect());
+    let pres: Vec<String> = pres.iter().map(|p| lossy(p)).collect();
     let mut page = Page::default();
     page.meta.kind = ContainerKind::CablegateHtml;
-    let cells: Option<Vec<String>> = doc
-        .select(&sel.table_rows)
-        .find(|tr| tr.select(&sel.cells).next().is_some())
-        .map(|tr| {
-            tr.select(&sel.cells)
-                .map(|td| squash(&td.text().collect::<String>()))
-                .collect()
-        });
-    let mut pres: Vec<String> = doc.select(&sel.pre).map(pre_text).collect();
-    restore_leading_newlines(html, &mut pres);
     if cells.is_none() && pres.is_empty() {
         return None;
     }
@@ -123,10 +103,10 @@ fn parse_from(html: &str) -> Option<Page> {
 }
 
 /// The part of a page from its cable table on. Up to 190 KB of sidebar
-/// navigation precede the table on every cablegate page; building a tree for
-/// it is most of the parsing time, and nothing is read from it. The HTML
-/// parser then reads the rest as a document of its own (it supplies the
-/// missing `<html>`/`<body>`). Pages without the table are parsed whole.
+/// navigation precede the table on every cablegate page; nothing is read
+/// from it, so it is not tokenized (a unit test checks that this reads the
+/// same as the whole page on every corpus page). Pages without the table
+/// are read whole.
 fn cable_part(html: &str) -> &str {
     ["<table class='cable'>", "<table class=\"cable\">"]
         .iter()
@@ -156,43 +136,215 @@ fn minutes_bug(m: &ContainerMeta) -> Option<String> {
     })
 }
 
-/// The text of a `<pre>` block: text nodes and link texts, paragraph
-/// anchors (`<a id='par5' href='#par5'>¶</a>`) dropped.
-fn pre_text(pre: ElementRef<'_>) -> String {
-    let mut out = String::new();
-    push_text(pre, &mut out);
-    out
+/// What one pass over a page's tokens collects: the cells of the first
+/// row of the cable table that has `<td>` cells, and the text of each
+/// `<pre>` block.
+#[derive(Debug, Default)]
+struct Tokens {
+    /// The cells' texts (every text inside each `<td>`), raw bytes.
+    cells: Option<Vec<Vec<u8>>>,
+    /// Each outermost `<pre>` block's text: character data and link texts,
+    /// paragraph anchors (`<a id='par5' href='#par5'>¶</a>`) dropped.
+    pres: Vec<Vec<u8>>,
 }
 
-fn push_text(element: ElementRef<'_>, out: &mut String) {
-    for child in element.children() {
-        if let Node::Text(t) = child.value() {
-            out.push_str(t);
-        } else if let Some(e) = ElementRef::wrap(child) {
-            let v = e.value();
-            let anchor = v.name() == "a" && v.attr("href").is_some_and(|h| h.starts_with("#par"));
-            if !anchor {
-                push_text(e, out);
+impl Tokens {
+    /// Tokenizes `html` once (the HTML standard's tokenizer: character
+    /// references decoded, CR LF and lone CR read as LF, `<script>`,
+    /// `<style>`, `<title>`, `<textarea>` contents read as text).
+    fn read(html: &str) -> Tokens {
+        let mut walk = Walk::default();
+        let mut emitter = CallbackEmitter::new(
+            |event: CallbackEvent<'_>, _: Span<()>| -> Option<Infallible> {
+                walk.event(event);
+                None
+            },
+        );
+        emitter.naively_switch_states(true);
+        // Reading a `&str` cannot fail.
+        let _ = Tokenizer::new_with_emitter(html, emitter).finish();
+        walk.finish()
+    }
+}
+
+/// Where in the page the tokens are: the state of [`Tokens::read`].
+#[derive(Debug, Default)]
+struct Walk {
+    found: Tokens,
+    /// Open `<table>` elements since the cable table's start tag (0: not in it).
+    table_depth: usize,
+    /// The cells of the cable-table row being read.
+    row: Option<Vec<Vec<u8>>>,
+    /// The text of the open `<td>`.
+    cell: Option<Vec<u8>>,
+    /// Open `<pre>` elements (nested ones belong to the outermost block).
+    pre_depth: usize,
+    /// The text of the open `<pre>` block.
+    pre: Vec<u8>,
+    /// Inside a paragraph anchor of a `<pre>` block: its text is dropped.
+    in_anchor: bool,
+    /// The start tag being read.
+    tag: StartTag,
+}
+
+/// The parts of a start tag that matter here. Only the first occurrence of
+/// an attribute counts, as in the HTML standard.
+#[derive(Debug, Default)]
+struct StartTag {
+    name: Vec<u8>,
+    /// Which attribute the next value belongs to, if one of interest.
+    attribute: Option<Attribute>,
+    class_seen: bool,
+    href_seen: bool,
+    /// `class` holds the token `cable` (ASCII case-insensitive, as the
+    /// pages have no doctype from the table on: quirks mode).
+    cable_class: bool,
+    /// `href` starts with `#par`: a paragraph anchor.
+    par_href: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Attribute {
+    Class,
+    Href,
+}
+
+impl Walk {
+    fn event(&mut self, event: CallbackEvent<'_>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.tag = StartTag {
+                    name: name.to_vec(),
+                    ..StartTag::default()
+                };
+            }
+            CallbackEvent::AttributeName { name } => {
+                let tag = &mut self.tag;
+                tag.attribute = match name {
+                    b"class" if !tag.class_seen => {
+                        tag.class_seen = true;
+                        Some(Attribute::Class)
+                    }
+                    b"href" if !tag.href_seen => {
+                        tag.href_seen = true;
+                        Some(Attribute::Href)
+                    }
+                    _ => None,
+                };
+            }
+            CallbackEvent::AttributeValue { value } => match self.tag.attribute.take() {
+                Some(Attribute::Class) => {
+                    self.tag.cable_class = value
+                        .split(u8::is_ascii_whitespace)
+                        .any(|t| t.eq_ignore_ascii_case(b"cable"));
+                }
+                Some(Attribute::Href) => self.tag.par_href = value.starts_with(b"#par"),
+                None => {}
+            },
+            CallbackEvent::CloseStartTag { .. } => {
+                let tag = std::mem::take(&mut self.tag);
+                self.start_tag(&tag);
+            }
+            CallbackEvent::EndTag { name } => self.end_tag(name),
+            CallbackEvent::String { value } => self.text(value),
+            CallbackEvent::Comment { .. }
+            | CallbackEvent::Doctype { .. }
+            | CallbackEvent::Error(_) => {}
+        }
+    }
+
+    fn start_tag(&mut self, tag: &StartTag) {
+        match tag.name.as_slice() {
+            b"table" if self.table_depth > 0 => self.table_depth += 1,
+            b"table" if tag.cable_class && self.found.cells.is_none() => self.table_depth = 1,
+            // A row, or a cell without a row (the standard implies the row).
+            b"tr" if self.table_depth == 1 => {
+                self.end_row();
+                self.row = Some(Vec::new());
+            }
+            b"td" | b"th" if self.table_depth == 1 => {
+                self.end_cell();
+                if tag.name == b"td" {
+                    self.row.get_or_insert_with(Vec::new);
+                    self.cell = Some(Vec::new());
+                }
+            }
+            b"pre" => {
+                if self.pre_depth == 0 {
+                    self.pre.clear();
+                    self.in_anchor = false;
+                }
+                self.pre_depth += 1;
+            }
+            // An `<a>` start tag closes an open one (the standard's
+            // adoption agency), so anchors never nest.
+            b"a" if self.pre_depth > 0 => self.in_anchor = tag.par_href,
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, name: &[u8]) {
+        match name {
+            b"table" if self.table_depth > 0 => {
+                self.table_depth -= 1;
+                if self.table_depth == 0 {
+                    self.end_row();
+                }
+            }
+            b"tr" if self.table_depth == 1 => self.end_row(),
+            b"td" if self.table_depth == 1 => self.end_cell(),
+            b"pre" if self.pre_depth > 0 => {
+                self.pre_depth -= 1;
+                if self.pre_depth == 0 {
+                    self.found.pres.push(std::mem::take(&mut self.pre));
+                    self.in_anchor = false;
+                }
+            }
+            b"a" => self.in_anchor = false,
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, value: &[u8]) {
+        if let Some(cell) = self.cell.as_mut() {
+            cell.extend_from_slice(value);
+        }
+        if self.pre_depth > 0 && !self.in_anchor {
+            self.pre.extend_from_slice(value);
+        }
+    }
+
+    fn end_cell(&mut self) {
+        if let (Some(cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
+            row.push(cell);
+        }
+    }
+
+    /// Ends the row; the first row with cells is the one kept.
+    fn end_row(&mut self) {
+        self.end_cell();
+        if let Some(row) = self.row.take() {
+            if !row.is_empty() && self.found.cells.is_none() {
+                self.found.cells = Some(row);
+                self.table_depth = 0;
             }
         }
     }
+
+    /// The end of the page closes what is still open.
+    fn finish(mut self) -> Tokens {
+        self.end_row();
+        if self.pre_depth > 0 {
+            self.found.pres.push(std::mem::take(&mut self.pre));
+        }
+        self.found
+    }
 }
 
-/// HTML parsing drops one newline right after `<pre>` (a rule of the HTML
-/// standard), which would lose a leading `&#x000A;` of the cable text. Put
-/// it back for each `<pre>` start tag, in document order, that is
-/// immediately followed by a newline or its character reference.
-fn restore_leading_newlines(html: &str, pres: &mut [String]) {
-    let starts = html.match_indices("<pre>").map(|(i, tag)| i + tag.len());
-    for (text, start) in pres.iter_mut().zip(starts) {
-        let after = html.get(start..).unwrap_or_default();
-        if ["&#x000A;", "&#x000a;", "&#10;", "\n", "\r\n"]
-            .iter()
-            .any(|nl| after.starts_with(nl))
-        {
-            text.insert(0, '\n');
-        }
-    }
+/// Text from the tokenizer's bytes (UTF-8 for a `&str` input; a character
+/// split between two events is joined before this).
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Collapses the whitespace around a table cell's text.

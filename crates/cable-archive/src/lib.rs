@@ -11,22 +11,24 @@
 //! `.tar.gz`) up to [`Limits::max_depth`]. See `docs/inputs.md` for every
 //! supported input and what metadata it yields.
 //!
-//! Reading is streaming: as an iterator, one helper thread per opened
-//! input walks the containers (the 7z decoder only offers a callback
-//! interface) and hands items over a small bounded channel, so memory
-//! stays bounded by the largest member and items are produced only as fast
-//! as they are taken. Dropping [`Records`] stops the helper thread at its
-//! next item. [`Records::read_here`] does the same walk on the calling
-//! thread, handing each item to a function (a single-threaded consumer
-//! needs no second thread).
+//! Reading is streaming and threadless: [`Records::for_each`] walks the
+//! containers on the calling thread and hands each item to a function as
+//! soon as it is read (push style; the 7z decoder only offers a callback
+//! interface, and push style lets every container share one walk), so
+//! memory stays bounded by the largest member and the caller decides how
+//! items are spread over threads. [`Records::scan_ids`] is the same walk
+//! for a caller that needs only the ids of an input: it reads the ids the
+//! containers state (the `cables.csv` id column, the cablegate page's file
+//! name) without decoding or splitting the cable texts.
 //!
 //! ```no_run
-//! let mut records = cable_archive::open(std::path::Path::new("cables.csv"), &cable_archive::Limits::default())?;
-//! for item in records.by_ref() {
+//! let records = cable_archive::open(std::path::Path::new("cables.csv"), &cable_archive::Limits::default())?;
+//! records.for_each(|item| {
 //!     if let cable_archive::Item::Record(r) = item {
 //!         let _ = (r.seq, &r.text);
 //!     }
-//! }
+//!     true // false stops reading
+//! });
 //! # Ok::<(), cable_archive::Error>(())
 //! ```
 
@@ -36,6 +38,7 @@ mod dir;
 mod encoding;
 mod gzip;
 mod html;
+mod ids;
 mod limits;
 mod member;
 mod meta;
@@ -51,11 +54,11 @@ pub use limits::{Limits, RATIO_FLOOR};
 pub use provenance::Provenance;
 
 use cable_model::ContainerMeta;
+use std::collections::VecDeque;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
 
 /// One cable text with what its container said about it.
 ///
@@ -162,34 +165,51 @@ pub enum Error {
     },
 }
 
-/// The lazy stream of items of one input.
+/// What [`Records::scan_ids`] found for one record.
+///
+/// ```text
+/// "2","2/25/1972 9:30","72TEHRAN1164",…   -> Stated { id: "72TEHRAN1164" }   (nothing else read)
+/// pages/09ISTANBUL440.html               -> Stated { id: "09ISTANBUL440" }  (page not parsed)
+/// notes/memo.txt                         -> Record(…)                        (no stated id: identify the text)
+/// ```
+// Like `Item`: a record moves one at a time, boxing it buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Found {
+    /// The container states the record's id, as written (not canonicalised).
+    Stated {
+        /// The id as the container writes it: `72TEHRAN1164`, `09STATE017183`.
+        id: String,
+        /// Where it came from.
+        provenance: Provenance,
+    },
+    /// A record whose container states no id: the caller must read the
+    /// id from the text.
+    Record(Record),
+}
+
+/// The stream of items of one input, read on the calling thread.
 ///
 /// Items arrive in a deterministic order with consecutive `seq` numbers
-/// starting at 0. Nothing is read before the first item is asked for:
-/// then either [`Iterator::next`] starts the helper thread, or
-/// [`Records::read_here`] reads on the calling thread.
+/// starting at 0. Nothing is read before [`Records::for_each`] (or
+/// [`Records::scan_ids`]) is called.
 pub struct Records {
-    state: State,
+    work: Option<Pending>,
     meter: Meter,
     bytes_total: Option<u64>,
     kind: Kind,
+    /// Items read for the [`Iterator`] convenience, not taken yet.
+    buffered: Option<VecDeque<Item>>,
 }
 
 /// The reading work of one input, not started yet.
 type Work = Box<dyn for<'a> FnOnce(&mut sink::Sink<'a>) -> Result<(), sink::Stop> + Send>;
 
-/// Whether reading has started, and where.
-enum State {
-    /// Not started: the input, its limits and the work that reads it.
-    Pending {
-        input: PathBuf,
-        limits: Limits,
-        work: Work,
-    },
-    /// Started on the helper thread, which sends items here.
-    Running(Receiver<Item>),
-    /// Finished, or the helper thread could not start.
-    Done,
+/// An input, its limits and the work that reads it.
+struct Pending {
+    input: PathBuf,
+    limits: Limits,
+    work: Work,
 }
 
 /// Live counters of one input's reading, readable while it goes on (for
@@ -245,25 +265,92 @@ impl Records {
     pub fn kind(&self) -> Kind {
         self.kind
     }
-    /// The live counters, to watch reading done by [`Records::read_here`].
+    /// The live counters, to watch reading done by [`Records::for_each`].
     pub fn meter(&self) -> Meter {
         self.meter.clone()
     }
 
     /// Reads the items on the calling thread, with no helper thread and no
-    /// channel, handing each to `visit` in order; reading stops early when
-    /// `visit` returns `false`. The items are those the iterator would
-    /// give, with the same `seq` numbers. (If iteration already started,
-    /// the rest of the items are handed over from the helper thread.)
-    pub fn read_here(mut self, mut visit: impl FnMut(Item) -> bool) {
-        match std::mem::replace(&mut self.state, State::Done) {
-            State::Pending {
+    /// channel, handing each to `visit` in order as soon as it is read;
+    /// reading stops early when `visit` returns `false`.
+    pub fn for_each(mut self, mut visit: impl FnMut(Item) -> bool) {
+        if let Some(buffered) = self.buffered.take() {
+            for item in buffered {
+                if !visit(item) {
+                    return;
+                }
+            }
+        }
+        let Some(Pending {
+            input,
+            limits,
+            work,
+        }) = self.work.take()
+        else {
+            return;
+        };
+        let mut sink = sink::Sink::items(
+            &mut visit,
+            input,
+            limits,
+            Arc::clone(&self.meter.bytes_read),
+            Arc::clone(&self.meter.count_hint),
+        );
+        let _ = work(&mut sink);
+    }
+
+    /// The former name of [`Records::for_each`].
+    pub fn read_here(self, visit: impl FnMut(Item) -> bool) {
+        self.for_each(visit);
+    }
+
+    /// Walks the input like [`Records::for_each`] but only for ids: records
+    /// whose container states an id (a `cables.csv` row, a cablegate page
+    /// named after its cable, an alx-txt preamble) come as
+    /// [`Found::Stated`] without the text being split or decoded; the
+    /// others come as [`Found::Record`]. Skipped and failed members are
+    /// left out. Reading stops early when `visit` returns `false`.
+    pub fn scan_ids(mut self, mut visit: impl FnMut(Found) -> bool) {
+        let Some(Pending {
+            input,
+            limits,
+            work,
+        }) = self.work.take()
+        else {
+            return;
+        };
+        let mut sink = sink::Sink::ids(
+            &mut visit,
+            input,
+            limits,
+            Arc::clone(&self.meter.bytes_read),
+            Arc::clone(&self.meter.count_hint),
+        );
+        let _ = work(&mut sink);
+    }
+}
+
+/// A convenience for tests and small inputs: the first call reads the
+/// **whole input into memory** (on the calling thread) and the items are
+/// then handed out one by one. Streaming consumers use
+/// [`Records::for_each`], which holds one item at a time.
+impl Iterator for Records {
+    type Item = Item;
+    fn next(&mut self) -> Option<Item> {
+        if self.buffered.is_none() {
+            let mut items = VecDeque::new();
+            if let Some(Pending {
                 input,
                 limits,
                 work,
-            } => {
-                let mut sink = sink::Sink::visit(
-                    &mut visit,
+            }) = self.work.take()
+            {
+                let mut push = |item| {
+                    items.push_back(item);
+                    true
+                };
+                let mut sink = sink::Sink::items(
+                    &mut push,
                     input,
                     limits,
                     Arc::clone(&self.meter.bytes_read),
@@ -271,68 +358,11 @@ impl Records {
                 );
                 let _ = work(&mut sink);
             }
-            State::Running(rx) => {
-                for item in rx {
-                    if !visit(item) {
-                        break;
-                    }
-                }
-            }
-            State::Done => {}
+            self.buffered = Some(items);
         }
-    }
-
-    /// Starts the helper thread (if it cannot start, the stream is one
-    /// failed item saying so).
-    fn start(&mut self) {
-        let State::Pending {
-            input,
-            limits,
-            work,
-        } = std::mem::replace(&mut self.state, State::Done)
-        else {
-            return;
-        };
-        let (tx, rx) = sync_channel(CHANNEL_BOUND);
-        let bytes_read = Arc::clone(&self.meter.bytes_read);
-        let count_hint = Arc::clone(&self.meter.count_hint);
-        let spawned = std::thread::Builder::new()
-            .name("cable-archive".into())
-            .spawn(move || {
-                let mut sink = sink::Sink::channel(tx, input, limits, bytes_read, count_hint);
-                let _ = work(&mut sink);
-            });
-        self.state = match spawned {
-            Ok(_) => State::Running(rx),
-            Err(e) => {
-                // Without a thread there is nothing to read; report it as one item.
-                let (tx, rx) = sync_channel(1);
-                let _ = tx.send(Item::Failed(Failed {
-                    seq: 0,
-                    provenance: Provenance::default(),
-                    error: format!("cannot start the reader thread: {e}"),
-                }));
-                State::Running(rx)
-            }
-        };
+        self.buffered.as_mut().and_then(VecDeque::pop_front)
     }
 }
-
-impl Iterator for Records {
-    type Item = Item;
-    fn next(&mut self) -> Option<Item> {
-        if matches!(self.state, State::Pending { .. }) {
-            self.start();
-        }
-        match &self.state {
-            State::Running(rx) => rx.recv().ok(),
-            State::Pending { .. } | State::Done => None,
-        }
-    }
-}
-
-/// How many items the helper thread may read ahead of the consumer.
-const CHANNEL_BOUND: usize = 8;
 
 /// Opens one input (`-` for standard input) and detects its kind by content.
 ///
@@ -349,12 +379,33 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Records, Error> {
     let meta = std::fs::metadata(path).map_err(io_err)?;
     if meta.is_dir() {
         let input = path.to_path_buf();
-        return Ok(spawn(input, None, Kind::Directory, limits, move |sink| {
+        return Ok(pending(input, None, Kind::Directory, limits, move |sink| {
             let root = path_owned(sink);
             dir::walk(sink, &root)
         }));
     }
     let file = std::fs::File::open(path).map_err(io_err)?;
+    open_file(path, file, limits)
+}
+
+/// Whether `path` is an input that can be read twice (a regular file or a
+/// directory), unlike standard input (`-`), a FIFO (`<(zcat cables.csv.gz)`)
+/// or a character device, which are consumed as they are read.
+pub fn is_rereadable(path: &Path) -> bool {
+    path.as_os_str() != "-" && std::fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
+}
+
+/// Opens an already open file named `name` in provenance (for example a
+/// copy of a stream spooled to a temporary file), and detects its kind by
+/// content. A file that is not a regular file (a FIFO, a device) is read
+/// as a stream.
+pub fn open_file(name: &Path, file: std::fs::File, limits: &Limits) -> Result<Records, Error> {
+    let path = name;
+    let io_err = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = file.metadata().map_err(io_err)?;
     if !meta.is_file() {
         // A FIFO or character device (`<(zcat x.gz)`, `/dev/stdin`): a stream.
         return Ok(open_reader(path, file, limits));
@@ -367,9 +418,13 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Records, Error> {
     let kind = detect::sniff(&head);
     (&file).rewind().map_err(io_err)?;
     let input = path.to_path_buf();
-    Ok(spawn(input, Some(meta.len()), kind, limits, move |sink| {
-        member::read_file(sink, file, member::Ctx::top())
-    }))
+    Ok(pending(
+        input,
+        Some(meta.len()),
+        kind,
+        limits,
+        move |sink| member::read_file(sink, file, member::Ctx::top()),
+    ))
 }
 
 /// Opens an already open byte stream (standard input, a socket) named
@@ -377,7 +432,7 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Records, Error> {
 /// streams are buffered up to [`Limits::max_member_bytes`] because their
 /// readers need to seek.
 pub fn open_reader<R: Read + Send + 'static>(name: &Path, reader: R, limits: &Limits) -> Records {
-    spawn(
+    pending(
         name.to_path_buf(),
         None,
         Kind::Unknown,
@@ -393,21 +448,22 @@ fn path_owned(sink: &sink::Sink<'_>) -> PathBuf {
     sink.input().to_path_buf()
 }
 
-fn spawn<F>(input: PathBuf, total: Option<u64>, kind: Kind, limits: &Limits, work: F) -> Records
+fn pending<F>(input: PathBuf, total: Option<u64>, kind: Kind, limits: &Limits, work: F) -> Records
 where
     F: for<'a> FnOnce(&mut sink::Sink<'a>) -> Result<(), sink::Stop> + Send + 'static,
 {
     Records {
-        state: State::Pending {
+        work: Some(Pending {
             input,
             limits: limits.clone(),
             work: Box::new(work),
-        },
+        }),
         meter: Meter {
             bytes_read: Arc::new(AtomicU64::new(0)),
             count_hint: Arc::new(AtomicU64::new(0)),
         },
         bytes_total: total,
         kind,
+        buffered: None,
     }
 }

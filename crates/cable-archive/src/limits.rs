@@ -24,6 +24,13 @@ pub struct Limits {
     /// How deep archives (tar, zip, 7z) may nest inside archives; the outer
     /// archive is depth 1. Default 3.
     pub max_depth: u32,
+    /// Files and directories a directory walk does not read (each is one
+    /// `Skipped` item, a directory not walked): the caller's own output when
+    /// it lies inside an input directory, so that a run never reads what it
+    /// writes. Matched by identity (device and inode on Unix, the canonical
+    /// path elsewhere), so any spelling of the path works; paths that do
+    /// not exist are ignored. Default empty.
+    pub exclude: Vec<std::path::PathBuf>,
 }
 
 impl Default for Limits {
@@ -33,6 +40,7 @@ impl Default for Limits {
             max_total_bytes: 64 << 30,
             max_ratio: 1000,
             max_depth: 3,
+            exclude: Vec::new(),
         }
     }
 }

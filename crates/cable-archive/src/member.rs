@@ -4,7 +4,7 @@
 use crate::detect::{self, Kind};
 use crate::provenance::Provenance;
 use crate::sink::{Sink, Stop};
-use crate::{csv, gzip, html, sevenz, tar, text, zip};
+use crate::{csv, encoding, gzip, html, ids, sevenz, tar, text, zip};
 use std::fs::File;
 use std::io::{self, Cursor, Read, Seek};
 use std::sync::Arc;
@@ -22,6 +22,9 @@ pub(crate) struct Ctx {
     pub(crate) explicit: bool,
     /// Whether it comes out of a gzip stream (no gzip inside gzip).
     pub(crate) in_gzip: bool,
+    /// The encoding its bytes were transcoded from to UTF-8 before its
+    /// reader saw them (a UTF-16 cables.csv), for the records.
+    pub(crate) transcoded_from: Option<&'static str>,
 }
 
 impl Ctx {
@@ -32,6 +35,7 @@ impl Ctx {
             depth: 0,
             explicit: true,
             in_gzip: false,
+            transcoded_from: None,
         }
     }
 
@@ -49,6 +53,7 @@ impl Ctx {
             depth: self.depth + 1,
             explicit: false,
             in_gzip: false,
+            transcoded_from: None,
         }
     }
 
@@ -92,12 +97,44 @@ pub(crate) fn read_stream(
 
 fn dispatch(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), Stop> {
     let mut head = Vec::new();
-    if let Err(e) = reader.take(detect::HEAD_LEN as u64).read_to_end(&mut head) {
-        let msg = read_error(sink, &ctx.provenance, &e);
+    // A read error within the first bytes (a damaged `.csv.gz`) must not
+    // lose what came before it: the kind is sniffed from the bytes that
+    // arrived, and the reader of that kind meets the error where it was.
+    let error = reader
+        .take(detect::HEAD_LEN as u64)
+        .read_to_end(&mut head)
+        .err();
+    if let (Some(e), true) = (&error, head.is_empty()) {
+        let msg = read_error(sink, &ctx.provenance, e);
         return sink.failed(ctx.provenance, msg);
     }
-    let kind = detect::sniff(&head);
-    let mut reader = Cursor::new(head).chain(reader);
+    let mut kind = detect::sniff(&head);
+    let rest: &mut dyn Read = match error {
+        Some(e) => &mut Failing(Some(e)),
+        None => reader,
+    };
+    // UTF-16 text is sniffed again as the text it decodes to: a cables.csv
+    // is transcoded as it streams, a page or a cable is decoded whole.
+    let utf16 = match kind {
+        Kind::Text | Kind::Binary if ctx.transcoded_from.is_none() => encoding::utf16(&head),
+        _ => None,
+    };
+    if let Some((enc, _)) = utf16 {
+        let decoded = encoding::decode(&head);
+        kind = match detect::sniff(decoded.text.as_bytes()) {
+            Kind::CablesCsv => {
+                let mut utf8 = encoding::Transcode::new(Cursor::new(head).chain(rest), enc);
+                let ctx = Ctx {
+                    transcoded_from: Some(decoded.encoding),
+                    ..ctx
+                };
+                return csv::read(sink, &mut utf8, ctx);
+            }
+            Kind::Html => Kind::Html,
+            _ => Kind::Text,
+        };
+    }
+    let mut reader = Cursor::new(head).chain(rest);
     match kind {
         Kind::Empty => sink.skipped(ctx.provenance, "empty file (0 bytes)"),
         Kind::Gzip if ctx.in_gzip => sink.skipped(
@@ -120,7 +157,12 @@ fn dispatch(sink: &mut Sink<'_>, reader: &mut dyn Read, ctx: Ctx) -> Result<(), 
                 None => Ok(()),
             }
         }
+        Kind::CablesCsv if sink.ids_only() => ids::csv(sink, &mut reader, ctx),
         Kind::CablesCsv => csv::read(sink, &mut reader, ctx),
+        Kind::Html if sink.ids_only() && ids::page_name(sink, &ctx).is_some() => {
+            let id = ids::page_name(sink, &ctx).unwrap_or_default();
+            sink.stated_id(ctx.provenance, id)
+        }
         Kind::Binary => sink.skipped(ctx.provenance, "not a cable (binary data)"),
         Kind::Html | Kind::Text | Kind::Unknown | Kind::Directory => {
             if !ctx.explicit {
@@ -193,6 +235,22 @@ pub(crate) fn read_error(sink: &Sink<'_>, provenance: &Provenance, e: &io::Error
     match e.kind() {
         io::ErrorKind::UnexpectedEof => format!("{what}: truncated: {e}"),
         _ => format!("cannot read {what}: {e}"),
+    }
+}
+
+/// A reader that fails with the error it was given (then with a copy of
+/// its kind and message): the rest of a stream after a read error.
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(match self.0.take() {
+            Some(e) => {
+                self.0 = Some(io::Error::new(e.kind(), e.to_string()));
+                e
+            }
+            None => io::Error::other("read error"),
+        })
     }
 }
 

@@ -1,24 +1,24 @@
 //! The receiving end of the reader: numbers items, applies the total cap,
-//! and stops when the consumer has gone.
+//! and stops when the consumer says so.
 
 use crate::encoding::Decoded;
-use crate::{Failed, Item, Kind, Limits, Provenance, Record, Skipped};
+use crate::{Failed, Found, Item, Kind, Limits, Provenance, Record, Skipped};
 use cable_model::ContainerMeta;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::SyncSender;
 
 /// Reading must stop: the consumer dropped the stream, or the total cap was hit.
 #[derive(Debug)]
 pub(crate) struct Stop;
 
-/// Where the items go.
+/// Where the items go: to a function on the reading thread itself;
+/// `false` stops reading.
 enum Outlet<'a> {
-    /// To the consumer's thread, over a bounded channel.
-    Channel(SyncSender<Item>),
-    /// To a function on the reading thread itself; `false` stops reading.
-    Visit(&'a mut dyn FnMut(Item) -> bool),
+    /// Every item ([`crate::Records::for_each`]).
+    Items(&'a mut dyn FnMut(Item) -> bool),
+    /// Ids only ([`crate::Records::scan_ids`]).
+    Ids(&'a mut dyn FnMut(Found) -> bool),
 }
 
 /// Where readers put their items.
@@ -33,26 +33,45 @@ pub(crate) struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    /// A sink sending items over `tx` (reading on a helper thread).
-    pub(crate) fn channel(
-        tx: SyncSender<Item>,
-        input: PathBuf,
-        limits: Limits,
-        bytes_read: Arc<AtomicU64>,
-        count_hint: Arc<AtomicU64>,
-    ) -> Self {
-        Sink::new(Outlet::Channel(tx), input, limits, bytes_read, count_hint)
-    }
-
-    /// A sink handing items to `visit` on the reading thread.
-    pub(crate) fn visit(
+    /// A sink handing every item to `visit`.
+    pub(crate) fn items(
         visit: &'a mut dyn FnMut(Item) -> bool,
         input: PathBuf,
         limits: Limits,
         bytes_read: Arc<AtomicU64>,
         count_hint: Arc<AtomicU64>,
     ) -> Self {
-        Sink::new(Outlet::Visit(visit), input, limits, bytes_read, count_hint)
+        Sink::new(Outlet::Items(visit), input, limits, bytes_read, count_hint)
+    }
+
+    /// A sink handing only ids (or records without a stated id) to `visit`.
+    pub(crate) fn ids(
+        visit: &'a mut dyn FnMut(Found) -> bool,
+        input: PathBuf,
+        limits: Limits,
+        bytes_read: Arc<AtomicU64>,
+        count_hint: Arc<AtomicU64>,
+    ) -> Self {
+        Sink::new(Outlet::Ids(visit), input, limits, bytes_read, count_hint)
+    }
+
+    /// Whether only ids are wanted: readers may then skip what it takes to
+    /// build a record's text when the container states the id.
+    pub(crate) fn ids_only(&self) -> bool {
+        matches!(self.outlet, Outlet::Ids(_))
+    }
+
+    /// Emits the id a container states for a record (id scan only; in a
+    /// full read the reader emits the record instead).
+    pub(crate) fn stated_id(&mut self, provenance: Provenance, id: String) -> Result<(), Stop> {
+        self.seq += 1;
+        let provenance = self.with_input(provenance);
+        match &mut self.outlet {
+            Outlet::Ids(visit) => visit(Found::Stated { id, provenance })
+                .then_some(())
+                .ok_or(Stop),
+            Outlet::Items(_) => Ok(()),
+        }
     }
 
     fn new(
@@ -98,10 +117,20 @@ impl<'a> Sink<'a> {
 
     fn send(&mut self, item: Item) -> Result<(), Stop> {
         self.seq += 1;
-        match &mut self.outlet {
-            Outlet::Channel(tx) => tx.send(item).map_err(|_| Stop),
-            Outlet::Visit(visit) => visit(item).then_some(()).ok_or(Stop),
-        }
+        let go_on = match &mut self.outlet {
+            Outlet::Items(visit) => visit(item),
+            Outlet::Ids(visit) => match item {
+                Item::Record(r) => match r.meta.id.clone() {
+                    Some(id) => visit(Found::Stated {
+                        id,
+                        provenance: r.provenance,
+                    }),
+                    None => visit(Found::Record(r)),
+                },
+                Item::Skipped(_) | Item::Failed(_) => true,
+            },
+        };
+        go_on.then_some(()).ok_or(Stop)
     }
 
     /// Emits a record.

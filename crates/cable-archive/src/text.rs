@@ -23,7 +23,7 @@ pub(crate) fn read(sink: &mut Sink<'_>, bytes: &[u8], ctx: Ctx) -> Result<(), St
     if !ctx.explicit && !detect::looks_like_cable(&decoded.text) {
         return sink.skipped(
             ctx.provenance,
-            "not a cable (fewer than 3 lines, or no telegram marker such as TAGS, SUBJECT, FM or a classification in the first 64 KiB)",
+            "not a cable (fewer than 3 lines, or no telegram marker such as TAGS, SUBJECT, FM or a classification)",
         );
     }
     let mut notes = Vec::new();
@@ -74,6 +74,7 @@ fn alx_preamble(text: &str) -> Option<(ContainerMeta, String, usize)> {
         date: Some(date),
         origin: Some(origin.trim().to_string()),
         classification: Some((*classification).to_string()),
+        title: Some((*title).to_string()),
         ..ContainerMeta::default()
     };
     Some((meta, (*title).to_string(), offset))

@@ -71,12 +71,19 @@ struct ConvertArgs {
         value_name = "FORMATS"
     )]
     to: Vec<Format>,
-    /// Output directory, archive file with --archive, or `-` for stdout (one cable, one format).
-    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    /// Output directory; or one file named after its format (`cable.md`, `cable.yaml`,
+    /// `cable.xml`, `cable.json`) or archive (`out.zip`, `out.tar`); or `-` for stdout
+    /// (one format; several cables only as one YAML stream).
+    #[arg(short = 'o', long = "out", value_name = "DIR|FILE|-")]
     out: Option<PathBuf>,
-    /// Write the outputs into one archive file instead of a directory tree.
+    /// Write the outputs into one archive file instead of a directory tree
+    /// (implied by `-o NAME.zip` or `-o NAME.tar`).
     #[arg(long, value_name = "KIND")]
     archive: Option<ArchiveKind>,
+    /// Keep the format folder level (`OUT/md/2009/…`) even with one format
+    /// (with one format it is left out by default: `OUT/2009/…`).
+    #[arg(long)]
+    format_dirs: bool,
     /// Worker threads [default: all cores].
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
@@ -136,6 +143,9 @@ struct ConvertArgs {
     /// No progress bars and no summary; errors are still printed.
     #[arg(short, long)]
     quiet: bool,
+    /// Print the reason for every skipped and failed item (not only the first 20 failures).
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 /// The archive kinds `--archive` can write.
@@ -145,6 +155,30 @@ pub(crate) enum ArchiveKind {
     Tar,
     /// A zip file (deflate).
     Zip,
+}
+
+/// The file extension of `path`, lower-cased.
+fn extension(path: &std::path::Path) -> Option<String> {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+/// The format a file name asks for: `cable.md`, `cable.yaml`/`.yml`,
+/// `cable.xml`, `cable.json`/`cable.pandoc.json`.
+fn format_of_file_name(path: &std::path::Path) -> Option<Format> {
+    match extension(path)?.as_str() {
+        "md" | "markdown" => Some(Format::Markdown),
+        "yaml" | "yml" => Some(Format::Yaml),
+        "xml" => Some(Format::Xml),
+        "json" => Some(Format::Pandoc),
+        _ => None,
+    }
+}
+
+/// The largest `-j`: four threads per core, at least 8 (issue 13 row 16:
+/// `-j 5000` spent 35 s starting threads and filling windows for one cable).
+pub(crate) fn max_jobs(cores: usize) -> usize {
+    (cores * 4).clamp(8, 256)
 }
 
 /// `--site`: the site generator the Markdown is published with.
@@ -252,8 +286,8 @@ pub(crate) enum Output {
     Tree(PathBuf),
     /// One archive file.
     Archive(ArchiveKind, PathBuf),
-    /// Standard output: one cable, one format.
-    Stdout,
+    /// One document in one format: standard output (`None`) or a file.
+    Document(Option<PathBuf>),
 }
 
 /// A validated `convert` run.
@@ -284,7 +318,14 @@ pub(crate) struct Config {
     pub(crate) title_heading: Option<bool>,
     /// Caps against hostile archives (`--max-*`).
     pub(crate) limits: cable_archive::Limits,
-    pub(crate) quiet: bool,
+    /// Whether the end-of-run summary is printed (not with `--quiet`; with
+    /// a document output only when `--verbose` asks).
+    pub(crate) summary: bool,
+    /// Whether outputs go under a format folder (`OUT/md/2009/…`): with
+    /// several formats, or when `--format-dirs` asks.
+    pub(crate) format_dirs: bool,
+    /// `--verbose`: every skip and failure reason on stderr.
+    pub(crate) verbose: bool,
     /// Whether progress bars are drawn (stderr is a terminal, not `--quiet`, not `TERM=dumb`).
     pub(crate) progress: bool,
     /// Whether colour may be used (`NO_COLOR` unset).
@@ -294,7 +335,7 @@ pub(crate) struct Config {
 /// What to do.
 #[derive(Debug)]
 pub(crate) enum Command {
-    Convert(Config),
+    Convert(Box<Config>),
     Completions(clap_complete::Shell),
     Man,
 }
@@ -303,7 +344,9 @@ impl Cli {
     /// Checks the raw flags and builds the command.
     pub(crate) fn into_command(self) -> anyhow::Result<Command> {
         match self.command {
-            CliCommand::Convert(args) => (*args).into_config().map(Command::Convert),
+            CliCommand::Convert(args) => {
+                (*args).into_config().map(|c| Command::Convert(Box::new(c)))
+            }
             CliCommand::Completions { shell } => Ok(Command::Completions(shell)),
             CliCommand::Man => Ok(Command::Man),
         }
@@ -312,6 +355,7 @@ impl Cli {
 
 impl ConvertArgs {
     fn into_config(self) -> anyhow::Result<Config> {
+        let to_given = !self.to.is_empty();
         let mut formats = if self.to.is_empty() {
             Format::ALL.to_vec()
         } else {
@@ -320,7 +364,28 @@ impl ConvertArgs {
         formats.sort();
         formats.dedup();
         let stdout = self.out.as_deref() == Some(std::path::Path::new("-"));
-        let output = match (stdout, self.archive) {
+        // pandoc's convention: `-o cable.md` is that file, `-o out.zip` that archive.
+        let named = self.out.as_deref().filter(|p| !stdout && !p.is_dir());
+        let implied_archive = named.and_then(|p| match extension(p).as_deref() {
+            Some("zip") => Some(ArchiveKind::Zip),
+            Some("tar") => Some(ArchiveKind::Tar),
+            _ => None,
+        });
+        let document_format = named
+            .filter(|_| self.archive.is_none())
+            .and_then(format_of_file_name);
+        if let Some(f) = document_format {
+            if to_given && formats != [f] {
+                bail!(
+                    "-o {} writes one {} file: give --to {} (or a directory name)",
+                    named.map(|p| p.display().to_string()).unwrap_or_default(),
+                    f.name(),
+                    f.name()
+                );
+            }
+            formats = vec![f];
+        }
+        let output = match (stdout, self.archive.or(implied_archive)) {
             (true, Some(_)) => bail!(
                 "--archive cannot write to stdout: give an archive file with -o, e.g. -o cables.zip"
             ),
@@ -328,8 +393,9 @@ impl ConvertArgs {
                 if formats.len() != 1 {
                     bail!("-o - prints one format: choose it with --to, e.g. --to yaml");
                 }
-                Output::Stdout
+                Output::Document(None)
             }
+            (false, None) if document_format.is_some() => Output::Document(self.out.clone()),
             (false, Some(kind)) => {
                 let default = match kind {
                     ArchiveKind::Tar => "out.tar",
@@ -343,7 +409,7 @@ impl ConvertArgs {
             bail!("--site shapes the Markdown output: add md to --to");
         }
         if self.resume && !matches!(output, Output::Tree(_)) {
-            bail!("--resume works with an output directory only: drop --archive or -o -");
+            bail!("--resume works with an output directory only: drop --archive, -o - or -o FILE");
         }
         if self.xml_per_input {
             if !formats.contains(&Format::Xml) {
@@ -354,28 +420,31 @@ impl ConvertArgs {
             }
         }
         for input in &self.inputs {
-            if input.as_os_str() != "-" {
-                if let Err(e) = std::fs::metadata(input) {
-                    bail!("cannot read input {}: {e}; check the path", input.display());
-                }
+            if input.as_os_str() != "-"
+                && let Err(e) = std::fs::metadata(input)
+            {
+                bail!("cannot read input {}: {e}; check the path", input.display());
             }
         }
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let jobs = match self.jobs {
             Some(0) => bail!("-j/--jobs must be at least 1"),
-            Some(n) => n,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            // More threads than a few per core only add memory and switching.
+            Some(n) => n.min(max_jobs(cores)),
+            None => cores,
         };
         let term_dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
-        let progress = !self.quiet && !term_dumb && std::io::stderr().is_terminal();
+        // `-o -` on a terminal: bars would be drawn over the document.
+        let document = matches!(output, Output::Document(_));
+        let progress = !self.quiet && !term_dumb && !document && std::io::stderr().is_terminal();
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && !term_dumb;
-        let links = !self.no_links
-            && output != Output::Stdout
-            && formats.iter().any(|f| f.links_references());
+        let links = !self.no_links && !document && formats.iter().any(|f| f.links_references());
         let pandoc_api = if formats.contains(&Format::Pandoc) {
             self.pandoc_api.resolve()?
         } else {
             cable_pandoc::ApiVersion::default()
         };
+        let format_dirs = self.format_dirs || formats.len() > 1 || self.xml_per_input;
         let mut limits = cable_archive::Limits::default();
         if let Some(n) = self.max_member_bytes {
             limits.max_member_bytes = n;
@@ -406,7 +475,9 @@ impl ConvertArgs {
             site: self.site.map(SiteArg::site),
             title_heading: self.title_heading,
             limits,
-            quiet: self.quiet,
+            summary: !self.quiet && (!document || self.verbose),
+            verbose: self.verbose,
+            format_dirs,
             progress,
             color,
         })
@@ -421,7 +492,7 @@ mod tests {
         let mut argv = vec!["cablekit", "convert"];
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv)?.into_command()? {
-            Command::Convert(c) => Ok(c),
+            Command::Convert(c) => Ok(*c),
             other => panic!("{other:?}"),
         }
     }
@@ -502,7 +573,8 @@ mod tests {
     #[test]
     fn stdout_needs_one_format() {
         let c = config(&[".", "--to", "yaml", "-o", "-"]).unwrap();
-        assert_eq!(c.output, Output::Stdout);
+        assert_eq!(c.output, Output::Document(None));
+        assert!(!c.progress && !c.summary);
         assert!(!c.links);
         assert!(
             config(&[".", "-o", "-"])
@@ -510,6 +582,27 @@ mod tests {
                 .to_string()
                 .contains("--to")
         );
+    }
+
+    #[test]
+    fn output_file_names_choose_the_kind() {
+        let c = config(&[".", "-o", "cable.md"]).unwrap();
+        assert_eq!(c.output, Output::Document(Some("cable.md".into())));
+        assert_eq!(c.formats, [Format::Markdown]);
+        assert!(config(&[".", "-o", "cable.md", "--to", "yaml"]).is_err());
+        let c = config(&[".", "-o", "out.zip"]).unwrap();
+        assert_eq!(
+            c.output,
+            Output::Archive(ArchiveKind::Zip, "out.zip".into())
+        );
+        let c = config(&[".", "-o", "site", "--to", "md"]).unwrap();
+        assert!(!c.format_dirs, "one format: no format folder");
+        assert!(
+            config(&[".", "-o", "site", "--to", "md", "--format-dirs"])
+                .unwrap()
+                .format_dirs
+        );
+        assert!(config(&[".", "-o", "site"]).unwrap().format_dirs);
     }
 
     #[test]
@@ -541,6 +634,8 @@ mod tests {
         );
         assert!(config(&[".", "--shard", "4/3"]).is_err());
         assert!(config(&[".", "-j", "0"]).is_err());
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(config(&[".", "-j", "5000"]).unwrap().jobs, max_jobs(cores));
         let err = config(&["/nonexistent/cables.csv"]).unwrap_err();
         assert!(format!("{err:#}").contains("/nonexistent/cables.csv"));
     }

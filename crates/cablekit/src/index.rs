@@ -5,6 +5,8 @@
 //! ```text
 //! {"seq":0,"input":"cables.csv","row":1,"id":"09STATE17183","status":"ok",
 //!  "outputs":{"md":"md/2009/09STATE17183.md","yaml":"yaml/2009/09STATE17183.yaml"},
+//!  "sizes":{"md":5120,"yaml":9731},"crc32":{"md":"1c291ca3","yaml":"8f0e2b11"},
+//!  "source_crc32":"5d41402a",
 //!  "diagnostics":{"error":0,"warning":1,"info":4,"codes":{"missing-signer":1,...}},
 //!  "title":"Missile Technology Control Regime …","date":"2009-02-24T21:58:00Z",
 //!  "tags":["MTCRE","PARM"],"origin":"Secretary of State"}
@@ -15,9 +17,12 @@
 //! (each record on one line). Keys appear in this order; absent optional
 //! keys are left out; `outputs` and `codes` are sorted by key. `seq` counts
 //! items across all inputs from 0. Paths are relative to the output root
-//! and `/`-separated. Lines are written in `seq` order, each after its
-//! output files are complete, so the file of an interrupted run is a
-//! prefix of the full one (its last line possibly torn).
+//! and `/`-separated. `sizes` and `crc32` describe each output file and
+//! `source_crc32` the record's text, so that `--resume` can tell a
+//! complete output of the same text from a file a crash cut short or an
+//! input that changed. Lines are written in `seq` order, so the file of an
+//! interrupted run is a prefix of the full one (its last line possibly
+//! torn).
 
 use cable_archive::Provenance;
 use cable_model::{Cable, Severity};
@@ -75,6 +80,12 @@ pub(crate) struct Line {
     pub(crate) status: Status,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(crate) outputs: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) sizes: BTreeMap<String, u64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(crate) crc32: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) source_crc32: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) diagnostics: Option<DiagnosticCounts>,
     /// `ok` lines: title, date, tags and origin, for the index pages (`site`).
@@ -95,6 +106,9 @@ impl Line {
             id: None,
             status,
             outputs: BTreeMap::new(),
+            sizes: BTreeMap::new(),
+            crc32: BTreeMap::new(),
+            source_crc32: None,
             diagnostics: None,
             listing: None,
             message: None,

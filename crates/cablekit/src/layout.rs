@@ -16,7 +16,7 @@
 use crate::format::Format;
 use cable_archive::Provenance;
 use cable_model::CableId;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Directory of cables without an id.
@@ -32,11 +32,14 @@ pub(crate) struct Base {
 }
 
 impl Base {
-    /// The name of a cable with id `id`: `2009/09STATE17183`.
+    /// The name of a cable with id `id`: `2009/09STATE17183`. An id too
+    /// long for a file name (a container can state a 300-letter "station")
+    /// keeps its first [`MAX_STEM`] bytes and gets a hash of the whole id:
+    /// `2009/09AAAA…AAAA-h3f9c2a1b0d4e5f67`, the same in every run.
     pub(crate) fn for_id(id: &CableId) -> Base {
         Base {
             dir: format!("{:04}", id.year()),
-            stem: id.as_str().to_owned(),
+            stem: shorten(id.as_str()),
         }
     }
 
@@ -73,11 +76,6 @@ impl Base {
         }
     }
 
-    /// The year directory (`2009`) or `unknown`.
-    pub(crate) fn dir(&self) -> &str {
-        &self.dir
-    }
-
     /// `dir/stem`, the key used for sharding.
     pub(crate) fn key(&self) -> String {
         format!("{}/{}", self.dir, self.stem)
@@ -89,19 +87,31 @@ impl Base {
 pub(crate) struct Name {
     dir: String,
     stem: String,
+    /// Whether paths start with the format's folder (`md/2009/…`); with
+    /// one format they do not (`2009/…`).
+    format_dirs: bool,
 }
 
 impl Name {
     /// The output path of this cable in `format`, relative to the root,
     /// `/`-separated: `md/2009/09STATE17183.md`.
     pub(crate) fn path(&self, format: Format) -> String {
-        format!(
-            "{}/{}/{}.{}",
-            format.dir(),
-            self.dir,
-            self.stem,
-            format.extension()
-        )
+        if self.format_dirs {
+            format!(
+                "{}/{}/{}.{}",
+                format.dir(),
+                self.dir,
+                self.stem,
+                format.extension()
+            )
+        } else {
+            format!("{}/{}.{}", self.dir, self.stem, format.extension())
+        }
+    }
+
+    /// Whether this is the first copy of its base (no `~N` suffix).
+    pub(crate) fn is_first(&self) -> bool {
+        !self.stem.contains('~')
     }
 
     /// The path of a per-input XML collection: `xml/cables.xml`.
@@ -111,50 +121,119 @@ impl Name {
 
     /// Reads back a name from an output path written by [`Name::path`].
     pub(crate) fn from_path(format: Format, path: &str) -> Option<Name> {
-        let rest = path.strip_prefix(format.dir())?.strip_prefix('/')?;
-        let rest = rest.strip_suffix(format.extension())?.strip_suffix('.')?;
+        let rest = path.strip_suffix(format.extension())?.strip_suffix('.')?;
+        let (format_dirs, rest) = match rest.split('/').count() {
+            3 => (true, rest.strip_prefix(format.dir())?.strip_prefix('/')?),
+            2 => (false, rest),
+            _ => return None,
+        };
         let (dir, stem) = rest.split_once('/')?;
         Some(Name {
             dir: dir.to_owned(),
             stem: stem.to_owned(),
+            format_dirs,
         })
     }
 }
 
+/// Longest file stem taken from an id as it is; longer ones are shortened
+/// with a hash (see [`Base::for_id`]). With the longest extension
+/// (`.pandoc.json`) and a `~N` suffix a name stays far below the 255 bytes
+/// file systems allow, and below tar's 100-byte name field with its folders.
+pub(crate) const MAX_STEM: usize = 64;
+
+fn shorten(stem: &str) -> String {
+    if stem.len() <= MAX_STEM {
+        return stem.to_owned();
+    }
+    let mut keep = MAX_STEM - 18;
+    while !stem.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    format!(
+        "{}-h{:016x}",
+        stem.get(..keep).unwrap_or_default(),
+        crate::shard::fnv1a(stem.as_bytes())
+    )
+}
+
 /// Hands out unique names in input order, so the `~2` suffixes are the
 /// same in every run.
-#[derive(Debug, Default)]
+///
+/// A base stem never contains `~` (ids cannot, sanitised names keep only
+/// `[A-Za-z0-9._-]`), so the names of one base are exactly `stem`,
+/// `stem~2`, `stem~3`, … and the namer only counts, per base, how many it
+/// handed out: one step per name, whatever the number of copies (issue 13
+/// row 7: 50,000 copies of one id took about 200 s when each copy tried
+/// every earlier suffix). Bases are keyed by the 64-bit FNV-1a hash of
+/// their lower-cased `dir/stem` (unique ignoring case, for case-insensitive
+/// file systems), 16 bytes a base instead of a lower-cased copy of every
+/// name. Two different bases with the same hash would only make the
+/// second one start at `~2`: never a name given twice.
+#[derive(Debug)]
 pub(crate) struct Namer {
-    /// Lower-cased `dir/stem` of every name handed out.
-    taken: HashSet<String>,
+    /// Copies handed out (or reserved) per base.
+    copies: HashMap<u64, u32>,
+    /// Whether names' paths start with the format's folder.
+    format_dirs: bool,
+}
+
+impl Default for Namer {
+    /// A namer for paths with the format folder (`md/2009/…`).
+    fn default() -> Self {
+        Namer::new(true)
+    }
 }
 
 impl Namer {
-    /// The first of `stem`, `stem~2`, `stem~3`, ... not yet taken (ignoring case).
-    pub(crate) fn assign(&mut self, base: &Base) -> Name {
-        let mut n = 1u64;
-        loop {
-            let stem = if n == 1 {
-                base.stem.clone()
-            } else {
-                format!("{}~{n}", base.stem)
-            };
-            let name = Name {
-                dir: base.dir.clone(),
-                stem,
-            };
-            if self.reserve(&name) {
-                return name;
-            }
-            n += 1;
+    /// A namer whose paths start with the format folder when `format_dirs`.
+    pub(crate) fn new(format_dirs: bool) -> Self {
+        Namer {
+            copies: HashMap::new(),
+            format_dirs,
         }
     }
 
-    /// Marks `name` as taken (a record reused by `--resume`). False if it already was.
-    pub(crate) fn reserve(&mut self, name: &Name) -> bool {
-        self.taken
-            .insert(format!("{}/{}", name.dir, name.stem).to_ascii_lowercase())
+    /// The first of `stem`, `stem~2`, `stem~3`, ... not yet taken (ignoring case).
+    pub(crate) fn assign(&mut self, base: &Base) -> Name {
+        let n = self
+            .copies
+            .entry(key_hash(&base.dir, &base.stem))
+            .or_insert(0);
+        *n = n.saturating_add(1);
+        let stem = match *n {
+            1 => base.stem.clone(),
+            n => format!("{}~{n}", base.stem),
+        };
+        Name {
+            dir: base.dir.clone(),
+            stem,
+            format_dirs: self.format_dirs,
+        }
     }
+
+    /// Marks `name` as taken (a record reused by `--resume`): later copies
+    /// of its base get higher suffixes.
+    pub(crate) fn reserve(&mut self, name: &Name) {
+        let (stem, n) = match name.stem.rsplit_once('~') {
+            Some((stem, n)) => match n.parse::<u32>() {
+                Ok(n) if n >= 2 => (stem, n),
+                _ => (name.stem.as_str(), 1),
+            },
+            None => (name.stem.as_str(), 1),
+        };
+        let copies = self.copies.entry(key_hash(&name.dir, stem)).or_insert(0);
+        *copies = (*copies).max(n);
+    }
+}
+
+/// FNV-1a of the lower-cased `dir/stem`.
+fn key_hash(dir: &str, stem: &str) -> u64 {
+    let mut key = Vec::with_capacity(dir.len() + stem.len() + 1);
+    key.extend(dir.bytes().map(|b| b.to_ascii_lowercase()));
+    key.push(b'/');
+    key.extend(stem.bytes().map(|b| b.to_ascii_lowercase()));
+    crate::shard::fnv1a(&key)
 }
 
 /// Keeps `[A-Za-z0-9._-]`, replaces anything else by `_`, drops leading
@@ -278,7 +357,58 @@ mod tests {
         let name = namer.assign(&Base::for_id(&id));
         for f in Format::ALL {
             assert_eq!(Name::from_path(f, &name.path(f)), Some(name.clone()));
+            let flat = Namer::new(false).assign(&Base::for_id(&id));
+            assert_eq!(flat.path(f), format!("2009/09STATE17183.{}", f.extension()));
+            assert_eq!(Name::from_path(f, &flat.path(f)), Some(flat));
         }
-        assert!(!namer.reserve(&name));
+        // A resumed run reserves `~2`: the next copy is `~3`.
+        let mut resumed = Namer::default();
+        resumed.reserve(&name);
+        assert_eq!(
+            resumed.assign(&Base::for_id(&id)).path(Format::Markdown),
+            "md/2009/09STATE17183~3.md"
+        );
+    }
+
+    #[test]
+    fn row4_long_container_id_is_shortened_with_a_hash() {
+        let long = format!("09{}1", "A".repeat(300));
+        let id = CableId::parse(&long).unwrap();
+        let base = Base::for_id(&id);
+        assert!(base.key().len() < 100, "{}", base.key());
+        assert_eq!(base, Base::for_id(&id), "deterministic");
+        let other = CableId::parse(&format!("09{}2", "A".repeat(300))).unwrap();
+        assert_ne!(base, Base::for_id(&other));
+        let path = Namer::default().assign(&base).path(Format::Pandoc);
+        assert!(path.len() < 100, "{path}");
+    }
+
+    /// Issue 13 row 7: naming N copies of one id takes time linear in N
+    /// (compared as steps: the namer does one map update per name).
+    #[test]
+    fn row7_many_copies_of_one_id_are_named_in_linear_time() {
+        let id = CableId::parse("09STATE17183").unwrap();
+        let base = Base::for_id(&id);
+        // The best of three runs, to keep a loaded machine's noise out.
+        let time = |n: usize| {
+            let mut best = std::time::Duration::MAX;
+            let mut last = None;
+            for _ in 0..3 {
+                let mut namer = Namer::default();
+                let t = std::time::Instant::now();
+                for _ in 0..n {
+                    last = Some(namer.assign(&base));
+                }
+                best = best.min(t.elapsed());
+            }
+            (best, last.unwrap())
+        };
+        let (_, last) = time(20_000);
+        assert_eq!(last.path(Format::Xml), "xml/2009/09STATE17183~20000.xml");
+        let (t1, _) = time(20_000);
+        let (t4, _) = time(80_000);
+        // Quadratic naming made 4x the copies take 16x the time.
+        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
+        assert!(ratio < 8.0, "1x {t1:?}, 4x {t4:?}: ratio {ratio:.1}");
     }
 }

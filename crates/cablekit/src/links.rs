@@ -7,7 +7,7 @@
 //! (`md/2009/09STATE4690.md`, see `layout`), the link from any cable of the
 //! same format is `../2009/09STATE4690.md`; all the driver needs before
 //! writing is the set of ids in the run, collected by a pre-pass (see
-//! `pipeline::collect_ids` and docs/cli.md for the trade-off).
+//! `prepass` and docs/cli.md for the trade-off).
 //!
 //! The Markdown writer gets the path of the target's `.md` file and writes
 //! it in its site's link style (`relref` for Hugo, `.html` for Jekyll). A
@@ -16,9 +16,9 @@
 //! default (`--pandoc-link-ext`).
 
 use crate::format::Format;
+use crate::idset::IdSet;
 use crate::layout::Base;
 use cable_model::CableId;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The resolver handed to a writer: an id to a relative link, or `None`
@@ -28,7 +28,7 @@ pub(crate) type Resolver = Arc<dyn Fn(&CableId) -> Option<String> + Send + Sync>
 /// The ids of the run, when cross-links are on.
 #[derive(Clone)]
 pub(crate) struct Links {
-    ids: Option<Arc<BTreeSet<CableId>>>,
+    ids: Option<Arc<IdSet>>,
     /// The extension Pandoc links point to (`html`).
     pandoc_ext: Arc<str>,
 }
@@ -50,7 +50,7 @@ impl Links {
 
     /// Cross-links to the cables whose ids are in `ids`, Pandoc's pointing
     /// to files with the extension `pandoc_ext`.
-    pub(crate) fn to(ids: BTreeSet<CableId>, pandoc_ext: &str) -> Links {
+    pub(crate) fn to(ids: IdSet, pandoc_ext: &str) -> Links {
         Links {
             ids: Some(Arc::new(ids)),
             pandoc_ext: pandoc_ext.into(),
@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn links_only_to_cables_of_the_run() {
         let id = |s| CableId::parse(s).unwrap();
-        let links = Links::to([id("09STATE4690"), id("1975ADDIS9462")].into(), "docx");
+        let mut ids = crate::idset::IdSetBuilder::default();
+        ids.push(&id("09STATE4690"));
+        ids.push(&id("1975ADDIS9462"));
+        let links = Links::to(ids.build(), "docx");
         assert_eq!(
             links.link(Format::Markdown, &id("09STATE4690")).as_deref(),
             Some("../2009/09STATE4690.md")

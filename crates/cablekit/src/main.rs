@@ -5,12 +5,17 @@
 //! terminals, progress bars, clap and exit codes; see `pipeline` for the
 //! data flow and docs/cli.md for the user's view.
 
+mod convert;
+mod escape;
 mod flags;
 mod format;
+mod idset;
 mod index;
 mod layout;
 mod links;
+mod order;
 mod pipeline;
+mod prepass;
 mod progress;
 mod report;
 mod resume;
@@ -58,7 +63,7 @@ fn run(cli: flags::Cli) -> anyhow::Result<ExitCode> {
         }
         flags::Command::Man => {
             let mut out = std::io::stdout().lock();
-            clap_mangen::Man::new(flags::Cli::command()).render(&mut out)?;
+            man_page(&mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -78,7 +83,7 @@ fn convert(cfg: &flags::Config) -> anyhow::Result<ExitCode> {
     if !interrupted {
         index_pages(cfg, &progress)?;
     }
-    if !cfg.quiet {
+    if cfg.summary {
         progress.message(&report.summary(start.elapsed(), interrupted));
     }
     Ok(if interrupted {
@@ -90,13 +95,42 @@ fn convert(cfg: &flags::Config) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The man page: the command's page, then a section per subcommand with
+/// its own description and options (`convert`'s flags are where the work is).
+fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
+    let cmd = flags::Cli::command();
+    clap_mangen::Man::new(cmd.clone()).render(out)?;
+    for sub in cmd.get_subcommands() {
+        let name = format!("cablekit {}", sub.get_name());
+        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            writeln!(out, "{about}")?;
+        }
+        let sub = sub.clone().bin_name(name.clone());
+        let man = clap_mangen::Man::new(sub);
+        man.render_synopsis_section(out)?;
+        man.render_options_section(out)?;
+        if let Some(after) = cmd
+            .find_subcommand(name.trim_start_matches("cablekit "))
+            .and_then(|s| s.get_after_help())
+        {
+            writeln!(out, ".PP")?;
+            for line in after.to_string().lines() {
+                writeln!(out, "{}", line.replace('\\', "\\\\").replace('-', "\\-"))?;
+                writeln!(out, ".br")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `--site`: the index pages of a Markdown tree, once the run is complete.
 fn index_pages(cfg: &flags::Config, progress: &progress::Progress) -> anyhow::Result<()> {
     let Some(site) = cfg.site else {
         return Ok(());
     };
     let flags::Output::Tree(root) = &cfg.output else {
-        if !cfg.quiet {
+        if cfg.summary {
             progress.message(
                 "cablekit: note: --site index pages are written into a directory output only",
             );

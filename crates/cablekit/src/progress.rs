@@ -132,7 +132,7 @@ impl Progress {
                 self.records.set_length(estimate.max(done));
             }
         }
-        if done % 64 == 0 || failed > 0 || warnings > 0 {
+        if done.is_multiple_of(64) || failed > 0 || warnings > 0 {
             self.records
                 .set_message(format!("{failed} failed, {warnings} warnings"));
         }

@@ -31,7 +31,7 @@ impl Shard {
 }
 
 /// 64-bit FNV-1a (<http://www.isthe.com/chongo/tech/comp/fnv/>).
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         hash ^= u64::from(b);

@@ -1,4 +1,4 @@
-//! Stopping a run early: Ctrl-C (SIGINT), `--fail-fast`, or a fatal
+//! Stopping a run early: Ctrl-C (SIGINT) or SIGTERM, `--fail-fast`, or a fatal
 //! output error. Every stop is graceful: the reader stops reading, the
 //! records already in flight are finished and written, the index and the
 //! summary are flushed. A second Ctrl-C exits at once with 130.
@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 /// Why a run stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StopReason {
-    /// Ctrl-C / SIGINT: exit code 130.
+    /// Ctrl-C / SIGINT / SIGTERM: exit code 130.
     Interrupted,
     /// `--fail-fast` and a record failed: exit code 1.
     FailFast,
@@ -50,7 +50,8 @@ impl Stop {
     }
 }
 
-/// Routes SIGINT to `stop`. A second SIGINT ends the process with 130.
+/// Routes SIGINT, SIGTERM and SIGHUP to `stop` (a graceful stop, as for
+/// Ctrl-C). A second signal ends the process with 130.
 pub(crate) fn install(stop: &Stop) -> anyhow::Result<()> {
     let stop = stop.clone();
     ctrlc::set_handler(move || {

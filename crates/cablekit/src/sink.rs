@@ -1,43 +1,213 @@
 //! The one owner of the output: a directory tree, one tar or zip archive,
-//! or standard output. Only the sink thread writes, in `seq` order.
+//! or standard output. Names and order are decided in the ordered section
+//! (`order`); the bytes were rendered by the workers (tar entries with
+//! their headers), so the sink only writes them.
 //!
-//! - Tree: each file is written to `.<name>.cablekit-tmp` beside its final
-//!   path and renamed, so a file under its final name is always complete;
-//!   `index.jsonl` gets each record's line after its files, flushed.
+//! - Tree: each output is written at its final name by the worker that
+//!   delivers it (`O_NOFOLLOW`, no temporary name, no rename, one write).
+//!   A file under its final name can be incomplete only after a crash; its
+//!   index line records its size and CRC-32, and `--resume` converts again
+//!   every record whose files do not match (see `resume`).
 //! - Archive: entries in `seq` order with fixed metadata (mtime 0 / 1980,
 //!   mode 0644, no owner), `index.jsonl` last; the archive is written to a
-//!   temporary name and renamed when complete.
-//! - Stdout: the one output of the one cable; a second cable is an error.
+//!   temporary name created with `O_EXCL | O_NOFOLLOW` and renamed when
+//!   complete. A device or FIFO (`-o /dev/null`, `-o >(gzip > x)`) is
+//!   written through, never replaced.
+//! - Document (`-o -` or `-o cable.yaml`): the one output of the one
+//!   cable. Several cables make one YAML stream (`---` before each
+//!   document); in the other formats a second cable is an error raised
+//!   before anything is written (the first output is held until then).
 
 use crate::flags::{ArchiveKind, Output};
 use crate::layout::{Base, Namer};
 use crate::resume::TEMP_SUFFIX;
 use anyhow::{Context, bail};
-use cable_model::Cable;
 use std::collections::{BTreeMap, HashSet};
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// The archive writer's buffer: entries reach the file in writes of this
-/// size rather than 8 KiB (about 2 GB of tar for 25k cables in four formats).
+/// size rather than 8 KiB.
 const ARCHIVE_BUFFER: usize = 1 << 20;
 
-/// Where the sink writes.
+/// The name of the index in the output root (or the archive).
+pub(crate) const INDEX: &str = "index.jsonl";
+
+/// Where the ordered section writes.
 pub(crate) enum Sink {
     Tree(Tree),
-    Archive(Box<Archive>),
-    Stdout { written: bool },
+    Archive,
+    Document(Document),
 }
 
-/// A directory tree output.
+/// One document output: standard output or one file.
+pub(crate) struct Document {
+    /// The file, `None` for standard output.
+    path: Option<PathBuf>,
+    /// Its temporary name while it is written.
+    temp: Option<PathBuf>,
+    out: Option<Box<dyn Write + Send>>,
+    /// YAML: several cables make a stream of documents.
+    yaml: bool,
+    /// The first output, held until it is known whether a second follows.
+    first: Option<Vec<u8>>,
+    count: u64,
+}
+
+impl Document {
+    fn open_out(&mut self) -> anyhow::Result<&mut Box<dyn Write + Send>> {
+        if self.out.is_none() {
+            let out: Box<dyn Write + Send> = match &self.path {
+                None => Box::new(std::io::stdout()),
+                Some(path) => {
+                    let temp = temp_path(path);
+                    let file = create_temp(&temp).with_context(|| {
+                        format!(
+                            "cannot create {}: choose a writable -o path",
+                            path.display()
+                        )
+                    })?;
+                    self.temp = Some(temp);
+                    Box::new(BufWriter::new(file))
+                }
+            };
+            self.out = Some(out);
+        }
+        match self.out.as_mut() {
+            Some(out) => Ok(out),
+            None => bail!("internal error: no output"),
+        }
+    }
+
+    fn put(&mut self, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.count += 1;
+        match self.count {
+            1 => {
+                self.first = Some(bytes);
+                return Ok(());
+            }
+            2 if !self.yaml => bail!(
+                "{} takes one cable in this format, but the input holds more (nothing was written): give a directory (-o DIR), an archive (-o out.zip), or --to yaml for one YAML stream",
+                self.name()
+            ),
+            _ => {}
+        }
+        let first = self.first.take();
+        let out = self.open_out()?;
+        if let Some(first) = first {
+            out.write_all(b"---\n")?;
+            out.write_all(&first)?;
+        }
+        out.write_all(b"---\n")?;
+        out.write_all(&bytes)?;
+        Ok(())
+    }
+
+    fn name(&self) -> String {
+        match &self.path {
+            None => "-o -".into(),
+            Some(p) => format!("-o {}", p.display()),
+        }
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(first) = self.first.take() {
+            self.open_out()?.write_all(&first)?;
+        }
+        if let Some(mut out) = self.out.take() {
+            out.flush()?;
+        }
+        if let (Some(temp), Some(path)) = (&self.temp, &self.path) {
+            std::fs::rename(temp, path).with_context(|| {
+                format!(
+                    "cannot create {}: choose a writable -o path",
+                    path.display()
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    fn abandon(mut self) {
+        drop(self.out.take());
+        if let Some(temp) = &self.temp {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
+/// A directory tree output (the parts written in order).
 pub(crate) struct Tree {
     root: PathBuf,
-    index: BufWriter<File>,
     made: HashSet<PathBuf>,
     /// `--xml-per-input`: one open `<cables>` document per input.
     collections: BTreeMap<String, Collection>,
     collection_names: Namer,
+}
+
+/// The index being written: `index.jsonl` of a tree (flushed after each
+/// group of lines, so an interrupted run leaves a prefix of the full
+/// index), or an archive's index spooled to an unnamed temporary file
+/// until it is the archive's last entry (memory does not grow with the run).
+pub(crate) struct Index {
+    file: BufWriter<File>,
+    /// The tree's index path; `None` for an archive's spool.
+    path: Option<PathBuf>,
+}
+
+impl Index {
+    /// Opens the index of `output` (none for `-o -`).
+    pub(crate) fn open(output: &Output) -> anyhow::Result<Option<Index>> {
+        match output {
+            Output::Document(_) => Ok(None),
+            Output::Tree(root) => {
+                let path = index_path(root);
+                let file = open_nofollow(&path, true).with_context(|| {
+                    format!("cannot write {}: choose a writable --out", path.display())
+                })?;
+                Ok(Some(Index {
+                    file: BufWriter::with_capacity(1 << 16, file),
+                    path: Some(path),
+                }))
+            }
+            Output::Archive(_, path) => {
+                let file = tempfile::tempfile().with_context(|| {
+                    format!(
+                        "cannot create a temporary file for the index of {}: check TMPDIR",
+                        path.display()
+                    )
+                })?;
+                Ok(Some(Index {
+                    file: BufWriter::with_capacity(1 << 16, file),
+                    path: None,
+                }))
+            }
+        }
+    }
+
+    /// Appends whole lines.
+    pub(crate) fn append(&mut self, lines: &str) -> anyhow::Result<()> {
+        let written = self.file.write_all(lines.as_bytes());
+        let written = match &self.path {
+            Some(_) => written.and_then(|()| self.file.flush()),
+            None => written,
+        };
+        written.with_context(|| match &self.path {
+            Some(p) => format!("cannot write {}: check free space", p.display()),
+            None => "cannot write the index's temporary file: check free space in TMPDIR".into(),
+        })
+    }
+
+    /// Completes the index; an archive's spool is returned to be appended.
+    pub(crate) fn finish(self) -> anyhow::Result<Option<File>> {
+        let file = self
+            .file
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write the index: {}", e.error()))?;
+        Ok(self.path.is_none().then_some(file))
+    }
 }
 
 /// One `<cables>` document being written.
@@ -45,30 +215,135 @@ struct Collection {
     rel: String,
     path: PathBuf,
     temp: PathBuf,
-    writer: cable_xml::CollectionWriter<BufWriter<File>>,
+    out: BufWriter<File>,
 }
 
-/// One archive file output.
+/// One archive file output, written in order under its own lock.
 pub(crate) struct Archive {
     path: PathBuf,
-    temp: PathBuf,
+    /// The temporary name renamed to `path` at the end; `None` when `path`
+    /// is a device or FIFO written through.
+    temp: Option<PathBuf>,
     writer: ArchiveWriter,
-    /// `index.jsonl`, the archive's last entry, spooled to a temporary file
-    /// beside the archive until then, so memory does not grow with the run.
-    index: BufWriter<File>,
-    index_temp: PathBuf,
 }
 
 enum ArchiveWriter {
-    Tar(tar::Builder<BufWriter<File>>),
-    Zip(Box<zip::ZipWriter<BufWriter<File>>>),
+    Tar(BufWriter<File>),
+    Zip(Box<zip::ZipWriter<zip::write::StreamWriter<BufWriter<File>>>>),
+}
+
+/// Opens a file for writing without following a symlink at its name (a
+/// link planted in the output directory must not redirect the write): a
+/// symlink found there is removed (the link, not its target) and the file
+/// created in its place.
+pub(crate) fn open_nofollow(path: &Path, truncate: bool) -> std::io::Result<File> {
+    let open = || {
+        OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(truncate)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+    };
+    match open() {
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            std::fs::remove_file(path)?;
+            open()
+        }
+        other => other,
+    }
+}
+
+/// Creates a new temporary file: `O_EXCL | O_NOFOLLOW`, after removing
+/// whatever a killed run (or anyone) left at that name; a symlink there is
+/// removed, not followed.
+fn create_temp(path: &Path) -> std::io::Result<File> {
+    let new = || {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+    };
+    match new() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            new()
+        }
+        other => other,
+    }
+}
+
+/// Writes one output file at its final name: one open, one write, one
+/// close; no temporary name and no directory calls (the ordered section
+/// made the directory). A file that could not be written whole (a full
+/// disk) is removed, so what stays under a final name is complete.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let written = match open_nofollow(path, true) {
+        Ok(mut f) => f.write_all(bytes).inspect_err(|_| {
+            drop(f);
+            let _ = std::fs::remove_file(path);
+        }),
+        Err(e) => Err(e),
+    };
+    written.with_context(|| {
+        format!(
+            "cannot write {}: choose a writable --out with free space",
+            path.display()
+        )
+    })
+}
+
+/// Checks, before any work, that `output` can be written as asked.
+pub(crate) fn check(output: &Output) -> anyhow::Result<()> {
+    if let Output::Archive(_, path) = output {
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.is_dir()
+        {
+            bail!(
+                "{} is a directory: --archive writes one file; give a file name (e.g. -o {}.tar) or drop --archive to write a tree",
+                path.display(),
+                path.display()
+            );
+        }
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !parent.is_dir() {
+            bail!(
+                "cannot create {}: {} is not a directory; choose a writable -o path",
+                path.display(),
+                parent.display()
+            );
+        }
+    }
+    if let Output::Tree(root) = output
+        && let Ok(meta) = std::fs::symlink_metadata(root)
+        && !meta.is_dir()
+        && !meta.file_type().is_symlink()
+    {
+        bail!(
+            "{} exists and is not a directory: choose another --out",
+            root.display()
+        );
+    }
+    Ok(())
 }
 
 impl Sink {
-    /// Opens the output; fails (fatally) if it cannot be created.
+    /// Opens the ordered part of the output; fails (fatally) if it cannot
+    /// be created. The archive itself is opened by [`Archive::open`].
     pub(crate) fn open(output: &Output) -> anyhow::Result<Sink> {
         match output {
-            Output::Stdout => Ok(Sink::Stdout { written: false }),
+            Output::Document(path) => Ok(Sink::Document(Document {
+                path: path.clone(),
+                temp: None,
+                out: None,
+                yaml: false,
+                first: None,
+                count: 0,
+            })),
             Output::Tree(root) => {
                 std::fs::create_dir_all(root).with_context(|| {
                     format!(
@@ -76,109 +351,45 @@ impl Sink {
                         root.display()
                     )
                 })?;
-                let index_path = root.join("index.jsonl");
-                let index = File::create(&index_path).with_context(|| {
-                    format!(
-                        "cannot write {}: choose a writable --out",
-                        index_path.display()
-                    )
-                })?;
                 Ok(Sink::Tree(Tree {
                     root: root.clone(),
-                    index: BufWriter::new(index),
                     made: HashSet::new(),
                     collections: BTreeMap::new(),
                     collection_names: Namer::default(),
                 }))
             }
-            Output::Archive(kind, path) => {
-                let temp = temp_path(path);
-                // Errors name the path the user gave, not the temporary file.
-                let file = File::create(&temp).with_context(|| {
-                    format!(
-                        "cannot create {}: choose a writable -o path",
-                        path.display()
-                    )
-                })?;
-                let file = BufWriter::with_capacity(ARCHIVE_BUFFER, file);
-                let index_temp = index_temp_path(path);
-                let index = File::options()
-                    .read(true)
-                    .write(true)
-                    .create(true)
-                    .truncate(true)
-                    .open(&index_temp)
-                    .with_context(|| {
-                        format!(
-                            "cannot create {}: choose a writable -o path",
-                            path.display()
-                        )
-                    });
-                let index = match index {
-                    Ok(index) => BufWriter::new(index),
-                    Err(e) => {
-                        let _ = std::fs::remove_file(&temp);
-                        return Err(e);
-                    }
-                };
-                let writer = match kind {
-                    ArchiveKind::Tar => ArchiveWriter::Tar(tar::Builder::new(file)),
-                    ArchiveKind::Zip => ArchiveWriter::Zip(Box::new(zip::ZipWriter::new(file))),
-                };
-                Ok(Sink::Archive(Box::new(Archive {
-                    path: path.clone(),
-                    temp,
-                    writer,
-                    index,
-                    index_temp,
-                })))
-            }
+            Output::Archive(..) => Ok(Sink::Archive),
         }
     }
 
-    /// Writes one output file, `rel` being its `/`-separated path under the root.
-    pub(crate) fn put(&mut self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        match self {
-            Sink::Tree(tree) => tree.put(rel, bytes),
-            Sink::Archive(archive) => archive.append(rel, bytes).with_context(|| {
-                format!("cannot write {}: check free space", archive.path.display())
-            }),
-            Sink::Stdout { written } => {
-                if *written {
-                    bail!(
-                        "-o - prints exactly one cable, but the input holds more: write them to a directory with -o DIR"
-                    );
-                }
-                *written = true;
-                let mut out = std::io::stdout().lock();
-                out.write_all(bytes)?;
-                out.flush()?;
-                Ok(())
-            }
+    /// Makes the directory of the tree output `rel` (once per directory)
+    /// and returns the file's full path.
+    pub(crate) fn prepare(&mut self, rel: &str) -> anyhow::Result<PathBuf> {
+        let Sink::Tree(tree) = self else {
+            bail!("internal error: a file output without an output directory");
+        };
+        let path = tree.root.join(rel);
+        let parent = path.parent().unwrap_or(&tree.root).to_owned();
+        if !tree.made.contains(&parent) {
+            make_dirs(&tree.root, &parent)?;
+            tree.made.insert(parent);
         }
+        Ok(path)
     }
 
-    /// Moves a file a worker spooled beside its final place to `rel`.
-    pub(crate) fn adopt(&mut self, rel: &str, temp: &Path) -> anyhow::Result<()> {
-        match self {
-            Sink::Tree(tree) => {
-                let path = tree.root.join(rel);
-                std::fs::rename(temp, &path).with_context(|| {
-                    format!("cannot write {}: choose a writable --out", path.display())
-                })
-            }
-            Sink::Archive(_) | Sink::Stdout { .. } => {
-                let bytes = std::fs::read(temp)?;
-                let _ = std::fs::remove_file(temp);
-                self.put(rel, &bytes)
-            }
-        }
+    /// Puts one output into the document of `-o -` / `-o FILE`.
+    pub(crate) fn print(&mut self, bytes: Vec<u8>, yaml: bool) -> anyhow::Result<()> {
+        let Sink::Document(doc) = self else {
+            bail!("internal error: a document output without -o - or -o FILE");
+        };
+        doc.yaml = yaml;
+        doc.put(bytes)
     }
 
-    /// Adds `cable` to the XML collection of `input` (opening it on first
-    /// use); returns the collection's relative path and the number of
-    /// characters XML 1.0 forbids that were replaced.
-    pub(crate) fn collect(&mut self, input: &str, cable: &Cable) -> anyhow::Result<(String, u64)> {
+    /// Appends a `<cable>` fragment (rendered by a worker) to the XML
+    /// collection of `input`, opening it on first use; returns the
+    /// collection's relative path.
+    pub(crate) fn collect(&mut self, input: &str, fragment: &[u8]) -> anyhow::Result<String> {
         let Sink::Tree(tree) = self else {
             bail!("internal error: --xml-per-input needs an output directory");
         };
@@ -191,183 +402,231 @@ impl Sink {
             let temp = temp_path(&path);
             let hint = || format!("cannot write {}: choose a writable --out", path.display());
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(hint)?;
+                make_dirs(&tree.root, parent).with_context(hint)?;
             }
-            let file = File::create(&temp).with_context(hint)?;
-            let writer = cable_xml::CollectionWriter::new(BufWriter::new(file));
+            let mut out = BufWriter::new(create_temp(&temp).with_context(hint)?);
+            out.write_all(&crate::convert::xml_collection_parts().0)
+                .with_context(hint)?;
             tree.collections.insert(
                 input.to_owned(),
                 Collection {
                     rel,
                     path,
                     temp,
-                    writer,
+                    out,
                 },
             );
         }
         let Some(c) = tree.collections.get_mut(input) else {
             bail!("internal error: collection for {input} vanished");
         };
-        let stats = c
-            .writer
-            .add(cable)
+        c.out
+            .write_all(fragment)
             .with_context(|| format!("cannot write {}: check free space", c.path.display()))?;
-        Ok((c.rel.clone(), stats.replaced_characters))
+        Ok(c.rel.clone())
     }
 
-    /// Appends one line to the index.
-    pub(crate) fn index(&mut self, line: &str) -> anyhow::Result<()> {
-        match self {
-            Sink::Tree(tree) => {
-                let path = tree.root.join("index.jsonl");
-                tree.index
-                    .write_all(line.as_bytes())
-                    .and_then(|()| tree.index.flush())
-                    .with_context(|| format!("cannot write {}: check free space", path.display()))
-            }
-            Sink::Archive(archive) => archive.index.write_all(line.as_bytes()).with_context(|| {
-                format!("cannot write {}: check free space", archive.path.display())
-            }),
-            Sink::Stdout { .. } => Ok(()),
-        }
-    }
-
-    /// Completes the output (writes the archive's index and renames it).
+    /// Completes the ordered part: closes the XML collections.
     pub(crate) fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Tree(mut tree) => {
                 for c in std::mem::take(&mut tree.collections).into_values() {
                     let hint = || format!("cannot write {}: check free space", c.path.display());
-                    c.writer.finish().with_context(hint)?;
+                    let mut out = c.out;
+                    out.write_all(&crate::convert::xml_collection_parts().1)
+                        .and_then(|()| out.flush())
+                        .with_context(hint)?;
+                    drop(out);
                     std::fs::rename(&c.temp, &c.path).with_context(hint)?;
                 }
-                Ok(tree.index.flush()?)
+                Ok(())
             }
-            Sink::Archive(archive) => archive.finish(),
-            Sink::Stdout { .. } => Ok(()),
+            Sink::Document(doc) => doc.finish(),
+            Sink::Archive => Ok(()),
         }
     }
 
-    /// Drops a half-written archive after a fatal error.
+    /// Drops what is half-written after a fatal error.
     pub(crate) fn abandon(self) {
-        if let Sink::Tree(tree) = &self {
-            for c in tree.collections.values() {
-                let _ = std::fs::remove_file(&c.temp);
+        match self {
+            Sink::Tree(tree) => {
+                for c in tree.collections.values() {
+                    let _ = std::fs::remove_file(&c.temp);
+                }
             }
-        }
-        if let Sink::Archive(archive) = self {
-            archive.abandon();
+            Sink::Document(doc) => doc.abandon(),
+            Sink::Archive => {}
         }
     }
 }
 
-impl Tree {
-    fn put(&mut self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let path = self.root.join(rel);
-        let hint = || {
-            format!(
-                "cannot write {}: choose a writable --out with free space",
-                path.display()
-            )
-        };
-        let parent = path.parent().unwrap_or(&self.root).to_owned();
-        if !self.made.contains(&parent) {
-            std::fs::create_dir_all(&parent).with_context(hint)?;
-            self.made.insert(parent);
+/// Makes `dir` (under `root`) and its parents, refusing to go through a
+/// symlink planted below the root.
+fn make_dirs(root: &Path, dir: &Path) -> anyhow::Result<()> {
+    let hint = || format!("cannot create {}: choose a writable --out", dir.display());
+    std::fs::create_dir_all(dir).with_context(hint)?;
+    let mut at = dir;
+    while at != root {
+        let meta = std::fs::symlink_metadata(at).with_context(hint)?;
+        if meta.file_type().is_symlink() {
+            bail!(
+                "{} is a symlink: cablekit writes only inside --out and does not follow links there; remove it or choose another --out",
+                at.display()
+            );
         }
-        let temp = temp_path(&path);
-        if let Err(e) = std::fs::write(&temp, bytes) {
-            // A full disk leaves a partial temporary file behind.
-            let _ = std::fs::remove_file(&temp);
-            return Err(e).with_context(hint);
+        match at.parent() {
+            Some(p) => at = p,
+            None => break,
         }
-        std::fs::rename(&temp, &path).with_context(hint)?;
-        Ok(())
     }
+    Ok(())
 }
 
 impl Archive {
-    fn append(&mut self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        match &mut self.writer {
-            ArchiveWriter::Tar(tar) => {
-                let mut header = entry_header(bytes.len() as u64);
-                tar.append_data(&mut header, rel, bytes)
-            }
-            ArchiveWriter::Zip(zip) => {
-                zip.start_file(rel, zip_options())
-                    .map_err(std::io::Error::other)?;
-                zip.write_all(bytes)
-            }
-        }
+    /// Opens the archive output: a temporary file beside `path`, or `path`
+    /// itself when it is a device or FIFO.
+    pub(crate) fn open(kind: ArchiveKind, path: &Path) -> anyhow::Result<Archive> {
+        let special = std::fs::metadata(path).is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_char_device() || t.is_fifo() || t.is_block_device() || t.is_socket()
+        });
+        let hint = || {
+            format!(
+                "cannot create {}: choose a writable -o path",
+                path.display()
+            )
+        };
+        let (file, temp) = if special {
+            // Write through: never replace a device node or a FIFO.
+            let file = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(hint)?;
+            (file, None)
+        } else {
+            let temp = temp_path(path);
+            (create_temp(&temp).with_context(hint)?, Some(temp))
+        };
+        let file = BufWriter::with_capacity(ARCHIVE_BUFFER, file);
+        let writer = match kind {
+            ArchiveKind::Tar => ArchiveWriter::Tar(file),
+            ArchiveKind::Zip => ArchiveWriter::Zip(Box::new(zip::ZipWriter::new_stream(file))),
+        };
+        Ok(Archive {
+            path: path.to_owned(),
+            temp,
+            writer,
+        })
     }
 
-    /// Appends the spooled index as the entry `index.jsonl`.
-    fn append_index(&mut self) -> std::io::Result<()> {
-        self.index.flush()?;
-        let file = self.index.get_mut();
-        let size = file.seek(SeekFrom::End(0))?;
-        file.rewind()?;
-        let file: &File = file;
-        match &mut self.writer {
-            ArchiveWriter::Tar(tar) => {
-                let mut header = entry_header(size);
-                tar.append_data(&mut header, "index.jsonl", file)
-            }
-            ArchiveWriter::Zip(zip) => {
-                zip.start_file("index.jsonl", zip_options())
-                    .map_err(std::io::Error::other)?;
-                std::io::copy(&mut &*file, zip).map(|_| ())
-            }
-        }
+    /// Appends one entry: for tar, `bytes` is the complete entry a worker
+    /// rendered (see [`tar_entry`]); for zip, the file's content.
+    pub(crate) fn append(&mut self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let written = match &mut self.writer {
+            ArchiveWriter::Tar(out) => out.write_all(bytes),
+            ArchiveWriter::Zip(zip) => zip
+                .start_file(rel, zip_options())
+                .map_err(std::io::Error::other)
+                .and_then(|()| zip.write_all(bytes)),
+        };
+        written.with_context(|| format!("cannot write {}: check free space", self.path.display()))
     }
 
-    /// Removes both temporary files.
-    fn abandon(self) {
-        let (temp, index_temp) = (self.temp.clone(), self.index_temp.clone());
-        drop(self);
-        let _ = std::fs::remove_file(temp);
-        let _ = std::fs::remove_file(index_temp);
-    }
-
-    fn finish(mut self) -> anyhow::Result<()> {
+    /// Appends the index as the entry `index.jsonl`, completes the archive
+    /// and gives it its name.
+    pub(crate) fn finish(mut self, index: Option<File>) -> anyhow::Result<()> {
         let path = self.path.clone();
         let context = || format!("cannot write {}: check free space", path.display());
-        if let Err(e) = self.append_index() {
+        let result = self.append_index(index).with_context(context);
+        if let Err(e) = result {
             self.abandon();
-            return Err(e).with_context(context);
+            return Err(e);
         }
-        let (temp, index_temp) = (self.temp.clone(), self.index_temp.clone());
-        let _ = std::fs::remove_file(&index_temp);
-        drop(self.index);
         let file = match self.writer {
-            ArchiveWriter::Tar(tar) => tar.into_inner().map_err(anyhow::Error::from),
-            ArchiveWriter::Zip(zip) => zip.finish().map_err(anyhow::Error::from),
+            ArchiveWriter::Tar(mut out) => out
+                .write_all(&[0; 1024])
+                .and_then(|()| out.into_inner().map_err(|e| e.into_error()))
+                .map_err(anyhow::Error::from),
+            ArchiveWriter::Zip(zip) => zip.finish().map_err(anyhow::Error::from).and_then(|w| {
+                w.into_inner()
+                    .into_inner()
+                    .map_err(|e| anyhow::anyhow!("{}", e.error()))
+            }),
         };
         let flushed = file.and_then(|mut f| f.flush().map_err(anyhow::Error::from));
         if let Err(e) = flushed {
-            let _ = std::fs::remove_file(&temp);
+            if let Some(temp) = &self.temp {
+                let _ = std::fs::remove_file(temp);
+            }
             return Err(e).with_context(context);
         }
-        std::fs::rename(&self.temp, &self.path).with_context(|| {
-            format!(
-                "cannot create {}: choose a writable -o path",
-                self.path.display()
-            )
-        })?;
+        if let Some(temp) = &self.temp {
+            std::fs::rename(temp, &self.path).with_context(|| {
+                format!(
+                    "cannot create {}: choose a writable -o path",
+                    self.path.display()
+                )
+            })?;
+        }
         Ok(())
+    }
+
+    fn append_index(&mut self, index: Option<File>) -> anyhow::Result<()> {
+        let Some(mut file) = index else {
+            return Ok(());
+        };
+        let size = file.seek(SeekFrom::End(0))?;
+        file.rewind()?;
+        match &mut self.writer {
+            ArchiveWriter::Tar(out) => {
+                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                std::io::Read::read_to_end(&mut file, &mut bytes)?;
+                let entry = tar_entry(INDEX, &bytes)?;
+                out.write_all(&entry)?;
+            }
+            ArchiveWriter::Zip(zip) => {
+                zip.start_file(INDEX, zip_options())?;
+                std::io::copy(&mut file, zip)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the temporary file after a fatal error.
+    pub(crate) fn abandon(self) {
+        let temp = self.temp.clone();
+        drop(self);
+        if let Some(temp) = temp {
+            let _ = std::fs::remove_file(temp);
+        }
     }
 }
 
-/// A tar entry's header with the fixed metadata of every entry.
-fn entry_header(size: u64) -> tar::Header {
+/// One complete tar entry for `path` holding `data`: the header (and a GNU
+/// long-name entry before it when the path does not fit the header), the
+/// data and its padding to 512 bytes, with the fixed metadata of every
+/// entry. Rendered by the workers so the sink only writes.
+pub(crate) fn tar_entry(path: &str, data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let padded = data.len().div_ceil(512) * 512;
+    let mut builder = tar::Builder::new(Vec::with_capacity(padded + 512 + 1024));
     let mut header = tar::Header::new_gnu();
-    header.set_size(size);
+    header.set_size(data.len() as u64);
     header.set_mode(0o644);
     header.set_mtime(0);
     header.set_uid(0);
     header.set_gid(0);
     header.set_entry_type(tar::EntryType::Regular);
-    header
+    builder.append_data(&mut header, path, data)?;
+    let mut bytes = builder.into_inner()?;
+    // `into_inner` ends the archive with two zero blocks: not part of the entry.
+    bytes.truncate(bytes.len().saturating_sub(1024));
+    Ok(bytes)
+}
+
+/// The data of a tar entry made by [`tar_entry`] with `len` bytes of data.
+pub(crate) fn tar_entry_data(entry: &[u8], len: usize) -> &[u8] {
+    let start = entry.len().saturating_sub(len.div_ceil(512) * 512);
+    entry.get(start..start + len).unwrap_or_default()
 }
 
 /// A zip entry's options, fixed for every entry.
@@ -378,17 +637,20 @@ fn zip_options() -> zip::write::SimpleFileOptions {
         .unix_permissions(0o644)
 }
 
-/// `dir/out.tar` -> `dir/.out.tar.index.cablekit-tmp`, where an archive's
-/// `index.jsonl` waits to be its last entry.
-fn index_temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.index{TEMP_SUFFIX}"))
+/// Where the index of the tree `root` goes: beside it, not inside the
+/// content (`site/content/cables` -> `site/content/cables.index.jsonl`), so
+/// a site generator does not publish it.
+pub(crate) fn index_path(root: &Path) -> PathBuf {
+    let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
+    let abs = abs.components().collect::<PathBuf>();
+    match abs.file_name() {
+        Some(name) => abs.with_file_name(format!("{}.{INDEX}", name.to_string_lossy())),
+        None => abs.join(INDEX),
+    }
 }
 
 /// `dir/name` -> `dir/.name.cablekit-tmp`.
-fn temp_path(path: &Path) -> PathBuf {
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -400,22 +662,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tree_writes_files_and_index_and_leaves_no_temp() {
+    fn tree_writes_files_and_index() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("out");
-        let mut sink = Sink::open(&Output::Tree(root.clone())).unwrap();
-        sink.put("md/2009/09STATE1.md", b"# x\n").unwrap();
-        sink.index("{}\n").unwrap();
+        let output = Output::Tree(root.clone());
+        let mut sink = Sink::open(&output).unwrap();
+        let mut index = Index::open(&output).unwrap().unwrap();
+        let path = sink.prepare("md/2009/09STATE1.md").unwrap();
+        write_file(&path, b"# x\n").unwrap();
+        index.append("{}\n").unwrap();
         sink.finish().unwrap();
+        assert!(index.finish().unwrap().is_none());
         assert_eq!(
             std::fs::read(root.join("md/2009/09STATE1.md")).unwrap(),
             b"# x\n"
         );
         assert_eq!(
-            std::fs::read_to_string(root.join("index.jsonl")).unwrap(),
+            std::fs::read_to_string(dir.path().join("out.index.jsonl")).unwrap(),
             "{}\n"
         );
-        assert!(!root.join("md/2009/.09STATE1.md.cablekit-tmp").exists());
     }
 
     #[test]
@@ -425,17 +690,42 @@ mod tests {
             let mut bytes = Vec::new();
             for n in 0..2 {
                 let path = dir.path().join(format!("out{n}"));
-                let mut sink = Sink::open(&Output::Archive(kind, path.clone())).unwrap();
-                sink.put("yaml/2009/09STATE1.yaml", b"id: 09STATE1\n")
-                    .unwrap();
-                sink.index("{}\n").unwrap();
+                let output = Output::Archive(kind, path.clone());
+                let sink = Sink::open(&output).unwrap();
+                let mut index = Index::open(&output).unwrap().unwrap();
+                let mut archive = Archive::open(kind, &path).unwrap();
+                let data = b"id: 09STATE1\n";
+                let entry = match kind {
+                    ArchiveKind::Tar => tar_entry("yaml/2009/09STATE1.yaml", data).unwrap(),
+                    ArchiveKind::Zip => data.to_vec(),
+                };
+                archive.append("yaml/2009/09STATE1.yaml", &entry).unwrap();
+                index.append("{}\n").unwrap();
                 sink.finish().unwrap();
+                archive.finish(index.finish().unwrap()).unwrap();
                 assert!(!temp_path(&path).exists());
-                assert!(!index_temp_path(&path).exists());
                 bytes.push(std::fs::read(&path).unwrap());
             }
             assert_eq!(bytes[0], bytes[1], "{kind:?}");
         }
+    }
+
+    #[test]
+    fn tar_entries_read_back() {
+        let long = format!("md/unknown/{}.md", "x".repeat(120));
+        let mut archive = Vec::new();
+        for (name, data) in [("a/b.md", &b"hello"[..]), (long.as_str(), &[7u8; 600][..])] {
+            let entry = tar_entry(name, data).unwrap();
+            assert_eq!(tar_entry_data(&entry, data.len()), data);
+            archive.extend_from_slice(&entry);
+        }
+        archive.extend_from_slice(&[0; 1024]);
+        let mut names = Vec::new();
+        for entry in tar::Archive::new(archive.as_slice()).entries().unwrap() {
+            let entry = entry.unwrap();
+            names.push(entry.path().unwrap().display().to_string());
+        }
+        assert_eq!(names, ["a/b.md".to_owned(), long]);
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub(crate) struct Written {
 /// Writes the index pages of the Markdown tree under `root` for the cables
 /// listed in `root/index.jsonl`.
 pub(crate) fn write_index_pages(root: &Path, opts: &Options) -> anyhow::Result<Written> {
-    let index_path = root.join("index.jsonl");
+    let index_path = crate::sink::index_path(root);
     let file = std::fs::File::open(&index_path)
         .with_context(|| format!("cannot read {}", index_path.display()))?;
     let mut cables = Vec::new();
@@ -209,7 +209,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("md/unknown")).unwrap();
         std::fs::write(dir.path().join("md/unknown/README.md"), "the cable").unwrap();
         std::fs::write(
-            dir.path().join("index.jsonl"),
+            crate::sink::index_path(dir.path()),
             format!("{}{}", a.to_json(), b.to_json()),
         )
         .unwrap();

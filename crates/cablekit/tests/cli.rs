@@ -181,11 +181,21 @@ fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     let mut out = BTreeMap::new();
     walk(root, root, &mut out);
+    // The index lives beside the tree; listed here under its archive name.
+    if let Ok(bytes) = std::fs::read(index_file(root)) {
+        out.insert("index.jsonl".to_owned(), bytes);
+    }
     out
 }
 
+/// The index of the tree `root`: `root.index.jsonl`, beside it.
+fn index_file(root: &Path) -> PathBuf {
+    let name = root.file_name().unwrap().to_string_lossy();
+    root.with_file_name(format!("{name}.index.jsonl"))
+}
+
 fn index(root: &Path) -> Vec<Value> {
-    std::fs::read_to_string(root.join("index.jsonl"))
+    std::fs::read_to_string(index_file(root))
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -215,10 +225,9 @@ fn check_index(root: &Path, formats: &[&str]) -> (usize, usize, usize) {
                 for (fmt, path) in outputs {
                     let path = path.as_str().unwrap();
                     let ext = FORMATS.iter().find(|(f, _)| f == fmt).unwrap().1;
-                    assert!(
-                        path.starts_with(&format!("{fmt}/")) && path.ends_with(&format!(".{ext}")),
-                        "{path}"
-                    );
+                    // One format: no format folder (issue 15).
+                    let folder = formats.len() == 1 || path.starts_with(&format!("{fmt}/"));
+                    assert!(folder && path.ends_with(&format!(".{ext}")), "{path}");
                     assert!(files.contains_key(path), "missing {path}");
                     assert!(listed.insert(path.to_owned()), "{path} listed twice");
                 }
@@ -260,9 +269,14 @@ fn every_format_from_every_input_kind() {
         t.tar_gz("cables.tar.gz", &texts),
     ];
     for input in &inputs {
+        // `out-cables_zip`: `-o out.zip` would ask for a zip archive.
         let out = t.path(&format!(
             "out-{}",
-            input.file_name().unwrap().to_string_lossy()
+            input
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace('.', "_")
         ));
         let stderr = t.convert(&[input.to_str().unwrap(), "-o", out.to_str().unwrap()], 0);
         let counts = check_index(&out, &["md", "pandoc", "xml", "yaml"]);
@@ -303,10 +317,10 @@ fn outputs_are_named_by_id_and_year_with_duplicates_told_apart() {
     assert_eq!(
         ids,
         [
-            "yaml/2009/09STATE17183.yaml",
-            "yaml/2008/08STATE109154.yaml",
-            "yaml/2009/09STATE17183~2.yaml",
-            "yaml/2009/09STATE17183~3.yaml"
+            "2009/09STATE17183.yaml",
+            "2008/08STATE109154.yaml",
+            "2009/09STATE17183~2.yaml",
+            "2009/09STATE17183~3.yaml"
         ]
     );
 }
@@ -544,7 +558,7 @@ fn resume_after_kill(
         .args(["convert", input, "-o", &dest, jobs, "--quiet"])
         .spawn()
         .unwrap();
-    let index = t.path(&dest).join("index.jsonl");
+    let index = index_file(&t.path(&dest));
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 20
         && start.elapsed() < Duration::from_secs(60)
@@ -629,14 +643,59 @@ fn dash_o_dash_prints_one_cable_as_yaml() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // One format: no format folder (issue 15).
     t.convert(&["one.txt", "--to", "yaml", "-o", "tree"], 0);
-    let file = std::fs::read(t.path("tree/yaml/2009/09STATE17183.yaml")).unwrap();
+    let file = std::fs::read(t.path("tree/2009/09STATE17183.yaml")).unwrap();
     assert!(!out.stdout.is_empty());
     assert_eq!(out.stdout, file);
-    // More than one cable cannot go to stdout.
+    // No summary on stderr unless asked (issue 15).
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `-o cable.yaml` writes that file (pandoc's convention), not a directory.
+    t.convert(&["one.txt", "-o", "cable.yaml"], 0);
+    assert_eq!(std::fs::read(t.path("cable.yaml")).unwrap(), file);
+    // Several cables: one YAML stream; in other formats an error before
+    // anything is written.
     let dir = t.text_dir("two", &cables(2));
-    let stderr = t.convert(&[dir.to_str().unwrap(), "--to", "yaml", "-o", "-"], 2);
-    assert!(stderr.contains("-o DIR"), "{stderr}");
+    let out = t
+        .cmd()
+        .args(["convert", dir.to_str().unwrap(), "--to", "yaml", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stream = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stream.matches("---\n").count(), 2, "{stream}");
+    assert!(stream.starts_with("---\n"));
+    let out = t
+        .cmd()
+        .args(["convert", dir.to_str().unwrap(), "--to", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "something was written before the error"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+    let stderr = t.convert(&[dir.to_str().unwrap(), "-o", "two.md"], 2);
+    assert!(!t.path("two.md").exists(), "{stderr}");
+    // Standard input is named `stdin`.
+    let out = t
+        .cmd()
+        .args(["convert", "-", "--to", "xml", "-o", "fromstdin"])
+        .write_stdin(b"UNCLASSIFIED\nSUBJECT: NO ID HERE\n\n1. (U) Hello.\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(t.path("fromstdin/unknown/stdin.xml").exists());
 }
 
 #[test]
@@ -771,7 +830,7 @@ fn references_link_to_cables_of_the_same_run() {
         ],
         0,
     );
-    let md = std::fs::read_to_string(t.path("plain/md/2009/09STATE17183.md")).unwrap();
+    let md = std::fs::read_to_string(t.path("plain/2009/09STATE17183.md")).unwrap();
     assert!(!md.contains("](../"), "{md}");
 }
 
@@ -802,7 +861,7 @@ fn sigint_run(jobs: &str) {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let index = t.path("out/index.jsonl");
+    let index = index_file(&t.path("out"));
     let start = Instant::now();
     while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
         && start.elapsed() < Duration::from_secs(60)
@@ -921,4 +980,240 @@ fn archive_caps_are_set_from_the_command_line() {
         "the failed line names the member: {}",
         lines[0]
     );
+}
+
+// Issue 13 (hostile runs), the binary's rows: one regression test each,
+// named after the row.
+
+/// Makes a FIFO at `path` (`mkfifo`); false (after a notice) where it cannot.
+fn mkfifo(path: &Path) -> bool {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("SKIP: mkfifo not available");
+    }
+    ok
+}
+
+/// Row 2: a named pipe is read once; with cross-links on every record is
+/// still converted (the pre-pass reads a copy), and references link.
+#[test]
+fn row2_fifo_input_read_once() {
+    let t = TestDir::new();
+    let texts = cables(30);
+    let csv = t.csv("cables.csv", &texts, &[]);
+    let bytes = std::fs::read(&csv).unwrap();
+    let fifo = t.path("pipe.csv");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, bytes).unwrap())
+    };
+    let stderr = t.convert(&["pipe.csv", "-o", "out", "-j2"], 0);
+    writer.join().unwrap();
+    check_summary(&stderr, (30, 0, 0));
+    let (ok, _, _) = check_index(&t.path("out"), &["md", "pandoc", "xml", "yaml"]);
+    assert_eq!(ok, 30);
+    // The same tree as from the file itself: links included.
+    t.convert(&["cables.csv", "-o", "file", "-j2"], 0);
+    let strip = |m: BTreeMap<String, Vec<u8>>| {
+        m.into_iter()
+            .filter(|(k, _)| !k.ends_with("index.jsonl"))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert!(strip(tree(&t.path("out"))) == strip(tree(&t.path("file"))));
+}
+
+/// Row 4: a container id of 300 characters: the output name is shortened
+/// with a hash, the run goes on, and the tar archive extracts.
+#[test]
+fn row4_long_container_id_is_shortened_and_tar_extracts() {
+    let t = TestDir::new();
+    let long = format!("09{}1", "A".repeat(300));
+    let text = "UNCLASSIFIED\nSUBJECT: A CABLE WITHOUT AN ID IN ITS TEXT\n\n1. (U) Hello.\n";
+    let mut csv = csv_row(1, &long, text);
+    csv.push_str(&csv_row(2, "09STATE100000", &cables(1)[0]));
+    std::fs::write(t.path("cables.csv"), csv).unwrap();
+    let stderr = t.convert(&["cables.csv", "-o", "out"], 0);
+    check_summary(&stderr, (2, 0, 0));
+    let names: Vec<String> = tree(&t.path("out")).into_keys().collect();
+    assert!(names.iter().all(|n| n.len() < 120), "{names:?}");
+    t.convert(&["cables.csv", "--archive", "tar", "-o", "out.tar"], 0);
+    std::fs::create_dir_all(t.path("x")).unwrap();
+    let extracted = std::process::Command::new("tar")
+        .args(["-xf", "../out.tar"])
+        .current_dir(t.path("x"))
+        .status()
+        .unwrap();
+    assert!(extracted.success());
+    assert_eq!(
+        tree(&t.path("x")).len(),
+        tree(&t.path("out")).len(),
+        "the archive holds the tree's files"
+    );
+}
+
+/// Row 9: `--archive tar -o FIFO` writes through the FIFO and leaves it a
+/// FIFO (a device node or FIFO is never replaced by a regular file).
+#[test]
+fn row9_archive_to_a_fifo_writes_through_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(5));
+    let fifo = t.path("out.fifo");
+    if !mkfifo(&fifo) {
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    t.convert(
+        &[dir.to_str().unwrap(), "--archive", "tar", "-o", "out.fifo"],
+        0,
+    );
+    let bytes = reader.join().unwrap();
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let mut names = Vec::new();
+    for entry in tar::Archive::new(bytes.as_slice()).entries().unwrap() {
+        names.push(entry.unwrap().path().unwrap().display().to_string());
+    }
+    assert_eq!(names.len(), 5 * 4 + 1, "{names:?}");
+    assert_eq!(names.last().map(String::as_str), Some("index.jsonl"));
+}
+
+/// Row 13: symlinks planted at the index, an output and the archive's
+/// temporary name are replaced, never followed out of the output.
+#[test]
+fn row13_planted_symlinks_are_not_followed() {
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(2));
+    let input = dir.to_str().unwrap();
+    std::fs::write(t.path("outside.txt"), "keep me").unwrap();
+    let target = t.path("outside.txt");
+    std::fs::create_dir_all(t.path("out/md/2009")).unwrap();
+    std::os::unix::fs::symlink(&target, t.path("out.index.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&target, t.path("out/md/2009/09STATE17183.md")).unwrap();
+    std::os::unix::fs::symlink(&target, t.path(".out.tar.cablekit-tmp")).unwrap();
+    t.convert(&[input, "-o", "out"], 0);
+    t.convert(&[input, "--archive", "tar", "-o", "out.tar"], 0);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    for p in ["out.index.jsonl", "out/md/2009/09STATE17183.md", "out.tar"] {
+        let meta = std::fs::symlink_metadata(t.path(p)).unwrap();
+        assert!(meta.is_file(), "{p} is not a regular file");
+    }
+}
+
+/// Row 14: `--archive -o` naming an existing directory fails before any
+/// work, leaving nothing behind.
+#[test]
+fn row14_archive_onto_a_directory_fails_before_any_work() {
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(3));
+    std::fs::create_dir_all(t.path("taken")).unwrap();
+    let stderr = t.convert(
+        &[dir.to_str().unwrap(), "--archive", "tar", "-o", "taken"],
+        2,
+    );
+    assert!(stderr.contains("is a directory"), "{stderr}");
+    assert!(!t.path(".taken.cablekit-tmp").exists());
+    assert_eq!(std::fs::read_dir(t.path("taken")).unwrap().count(), 0);
+}
+
+/// Row 15: `--resume` after a crash that left an output empty, or after
+/// the input changed, writes those outputs again.
+#[test]
+fn row15_resume_checks_outputs_and_input() {
+    let t = TestDir::new();
+    let texts = cables(6);
+    let dir = t.text_dir("in", &texts);
+    let input = dir.to_str().unwrap();
+    t.convert(&[input, "-o", "out"], 0);
+    let whole = tree(&t.path("out"));
+    // A crash left a 0-byte file under a final name.
+    std::fs::write(t.path("out/yaml/2009/09STATE17183.yaml"), "").unwrap();
+    let stderr = t.convert(&[input, "-o", "out", "--resume"], 0);
+    assert!(stderr.contains("5 ok reused"), "{stderr}");
+    assert!(
+        tree(&t.path("out")) == whole,
+        "the empty file was not rewritten"
+    );
+    // The input changed: its record is converted again.
+    let changed = texts[0].replace("SUBJECT:", "SUBJECT: CHANGED");
+    std::fs::write(dir.join("cable0000.txt"), &changed).unwrap();
+    let stderr = t.convert(&[input, "-o", "out", "--resume"], 0);
+    assert!(stderr.contains("5 ok reused"), "{stderr}");
+    let md = std::fs::read_to_string(t.path("out/md/2009/09STATE17183.md")).unwrap();
+    assert!(md.to_uppercase().contains("CHANGED"), "stale output kept");
+}
+
+/// Row 16: a second run into a locked output directory stops with a
+/// clear message; SIGTERM stops like SIGINT; an index line that is not
+/// UTF-8 is skipped on resume; `-o` inside the input directory is not
+/// read back; member names are escaped when printed.
+#[test]
+fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(4));
+    let input = dir.to_str().unwrap();
+    // The lock.
+    std::fs::create_dir_all(t.path("locked")).unwrap();
+    let held = std::fs::File::create(t.path("locked/.cablekit.lock")).unwrap();
+    held.lock().unwrap();
+    let stderr = t.convert(&[input, "-o", "locked"], 2);
+    assert!(stderr.contains("another cablekit run"), "{stderr}");
+    drop(held);
+    t.convert(&[input, "-o", "locked"], 0);
+    // A line that is not UTF-8 in the index: skipped, with a warning.
+    let index = t.path("locked.index.jsonl");
+    let mut bytes = std::fs::read(&index).unwrap();
+    bytes.extend_from_slice(b"{\"seq\":9,\"input\":\"\xff\"}\n");
+    std::fs::write(&index, bytes).unwrap();
+    let stderr = t.convert(&[input, "-o", "locked", "--resume"], 0);
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    assert!(stderr.contains("4 ok reused"), "{stderr}");
+    // Output inside the input: a second run reads only the 4 cables.
+    t.convert(&[input, "-o", "in/out"], 0);
+    let stderr = t.convert(&[input, "-o", "in/out"], 0);
+    check_summary(&stderr, (4, 0, 0));
+    // Escape sequences in a member name are shown escaped.
+    let evil = "cables/\u{1b}]0;pwned\u{7}evil.bin";
+    let zip = t.zip("evil.zip", &cables(1), &[(evil, b"\x00\x01\x02\x03binary")]);
+    let stderr = t.convert(&[zip.to_str().unwrap(), "-o", "z", "--verbose"], 0);
+    assert!(stderr.contains("\\u{1b}]0;pwned"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'), "raw escape printed: {stderr:?}");
+    // SIGTERM: in-flight records finished, index flushed, exit 130.
+    sigterm_run(&t);
+}
+
+fn sigterm_run(t: &TestDir) {
+    let input = t.tar_gz("many.tar.gz", &cables(3000));
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
+        .current_dir(t.dir.path())
+        .args(["convert", input.to_str().unwrap(), "-o", "term", "-j2"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let index = t.path("term.index.jsonl");
+    let start = Instant::now();
+    while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert!(text.ends_with('\n') && text.lines().count() < 3000);
 }

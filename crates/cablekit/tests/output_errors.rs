@@ -289,8 +289,9 @@ fn full_disk_is_a_clear_error_and_leaves_every_final_file_complete() {
         check_final_files_complete(&work.path().join(target));
         let left = temp_files(&work.path().join(target));
         assert!(left.is_empty(), "temporary files left: {left:?}");
-        // Make room for the next case.
+        // Make room for the next case (the index lives beside the tree).
         let _ = std::fs::remove_dir_all(work.path().join(target));
+        let _ = std::fs::remove_file(work.path().join(format!("{target}.index.jsonl")));
     }
     // A full disk while writing one archive file: no partial archive under
     // its final name, no temporary file.
@@ -375,8 +376,10 @@ fn check_names(index: &[serde_json::Value]) -> Vec<String> {
     names
 }
 
+/// The index of the tree `out`, beside it: `out.index.jsonl`.
 fn read_index(out: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(out.join("index.jsonl"))
+    let name = out.file_name().unwrap().to_string_lossy();
+    std::fs::read_to_string(out.with_file_name(format!("{name}.index.jsonl")))
         .expect("index.jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).expect("index line"))
@@ -417,7 +420,13 @@ fn hostile_container_ids_get_safe_distinct_names() {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(beside, ["cables.csv", "out"].map(String::from).into());
+    // The index goes beside the tree (issue 15), nothing else.
+    assert_eq!(
+        beside,
+        ["cables.csv", "out", "out.index.jsonl"]
+            .map(String::from)
+            .into()
+    );
 }
 
 #[test]

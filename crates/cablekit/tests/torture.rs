@@ -96,7 +96,9 @@ fn run(work: &Path, input: &Path, extra: &[&str]) -> Run {
         .timeout(std::time::Duration::from_secs(300))
         .assert();
     let o = assert.get_output();
-    let index = std::fs::read_to_string(out.join("index.jsonl"))
+    // The index lives beside the tree: `out.index.jsonl`.
+    let name = out.file_name().unwrap().to_string_lossy();
+    let index = std::fs::read_to_string(out.with_file_name(format!("{name}.index.jsonl")))
         .unwrap_or_default()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("index line {l:?}: {e}")))
@@ -227,14 +229,16 @@ fn the_cli_converts_the_torture_corpus_and_accounts_for_every_file() {
     assert!(xml.len() >= 20, "only {} cables converted", xml.len());
 
     // Nothing outside the output directory; the corpus untouched.
-    let beside: Vec<String> = std::fs::read_dir(work.path())
+    // (The index goes beside the tree, issue 15.)
+    let mut beside: Vec<String> = std::fs::read_dir(work.path())
         .expect("read work dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    beside.sort();
     assert_eq!(
         beside,
-        ["out"],
+        ["out", "out.index.jsonl"],
         "files written outside the output directory"
     );
     assert_eq!(listing(&corpus), before, "the corpus was modified");

@@ -272,10 +272,10 @@ fn model() -> impl Strategy<Value = Cable> {
 static SAMPLES: Mutex<Vec<Outputs>> = Mutex::new(Vec::new());
 
 fn keep_sample(out: Outputs) {
-    if let Ok(mut s) = SAMPLES.lock() {
-        if s.len() < 24 {
-            s.push(out);
-        }
+    if let Ok(mut s) = SAMPLES.lock()
+        && s.len() < 24
+    {
+        s.push(out);
     }
 }
 

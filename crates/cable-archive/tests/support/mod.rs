@@ -190,3 +190,97 @@ pub(crate) fn html_page(id: &str, text: &str) -> String {
         enc(&header)
     )
 }
+
+/// Reads `bytes` as one input named `name` on the calling thread
+/// (`read_here`, as `cablekit -j1` does) and returns every item.
+pub(crate) fn read_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Item> {
+    let mut items = Vec::new();
+    cable_archive::open_reader(
+        Path::new(name),
+        std::io::Cursor::new(bytes.to_vec()),
+        limits,
+    )
+    .read_here(|item| {
+        items.push(item);
+        true
+    });
+    items
+}
+
+/// Checks that `work` takes linear time in `make`'s size parameter: the
+/// best of several runs on `make(4 * n)` must take less than 8 times the
+/// best on `make(n)` (linear is about 4x, quadratic 16x). Time is the
+/// calling thread's CPU time where Linux reports it
+/// (`/proc/thread-self/schedstat`, nanoseconds on the CPU), so that other
+/// tests and builds competing for the two cores do not count; wall-clock
+/// time elsewhere. Runs alternate between the two sizes, and checks run one
+/// at a time. Returns the ratio.
+pub(crate) fn check_linear(
+    label: &str,
+    n: usize,
+    make: impl Fn(usize) -> Vec<u8>,
+    work: impl Fn(&[u8]),
+) -> f64 {
+    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let small = make(n);
+    let large = make(4 * n);
+    work(&small); // warm-up
+    let (mut best_small, mut best_large) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        for (input, best) in [(&small, &mut best_small), (&large, &mut best_large)] {
+            let t = Clock::start();
+            work(input);
+            *best = best.min(t.seconds());
+        }
+    }
+    let ratio = best_large / best_small.max(1e-9);
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "linearity {label}: {} bytes {best_small:.4} s, {} bytes {best_large:.4} s, ratio {ratio:.1}",
+            small.len(),
+            large.len()
+        );
+    }
+    assert!(
+        ratio < 8.0,
+        "{label}: a 4x input took {ratio:.1}x the time ({best_small:.4} s -> {best_large:.4} s): super-linear"
+    );
+    ratio
+}
+
+/// The calling thread's CPU time (Linux), or wall-clock time.
+enum Clock {
+    Cpu(u64),
+    Wall(std::time::Instant),
+}
+
+impl Clock {
+    fn cpu_ns() -> Option<u64> {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    }
+
+    fn start() -> Clock {
+        match Clock::cpu_ns() {
+            Some(ns) => Clock::Cpu(ns),
+            None => Clock::Wall(std::time::Instant::now()),
+        }
+    }
+
+    fn seconds(&self) -> f64 {
+        match self {
+            Clock::Cpu(start) => {
+                Clock::cpu_ns().unwrap_or(*start).saturating_sub(*start) as f64 / 1e9
+            }
+            Clock::Wall(start) => start.elapsed().as_secs_f64(),
+        }
+    }
+}

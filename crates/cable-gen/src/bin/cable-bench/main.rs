@@ -2,14 +2,17 @@
 //!
 //! Generates the synthetic Cablegate-scale corpus into `target/bench/`
 //! (once; reused while seed and size match), then measures in one run:
-//! generator speed, parse only and each writer only (library calls),
-//! `cat` of the archive (the floor of reading it), end-to-end
-//! `cablekit convert` (wall, cables/s, MB/s, peak RSS via GNU time) with
-//! `-j1`/`-j2`, all four formats and each alone, at 25k and 251k cables,
-//! and pandoc on a sample of the same cables (one process per file and one
-//! batched process). Writes `target/bench/report.md` and appends a dated
-//! summary to `docs/benchmarks.md`. Long runs are skipped, and say so,
-//! when the time budget would be exceeded.
+//! generator speed, parse only and each writer only (library calls, the
+//! stages), `cat` of each corpus file (the floor of reading it), end-to-end
+//! `cablekit convert` (wall, cables/s, MB/s, user and system CPU, peak RSS
+//! via GNU time) on the 25k corpus: all four formats with `-j1` and `-j2`
+//! to a tree and to a tar archive, each format alone with `-j1` and `-j2`;
+//! the 251k corpus to a tree with `-j2` (the goal row) when the
+//! budget allows; the 251k projection of every 25k run; and pandoc on a
+//! sample of the same cables (one process per file and one batched
+//! process). Writes `target/bench/report.md` and appends a dated summary
+//! to `docs/benchmarks.md`. Long runs are skipped, and say so, when the
+//! time budget would be exceeded.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -204,21 +207,27 @@ fn generate(b: &mut Bench) {
     );
 }
 
-/// `cat cables.csv > /dev/null`: the floor of reading the archive.
+/// `cat cables.csv > /dev/null`: the floor of reading each corpus file
+/// (the same files the end-to-end runs read).
 fn cat_floor(b: &mut Bench) {
-    let path = b.large();
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let row = Row::new("Archive reader", format!("cat {} > /dev/null", rel(&path)));
-    match timing::run(Path::new("cat"), &[path.display().to_string()], None) {
-        Ok(run) => {
-            let r = row
-                .wall(run.wall)
-                .work(b.args.count, size)
-                .rss(run.max_rss_kib);
-            b.report.cat_wall = Some(run.wall);
-            b.report.push(r);
+    for (path, count, large) in [
+        (b.small(), b.args.small, false),
+        (b.large(), b.args.count, true),
+    ] {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let row = Row::new("Archive reader", format!("cat {} > /dev/null", rel(&path)));
+        match timing::run(Path::new("cat"), &[path.display().to_string()], None) {
+            Ok(run) => {
+                let r = row.wall(run.wall).work(count, size).rss(run.max_rss_kib);
+                if large {
+                    b.report.cat_wall = Some(run.wall);
+                } else {
+                    b.report.cat_small = Some(run.wall);
+                }
+                b.report.push(r);
+            }
+            Err(e) => b.report.push(row.note(format!("not measured: {e}"))),
         }
-        Err(e) => b.report.push(row.note(format!("not measured: {e}"))),
     }
 }
 
@@ -324,6 +333,32 @@ fn library(b: &mut Bench) {
         (s.cables > 0).then(|| (s.parse + s.write.iter().sum::<Duration>()) / s.cables as u32);
 }
 
+/// Where an end-to-end run writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Out {
+    /// A directory tree (one file per cable and format).
+    Tree,
+    /// One uncompressed tar archive.
+    Tar,
+}
+
+/// The total size of the files under `dir`.
+fn tree_bytes(dir: &Path) -> u64 {
+    walk_size(dir)
+}
+
+fn walk_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => walk_size(&e.path()),
+            _ => e.metadata().map(|m| m.len()).unwrap_or(0),
+        })
+        .sum()
+}
+
 /// One `cablekit convert` run.
 fn convert(
     b: &mut Bench,
@@ -331,23 +366,36 @@ fn convert(
     cables: u64,
     formats: &str,
     jobs: u32,
+    target: Out,
     label: &str,
 ) -> Option<Duration> {
-    let out = b.dir.join("out.tar");
-    let _ = std::fs::remove_file(&out);
-    let args: Vec<String> = vec![
+    let out = match target {
+        Out::Tar => b.dir.join("out.tar"),
+        Out::Tree => b.dir.join("out-tree"),
+    };
+    let index = b.dir.join("out-tree.index.jsonl");
+    let clean = |out: &Path| {
+        let _ = std::fs::remove_file(out);
+        let _ = std::fs::remove_dir_all(out);
+        let _ = std::fs::remove_file(&index);
+    };
+    clean(&out);
+    let mut args: Vec<String> = vec![
         "convert".into(),
         input.display().to_string(),
         "--to".into(),
         formats.into(),
-        "--archive".into(),
-        "tar".into(),
+    ];
+    if target == Out::Tar {
+        args.extend(["--archive".into(), "tar".into()]);
+    }
+    args.extend([
         "-o".into(),
         out.display().to_string(),
         "-j".into(),
         jobs.to_string(),
         "--quiet".into(),
-    ];
+    ]);
     let what = format!(
         "cablekit {} ({label})",
         args.join(" ")
@@ -366,14 +414,22 @@ fn convert(
             None
         }
         Ok(run) => {
-            let out_size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+            let out_size = match target {
+                Out::Tar => std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0),
+                Out::Tree => tree_bytes(&out),
+            };
             let mut r = row
                 .wall(run.wall)
                 .work(cables, size)
                 .rss(run.max_rss_kib)
-                .out(out_size);
+                .out(out_size)
+                .cpu(run.user, run.sys);
             if !run.ok() {
                 r = r.note(format!("exit {:?}: {}", run.code, run.stderr_tail));
+            } else if cables < b.args.count && cables > 0 {
+                let projected =
+                    run.wall.as_secs_f64() * cable_gen::CABLEGATE_ROWS as f64 / cables as f64;
+                r = r.note(format!("projected 251,287 cables: {projected:.0} s"));
             }
             b.report.push(r);
             run.ok().then_some(run.wall)
@@ -383,7 +439,7 @@ fn convert(
             None
         }
     };
-    let _ = std::fs::remove_file(&out);
+    clean(&out);
     result
 }
 
@@ -403,64 +459,58 @@ fn end_to_end(b: &mut Bench) {
     let (large, small) = (b.large(), b.small());
     let (nl, ns) = (b.args.count, b.args.small);
     let all = "md,yaml,xml,pandoc";
-    let Some(small_j2) = convert(b, &small, ns, all, 2, "small corpus, all formats, -j2") else {
-        return;
-    };
-    b.report.small_j2 = Some(small_j2);
-    if let Some(w) = convert(b, &small, ns, all, 1, "small corpus, all formats, -j1") {
-        b.report.small_j1 = Some(w);
-    }
-    // The large runs, when the estimate from the small one fits the budget.
-    let est = small_j2.mul_f64(nl as f64 / ns.max(1) as f64);
-    for (jobs, label) in [(2, "all formats, -j2"), (1, "all formats, -j1")] {
-        let guess = est * if jobs == 1 { 2 } else { 1 };
-        let left = b.left().saturating_sub(Duration::from_secs(RESERVE_SECS));
-        if guess > left {
-            b.report.push(Row::new("End to end", format!("cablekit convert cables.csv ({label})")).note(format!(
-                "not measured: estimated {:.0} s (from the small corpus) exceeds the {:.0} s left of the time budget",
-                guess.as_secs_f64(),
-                left.as_secs_f64()
-            )));
-            b.report.e2e_estimate = Some(est);
-            continue;
-        }
-        if let Some(w) = convert(b, &large, nl, all, jobs, label) {
-            if jobs == 2 {
-                b.report.e2e_j2 = Some(w);
-            } else {
-                b.report.e2e_j1 = Some(w);
+    // All four formats, -j2 and -j1, to a tree and to tar, on the small corpus.
+    for target in [Out::Tree, Out::Tar] {
+        for jobs in [2, 1] {
+            let kind = match target {
+                Out::Tree => "tree",
+                Out::Tar => "tar",
+            };
+            let label = format!("small corpus, all formats, {kind}, -j{jobs}");
+            if let Some(w) = convert(b, &small, ns, all, jobs, target, &label) {
+                b.report.small.insert((kind, jobs), w);
             }
         }
     }
+    // The goal row: the large corpus to a tree with -j2, when it fits.
+    let Some(&small_j2) = b.report.small.get(&("tree", 2)) else {
+        return;
+    };
+    let est = small_j2.mul_f64(nl as f64 / ns.max(1) as f64);
+    b.report.e2e_estimate = Some(est);
+    let left = b.left().saturating_sub(Duration::from_secs(RESERVE_SECS));
+    if est > left {
+        b.report.push(
+            Row::new("End to end", "cablekit convert cables.csv (all formats, tree, -j2)".into())
+                .note(format!(
+                    "not measured: estimated {:.0} s (from the small corpus) exceeds the {:.0} s left of the time budget",
+                    est.as_secs_f64(),
+                    left.as_secs_f64()
+                )),
+        );
+        return;
+    }
+    if let Some(w) = convert(b, &large, nl, all, 2, Out::Tree, "all formats, tree, -j2") {
+        b.report.e2e_j2 = Some((w, nl));
+    }
 }
 
-/// Each format alone, on the large corpus when there is time, else the small one.
+/// Each format alone, -j2 and -j1 (tar), on the small corpus.
 fn single_formats(b: &mut Bench) {
     if !b.cablekit.exists() {
         return;
     }
-    let (input, n, which) = match b.report.e2e_j2 {
-        Some(w) if w * 2 < b.left() => (b.large(), b.args.count, "large"),
-        _ => (b.small(), b.args.small, "small"),
-    };
-    // Each format alone with -j2, then with -j1 (the one-thread baseline).
+    let (input, n) = (b.small(), b.args.small);
     for jobs in [2, 1] {
-        let small = if jobs == 2 {
-            b.report.small_j2
-        } else {
-            b.report.small_j1
-        };
+        let all = b.report.small.get(&("tar", jobs)).copied();
         for f in ["md", "yaml", "xml", "pandoc"] {
             // A format alone costs about a quarter to a half of all four.
-            let guess = small
-                .unwrap_or_default()
-                .mul_f64(n as f64 / b.args.small.max(1) as f64)
-                / 2;
+            let guess = all.unwrap_or_default() / 2;
             if guess > b.left() {
                 b.report.push(
                     Row::new(
                         "End to end",
-                        format!("cablekit convert --to {f} -j{jobs} ({which} corpus)"),
+                        format!("cablekit convert --to {f} -j{jobs} (small corpus)"),
                     )
                     .note(format!(
                         "not measured: estimated {:.0} s exceeds the {:.0} s left",
@@ -476,7 +526,8 @@ fn single_formats(b: &mut Bench) {
                 n,
                 f,
                 jobs,
-                &format!("{which} corpus, {f} only, -j{jobs}"),
+                Out::Tar,
+                &format!("small corpus, {f} only, tar, -j{jobs}"),
             );
         }
     }
@@ -558,6 +609,7 @@ fn alternatives(b: &mut Bench) {
             n,
             "md,yaml,xml,pandoc",
             1,
+            Out::Tar,
             "sample, all formats, -j1",
         )
     {

@@ -12,6 +12,9 @@ pub(crate) struct Run {
     pub(crate) wall: Duration,
     /// Peak resident set size in KiB, from GNU time.
     pub(crate) max_rss_kib: Option<u64>,
+    /// User and system CPU seconds, from GNU time.
+    pub(crate) user: Option<f64>,
+    pub(crate) sys: Option<f64>,
     /// Exit code of the measured command (`None` when killed by a signal).
     pub(crate) code: Option<i32>,
     /// The last lines of the command's standard error.
@@ -99,12 +102,19 @@ pub(crate) fn run_limited(
     let tail: Vec<&str> = stderr.lines().rev().take(6).collect();
     let stderr_tail = tail.into_iter().rev().collect::<Vec<_>>().join(" | ");
     let mut max_rss_kib = None;
+    let (mut user, mut sys) = (None, None);
     let mut code = status.code();
     if let Ok(text) = std::fs::read_to_string(&report) {
         for line in text.lines() {
             let line = line.trim();
             if let Some(v) = line.strip_prefix("Maximum resident set size (kbytes):") {
                 max_rss_kib = v.trim().parse().ok();
+            }
+            if let Some(v) = line.strip_prefix("User time (seconds):") {
+                user = v.trim().parse().ok();
+            }
+            if let Some(v) = line.strip_prefix("System time (seconds):") {
+                sys = v.trim().parse().ok();
             }
             if let Some(v) = line.strip_prefix("Exit status:") {
                 code = v.trim().parse().ok();
@@ -121,6 +131,8 @@ pub(crate) fn run_limited(
     Ok(Run {
         wall,
         max_rss_kib,
+        user,
+        sys,
         code,
         stderr_tail,
         killed,

@@ -1,0 +1,203 @@
+//! The inputs of a run and the cross-link pre-pass over them.
+//!
+//! Cross-links need the run's ids before the first cable is written (it
+//! may cite the last one), so with links on every input is read twice:
+//! once for ids, once to convert. The pre-pass parses nothing where the
+//! container states the id (the `cables.csv` id column, a cablegate page's
+//! file name, an alx-txt preamble: see `cable_archive::Records::scan_ids`);
+//! only records without a stated id are identified from their text
+//! (`cable_parse::identify`, the header alone), on the workers.
+//!
+//! An input that cannot be read twice (standard input, a FIFO such as
+//! `<(zcat cables.csv.gz)`, a character device) is read once: with links
+//! on it is first copied to an unnamed temporary file (in `TMPDIR`) and
+//! both passes read the copy; with links off it is converted as it is read.
+
+use crate::idset::{IdSet, IdSetBuilder};
+use crate::signal::Stop;
+use anyhow::Context;
+use cable_archive::{Found, Limits, Records};
+use std::fs::File;
+use std::io::{Seek, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+/// One input of the run.
+pub(crate) struct Input {
+    /// The path as given (`-` for standard input): the provenance name.
+    pub(crate) name: PathBuf,
+    /// Where its bytes are read from.
+    source: Source,
+}
+
+enum Source {
+    /// The path itself (a file or directory), or a stream read once.
+    Path,
+    /// A copy of a stream in an unnamed temporary file.
+    Spooled(File),
+}
+
+impl Input {
+    /// The name records of this input carry: the path as given, `stdin`
+    /// for `-` (so a cable without an id is `unknown/stdin`, not `-`).
+    pub(crate) fn display(&self) -> &Path {
+        if self.name.as_os_str() == "-" {
+            Path::new("stdin")
+        } else {
+            &self.name
+        }
+    }
+
+    /// Opens the input for one pass.
+    pub(crate) fn open(&self, limits: &Limits) -> anyhow::Result<Records> {
+        let records = match &self.source {
+            Source::Path if self.name.as_os_str() == "-" => Ok(cable_archive::open_reader(
+                self.display(),
+                std::io::stdin(),
+                limits,
+            )),
+            Source::Path => cable_archive::open(&self.name, limits),
+            Source::Spooled(file) => {
+                let mut file = file
+                    .try_clone()
+                    .context("cannot reopen the spooled input")?;
+                file.rewind().context("cannot reopen the spooled input")?;
+                cable_archive::open_file(self.display(), file, limits)
+            }
+        };
+        records.map_err(|e| anyhow::anyhow!("{e}: check the path and that it is a supported input"))
+    }
+}
+
+/// The inputs of the run; streams are spooled when they must be read twice.
+pub(crate) fn inputs(paths: &[PathBuf], twice: bool) -> anyhow::Result<Vec<Input>> {
+    paths
+        .iter()
+        .map(|name| {
+            let source = if !twice || cable_archive::is_rereadable(name) {
+                Source::Path
+            } else {
+                Source::Spooled(spool(name)?)
+            };
+            Ok(Input {
+                name: name.clone(),
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Copies a stream to an unnamed temporary file, reading it once.
+fn spool(name: &Path) -> anyhow::Result<File> {
+    let hint = || {
+        format!(
+            "cannot copy {} to a temporary file for the cross-link pre-pass: check TMPDIR's free space, or give --no-links to read it once without copying",
+            name.display()
+        )
+    };
+    let mut file = tempfile::tempfile().with_context(hint)?;
+    if name.as_os_str() == "-" {
+        std::io::copy(&mut std::io::stdin().lock(), &mut file).with_context(hint)?;
+    } else {
+        let mut stream = File::open(name).with_context(hint)?;
+        std::io::copy(&mut stream, &mut file).with_context(hint)?;
+    }
+    file.flush().with_context(hint)?;
+    Ok(file)
+}
+
+/// How many records without a stated id are identified per task.
+const IDENTIFY_BATCH: usize = 64;
+
+/// Collects the ids of every input: stated ids as they are scanned,
+/// records without one identified on `jobs` threads.
+pub(crate) fn collect_ids(
+    inputs: &[Input],
+    limits: &Limits,
+    jobs: usize,
+    skip: &dyn Fn(&cable_archive::Provenance) -> bool,
+    stop: &Stop,
+) -> anyhow::Result<IdSet> {
+    let mut ids = IdSetBuilder::default();
+    let identify = |batch: Vec<cable_archive::Record>| {
+        let mut found = IdSetBuilder::default();
+        for r in batch {
+            let id = catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
+                .ok()
+                .flatten();
+            if let Some(id) = id {
+                found.push(&id);
+            }
+        }
+        found
+    };
+    for input in inputs {
+        let records = input.open(limits)?;
+        if jobs <= 1 {
+            let mut batch = Vec::new();
+            records.scan_ids(|found| {
+                match found {
+                    Found::Stated { id, provenance } => {
+                        if !skip(&provenance)
+                            && let Some(id) = cable_parse::canonical_id(&id)
+                        {
+                            ids.push(&id);
+                        }
+                    }
+                    Found::Record(r) if !skip(&r.provenance) => batch.push(r),
+                    Found::Record(_) => {}
+                }
+                if batch.len() >= IDENTIFY_BATCH {
+                    ids.extend(identify(std::mem::take(&mut batch)));
+                }
+                !stop.requested()
+            });
+            ids.extend(identify(batch));
+            continue;
+        }
+        let (tx, rx) = crossbeam_channel::bounded::<Vec<cable_archive::Record>>(jobs * 2);
+        let found = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..jobs)
+                .map(|_| {
+                    let rx = rx.clone();
+                    scope.spawn(move || {
+                        let mut found = IdSetBuilder::default();
+                        for batch in rx {
+                            found.extend(identify(batch));
+                        }
+                        found
+                    })
+                })
+                .collect();
+            drop(rx);
+            let mut batch = Vec::new();
+            records.scan_ids(|found| {
+                match found {
+                    Found::Stated { id, provenance } => {
+                        if !skip(&provenance)
+                            && let Some(id) = cable_parse::canonical_id(&id)
+                        {
+                            ids.push(&id);
+                        }
+                    }
+                    Found::Record(r) if !skip(&r.provenance) => batch.push(r),
+                    Found::Record(_) => {}
+                }
+                if batch.len() >= IDENTIFY_BATCH && tx.send(std::mem::take(&mut batch)).is_err() {
+                    return false;
+                }
+                !stop.requested()
+            });
+            let _ = tx.send(batch);
+            drop(tx);
+            workers
+                .into_iter()
+                .filter_map(|w| w.join().ok())
+                .collect::<Vec<_>>()
+        });
+        for part in found {
+            ids.extend(part);
+        }
+    }
+    Ok(ids.build())
+}
