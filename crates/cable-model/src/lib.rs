@@ -29,6 +29,12 @@
 //! [`Tag`], [`Reason`], [`Date`], [`Timestamp`]) can only be built through
 //! their checking constructors.
 //!
+//! Nesting: the parser nests blocks at most [`MAX_NESTING`] (100) levels
+//! deep; a model built by hand may nest deeper, and every writer then
+//! writes [`Cable::within_nesting_limit`] (the blocks below level 100
+//! flat, in reading order, no text lost), so that no writer recurses or
+//! indents without bound.
+//!
 //! ```
 //! use cable_model::{Cable, CableId, Level, Marking};
 //!
