@@ -9,10 +9,11 @@ default:
 test:
     cargo test --workspace --locked
 
-# Format check, lints as errors, tests.
+# Format check, lints as errors, no unused dependency (cargo install cargo-machete), tests.
 check:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets --locked -- -D warnings
+    cargo machete --with-metadata
     just test
 
 # Review pending insta snapshots (needs cargo-insta).
@@ -49,11 +50,11 @@ man:
 
 # Generate the synthetic 251,287-cable corpus (cables.csv rendering) into target/bench/.
 gen COUNT="251287" FORMAT="csv" OUT="target/bench/cables.csv":
-    cargo run --release -p cable-gen --bin cable-gen -- --count {{COUNT}} --seed 1 --format {{FORMAT}} --out "{{OUT}}"
+    cargo run --release -p cable-bench --bin cable-gen -- --count {{COUNT}} --seed 1 --format {{FORMAT}} --out "{{OUT}}"
 
 # The benchmark (< 15 min): corpus, parser, writers, cat, end to end, pandoc; report in target/bench/report.md, summary appended to docs/benchmarks.md.
 bench:
-    cargo build --release -p cablekit -p cable-gen && target/release/cable-bench
+    cargo build --release -p cablekit -p cable-bench && target/release/cable-bench
 
 # Single-thread parse throughput (MB/s) over the real corpus texts in ../shared/corpus (issue #2); see docs/benchmarks.md "Parser".
 bench-parse:
@@ -61,7 +62,7 @@ bench-parse:
 
 # Parse-only and writer-only throughput on the generated corpus (library calls, 1 thread); no docs update.
 bench-lib:
-    cargo build --release -p cable-gen && target/release/cable-bench --only gen,lib --no-docs
+    cargo build --release -p cable-bench && target/release/cable-bench --only gen,lib --no-docs
 
 # Fuzz every target SECS seconds, inputs up to 4 MiB (cargo install cargo-fuzz; stable toolchain, -s none; never run by CI): docs/robustness.md.
 fuzz SECS="180":

@@ -181,6 +181,23 @@ pub struct SynthCable {
 }
 
 impl SynthCable {
+    /// The cable's file name in a corpus of one file per cable, without
+    /// extension: `cable/2009/12/09BERN881` for HTML pages (the cablegate
+    /// site's paths), the id for the other renderings.
+    ///
+    /// ```
+    /// use cable_gen::{Format, Generator};
+    /// let c = Generator::new(1, 100).cable(41);
+    /// assert_eq!(c.member_name(Format::Txt), c.id);
+    /// assert!(c.member_name(Format::Html).starts_with("cable/"));
+    /// ```
+    pub fn member_name(&self, format: crate::Format) -> String {
+        match format {
+            crate::Format::Html => format!("cable/{}/{}", self.year_month, self.id),
+            _ => self.id.clone(),
+        }
+    }
+
     /// The cable's text as cable-archive hands it to the parser for a
     /// cables.csv row: the header column, a newline, the body column.
     ///

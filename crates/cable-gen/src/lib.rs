@@ -23,20 +23,22 @@
 //! ```
 //!
 //! Renderings ([`Format`]): cables.csv rows, raw telegram text, the seed
-//! rendering (a Markdown scrape) and cablegate HTML pages; [`write_corpus`]
-//! writes a whole corpus to a file, a directory, or a tar.gz, zip or 7z.
+//! rendering (a Markdown scrape) and cablegate HTML pages; [`CsvStream`]
+//! reads a whole corpus as one cables.csv. The crate depends on the model
+//! only: writing a corpus to files and archives (`cable_bench::write_corpus`),
+//! the `cable-gen` command and the benchmarks live in `cable-bench`.
 
 mod cable;
 mod calendar;
-mod corpus;
 mod render;
 mod rng;
+mod stream;
 mod vocab;
 
 pub use cable::{Generator, HeaderKind, SynthCable};
-pub use corpus::{CsvStream, Packing, Written, write_corpus};
 pub use render::{Format, Renderer};
 pub use rng::Rng;
+pub use stream::CsvStream;
 
 /// The number of rows of the real cables.csv, the default corpus size.
 pub const CABLEGATE_ROWS: u64 = 251_287;

@@ -66,8 +66,10 @@ pub fn parse(text: &str) -> Cable {
 /// Parses the text of one cable and reconciles the result with what its
 /// container (CSV row, HTML page) said: where both give an id, a date or a
 /// classification, the cable keeps the text's value, `cable.container`
-/// keeps the container's, and a diagnostic records any disagreement. Where
-/// the text gives no value the container's fills in (also recorded).
+/// keeps the container's, and a diagnostic records any disagreement. Only
+/// the id is filled in from the container when the text has none (a
+/// `missing-id` info diagnostic); a date or classification the text lacks
+/// stays in `cable.container` alone (`Cable::date()` falls back to it).
 ///
 /// The container also supplies the year used for references written
 /// without one when the text has no DTG or id.

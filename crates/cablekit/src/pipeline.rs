@@ -175,6 +175,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         })?;
     }
     let mut report = order.finish()?;
+    report.emitted = reader.seq;
     report.bytes = reader.done_bytes;
     Ok(report)
 }

@@ -1,17 +1,22 @@
 //! The end-of-run report: counts every item by outcome, diagnostics by
 //! code, and the run's speed, and states the reconciliation
-//! `read = ok + failed + skipped`.
+//! `read = ok + failed + skipped`, where `read` is what the reader loop
+//! emitted and the right-hand side what the ordered section recorded in
+//! the index: two counts kept apart, so a lost item shows.
 
 use crate::index::{Line, Status};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::time::Duration;
 
-/// What a run did, owned by the sink thread.
+/// What a run did, kept by the ordered section (`order.rs`); the pipeline
+/// adds what the reader loop emitted.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Report {
-    /// Items read from the inputs that belong to this run (this shard).
-    pub(crate) read: u64,
+    /// Items the reader loop emitted, every shard's (the pipeline's own
+    /// count, not derived from the index lines).
+    pub(crate) emitted: u64,
+    /// Index lines recorded, by status.
     pub(crate) ok: u64,
     pub(crate) failed: u64,
     pub(crate) skipped: u64,
@@ -30,7 +35,6 @@ pub(crate) struct Report {
 impl Report {
     /// Counts one index line.
     pub(crate) fn count(&mut self, line: &Line, reused: bool) {
-        self.read += 1;
         match line.status {
             Status::Ok => self.ok += 1,
             Status::Failed => self.failed += 1,
@@ -47,9 +51,21 @@ impl Report {
         }
     }
 
-    /// Whether every item read is accounted for.
+    /// Items read that belong to this run (this shard), by the reader's
+    /// count.
+    pub(crate) fn read(&self) -> u64 {
+        self.emitted.saturating_sub(self.other_shards)
+    }
+
+    /// Index lines recorded: `ok + failed + skipped`.
+    pub(crate) fn recorded(&self) -> u64 {
+        self.ok + self.failed + self.skipped
+    }
+
+    /// Whether every item the reader emitted was recorded, as an index
+    /// line or as another shard's item.
     pub(crate) fn reconciles(&self) -> bool {
-        self.read == self.ok + self.failed + self.skipped
+        self.emitted == self.recorded() + self.other_shards
     }
 
     /// The ten most frequent diagnostic codes, most frequent first (ties by name).
@@ -65,14 +81,22 @@ impl Report {
     pub(crate) fn summary(&self, wall: Duration, interrupted: bool) -> String {
         let mut s = String::new();
         let verdict = if self.reconciles() {
-            "all accounted for"
+            "all accounted for".to_owned()
         } else {
-            "DOES NOT RECONCILE (a bug: please report it)"
+            format!(
+                "DOES NOT RECONCILE: the reader emitted {} items, the index recorded {} and {} belong to other shards (a bug: please report it)",
+                self.emitted,
+                self.recorded(),
+                self.other_shards
+            )
         };
         let _ = write!(
             s,
             "cablekit: {} read = {} ok + {} failed + {} skipped ({verdict})",
-            self.read, self.ok, self.failed, self.skipped
+            self.read(),
+            self.ok,
+            self.failed,
+            self.skipped
         );
         if self.reused > 0 {
             let _ = write!(s, "; {} ok reused from the previous run", self.reused);
@@ -123,7 +147,10 @@ mod tests {
 
     #[test]
     fn counts_reconcile_and_rank_codes() {
-        let mut r = Report::default();
+        let mut r = Report {
+            emitted: 4,
+            ..Report::default()
+        };
         r.count(
             &line(Status::Ok, &[("missing-dtg", 1), ("missing-tags", 2)]),
             false,
@@ -143,5 +170,48 @@ mod tests {
         );
         assert!(s.contains("top: missing-dtg 3, missing-tags 2"), "{s}");
         assert!(s.contains("2.0 MB/s, 1 cables/s"), "{s}");
+    }
+
+    /// The reader's count and the index's are kept apart: an item emitted
+    /// but never recorded (or recorded twice) is reported, not hidden.
+    #[test]
+    fn a_lost_or_doubled_item_does_not_reconcile() {
+        let mut r = Report {
+            emitted: 3,
+            ..Report::default()
+        };
+        r.count(&line(Status::Ok, &[]), false);
+        r.count(&line(Status::Skipped, &[]), false);
+        assert!(!r.reconciles(), "one item lost");
+        let s = r.summary(Duration::from_secs(1), false);
+        assert!(
+            s.starts_with("cablekit: 3 read = 1 ok + 0 failed + 1 skipped (DOES NOT RECONCILE: the reader emitted 3 items, the index recorded 2 and 0 belong to other shards"),
+            "{s}"
+        );
+        r.count(&line(Status::Failed, &[]), false);
+        assert!(r.reconciles());
+        r.count(&line(Status::Ok, &[]), false);
+        assert!(!r.reconciles(), "one item recorded twice");
+    }
+
+    /// Items of other shards are emitted but not indexed: they count on
+    /// the index's side, and not as read.
+    #[test]
+    fn other_shards_reconcile_and_are_not_read() {
+        let mut r = Report {
+            emitted: 5,
+            other_shards: 3,
+            ..Report::default()
+        };
+        r.count(&line(Status::Ok, &[]), false);
+        r.count(&line(Status::Ok, &[]), false);
+        assert!(r.reconciles());
+        let s = r.summary(Duration::from_secs(1), false);
+        assert!(
+            s.starts_with("cablekit: 2 read = 2 ok + 0 failed + 0 skipped (all accounted for); 3 items belong to other shards"),
+            "{s}"
+        );
+        r.other_shards = 2;
+        assert!(!r.reconciles());
     }
 }

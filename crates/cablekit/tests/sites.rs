@@ -18,8 +18,9 @@
 #![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
 use assert_cmd::Command;
-use scraper::{Html, Node};
-use std::collections::BTreeSet;
+use html5gum::Tokenizer;
+use html5gum::emitters::default::{DefaultEmitter, Token};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The repository root.
@@ -149,39 +150,161 @@ fn escapes_in(text: &str) -> BTreeSet<String> {
     out
 }
 
-/// The visible text of an HTML page's body (scripts and styles left out),
-/// whitespace runs as single spaces.
-fn visible_text(html: &Html) -> String {
+/// An HTML page as the HTML5 standard's tokenizer reads it (`html5gum`,
+/// the tokenizer cable-archive reads cablegate pages with): character
+/// references decoded, the contents of `<script>`, `<style>`, `<title>`,
+/// `<textarea>` and the other raw-text elements read as text. No tree is
+/// built: the checks need the text, the links and the `<main>` element,
+/// which one pass over the tokens gives (the generators' pages are
+/// well-formed, so no end tag needs to be implied).
+#[derive(Debug, PartialEq)]
+enum Tok {
+    /// A start tag: its name and its attributes (the first of each name).
+    Start(String, BTreeMap<String, String>),
+    /// An end tag.
+    End(String),
+    /// Character data.
+    Text(String),
+    /// A comment or a doctype: ends a text node, as a tag does.
+    Other,
+}
+
+fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn tokens(html: &str) -> Vec<Tok> {
+    let mut emitter = DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut out = Vec::new();
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let token = match token {
+            Ok(t) => t,
+            Err(never) => match never {},
+        };
+        out.push(match token {
+            Token::StartTag(t) => Tok::Start(
+                utf8(&t.name),
+                t.attributes
+                    .iter()
+                    .map(|(k, v)| (utf8(k), utf8(&v.value)))
+                    .collect(),
+            ),
+            Token::EndTag(t) => Tok::End(utf8(&t.name)),
+            Token::String(s) => Tok::Text(utf8(&s.value)),
+            Token::Comment(_) | Token::Doctype(_) => Tok::Other,
+            Token::Error(_) => continue,
+        });
+    }
+    out
+}
+
+/// The texts of `tokens`, a space between two text nodes (where a tag or
+/// a comment separates them), as a tree's text nodes joined by spaces.
+fn texts<'a>(tokens: impl IntoIterator<Item = &'a Tok>) -> String {
     let mut text = String::new();
-    for node in html.root_element().descendants() {
-        if let Node::Text(t) = node.value() {
-            let hidden = node.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "head" | "title"))
-            });
-            if !hidden {
-                text.push_str(t);
-                text.push(' ');
-            }
+    for t in tokens {
+        match t {
+            Tok::Text(s) => text.push_str(s),
+            _ => text.push(' '),
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text
+}
+
+/// The visible text of an HTML page's body (the texts inside `<script>`,
+/// `<style>`, `<head>` and `<title>` left out), whitespace runs as single
+/// spaces.
+fn visible_text(page: &[Tok]) -> String {
+    const HIDDEN: [&str; 4] = ["script", "style", "head", "title"];
+    let mut open = BTreeMap::<&str, usize>::new();
+    let mut visible = Vec::new();
+    for t in page {
+        match t {
+            // `<body>` ends the head, its end tag written or not.
+            Tok::Start(name, _) if name == "body" => {
+                open.remove("head");
+            }
+            Tok::Start(name, _) if HIDDEN.contains(&name.as_str()) => {
+                *open.entry(name.as_str()).or_default() += 1;
+            }
+            Tok::End(name) if HIDDEN.contains(&name.as_str()) => {
+                if let Some(n) = open.get_mut(name.as_str()) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+            Tok::Text(_) if open.values().any(|&n| n > 0) => continue,
+            _ => {}
+        }
+        visible.push(t);
+    }
+    texts(visible)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The text of every XML output: what the cables say, escapes included.
 fn cable_text(out: &Path) -> String {
     let mut text = String::new();
     for f in files(&out.join("xml"), "xml") {
-        let xml = Html::parse_document(&std::fs::read_to_string(f).unwrap());
-        for node in xml.root_element().descendants() {
-            if let Node::Text(t) = node.value() {
-                text.push_str(t);
-                text.push(' ');
-            }
-        }
+        text.push_str(&texts(&tokens(&std::fs::read_to_string(f).unwrap())));
+        text.push(' ');
     }
     text
+}
+
+/// The links of a page: each `<a href>`'s target and text (its texts
+/// concatenated, trimmed).
+fn links(page: &[Tok]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for t in page {
+        match t {
+            Tok::Start(name, attrs) if name == "a" => {
+                // An `<a>` inside an `<a>` closes it, as the tree builder does.
+                out.extend(open.take());
+                open = attrs.get("href").map(|h| (h.clone(), String::new()));
+            }
+            Tok::End(name) if name == "a" => out.extend(open.take()),
+            Tok::Text(s) => {
+                if let Some((_, text)) = open.as_mut() {
+                    text.push_str(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(open);
+    out.into_iter()
+        .map(|(href, text)| (href, text.trim().to_owned()))
+        .collect()
+}
+
+/// The tokens of the page's first `<main>` or `role="main"` element, its
+/// start and end tags included.
+fn main_element(page: &[Tok]) -> Option<&[Tok]> {
+    let start = page.iter().position(|t| {
+        matches!(t, Tok::Start(name, attrs)
+            if name == "main" || attrs.get("role").is_some_and(|r| r == "main"))
+    })?;
+    let Tok::Start(name, _) = &page[start] else {
+        return None;
+    };
+    let mut depth = 0usize;
+    for (i, t) in page.iter().enumerate().skip(start) {
+        match t {
+            Tok::Start(n, _) if n == name => depth += 1,
+            Tok::End(n) if n == name => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&page[start..=i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(&page[start..])
 }
 
 /// Where a link from the page `page` (a file of the built site under
@@ -257,21 +380,18 @@ fn check_site(public: &Path, allowed: &BTreeSet<String>) -> Findings {
     let mut f = Findings::default();
     for page in files(public, "html") {
         f.pages += 1;
-        let html = Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+        let html = tokens(&std::fs::read_to_string(&page).unwrap());
         let name = page.strip_prefix(public).unwrap().display().to_string();
         for e in escapes_in(&visible_text(&html)) {
             if !allowed.contains(&e) {
                 f.shown_escapes.push(format!("{name}: {e}"));
             }
         }
-        let a = scraper::Selector::parse("a[href]").unwrap();
-        for link in html.select(&a) {
-            let href = link.value().attr("href").unwrap_or("");
-            let Some(to) = target(public, &page, href) else {
+        for (href, text) in links(&html) {
+            let Some(to) = target(public, &page, &href) else {
                 continue;
             };
             f.links += 1;
-            let text: String = link.text().collect::<String>().trim().to_owned();
             if is_cable_id(&text) {
                 f.cross_links += 1;
             }
@@ -357,19 +477,9 @@ fn check(generator: &str, out: &Path, public: &Path) {
         })
         .unwrap_or_else(|| panic!("{generator}: no page for 09STATE4567"));
     // The page's own content: themes add navigation around it.
-    let html = Html::parse_document(&std::fs::read_to_string(&page).unwrap());
-    let main = scraper::Selector::parse("main, [role=main]").unwrap();
-    let text = html
-        .select(&main)
-        .next()
-        .map(|m| {
-            m.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+    let html = tokens(&std::fs::read_to_string(&page).unwrap());
+    let text = main_element(&html)
+        .map(|m| texts(m).split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|| panic!("{generator}: no <main> in {}", page.display()));
     for phrase in AS_WRITTEN {
         assert!(
@@ -383,6 +493,40 @@ fn check(generator: &str, out: &Path, public: &Path) {
         text.matches(title).count(),
         1,
         "{generator}: the title once:\n{text}"
+    );
+}
+
+/// The page reader finds what the checks look for: text hidden in the
+/// head and scripts, escapes and character references as the reader sees
+/// them, links with their texts, the main element.
+#[test]
+fn the_page_reader_sees_text_links_and_main() {
+    let page = tokens(
+        "<!doctype html><html><head><title>\\$ T</title><script>let a = '\\$';</script></head>\
+         <body><nav><a href=\"/x/\">Home</a></nav><main role=\"main\"><p>Cost: \\$40 &amp;amp; <em>AT&amp;T</em></p>\
+         <p><a href=\"../2009/09STATE4567/\"><code>09STATE</code>4567</a> and <!-- c -->after</p>\
+         <div><main>inner</main></div></main><footer>foot</footer></body></html>",
+    );
+    let visible = visible_text(&page);
+    assert_eq!(
+        visible,
+        "Home Cost: \\$40 &amp; AT&T 09STATE 4567 and after inner foot"
+    );
+    assert_eq!(
+        escapes_in(&visible),
+        BTreeSet::from(["\\$".to_owned(), "&amp;".to_owned()])
+    );
+    assert_eq!(
+        links(&page),
+        [
+            ("/x/".to_owned(), "Home".to_owned()),
+            ("../2009/09STATE4567/".to_owned(), "09STATE4567".to_owned())
+        ]
+    );
+    let main = main_element(&page).unwrap();
+    assert_eq!(
+        texts(main).split_whitespace().collect::<Vec<_>>().join(" "),
+        "Cost: \\$40 &amp; AT&T 09STATE 4567 and after inner"
     );
 }
 

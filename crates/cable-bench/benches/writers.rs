@@ -2,9 +2,9 @@
 //! a digest of its output under each option set.
 //!
 //! ```sh
-//! cargo bench -p cable-gen --bench writers                  # all four writers
-//! cargo bench -p cable-gen --bench writers -- pandoc yaml   # some of them
-//! CABLEKIT_BENCH_DIR=/tmp/corpus cargo bench -p cable-gen --bench writers -- markdown
+//! cargo bench -p cable-bench --bench writers                  # all four writers
+//! cargo bench -p cable-bench --bench writers -- pandoc yaml   # some of them
+//! CABLEKIT_BENCH_DIR=/tmp/corpus cargo bench -p cable-bench --bench writers -- markdown
 //! ```
 //!
 //! Inputs: every `*.txt` under `CABLEKIT_BENCH_DIR` if set, else

@@ -7,7 +7,8 @@
 
 #![allow(clippy::print_stderr)]
 
-use cable_gen::{Format, Generator, write_corpus};
+use cable_bench::write_corpus;
+use cable_gen::{Format, Generator};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;

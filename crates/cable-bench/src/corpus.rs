@@ -2,8 +2,7 @@
 //! archive (tar.gz, zip, 7z), streamed so that memory stays flat whatever
 //! the corpus size.
 
-use crate::cable::{Generator, SynthCable};
-use crate::render::{Format, Renderer};
+use cable_gen::{CsvStream, Format, Generator, Renderer, SynthCable};
 use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
@@ -12,7 +11,7 @@ use std::path::Path;
 /// How the output is packed, from the output path's extension.
 ///
 /// ```
-/// use cable_gen::Packing;
+/// use cable_bench::Packing;
 /// assert_eq!(Packing::from_path("x/cables.tar.gz".as_ref()), Packing::TarGz);
 /// assert_eq!(Packing::from_path("x/cables.csv".as_ref()), Packing::Plain);
 /// ```
@@ -54,64 +53,6 @@ pub struct Written {
     pub cables: u64,
     /// Uncompressed bytes of rendered cables.
     pub bytes: u64,
-}
-
-/// The CSV rendering of a whole corpus as a byte stream, generated row by
-/// row as it is read.
-///
-/// ```
-/// use std::io::Read;
-/// let mut s = cable_gen::CsvStream::new(cable_gen::Generator::new(1, 3));
-/// let mut csv = String::new();
-/// s.read_to_string(&mut csv).unwrap();
-/// assert!(csv.starts_with("\"1\",") && csv.contains("\n\"3\",\""));
-/// ```
-#[derive(Debug)]
-pub struct CsvStream {
-    generator: Generator,
-    renderer: Renderer,
-    next: u64,
-    cable: SynthCable,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl CsvStream {
-    /// The stream of `generator`'s corpus.
-    pub fn new(generator: Generator) -> CsvStream {
-        CsvStream {
-            generator,
-            renderer: Renderer::new(),
-            next: 0,
-            cable: SynthCable::default(),
-            buf: Vec::with_capacity(1 << 20),
-            pos: 0,
-        }
-    }
-
-    fn refill(&mut self) {
-        self.buf.clear();
-        self.pos = 0;
-        while self.buf.len() < (1 << 20) && self.next < self.generator.count() {
-            self.generator.fill(self.next, &mut self.cable);
-            self.renderer
-                .render(Format::Csv, &self.cable, &mut self.buf);
-            self.next += 1;
-        }
-    }
-}
-
-impl Read for CsvStream {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if self.pos >= self.buf.len() {
-            self.refill();
-        }
-        let rest = self.buf.get(self.pos..).unwrap_or(&[]);
-        let n = rest.len().min(out.len());
-        out[..n].copy_from_slice(&rest[..n]);
-        self.pos += n;
-        Ok(n)
-    }
 }
 
 /// Counts what passes through a reader.
@@ -163,10 +104,7 @@ pub fn write_corpus(generator: &Generator, format: Format, out: &Path) -> io::Re
         generator.fill(i, &mut cable);
         buf.clear();
         renderer.render(format, &cable, &mut buf);
-        let mut name = match format {
-            Format::Html => format!("cable/{}/{}", cable.year_month, cable.id),
-            _ => cable.id.clone(),
-        };
+        let mut name = cable.member_name(format);
         if !names.insert(name.clone()) {
             name = format!("{name}-{}", cable.row);
         }

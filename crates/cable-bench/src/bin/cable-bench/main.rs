@@ -19,7 +19,8 @@
 mod report;
 mod timing;
 
-use cable_gen::{Format, Generator, Renderer, SynthCable, write_corpus};
+use cable_bench::write_corpus;
+use cable_gen::{Format, Generator, Renderer, SynthCable};
 use clap::Parser;
 use report::{Report, Row};
 use std::path::{Path, PathBuf};

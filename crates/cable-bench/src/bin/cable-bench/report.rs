@@ -111,7 +111,7 @@ impl Report {
         let _ = writeln!(s, "### {} — {}\n", today(), machine());
         let _ = writeln!(
             s,
-            "Commands: `cargo build --release -p cablekit -p cable-gen && target/release/cable-bench {args}` (what `just bench` runs). \
+            "Commands: `cargo build --release -p cablekit -p cable-bench && target/release/cable-bench {args}` (what `just bench` runs). \
              Corpus: `target/release/cable-gen --count N --seed 1 --format csv --out target/bench/cables.csv`. \
              End-to-end runs write a directory tree (one file per cable and format) or one uncompressed tar (`--archive tar`), as each row says; \
              user and system CPU seconds are GNU time's. Wall times on a shared machine vary; CPU seconds less so.\n"
