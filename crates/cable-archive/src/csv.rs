@@ -375,7 +375,7 @@ fn emit(sink: &mut Sink<'_>, ctx: &Ctx, fields: &mut Fields, row: Row) -> Result
                     .collect()
             })
             .unwrap_or_default(),
-        released: None,
+        ..ContainerMeta::default()
     };
     let mut notes = Vec::new();
     if let Some(note) = meta.id.as_deref().and_then(meta::id_note) {

@@ -74,6 +74,7 @@ fn alx_preamble(text: &str) -> Option<(ContainerMeta, String, usize)> {
         date: Some(date),
         origin: Some(origin.trim().to_string()),
         classification: Some((*classification).to_string()),
+        title: Some((*title).to_string()),
         ..ContainerMeta::default()
     };
     Some((meta, (*title).to_string(), offset))

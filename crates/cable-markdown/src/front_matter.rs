@@ -8,7 +8,7 @@
 //! | `id` | `STATE 017183` in a 2009 cable | `09STATE17183` |
 //! | `title` | `Subject::title` (else the id) | `Missile Technology Control Regime (MTCR): …` |
 //! | `layout` | [`crate::Site::Jekyll`] only | `page` |
-//! | `date` | the DTG `242158Z FEB 09` (else the container's date) | `2009-02-24T21:58:00Z` (a timestamp, not a string) |
+//! | `date` | `Cable::date()`: the DTG `242158Z FEB 09` in UTC, else the container's time without a zone | `2009-02-24T21:58:00Z`, `1972-02-25T09:30:00` (a timestamp, not a string) |
 //! | `subject` | `SUBJECT:` as written | `MISSILE TECHNOLOGY CONTROL REGIME (MTCR): …` |
 //! | `subject_classification` | the subject's `(C)` | `C` |
 //! | `classification` | the banner's level | `CONFIDENTIAL` |
@@ -30,7 +30,7 @@
 //! `ON`, `Y`, `0800`, `1.4` stay strings. The one deliberate exception is
 //! `date`, written plain so that Hugo, Jekyll, MkDocs and pandoc read a
 //! date: it is serialized on its own with YAML 1.2 rules, which is safe
-//! because its value is always a validated [`cable_model::Timestamp`]
+//! because its value is always a validated [`cable_model::CableDate`]
 //! printed as `YYYY-MM-DDTHH:MM:00Z`. Long strings stay on one line (no
 //! folded block scalars), so every key is one `key: value` line or a list;
 //! `title`, `subject` and `summary` have line breaks, control characters
@@ -40,7 +40,7 @@
 
 use crate::page::title;
 use crate::{Options, Site};
-use cable_model::{Addressee, Cable, Caveat, Timestamp};
+use cable_model::{Addressee, Cable, CableDate, Caveat};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io;
@@ -141,14 +141,10 @@ pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// The cable's date: its DTG's instant, else the container's date.
-pub(crate) fn date(cable: &Cable) -> Option<Timestamp> {
-    cable
-        .routing
-        .dtg
-        .as_ref()
-        .and_then(|d| d.utc)
-        .or(cable.container.date)
+/// The cable's date ([`Cable::date`]): its DTG's instant in UTC, else the
+/// container's time without a zone.
+pub(crate) fn date(cable: &Cable) -> Option<CableDate> {
+    cable.date()
 }
 
 fn names(list: &[Addressee]) -> Vec<&str> {

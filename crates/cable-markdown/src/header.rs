@@ -15,7 +15,7 @@ use crate::Options;
 use crate::body::{ITEM_INDENT, indent};
 use crate::links::{link, url_for};
 use crate::prose::{Mode, escape, fill, fill_escaped};
-use cable_model::{Addressee, Cable, Declassify, Marking, Reference, Timestamp};
+use cable_model::{Addressee, Cable, CableDate, Declassify, Marking, Reference, Timestamp};
 
 /// One item: its label and its value as raw text.
 struct Item {
@@ -65,14 +65,17 @@ fn items(cable: &Cable) -> Vec<Item> {
         }
     };
     let routing = &cable.routing;
-    if let Some(dtg) = &routing.dtg {
-        let value = match dtg.utc {
-            Some(t) => format!("{} ({})", date(t), dtg.raw),
-            None => dtg.raw.clone(),
-        };
-        push("Date", value);
-    } else if let Some(t) = cable.container.date {
-        push("Date", date(t));
+    // `Cable::date()`: a DTG's instant is UTC; a container's time has no
+    // known zone and says none.
+    match (&routing.dtg, cable.date()) {
+        (Some(dtg), Some(CableDate::Utc(t))) => push("Date", format!("{} ({})", date(t), dtg.raw)),
+        (Some(dtg), _) => push("Date", dtg.raw.clone()),
+        (None, Some(CableDate::Local(t))) => push(
+            "Date",
+            format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute()),
+        ),
+        (None, Some(CableDate::Utc(t))) => push("Date", date(t)),
+        (None, None) => {}
     }
     if let Some(p) = routing.precedence {
         let value = match p.info {

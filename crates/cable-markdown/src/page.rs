@@ -6,9 +6,10 @@ use crate::{FrontMatter, Options, body, front_matter, header};
 use cable_model::Cable;
 use std::io;
 
-/// The page's title: the subject in title case as the parser computed it
-/// (`Subject::title`), else the subject as written, else the id, else
-/// `Untitled cable`. Never re-title-cased here.
+/// The page's title: the cable's title as the model gives it
+/// ([`Cable::title`]: the subject in title case, else the container's
+/// title), else the subject as written, else the id, else `Untitled
+/// cable`. Never re-title-cased here.
 ///
 /// ```text
 /// SUBJECT: MISSILE TECHNOLOGY CONTROL REGIME (MTCR): …
@@ -17,7 +18,7 @@ use std::io;
 pub(crate) fn title(cable: &Cable) -> &str {
     let subject = cable.subject.as_ref();
     [
-        subject.map(|s| s.title.as_str()),
+        cable.title(),
         subject.map(|s| s.text.as_str()),
         cable.id.as_ref().map(|i| i.as_str()),
     ]

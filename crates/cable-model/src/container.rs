@@ -42,4 +42,7 @@ pub struct ContainerMeta {
     pub references: Vec<String>,
     /// The release date (HTML pages): `2010-11-28 18:06`.
     pub released: Option<String>,
+    /// The title the container gives the cable (the alx-txt scrape's second
+    /// preamble line: `FURTHER ON HIZBALLAH "MANIFESTO"`).
+    pub title: Option<String>,
 }

@@ -65,8 +65,15 @@ codes! {
     RepairedBanner = "repaired-banner", Info;
     /// No reference id could be formed from the banner.
     MissingId = "missing-id", Warning;
+    /// Without a usable banner, the id or the classification was taken
+    /// from the routing lines (`DE` serial, `FM` station, DTG year; the
+    /// `ZNY CCCCC` security line).
+    DerivedFromRouting = "derived-from-routing", Info;
     /// The station in an id or reference is not a known station name.
     UnknownStation = "unknown-station", Info;
+    /// A station written with a typo, cut short, or with debris glued to it
+    /// was read as a known one (`BRASILA` as `BRASILIA`).
+    RepairedStation = "repaired-station", Info;
     /// No DTG was found, or it could not be read.
     MissingDtg = "missing-dtg", Warning;
     /// A DTG was found but is not a valid date and time.
@@ -133,6 +140,11 @@ codes! {
     MalformedContainerId = "malformed-container-id", Warning;
     /// The container's id differs from the text's.
     ContainerIdMismatch = "container-id-mismatch", Warning;
+    /// The container's date is not a real date and time (`2/30/1972 9:30`).
+    MalformedContainerDate = "malformed-container-date", Warning;
+    /// What the container reader noticed about the record's container
+    /// (kept as said, for the report).
+    ContainerNote = "container-note", Info;
     /// The container's date differs from the text's DTG.
     ContainerDateMismatch = "container-date-mismatch", Info;
     /// The container's classification differs from the banner.

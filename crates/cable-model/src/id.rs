@@ -13,11 +13,85 @@ use std::fmt;
 ///
 /// Built only through [`CableId::new`] or [`CableId::parse`], so it always
 /// has the shape `YY` (or `YYYY`) + `[A-Z]+` + digits without leading zero.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// An id of up to 22 bytes (nearly all) is held inline, without an
+/// allocation of its own: a cable citing a million cables holds a million.
+#[derive(Clone)]
 pub struct CableId {
-    text: String,
-    year_digits: u8,
-    station_end: usize,
+    /// The canonical text; its parts (year, station, serial) are found by
+    /// its shape when asked for, so an id is 24 bytes.
+    text: IdText,
+}
+
+/// The id's text: inline when it fits, else on the heap.
+#[derive(Clone)]
+enum IdText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// The longest id held inline.
+const INLINE: usize = 22;
+
+impl IdText {
+    fn new(s: &str) -> IdText {
+        let b = s.as_bytes();
+        match (u8::try_from(b.len()), b.len() <= INLINE) {
+            (Ok(len), true) => {
+                let mut bytes = [0u8; INLINE];
+                if let Some(dst) = bytes.get_mut(..b.len()) {
+                    dst.copy_from_slice(b);
+                }
+                IdText::Inline { len, bytes }
+            }
+            _ => IdText::Heap(s.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            IdText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            IdText::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq for CableId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CableId {}
+
+impl PartialOrd for CableId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for CableId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for CableId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for CableId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CableId")
+            .field("text", &self.as_str())
+            .field("year_digits", &self.year_digits())
+            .field("station_end", &self.station_end())
+            .finish()
+    }
 }
 
 impl CableId {
@@ -36,12 +110,40 @@ impl CableId {
         {
             return None;
         }
-        let text = format!("{:02}{}{}", year % 100, station, serial);
-        Some(CableId {
-            station_end: 2 + station.len(),
-            year_digits: 2,
-            text,
-        })
+        // Written on the stack: `09` + station + serial (no allocation for
+        // an id that fits inline).
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        let mut put = |bytes: &[u8]| {
+            for &b in bytes {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = b;
+                }
+                n += 1;
+            }
+        };
+        let yy = year % 100;
+        put(&[b'0' + (yy / 10) as u8, b'0' + (yy % 10) as u8]);
+        put(station.as_bytes());
+        let mut digits = [0u8; 10];
+        let mut k = digits.len();
+        let mut v = serial;
+        loop {
+            k -= 1;
+            if let Some(d) = digits.get_mut(k) {
+                *d = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            if v == 0 || k == 0 {
+                break;
+            }
+        }
+        put(digits.get(k..).unwrap_or(&[]));
+        let text = match buf.get(..n).map(std::str::from_utf8) {
+            Some(Ok(t)) => IdText::new(t),
+            _ => IdText::new(&format!("{yy:02}{station}{serial}")),
+        };
+        Some(CableId { text })
     }
 
     /// Reads an id already in canonical or near-canonical form
@@ -78,21 +180,39 @@ impl CableId {
         }
         let station = &s[digits..digits + letters];
         Some(CableId {
-            text: format!("{}{}{}", &s[..digits], station, serial),
-            year_digits: digits as u8,
-            station_end: digits + letters,
+            text: IdText::new(&format!("{}{}{}", &s[..digits], station, serial)),
         })
+    }
+
+    /// The number of year digits: 2, or 4 for a 1970s archive id.
+    fn year_digits(&self) -> usize {
+        self.as_str().bytes().take_while(u8::is_ascii_digit).count()
+    }
+
+    /// Where the station ends (and the serial starts).
+    fn station_end(&self) -> usize {
+        let y = self.year_digits();
+        y + self
+            .as_str()
+            .bytes()
+            .skip(y)
+            .take_while(u8::is_ascii_uppercase)
+            .count()
     }
 
     /// The id as text: `09STATE17183`.
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The full year: `09` is 2009, `66` is 1966 (two-digit years 66-99 are 19xx).
     pub fn year(&self) -> u16 {
-        let y: u16 = self.text[..self.year_digits as usize].parse().unwrap_or(0);
-        if self.year_digits == 4 {
+        let y: u16 = self
+            .as_str()
+            .get(..self.year_digits())
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        if self.year_digits() == 4 {
             y
         } else if y >= 66 {
             1900 + y
@@ -103,18 +223,23 @@ impl CableId {
 
     /// The station: `STATE`, `PARIS`.
     pub fn station(&self) -> &str {
-        &self.text[self.year_digits as usize..self.station_end]
+        self.as_str()
+            .get(self.year_digits()..self.station_end())
+            .unwrap_or("")
     }
 
     /// The serial number: `17183`.
     pub fn serial(&self) -> u32 {
-        self.text[self.station_end..].parse().unwrap_or(0)
+        self.as_str()
+            .get(self.station_end()..)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
     }
 }
 
 impl fmt::Display for CableId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.as_str())
     }
 }
 
@@ -149,5 +274,21 @@ mod tests {
         assert!(CableId::parse("09STATE").is_none());
         assert!(CableId::parse("09state1").is_none());
         assert!(CableId::new(2009, "St", 1).is_none());
+    }
+
+    #[test]
+    fn inline_and_heap_ids_behave_alike() {
+        let short = CableId::new(2009, "STATE", 17183).unwrap();
+        let long = CableId::new(2009, "BANDARSERIBEGAWANXX", 1234567).unwrap();
+        assert!(matches!(short.text, IdText::Inline { .. }));
+        assert!(matches!(long.text, IdText::Heap(_)));
+        assert_eq!(long.as_str(), "09BANDARSERIBEGAWANXX1234567");
+        assert_eq!(
+            (long.station(), long.serial()),
+            ("BANDARSERIBEGAWANXX", 1234567)
+        );
+        assert!(long < short);
+        assert_eq!(CableId::parse("09STATE017183"), Some(short));
+        assert!(std::mem::size_of::<Option<CableId>>() <= 24);
     }
 }

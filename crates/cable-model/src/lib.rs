@@ -62,7 +62,7 @@ pub use references::{Reference, ReferenceKind};
 pub use routing::{Addressee, Dtg, Precedence, PrecedencePair, Routing, Transmission};
 pub use subject::Subject;
 pub use tags::{Tag, TagKind};
-pub use time::{Date, Timestamp};
+pub use time::{CableDate, Date, Timestamp};
 
 /// One US diplomatic cable, as read from its text.
 ///
@@ -138,6 +138,42 @@ impl Cable {
     /// ```
     pub fn summary(&self) -> Option<String> {
         body::find_note(&self.body, NoteKind::Summary).map(Note::plain_text)
+    }
+
+    /// When the cable was written: its DTG's instant (UTC) when the text
+    /// has a valid one, else the container's date (a wall-clock time of
+    /// unknown zone). Every writer takes the cable's date from here.
+    ///
+    /// ```
+    /// use cable_model::{Cable, CableDate, Date, Dtg, Timestamp};
+    /// let t = Timestamp::new(Date::new(2009, 2, 24).unwrap(), 21, 58).unwrap();
+    /// let mut c = Cable::default();
+    /// c.container.date = Some(t);
+    /// assert_eq!(c.date(), Some(CableDate::Local(t)));
+    /// c.routing.dtg = Some(Dtg { raw: "242158Z FEB 09".into(), utc: Some(t) });
+    /// assert_eq!(c.date().unwrap().to_string(), "2009-02-24T21:58:00Z");
+    /// ```
+    pub fn date(&self) -> Option<CableDate> {
+        match self.routing.dtg.as_ref().and_then(|d| d.utc) {
+            Some(t) => Some(CableDate::Utc(t)),
+            None => self.container.date.map(CableDate::Local),
+        }
+    }
+
+    /// The cable's title: its subject in title case, else the title its
+    /// container gives it (an alx-txt preamble), else none. Every writer
+    /// takes the cable's title from here.
+    pub fn title(&self) -> Option<&str> {
+        self.subject
+            .as_ref()
+            .map(|s| s.title.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .or_else(|| {
+                self.container
+                    .title
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+            })
     }
 
     /// The year the cable was written in, from its DTG, else its id.

@@ -82,6 +82,45 @@ impl fmt::Display for Timestamp {
     }
 }
 
+/// When a cable was written, and whose clock says so.
+///
+/// ```text
+/// P R 242158Z FEB 09                          -> Utc(2009-02-24 21:58)   "2009-02-24T21:58:00Z"
+/// "2","2/25/1972 9:30",... (no DTG in text)   -> Local(1972-02-25 09:30) "1972-02-25T09:30:00"
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CableDate {
+    /// The date-time group's instant, in UTC.
+    Utc(Timestamp),
+    /// The container's wall-clock time: its zone is not known.
+    Local(Timestamp),
+}
+
+impl CableDate {
+    /// The time, whatever its zone.
+    pub fn timestamp(self) -> Timestamp {
+        match self {
+            CableDate::Utc(t) | CableDate::Local(t) => t,
+        }
+    }
+
+    /// Whether the time is known to be UTC (it came from the DTG).
+    pub fn is_utc(self) -> bool {
+        matches!(self, CableDate::Utc(_))
+    }
+}
+
+impl fmt::Display for CableDate {
+    /// ISO 8601: with `Z` for a UTC time (`2009-02-24T21:58:00Z`), without
+    /// a zone for a container's wall-clock time (`1972-02-25T09:30:00`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CableDate::Utc(t) => write!(f, "{t}"),
+            CableDate::Local(t) => write!(f, "{}T{:02}:{:02}:00", t.date(), t.hour(), t.minute()),
+        }
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -103,6 +142,14 @@ mod tests {
         assert!(Date::new(2000, 2, 29).is_some());
         assert!(Date::new(2009, 13, 1).is_none());
         assert_eq!(Date::new(2009, 2, 28).unwrap().to_string(), "2009-02-28");
+    }
+
+    #[test]
+    fn cable_dates() {
+        let t = Timestamp::new(Date::new(1972, 2, 25).unwrap(), 9, 30).unwrap();
+        assert_eq!(CableDate::Utc(t).to_string(), "1972-02-25T09:30:00Z");
+        assert_eq!(CableDate::Local(t).to_string(), "1972-02-25T09:30:00");
+        assert!(!CableDate::Local(t).is_utc());
     }
 
     #[test]

@@ -34,7 +34,7 @@
 //! |---|---|---|
 //! | `title` | `MetaInlines` | the title-cased subject (`Subject::title`), else the id |
 //! | `subtitle` | `MetaInlines` | the subject as written |
-//! | `date` | `MetaString`, `2009-02-24` | the DTG, else the container's date |
+//! | `date` | `MetaString`, `2009-02-24T21:58:00Z` | `Cable::date()`: the DTG in UTC, else the container's time without a zone |
 //! | `subject` | `MetaString` | the subject as written (DOCX, ODT, EPUB `dc:subject`; PDF `pdfsubject`) |
 //! | `keywords` | `MetaList` of `MetaInlines` | TAGS (DOCX `cp:keywords`, ODT, PDF, HTML); `MetaInlines`, not `MetaString`, which the DOCX writer prints empty |
 //! | `description` | `MetaString` | the `SUMMARY` block |

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 ///   -> title    "Missile Technology Control Regime (MTCR): ..." (MetaInlines)
 ///      subtitle "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaInlines)
 ///      subject  "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): ..." (MetaString)
-/// P R 242158Z FEB 09 -> date "2009-02-24"
+/// P R 242158Z FEB 09 -> date "2009-02-24T21:58:00Z"
 /// TAGS: MTCRE PARM   -> keywords [MTCRE, PARM] (MetaInlines each), cable.tags ["MTCRE", "PARM"]
 /// SUMMARY: … END SUMMARY -> description (MetaString)
 /// (always)           -> lang "en-US"
@@ -44,10 +44,7 @@ use std::borrow::Cow;
 pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
     let mut m = MetaMap::new();
     let title = cable
-        .subject
-        .as_ref()
-        .map(|s| s.title.as_str())
-        .filter(|t| !t.trim().is_empty())
+        .title()
         .or_else(|| cable.id.as_ref().map(|id| id.as_str()));
     if let Some(title) = title {
         m.insert("title", MetaValue::Inlines(inlines::text(title)));
@@ -63,14 +60,10 @@ pub(crate) fn meta<'a>(cable: &'a Cable, opts: &Options) -> MetaMap<'a> {
         m.insert("description", string(summary));
     }
     m.insert("lang", string("en-US"));
-    let instant = cable
-        .routing
-        .dtg
-        .as_ref()
-        .and_then(|d| d.utc)
-        .or(cable.container.date);
-    if let Some(t) = instant {
-        m.insert("date", string(t.date().to_string()));
+    // `Cable::date()`, as every writer gives it: the DTG's instant in UTC
+    // (`2009-02-24T21:58:00Z`), else the container's time without a zone.
+    if let Some(d) = cable.date() {
+        m.insert("date", string(d.to_string()));
     }
     if !cable.tags.is_empty() {
         m.insert(

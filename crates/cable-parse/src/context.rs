@@ -11,6 +11,8 @@ pub(crate) struct Context<'c> {
     /// `REASON: 1.4 (b) 1. (C) Summary: ...` gives `(line, "1. (C) Summary:
     /// ...")`. The header consumed that line; the body reads this first.
     pub(crate) body_head: Option<(u32, String)>,
+    /// The stations matched in this cable (banner, REF lines, FM line).
+    pub(crate) stations: crate::stations::Resolver,
 }
 
 impl<'c> Context<'c> {
@@ -19,6 +21,7 @@ impl<'c> Context<'c> {
             cable: Cable::default(),
             container,
             body_head: None,
+            stations: crate::stations::Resolver::default(),
         }
     }
 

@@ -22,34 +22,39 @@
 //!
 //! The grammar each module reads is described in `docs/cable-format.md`.
 
-mod banner;
 mod blanks;
 mod body;
-mod classified_by;
 mod context;
-mod executive_order;
 mod header;
-mod headings;
 mod ids;
-mod keyword;
-mod lists;
-mod notes;
-mod paragraphs;
-mod portion;
 mod reconcile;
-mod references;
-mod routing;
-mod signer;
 mod source;
-mod subject;
-mod tags;
+mod stations;
 mod titlefy;
-mod trailer;
 
 use cable_model::{Cable, CableId, ContainerMeta};
 
 pub use ids::canonical_id;
 pub use titlefy::titlefy;
+
+/// One TAGS entry as written (`prel`, `NATO`, `Clinton, Hillary`) as the
+/// parser reads it: the code upper-cased, the kind from the TAGS
+/// vocabulary (subject and organisation codes, countries, programs), else
+/// from its shape. `None` for an empty text.
+///
+/// ```
+/// use cable_model::TagKind;
+/// assert_eq!(cable_parse::tag("nato").unwrap().kind(), TagKind::Organisation);
+/// assert_eq!(cable_parse::tag("kdem").unwrap().as_str(), "KDEM");
+/// ```
+pub fn tag(written: &str) -> Option<cable_model::Tag> {
+    let code = written
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase();
+    cable_model::Tag::from_text(written, header::tags::tag_kind(&code))
+}
 
 /// Parses the text of one cable.
 ///
@@ -72,21 +77,39 @@ pub fn parse_with(text: &str, container: &ContainerMeta) -> Cable {
     cable
 }
 
-/// The id [`parse_with`] gives the same text and container, without parsing
-/// the body: only source cleaning, the header and the id reconciliation
-/// run. For callers that need just the ids of an archive (the driver's
-/// cross-link pre-pass), at well under the cost of a full parse.
+/// The id a parsed record is known by (its output name): the id its
+/// container states, when it reads as one, else the text's. `Cable::id`
+/// keeps the text's own id; where they disagree the cable has a
+/// `container-id-mismatch` diagnostic.
+///
+/// ```
+/// use cable_model::ContainerMeta;
+/// let meta = ContainerMeta { id: Some("09LIMA12".into()), ..Default::default() };
+/// let cable = cable_parse::parse_with("UNCLAS QUITO 000005\n\nSUBJECT: X\n", &meta);
+/// assert_eq!(cable_parse::record_id(&cable).unwrap().as_str(), "09LIMA12");
+/// ```
+pub fn record_id(cable: &Cable) -> Option<CableId> {
+    reconcile::record_id(cable)
+}
+
+/// The id [`record_id`] gives the cable [`parse_with`] parses from the same
+/// text and container, without parsing the body: only source cleaning, the
+/// header and the id reconciliation run. For callers that need just the
+/// ids of an archive (the driver's cross-link pre-pass), at well under the
+/// cost of a full parse.
 ///
 /// ```
 /// use cable_model::ContainerMeta;
 /// let text = "C O N F I D E N T I A L STATE 017183\n\nSUBJECT: TEST\n\n1. (U) Hello.\n";
 /// let meta = ContainerMeta::default();
-/// assert_eq!(cable_parse::identify(text, &meta), cable_parse::parse_with(text, &meta).id);
+/// let cable = cable_parse::parse_with(text, &meta);
+/// assert_eq!(cable_parse::identify(text, &meta), cable_parse::record_id(&cable));
 /// ```
 pub fn identify(text: &str, container: &ContainerMeta) -> Option<CableId> {
     let mut cable = phases(text, container, false);
     reconcile::reconcile_id(&mut cable, container, &mut Vec::new());
-    cable.id
+    cable.container.id.clone_from(&container.id);
+    reconcile::record_id(&cable)
 }
 
 /// Source cleaning and the header phase, then the body phase when `body`
@@ -98,6 +121,15 @@ fn phases(text: &str, container: &ContainerMeta, body: bool) -> Cable {
     header::parse(&mut cursor, &mut cx);
     if body {
         body::parse(&mut cursor, &mut cx);
+        // The title keeps upper-case the subject's words that the body
+        // writes in capitals (`MTCR` in a mixed-case body).
+        let c = &mut cx.cable;
+        if let Some(s) = c.subject.as_mut() {
+            let caps = titlefy::body_capitals(&s.text, &c.body);
+            if !caps.is_empty() {
+                s.title = titlefy::titlefy_with(&s.text, &caps);
+            }
+        }
     }
     cx.finish()
 }

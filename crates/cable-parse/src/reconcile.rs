@@ -21,6 +21,7 @@ pub(crate) fn reconcile(cable: &mut Cable, container: &ContainerMeta) {
     let mut diags = Vec::new();
     reconcile_id(cable, container, &mut diags);
     reconcile_date(cable, container, &mut diags);
+    malformed_date(container, &mut diags);
     reconcile_classification(cable, container, &mut diags);
     cable.diagnostics.extend(diags);
 }
@@ -92,6 +93,32 @@ fn reconcile_date(cable: &Cable, container: &ContainerMeta, diags: &mut Vec<Diag
             format!("the DTG says {text}, the container {cont}"),
         ));
     }
+}
+
+/// A container date that is not a real date and time (`2/30/1972 9:30` in
+/// cables.csv): kept as written, and reported.
+fn malformed_date(container: &ContainerMeta, diags: &mut Vec<Diagnostic>) {
+    if let (Some(raw), None) = (container.date_raw.as_deref(), container.date) {
+        if !raw.trim_blanks().is_empty() {
+            diags.push(Diagnostic::new(
+                Code::MalformedContainerDate,
+                None,
+                format!("the container's date {raw:?} is not a real date and time"),
+            ));
+        }
+    }
+}
+
+/// The id a record is known by: the container's (when it states one that
+/// reads as an id), else the text's. A text that disagrees keeps its own
+/// id in `Cable::id` and has a `container-id-mismatch` note.
+pub(crate) fn record_id(cable: &Cable) -> Option<cable_model::CableId> {
+    cable
+        .container
+        .id
+        .as_deref()
+        .and_then(canonical_id)
+        .or_else(|| cable.id.clone())
 }
 
 /// The cablegate HTML builds of 2010-12 and early 2011 printed the hour
@@ -223,6 +250,29 @@ mod tests {
         let mut c = with_dtg(ts(4, 12, 36));
         reconcile(&mut c, &meta(ts(4, 12, 36)));
         assert!(codes(&c).is_empty());
+    }
+
+    #[test]
+    fn malformed_dates_and_record_ids() {
+        let meta = ContainerMeta {
+            id: Some("09LIMA12".into()),
+            date_raw: Some("2/30/1972 9:30".into()),
+            ..Default::default()
+        };
+        let mut c = Cable {
+            id: cable_model::CableId::parse("09QUITO5"),
+            ..Default::default()
+        };
+        reconcile(&mut c, &meta);
+        assert_eq!(
+            codes(&c),
+            [Code::ContainerIdMismatch, Code::MalformedContainerDate]
+        );
+        assert_eq!(c.id.as_ref().map(|i| i.as_str()), Some("09QUITO5"));
+        assert_eq!(
+            record_id(&c).map(|i| i.to_string()).as_deref(),
+            Some("09LIMA12")
+        );
     }
 
     #[test]

@@ -75,14 +75,22 @@ impl<'a> Source<'a> {
         // Where `SIPDIS` occurs, in order: a line is only examined for an
         // inserted SIPDIS word when one falls inside it.
         let mut sipdis_at = SIPDIS_FINDER.find_iter(text.as_bytes()).peekable();
-        // Room for lines of 24 bytes on average (cable lines are longer,
-        // blank lines shorter): one allocation, seldom a second; counting
-        // the lines first costs more than that.
-        let mut lines: Vec<Line<'a>> = Vec::with_capacity(text.len() / 24 + 1);
+        // Room for every line: the line feeds (or, for a text of lone
+        // carriage returns, the carriage returns) counted with a vectorised
+        // search, so the vector is allocated once and never doubled (a text
+        // of a million short lines would otherwise hold twice the room).
+        let feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let returns = if feeds == 0 {
+            memchr::memchr_iter(b'\r', text.as_bytes()).count()
+        } else {
+            0
+        };
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(feeds.max(returns) + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let mut sipdis_words = 0u32;
         let mut first_sipdis_word: Option<u32> = None;
         let (mut stamps, mut page_classifications) = (0u32, 0u32);
+        let mut stamps_cont = 0u32;
         let mut control_bytes = 0usize;
         let mut first_page: Option<u32> = None;
         let mut first_stamp: Option<u32> = None;
@@ -112,7 +120,13 @@ impl<'a> Source<'a> {
             let trimmed = t.trim_blanks();
             if skip_review {
                 skip_review = false;
-                if trimmed.starts_with("Review ") && trimmed.len() < 40 {
+                // The stamp's second line: `Review 30 JUN 2006` after
+                // `... EO Systematic`, `Systematic Review 05 JUL 2006`
+                // after `... EO`.
+                if (trimmed.starts_with("Review ") || trimmed.starts_with("Systematic Review"))
+                    && trimmed.len() < 40
+                {
+                    stamps_cont += 1;
                     continue;
                 }
             }
@@ -142,7 +156,7 @@ impl<'a> Source<'a> {
             if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
                 stamps += 1;
                 first_stamp.get_or_insert(no);
-                skip_review = trimmed.ends_with("Systematic");
+                skip_review = trimmed.ends_with("Systematic") || trimmed.ends_with("EO");
                 continue;
             }
             if let Some(page) = page_header(trimmed) {
@@ -156,7 +170,7 @@ impl<'a> Source<'a> {
                         k -= 1;
                         back += 1;
                         let prev = lines.get(k).map(|l| l.text.as_ref()).unwrap_or("");
-                        if crate::trailer::is_classification_line(prev) {
+                        if crate::body::trailer::is_classification_line(prev) {
                             lines.remove(k);
                             page_classifications += 1;
                         } else if !prev.trim_blanks().is_empty() {
@@ -169,7 +183,7 @@ impl<'a> Source<'a> {
             }
             if after_page > 0 && !trimmed.is_empty() {
                 after_page -= 1;
-                if crate::trailer::is_classification_line(trimmed) {
+                if crate::body::trailer::is_classification_line(trimmed) {
                     page_classifications += 1;
                     continue;
                 }
@@ -192,7 +206,10 @@ impl<'a> Source<'a> {
             cx.diag(
                 Code::ExportDebris,
                 first_stamp,
-                format!("{stamps} declassification stamp line(s) removed"),
+                format!(
+                    "{} declassification stamp line(s) removed",
+                    stamps + stamps_cont
+                ),
             );
         }
         if page_classifications > 0 {
@@ -262,7 +279,7 @@ fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
         let first = rest.split_whitespace().next()?;
         let prev = prev.map(|l| l.text.trim_end_blanks()).unwrap_or("");
         let mid_sentence = prev.ends_with(|c: char| c.is_alphanumeric() || c == ',');
-        let handling = crate::banner::caveat_word(first).is_some()
+        let handling = crate::header::banner::caveat_word(first).is_some()
             || first.starts_with(|c: char| !c.is_alphanumeric())
             || first.eq_ignore_ascii_case("E.O.")
             || first.eq_ignore_ascii_case("EO");
@@ -532,6 +549,12 @@ mod tests {
                 "Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014\ny"
             ),
             ["y"]
+        );
+        assert_eq!(
+            lines(
+                "HELMS\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
+            ),
+            ["HELMS"]
         );
     }
 }

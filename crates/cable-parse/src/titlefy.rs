@@ -3,27 +3,80 @@
 //! `MISSILE TECHNOLOGY CONTROL REGIME (MTCR): RESPONDING TO THE CHAIR'S
 //! REQUEST` becomes `Missile Technology Control Regime (MTCR): Responding
 //! to the Chair's Request`: every word capitalised, small words in lower
-//! case (except first in a clause), acronyms (from `acronyms.txt`) kept
-//! upper-case. A subject that already holds lower-case letters was typed
-//! in mixed case by its author and is returned unchanged.
+//! case (except first in a clause), acronyms kept upper-case. An acronym
+//! is known by a rule, not by a list of seen subjects:
+//!
+//! * a word without a vowel (`MTCR`, `DPRK`, `PRC`), except the English
+//!   abbreviations `MR`, `MRS`, `DR`, `ST`;
+//! * a two-letter word that is no English word (`UK`, `US`, `UN`, `PM`);
+//! * an organisation code of the TAGS vocabulary (`NATO`, `IAEA`, `VARIG`)
+//!   that is no English function word (`WHO` is also a pronoun);
+//! * in a cable, a word the cable's own mixed-case body writes in capitals
+//!   ([`titlefy_with`]).
+//!
+//! A subject that already holds lower-case letters was typed in mixed case
+//! by its author and is returned unchanged. `’` is read like `'`.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-/// The acronym list, from `acronyms.txt` beside this file.
-static ACRONYMS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
-    include_str!("acronyms.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .collect()
-});
 
 /// Words written in lower case inside a title.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
     "or", "per", "the", "to", "via", "vs",
 ];
+
+/// English words of two letters (grammar, not a list of subjects): a
+/// two-letter word that is none of these is an abbreviation (`UK`).
+const TWO_LETTER_WORDS: &[&str] = &[
+    "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
+    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK",
+];
+
+/// English abbreviations without a vowel that are written as words in a
+/// title (`Mr.`, `Dr.`).
+const VOWELLESS_WORDS: &[&str] = &["MR", "MRS", "MS", "DR", "ST", "JR", "SR", "VS"];
+
+/// English function words (pronouns, determiners, conjunctions,
+/// auxiliaries) that are also organisation codes: a word, not an acronym.
+const FUNCTION_WORDS: &[&str] = &[
+    "WHO", "WHAT", "WHEN", "WHERE", "WHY", "HOW", "ALL", "ANY", "CAN", "MAY", "WILL", "NOT", "OUR",
+    "ONE", "NEW", "NOW", "OUT", "OFF", "ITS", "HIS", "HER", "YOU", "ARE", "WAS", "HAS", "HAD",
+    "AND", "THE", "FOR", "BUT", "WITH",
+];
+
+/// Whether `upper` (an upper-case word) is an acronym by the rules of this
+/// module, `body` holding the words the cable's body writes in capitals.
+fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
+    let letters: String = upper.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    if body.contains(upper) {
+        return true;
+    }
+    let no_vowel = !letters
+        .chars()
+        .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
+    // Letters only: `63RD`, `4TH` are ordinals.
+    let only_letters = letters.len() == upper.chars().count();
+    if no_vowel
+        && only_letters
+        && letters.len() >= 2
+        && !VOWELLESS_WORDS.contains(&letters.as_str())
+    {
+        return true;
+    }
+    if letters.len() == 2
+        && upper.len() == 2
+        && !TWO_LETTER_WORDS.contains(&upper)
+        && !VOWELLESS_WORDS.contains(&upper)
+    {
+        return true;
+    }
+    crate::header::tags::vocabulary_kind(upper) == Some(cable_model::TagKind::Organisation)
+        && letters.len() >= 2
+        && !FUNCTION_WORDS.contains(&upper)
+}
 
 /// Title-cases an all-caps subject, keeping acronyms upper-case and small
 /// words lower-case.
@@ -35,8 +88,15 @@ const SMALL_WORDS: &[&str] = &[
 ///     "PM Brown Does the Unexpected in Addressing Economic Problems"
 /// );
 /// assert_eq!(titlefy("63RD UN GENERAL ASSEMBLY"), "63rd UN General Assembly");
+/// assert_eq!(titlefy("UK’S VIEW - A NEW START"), "UK’s View - A New Start");
 /// ```
 pub fn titlefy(subject: &str) -> String {
+    titlefy_with(subject, &BTreeSet::new())
+}
+
+/// [`titlefy`], also keeping upper-case the words of `body_capitals` (the
+/// words a cable's mixed-case body writes in capitals: `MTCR`, `GOI`).
+pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> String {
     if subject.chars().any(char::is_lowercase) {
         return subject.to_owned();
     }
@@ -51,20 +111,25 @@ pub fn titlefy(subject: &str) -> String {
             let mut it = rest.char_indices().peekable();
             while let Some((i, ch)) = it.next() {
                 let in_word = ch.is_alphanumeric()
-                    || (ch == '\'' && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                    || (is_apostrophe(ch) && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
                 if !in_word {
                     end = i;
                     break;
                 }
             }
             let (word, after) = rest.split_at(end);
-            word_case(word, clause_start, &mut out, &mut scratch);
+            word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
             clause_start = false;
             rest = after;
         } else {
             out.push(c);
             let after = rest.get(c.len_utf8()..).unwrap_or("");
-            if matches!(c, ':' | '"' | '?' | '!' | ';') || (c == '-' && after.starts_with('-')) {
+            // `:`, `?`, `--` and a dash between blanks (` - `) start a clause.
+            let spaced_dash = c == '-' && out.ends_with(" -") && after.starts_with(' ');
+            if matches!(c, ':' | '"' | '?' | '!' | ';')
+                || (c == '-' && after.starts_with('-'))
+                || spaced_dash
+            {
                 clause_start = true;
             }
             rest = after;
@@ -73,11 +138,28 @@ pub fn titlefy(subject: &str) -> String {
     out
 }
 
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
 /// Appends `word` in title case; `scratch` is reused for the case-mapped
 /// copies (ASCII words, nearly all, need no allocation per word).
-fn word_case(word: &str, clause_start: bool, out: &mut String, scratch: &mut String) {
-    let (stem, suffix) = match word.rsplit_once('\'') {
-        Some((stem, s)) if s.eq_ignore_ascii_case("s") => (stem, "'s"),
+fn word_case(
+    word: &str,
+    clause_start: bool,
+    body: &BTreeSet<String>,
+    out: &mut String,
+    scratch: &mut String,
+) {
+    // `CHAIR'S`, `UK’S`: the possessive is written in lower case.
+    let (stem, suffix) = match word.char_indices().rev().find(|(_, c)| is_apostrophe(*c)) {
+        Some((at, ap))
+            if word
+                .get(at + ap.len_utf8()..)
+                .is_some_and(|s| s.eq_ignore_ascii_case("s")) =>
+        {
+            (word.get(..at).unwrap_or(word), word.get(at..).unwrap_or(""))
+        }
         _ => (word, ""),
     };
     scratch.clear();
@@ -87,9 +169,9 @@ fn word_case(word: &str, clause_start: bool, out: &mut String, scratch: &mut Str
     } else {
         scratch.push_str(&stem.to_uppercase());
     }
-    if ACRONYMS.contains(scratch.as_str()) {
+    if is_acronym(scratch, body) {
         out.push_str(scratch);
-        out.push_str(suffix);
+        out.push_str(&suffix.to_lowercase());
         return;
     }
     scratch.clear();
@@ -110,30 +192,136 @@ fn word_case(word: &str, clause_start: bool, out: &mut String, scratch: &mut Str
     }
 }
 
+/// The words of `subject` that the cable's body writes in capitals inside
+/// mixed-case text: `MTCR` in `the MTCR partners agreed`. Only words of
+/// two or more letters; a body written in capitals proves nothing.
+pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    // A subject in mixed case is not title-cased; words that are
+    // acronyms by rule need no evidence.
+    if subject.chars().any(char::is_lowercase) {
+        return found;
+    }
+    let none = BTreeSet::new();
+    // Acronyms are short: words of two to seven letters are looked for.
+    let wanted: Vec<String> = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=7).contains(&w.chars().filter(|c| c.is_alphabetic()).count()))
+        .map(str::to_uppercase)
+        .filter(|w| !is_acronym(w, &none) && !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if wanted.is_empty() {
+        return found;
+    }
+    let finders: Vec<memchr::memmem::Finder<'_>> = wanted
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect();
+    // Each wanted word is searched for (a vectorised search per word);
+    // only where it occurs are its neighbours looked at: a word in capitals
+    // between words that are not (a run of capitals such as `ACTION
+    // REQUEST:` is emphasis, not an acronym), in a text holding lower case.
+    let caps = |w: &[u8]| {
+        w.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !w.iter().any(u8::is_ascii_lowercase)
+    };
+    let mut visit = |text: &str| {
+        let b = text.as_bytes();
+        let mut mixed: Option<bool> = None;
+        for (w, finder) in wanted.iter().zip(&finders) {
+            for at in finder.find_iter(b) {
+                let end = at + w.len();
+                let alnum = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
+                if alnum(at.checked_sub(1).and_then(|k| b.get(k))) || alnum(b.get(end)) {
+                    continue;
+                }
+                if !*mixed.get_or_insert_with(|| b.iter().any(u8::is_ascii_lowercase)) {
+                    return;
+                }
+                let before = b.get(..at).unwrap_or(&[]);
+                let prev = before
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .rfind(|x| !x.is_empty());
+                let after = b.get(end..).unwrap_or(&[]);
+                let next = after
+                    .split(|c| !c.is_ascii_alphanumeric())
+                    .find(|x| !x.is_empty());
+                if !prev.is_some_and(caps) && !next.is_some_and(caps) {
+                    found.insert(w.clone());
+                    break;
+                }
+            }
+        }
+    };
+    walk_text(body, &mut visit);
+    found
+}
+
+/// Calls `f` with each text of the blocks, without recursion.
+fn walk_text(blocks: &[cable_model::Block], f: &mut impl FnMut(&str)) {
+    use cable_model::Block;
+    let mut stack: Vec<&[Block]> = vec![blocks];
+    while let Some(bs) = stack.pop() {
+        for b in bs {
+            match b {
+                Block::Paragraph(p) => {
+                    f(&p.text);
+                    stack.push(&p.children);
+                }
+                Block::Text(t) => f(t),
+                Block::List(l) => {
+                    for i in &l.items {
+                        f(&i.text);
+                        stack.push(&i.children);
+                    }
+                }
+                Block::Heading(h) => f(&h.text),
+                Block::Note(n) => stack.push(&n.blocks),
+                _ => {}
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::titlefy;
+    use super::*;
 
     #[test]
     fn title_case() {
         for (raw, want) in [
             (
-                "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): RESPONDING TO THE CHAIR'S REQUEST FOR VIEWS ON INFORMAL BRAINSTORMING SESSION",
-                "Missile Technology Control Regime (MTCR): Responding to the Chair's Request for Views on Informal Brainstorming Session",
+                "MISSILE TECHNOLOGY CONTROL REGIME (MTCR): RESPONDING TO THE CHAIR'S REQUEST",
+                "Missile Technology Control Regime (MTCR): Responding to the Chair's Request",
             ),
-            ("DROC--VATICAN DEMARCHE", "DROC--Vatican Demarche"),
-            (
-                "VARIG'S DOWNWARD SPIRAL: WE'LL PAY YOU LATER",
-                "VARIG's Downward Spiral: We'll Pay You Later",
-            ),
-            (
-                "A SIGN OF GOL'S \"CORSAIR MENTALITY\"",
-                "A Sign of GOL's \"Corsair Mentality\"",
-            ),
+            ("DPRK--VATICAN DEMARCHE", "DPRK--Vatican Demarche"),
+            ("NATO'S VIEW OF THE DPRK", "NATO's View of the DPRK"),
+            ("THE MAN WHO KNEW", "The Man Who Knew"),
+            ("UK’S POSITION ON THE EU", "UK’s Position on the EU"),
+            ("PERU - THE VOTE", "Peru - The Vote"),
+            ("MR. SMITH GOES TO THE PRC", "Mr. Smith Goes to the PRC"),
+            ("IT IS AS IT WAS", "It Is as It Was"),
             ("Already Mixed case", "Already Mixed case"),
             ("", ""),
         ] {
             assert_eq!(titlefy(raw), want);
         }
+    }
+
+    #[test]
+    fn body_acronyms() {
+        use cable_model::{Block, Paragraph};
+        let body = vec![Block::Paragraph(Paragraph {
+            label: None,
+            marking: None,
+            text: "The GOL said the goal was near; ACTION REQUEST: the ministry agreed.".into(),
+            children: Vec::new(),
+        })];
+        let caps = body_capitals("GOL SETS A GOAL ON THE REQUEST", &body);
+        assert_eq!(
+            titlefy_with("GOL SETS A GOAL ON THE REQUEST", &caps),
+            "GOL Sets a Goal on the Request"
+        );
+        assert_eq!(titlefy("GOL SETS A GOAL"), "Gol Sets a Goal");
     }
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 
 fn check(path: &Path) {
     let text = std::fs::read_to_string(path).expect("case file is UTF-8");
-    let cable = cable_parse::parse(&text);
+    let cable = cable_parse::parse_with(&text, &container_of(path));
     let dir = path.parent().unwrap();
     let expect_ok = dir.file_name().unwrap() == "ok";
     let serious = cable
@@ -51,6 +51,44 @@ fn check(path: &Path) {
     }, {
         insta::assert_snapshot!(name, support::dump::dump(&cable));
     });
+}
+
+/// The container metadata of a case: `NAME.meta` beside `NAME.txt`, one
+/// `key: value` a line (`id`, `date` as a container writes it, `title`,
+/// `classification`); none when absent.
+fn container_of(path: &Path) -> cable_model::ContainerMeta {
+    let mut m = cable_model::ContainerMeta::default();
+    let Ok(text) = std::fs::read_to_string(path.with_extension("meta")) else {
+        return m;
+    };
+    m.kind = cable_model::ContainerKind::CablesCsv;
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
+        let v = v.trim().to_owned();
+        match k.trim() {
+            "id" => m.id = Some(v),
+            "date" => {
+                m.date = mdy_hm(&v);
+                m.date_raw = Some(v);
+            }
+            "title" => m.title = Some(v),
+            "classification" => m.classification = Some(v),
+            _ => {}
+        }
+    }
+    m
+}
+
+/// `M/D/YYYY H:MM`, as cables.csv writes a date.
+fn mdy_hm(s: &str) -> Option<cable_model::Timestamp> {
+    let (date, time) = s.split_once(' ')?;
+    let mut d = date.split('/').map(|p| p.parse::<u16>().ok());
+    let (m, day, y) = (d.next()??, d.next()??, d.next()??);
+    let (h, min) = time.split_once(':')?;
+    let date = cable_model::Date::new(y, u8::try_from(m).ok()?, u8::try_from(day).ok()?)?;
+    cable_model::Timestamp::new(date, h.parse().ok()?, min.parse().ok()?)
 }
 
 #[test]

@@ -5,7 +5,8 @@
 
 #![allow(clippy::print_stderr, reason = "the test reports its figures")]
 
-use std::path::Path;
+#[path = "support/shared.rs"]
+mod shared;
 
 #[derive(Debug, Default)]
 struct Counts {
@@ -22,7 +23,7 @@ struct Counts {
 
 #[test]
 fn corpus_yield() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = shared::shared("corpus");
     if !dir.is_dir() {
         eprintln!("SKIP: no corpus at {}", dir.display());
         return;

@@ -1,10 +1,14 @@
-//! `identify` (header-only) gives exactly the id `parse_with` gives, on
+//! `identify` (header-only) gives exactly the record id of the cable
+//! `parse_with` gives (`record_id`: the container's id, else the text's), on
 //! every text of `testdata/` and of the shared corpus (with each record's
 //! container metadata), and with container ids that agree, disagree or are
 //! malformed. The property tests (`properties.rs`) check it on generated
 //! text too. Skips the corpus part with a notice when it is absent.
 
 #![allow(clippy::print_stderr, reason = "the test reports what it skipped")]
+
+#[path = "support/shared.rs"]
+mod shared;
 
 use cable_model::ContainerMeta;
 use std::path::{Path, PathBuf};
@@ -13,7 +17,7 @@ use std::path::{Path, PathBuf};
 fn check(what: &str, text: &str, meta: &ContainerMeta) {
     assert_eq!(
         cable_parse::identify(text, meta),
-        cable_parse::parse_with(text, meta).id,
+        cable_parse::record_id(&cable_parse::parse_with(text, meta)),
         "{what} (container id {:?})",
         meta.id
     );
@@ -62,7 +66,7 @@ fn identify_matches_parse_on_testdata() {
 
 #[test]
 fn identify_matches_parse_on_corpus() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let dir = shared::shared("corpus");
     if !dir.is_dir() {
         eprintln!("SKIP: no corpus at {}", dir.display());
         return;

@@ -11,6 +11,9 @@
 
 #![allow(clippy::print_stderr, reason = "tests report sizes and timings")]
 
+#[path = "../examples/support/hostile.rs"]
+mod hostile;
+
 use cable_archive::{Item, Limits, Record};
 use cable_model::{Block, Cable, Code};
 use std::path::Path;
@@ -474,13 +477,37 @@ fn best_time(text: &str, runs: usize) -> Duration {
 /// Asserts that parsing `make(8 * n)` takes less than `8 * 3` times as long
 /// as parsing `make(n)` (quadratic time would be about 64 times).
 fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
+    check_scaling(label, n, 8, 24.0, runs, make);
+}
+
+/// The bound of the 1x/4x check: linear time gives about 4, quadratic about
+/// 16 (`the_4x_linearity_check_catches_quadratic_work` checks it can fail).
+const BOUND_4X: f64 = 10.0;
+
+/// Asserts that parsing `make(4 * n)` takes less than [`BOUND_4X`] times as
+/// long as parsing `make(n)`.
+fn check_linear_4x(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
+    check_scaling(label, n, 4, BOUND_4X, runs, make);
+}
+
+/// Asserts that parsing `make(factor * n)` takes less than `bound` times as
+/// long as parsing `make(n)`, each timed as the fastest of a few runs with
+/// every other timing test held off.
+fn check_scaling(
+    label: &str,
+    n: usize,
+    factor: usize,
+    bound: f64,
+    runs: usize,
+    make: fn(usize) -> String,
+) {
     let label = label.to_owned();
     let _alone = TIMING
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let (small, large, ratio) = run_bounded(&format!("linearity {label}"), secs(120), move || {
+    let (small, large, ratio) = run_bounded(&format!("linearity {label}"), secs(300), move || {
         let a = make(n);
-        let b = make(8 * n);
+        let b = make(factor * n);
         // Warm up allocator and caches.
         let _ = cable_parse::parse(&a);
         // The small input is cheap: more runs make its minimum stable
@@ -496,8 +523,8 @@ fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
         (small, large, ratio)
     });
     assert!(
-        ratio < 24.0,
-        "8x input took {ratio:.1}x the time ({small:?} -> {large:?}): super-linear"
+        ratio < bound,
+        "{factor}x input took {ratio:.1}x the time ({small:?} -> {large:?}): super-linear"
     );
 }
 
@@ -583,4 +610,157 @@ fn the_linearity_check_catches_quadratic_work() {
     };
     let ratio = time(8 * 2_000).as_secs_f64() / time(2_000).as_secs_f64().max(1e-9);
     assert!(ratio >= 24.0, "a quadratic loop measured only {ratio:.1}x");
+}
+
+// ---------------------------------------------------------------------
+// Issue #13, rows 5 and 8: hostile sizes, checked as ratios (1x/4x) and,
+// for row 8, by peak memory in a child process.
+
+/// Row 5: 40,000 `BEGIN TEXT n` lines that no `END` closes (10,000 and
+/// 40,000 lines).
+#[test]
+fn row5_begin_lines_parse_in_linear_time() {
+    check_linear_4x("row 5 BEGIN lines", 10_000, 3, hostile::row5_begin_lines);
+}
+
+/// Row 5: 100,000 nested `BEGIN TEXT:` ... `END TEXT.` pairs, 2.2 MB
+/// (25,000 and 100,000 pairs).
+#[test]
+fn row5_nested_begin_end_pairs_parse_in_linear_time() {
+    check_linear_4x(
+        "row 5 nested BEGIN/END pairs",
+        25_000,
+        2,
+        hostile::row5_nested_pairs,
+    );
+}
+
+/// Row 8: REF blocks of labelled lines (`A. 09 STATE 0000001`, labels
+/// A-Z over and over) and of unlabelled lines; 15,625 and 62,500 lines.
+#[test]
+fn row8_ref_lines_parse_in_linear_time() {
+    check_linear_4x("row 8 REF lines", 15_625, 2, hostile::row8_ref_lines);
+    check_linear_4x(
+        "row 8 unlabelled REF lines",
+        15_625,
+        2,
+        hostile::row8_unlabelled_lines,
+    );
+}
+
+/// The 1x/4x check can fail: a quadratic function of the input's size
+/// measures about 16 times, above [`BOUND_4X`].
+#[test]
+fn the_4x_linearity_check_catches_quadratic_work() {
+    let quadratic = |text: &str| {
+        let mut x = 0u64;
+        for a in text.bytes().step_by(4) {
+            for b in text.bytes().step_by(4) {
+                x = x.wrapping_add(u64::from(a ^ b));
+            }
+        }
+        x
+    };
+    let time = |n: usize| {
+        let s = "x".repeat(n);
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(quadratic(std::hint::black_box(&s)));
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    };
+    let _alone = TIMING
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let ratio = time(4 * 4_000).as_secs_f64() / time(4_000).as_secs_f64().max(1e-9);
+    assert!(
+        ratio >= BOUND_4X,
+        "a quadratic loop measured only {ratio:.1}x"
+    );
+}
+
+/// The environment variable that makes [`row8_child`] parse a 1M-line REF
+/// block (`labelled` or `unlabelled`) in the child process.
+const ROW8_CHILD: &str = "CABLE_PARSE_ROW8_CHILD";
+
+/// The child of [`row8_million_ref_lines_peak_rss_under_ten_times_the_input`]:
+/// parses the cable and prints the input's size and the process's peak
+/// resident set (`VmHWM`). Does nothing unless the parent asked for it.
+#[test]
+#[allow(clippy::print_stdout, reason = "the parent reads the measurement")]
+fn row8_child() {
+    let Ok(form) = std::env::var(ROW8_CHILD) else {
+        return;
+    };
+    let text = match form.as_str() {
+        "unlabelled" => hostile::row8_unlabelled_lines(1_000_000),
+        _ => hostile::row8_ref_lines(1_000_000),
+    };
+    let cable = cable_parse::parse(&text);
+    assert_eq!(cable.references.len(), 1_000_000);
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let hwm = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
+        .unwrap_or_default();
+    println!("ROW8 input_bytes={} peak_rss_kb={hwm}", text.len());
+}
+
+/// Row 8: a cable with a million REF lines (20 MB labelled, 22 MB unlabelled)
+/// parses with a peak resident set under ten times its size (it took 9.1 GB
+/// when every reference copied its whole item). Measured in a child
+/// process running [`row8_child`] (the test binary itself), so no other
+/// test's memory counts; skipped with a notice where `/proc/self/status`
+/// has no `VmHWM`.
+#[test]
+fn row8_million_ref_lines_peak_rss_under_ten_times_the_input() {
+    if !std::fs::read_to_string("/proc/self/status").is_ok_and(|s| s.contains("VmHWM:")) {
+        eprintln!("SKIP: no VmHWM in /proc/self/status to measure peak memory");
+        return;
+    }
+    let exe = std::env::current_exe().expect("the test binary's path");
+    // The children take a core each: no timing test runs meanwhile.
+    let _alone = TIMING
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for form in ["labelled", "unlabelled"] {
+        let out = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "row8_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env(ROW8_CHILD, form)
+            .output()
+            .expect("run the child test");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "child failed: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let line = stdout
+            .lines()
+            .find_map(|l| l.find("ROW8 ").and_then(|at| l.get(at..)))
+            .unwrap_or_else(|| panic!("no measurement from the child: {stdout}"));
+        let field = |k: &str| -> u64 {
+            line.split_whitespace()
+                .find_map(|w| w.strip_prefix(k))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{k} missing in {line:?}"))
+        };
+        let (bytes, peak_kb) = (field("input_bytes="), field("peak_rss_kb="));
+        let ratio = (peak_kb * 1024) as f64 / bytes as f64;
+        eprintln!("row 8 {form}: {bytes} bytes, peak RSS {peak_kb} kB, {ratio:.1}x");
+        assert!(
+            ratio < 10.0,
+            "row 8 {form}: peak RSS {ratio:.1}x the input's size"
+        );
+    }
 }

@@ -1,5 +1,8 @@
 //! Explicit header values of the two seed cables.
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use cable_model::{Declassify, Level, Precedence, ReferenceKind};
 use std::path::Path;
 
@@ -134,7 +137,7 @@ fn seed_001() {
 #[test]
 #[allow(clippy::print_stderr, reason = "the skip notice")]
 fn alx_txt_preamble_is_container_metadata() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/alx-txt");
+    let dir = shared::shared("corpus/alx-txt");
     if !dir.is_dir() {
         eprintln!("SKIP: no alx-txt corpus at {}", dir.display());
         return;

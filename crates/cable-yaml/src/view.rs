@@ -435,7 +435,7 @@ impl<'a, M: Mode> CableView<'a, M> {
                 .map(|m| m.caveats.iter().map(|c| c.name()).collect())
                 .unwrap_or_default(),
             banner: c.banner.as_deref(),
-            date: r.dtg.as_ref().and_then(|d| d.utc).map(|t| t.to_string()),
+            date: c.date().map(|d| d.to_string()),
             dtg: r.dtg.as_ref().map(|d| d.raw.as_str()),
             precedence: (M::EXPLICIT || r.precedence.is_some()).then_some(precedence),
             from: r.from.as_ref().map(addressee),
@@ -464,7 +464,7 @@ impl<'a, M: Mode> CableView<'a, M> {
             }),
             tags: c.tags.iter().map(|t| t.as_str()).collect(),
             subject: c.subject.as_ref().map(|s| s.text.as_str()),
-            title: c.subject.as_ref().map(|s| s.title.as_str()),
+            title: c.title(),
             subject_classification: c
                 .subject
                 .as_ref()

@@ -136,15 +136,18 @@ fn done(seq: u64, prov: &Provenance, status: Status, message: String, ctx: &Shar
 fn convert_record(seq: u64, record: &Record, source_crc: u32, ctx: &Shared) -> Outcome {
     let mut cable = cable_parse::parse_with(&record.text, &record.meta);
     note_decoding(&mut cable, record);
-    let base = cable
-        .id
+    note_container(&mut cable, record);
+    // The record is named after the id its container states, when it
+    // states one; a text that disagrees keeps its id in the model.
+    let record_id = cable_parse::record_id(&cable);
+    let base = record_id
         .as_ref()
         .map_or_else(|| Base::fallback(&record.provenance), Base::for_id);
     if ctx.shard.is_some_and(|s| !s.contains(&base.key())) {
         return Outcome::OtherShard;
     }
     let mut line = Line::new(seq, &record.provenance, Status::Ok);
-    line.id = cable.id.as_ref().map(|id| id.as_str().to_owned());
+    line.id = record_id.as_ref().map(|id| id.as_str().to_owned());
     line.source_crc32 = Some(format!("{source_crc:08x}"));
     let mut rendered = Vec::with_capacity(ctx.formats.len());
     let mut writer_notes = Vec::new();
@@ -279,6 +282,16 @@ fn note_decoding(cable: &mut Cable, record: &Record) {
         cable
             .diagnostics
             .push(Diagnostic::new(Code::LegacyEncoding, None, message));
+    }
+}
+
+/// What the container reader noticed about the record (`Record::notes`)
+/// reaches the model as diagnostics, not dropped.
+fn note_container(cable: &mut Cable, record: &Record) {
+    for note in &record.notes {
+        cable
+            .diagnostics
+            .push(Diagnostic::new(Code::ContainerNote, None, note.clone()));
     }
 }
 

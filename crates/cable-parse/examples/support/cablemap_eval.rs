@@ -20,7 +20,7 @@ pub(crate) fn evaluate(case: &Value) -> Value {
         }
         "titlefy" => json!(cable_parse::titlefy(input)),
         "tag_kind" => {
-            let kind = Tag::new(&input.to_uppercase()).map(|t| t.kind());
+            let kind = cable_parse::tag(input).map(|t| t.kind());
             json!(match kind {
                 Some(TagKind::Geo) => "TAG_KIND_GEO",
                 Some(TagKind::Subject) => "TAG_KIND_SUBJECT",

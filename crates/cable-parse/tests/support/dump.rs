@@ -80,6 +80,12 @@ pub(crate) fn dump(c: &Cable) -> String {
     if !c.tags.is_empty() {
         let tags: Vec<_> = c.tags.iter().map(Tag::as_str).collect();
         let _ = writeln!(o, "tags: {}", tags.join(" | "));
+        let kinds: Vec<_> = c.tags.iter().map(|t| format!("{:?}", t.kind())).collect();
+        let _ = writeln!(o, "tag kinds: {}", kinds.join(" | "));
+        if c.tags.iter().any(|t| t.written() != t.as_str()) {
+            let written: Vec<_> = c.tags.iter().map(Tag::written).collect();
+            let _ = writeln!(o, "tags written: {}", written.join(" | "));
+        }
     }
     if let Some(s) = &c.subject {
         let _ = writeln!(
@@ -127,13 +133,35 @@ pub(crate) fn dump(c: &Cable) -> String {
     if m != &ContainerMeta::default() {
         let _ = writeln!(
             o,
-            "container: id={} date={} origin={} classification={} refs={:?}",
+            "container: id={} date={} origin={} classification={} refs={:?}{}{}",
             opt(m.id.clone()),
             opt(m.date.map(|d| d.to_string())),
             opt(m.origin.clone()),
             opt(m.classification.clone()),
-            m.references
+            m.references,
+            m.date_raw
+                .as_ref()
+                .map(|d| format!(" date_raw={d:?}"))
+                .unwrap_or_default(),
+            m.title
+                .as_ref()
+                .map(|t| format!(" title={t:?}"))
+                .unwrap_or_default(),
         );
+    }
+    // What the model derives from text and container together, where it
+    // is not the text's own value.
+    if let Some(d) = c.date().filter(|d| !d.is_utc()) {
+        let _ = writeln!(o, "date (container, no zone): {d}");
+    }
+    if let Some(t) = c.title() {
+        if c.subject.as_ref().is_none_or(|s| s.title != t) {
+            let _ = writeln!(o, "title (container): {t:?}");
+        }
+    }
+    let record = cable_parse::record_id(c);
+    if record != c.id {
+        let _ = writeln!(o, "record id: {}", opt(record.map(|i| i.to_string())));
     }
     for d in &c.diagnostics {
         let _ = writeln!(

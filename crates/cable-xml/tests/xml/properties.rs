@@ -380,6 +380,7 @@ fn container() -> impl Strategy<Value = ContainerMeta> {
                     classification,
                     references,
                     released,
+                    ..ContainerMeta::default()
                 }
             },
         )

@@ -237,7 +237,7 @@ pub fn rich_cable() -> Cable {
         origin: Some("Secretary of State".into()),
         classification: Some("SECRET//NOFORN".into()),
         references: vec!["09STATE4690".into()],
-        released: None,
+        ..ContainerMeta::default()
     };
     c.diagnostics = vec![
         Diagnostic::new(

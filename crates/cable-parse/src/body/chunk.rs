@@ -1,0 +1,462 @@
+//! Lines into chunks ([`Event`]s): [`Chunker::line`] is a short dispatcher
+//! over one handler per construct a body line can start (a rule, a dashed
+//! heading, a labelled paragraph, a paragraph opened by a portion marking,
+//! a bullet item), else the line continues the open chunk or starts prose.
+//! Wrapped lines are joined with single spaces; a blank line ends a chunk.
+
+use crate::blanks::Blanks;
+
+use super::paragraphs::{self, RawLabel};
+use super::{Event, LabelInfo, headings, lists, notes, portion, signer};
+use crate::context::Context;
+use crate::source::Line;
+use cable_model::{Code, Heading, HeadingStyle, Marking};
+
+/// How many lines ahead a new chunk looks to size its text: the lines up
+/// to the next blank one, at most this many (a bound, so runs of one-line
+/// chunks stay linear).
+const CHUNK_LOOKAHEAD: usize = 24;
+
+/// A chunk being read.
+struct Pending {
+    event: Event,
+    lines: u32,
+    after_blank: bool,
+}
+
+/// Room for the joined text of a chunk starting at `lines[0]`: the length
+/// of the lines up to the next blank one (the usual end of a chunk), so
+/// that joining them seldom grows the string.
+fn chunk_capacity(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(CHUNK_LOOKAHEAD)
+        .take_while(|l| !l.is_blank())
+        .map(|l| l.text.len() + 1)
+        .sum()
+}
+
+fn push_joined(s: &mut String, line: &str) {
+    let t = line.trim_blanks();
+    if t.is_empty() {
+        return;
+    }
+    if !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(t);
+}
+
+/// Groups lines into events (pass 2).
+pub(super) fn chunk(
+    lines: &[Line<'_>],
+    last_line: Option<&str>,
+    cx: &mut Context<'_>,
+) -> Vec<Event> {
+    let mut c = Chunker::default();
+    let n = lines.len();
+    for (idx, l) in lines.iter().enumerate() {
+        let text: &str = if idx + 1 == n {
+            last_line.unwrap_or(&l.text)
+        } else {
+            &l.text
+        };
+        c.line(lines.get(idx..).unwrap_or(&[]), l.no, text);
+    }
+    c.finish(cx)
+}
+
+/// The state of pass 2.
+struct Chunker {
+    events: Vec<Event>,
+    pending: Option<Pending>,
+    /// The line before was blank (or a rule): a new chunk may start.
+    blank: bool,
+    prev_ends_sentence: bool,
+    last_number: u32,
+    lost_punctuation: Option<u32>,
+    lost_count: usize,
+    joined: Option<u32>,
+    joined_count: usize,
+    dump_line: Option<u32>,
+    tsv_lines: usize,
+}
+
+impl Default for Chunker {
+    fn default() -> Self {
+        Chunker {
+            events: Vec::new(),
+            pending: None,
+            blank: true, // at the start, as after a blank line
+            prev_ends_sentence: true,
+            last_number: 0,
+            lost_punctuation: None,
+            lost_count: 0,
+            joined: None,
+            joined_count: 0,
+            dump_line: None,
+            tsv_lines: 0,
+        }
+    }
+}
+
+/// What the dispatcher knows about the line at hand.
+struct At<'l, 'a> {
+    /// The lines from this one on (to size a new chunk's text).
+    lines: &'l [Line<'a>],
+    no: u32,
+    after_blank: bool,
+    /// A new chunk may start here: after a blank line or a finished sentence.
+    may_start: bool,
+}
+
+impl Chunker {
+    /// One line: the dispatcher.
+    fn line(&mut self, lines: &[Line<'_>], no: u32, text: &str) {
+        if text.trim_blanks().is_empty() {
+            self.blank = true;
+            self.prev_ends_sentence = true;
+            return;
+        }
+        self.notice(no, text);
+        let after_blank = self.blank;
+        self.blank = false;
+        let at = At {
+            lines,
+            no,
+            after_blank,
+            may_start: after_blank || self.prev_ends_sentence,
+        };
+        self.prev_ends_sentence = signer::ends_sentence(text);
+        if self.rule(&at, text)
+            || self.dashed_heading(&at, text)
+            || self.labelled(&at, text)
+            || self.marked(&at, text)
+            || self.bullet(&at, text)
+        {
+            return;
+        }
+        self.prose(&at, text);
+    }
+
+    /// What a line shows about the text as a whole: lost punctuation
+    /// (`⁸`), a database dump.
+    fn notice(&mut self, no: u32, text: &str) {
+        // (`⁸` is E2 81 B8 in UTF-8: a search for its last byte first.)
+        if memchr::memchr(0xB8, text.as_bytes()).is_some() && text.contains('⁸') {
+            self.lost_punctuation.get_or_insert(no);
+            self.lost_count += text.matches('⁸').count();
+        }
+        if self.dump_line.is_none() {
+            if is_dump_marker(text) {
+                self.dump_line = Some(no);
+            } else if text.ends_with('\\') && memchr::memchr(b'\t', text.as_bytes()).is_some() {
+                self.tsv_lines += 1;
+                if self.tsv_lines >= 2 {
+                    self.dump_line = Some(no);
+                }
+            }
+        }
+    }
+
+    /// Ends the pending chunk: a one-line text chunk between blank lines
+    /// that looks like a heading becomes one.
+    fn flush(&mut self, followed_by_blank: bool) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let event = match p.event {
+            Event::Text { text, line }
+                if p.lines == 1
+                    && p.after_blank
+                    && followed_by_blank
+                    && headings::is_line_heading(&text)
+                    && notes::opener(&text).is_none() =>
+            {
+                Event::Heading {
+                    heading: Heading {
+                        text,
+                        style: HeadingStyle::Line,
+                    },
+                    line,
+                }
+            }
+            e => e,
+        };
+        self.events.push(event);
+    }
+
+    /// Starts a chunk with `rest` as its first text.
+    fn start(&mut self, at: &At<'_, '_>, rest: &str, event: impl FnOnce(String) -> Event) {
+        self.flush(at.after_blank);
+        let mut t = String::with_capacity(chunk_capacity(at.lines));
+        push_joined(&mut t, rest);
+        self.pending = Some(Pending {
+            event: event(t),
+            lines: 1,
+            after_blank: at.after_blank,
+        });
+    }
+
+    fn dashed_event(&mut self, text: &str, no: u32) {
+        self.flush(true);
+        self.events.push(Event::Heading {
+            heading: Heading {
+                text: text.to_owned(),
+                style: HeadingStyle::Dashed,
+            },
+            line: no,
+        });
+        self.blank = true;
+    }
+
+    /// A rule: it underlines the one-line chunk before it, or is dropped.
+    fn rule(&mut self, at: &At<'_, '_>, text: &str) -> bool {
+        let Some(style) = headings::rule(text) else {
+            return false;
+        };
+        let underlines = !at.after_blank
+            && headings::is_underline(text)
+            && self.pending.as_ref().is_some_and(|p| p.lines == 1);
+        if underlines {
+            if let Some(p) = self.pending.take() {
+                let event = match p.event {
+                    Event::Label {
+                        info, text, line, ..
+                    } if !text.is_empty() => Event::Label {
+                        info,
+                        text: String::new(),
+                        line,
+                        heading: Some(Heading { text, style }),
+                    },
+                    Event::Text { text, line } | Event::Bullet { text, line, .. } => {
+                        Event::Heading {
+                            heading: Heading { text, style },
+                            line,
+                        }
+                    }
+                    e => e,
+                };
+                self.events.push(event);
+            }
+        } else {
+            self.flush(true);
+        }
+        self.blank = true; // what follows a rule starts afresh
+        true
+    }
+
+    /// `---- SUMMARY ----`: a heading between dashes.
+    fn dashed_heading(&mut self, at: &At<'_, '_>, text: &str) -> bool {
+        match headings::dashed(text) {
+            Some(h) => {
+                self.dashed_event(h, at.no);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `5. (C) text`, `B. text`: a labelled paragraph (a number out of
+    /// sequence in a long label only where a chunk may start).
+    fn labelled(&mut self, at: &At<'_, '_>, text: &str) -> bool {
+        let last_number = self.last_number;
+        let Some(lab) = paragraphs::parse_label(text).filter(|lab| {
+            let in_sequence = match lab.label {
+                RawLabel::Number(n) if lab.raw.len() > 3 => n == last_number.saturating_add(1),
+                _ => true,
+            };
+            in_sequence && (at.may_start || lab.marking.is_some())
+        }) else {
+            return false;
+        };
+        if let RawLabel::Number(n) = lab.label {
+            self.last_number = n;
+        }
+        let info = LabelInfo {
+            label: Some((lab.raw.to_owned(), lab.label, lab.parenthesised)),
+            marking: lab.marking,
+        };
+        let (rest, trailing_heading) = match headings::trailing_dashed(lab.rest) {
+            Some((before, h)) => (before, Some(h)),
+            None => (lab.rest, None),
+        };
+        self.start(at, rest, |t| Event::Label {
+            info,
+            text: t,
+            line: at.no,
+            heading: None,
+        });
+        if let Some(h) = trailing_heading {
+            self.dashed_event(h, at.no);
+        }
+        true
+    }
+
+    /// `(U) text`, `(S//NF) text`: a paragraph opened by a portion marking.
+    fn marked(&mut self, at: &At<'_, '_>, text: &str) -> bool {
+        if !at.may_start {
+            return false;
+        }
+        let Some((marking, rest)) = unlabeled_marking(text) else {
+            return false;
+        };
+        self.start(at, rest, |t| Event::Label {
+            info: LabelInfo {
+                label: None,
+                marking: Some(marking),
+            },
+            text: t,
+            line: at.no,
+            heading: None,
+        });
+        true
+    }
+
+    /// `-- item`, `* item`: a list item.
+    fn bullet(&mut self, at: &At<'_, '_>, text: &str) -> bool {
+        let in_bullet = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
+        if !(at.may_start || in_bullet) {
+            return false;
+        }
+        let Some((marker, rest)) = lists::bullet(text) else {
+            return false;
+        };
+        let marker = marker.to_owned();
+        self.start(at, rest, |t| Event::Bullet {
+            marker,
+            text: t,
+            line: at.no,
+        });
+        true
+    }
+
+    /// Anything else: the continuation of the open chunk, a paragraph a
+    /// blank line split in mid-sentence, or new prose.
+    fn prose(&mut self, at: &At<'_, '_>, text: &str) {
+        let starts_note = at.may_start && notes::opener(text.trim_start_blanks()).is_some();
+        let (line_text, trailing_heading) = match headings::trailing_dashed(text) {
+            Some((before, h)) => (before, Some(h)),
+            None => (text, None),
+        };
+        let continue_chunk = match &self.pending {
+            Some(_) if starts_note => false,
+            Some(_) if !at.after_blank => true,
+            Some(p) => {
+                let split = ends_mid_sentence(p.event.text())
+                    && line_text
+                        .trim_start_blanks()
+                        .starts_with(|c: char| c.is_alphanumeric());
+                if split {
+                    self.joined.get_or_insert(at.no);
+                    self.joined_count += 1;
+                }
+                split
+            }
+            None => false,
+        };
+        if continue_chunk {
+            if let Some(p) = self.pending.as_mut() {
+                match &mut p.event {
+                    Event::Label { text, .. }
+                    | Event::Bullet { text, .. }
+                    | Event::Text { text, .. } => push_joined(text, line_text),
+                    Event::Heading { .. } => {}
+                }
+                p.lines += 1;
+            }
+        } else {
+            self.start(at, line_text, |t| Event::Text {
+                text: t,
+                line: at.no,
+            });
+        }
+        if let Some(h) = trailing_heading {
+            self.dashed_event(h, at.no);
+        }
+    }
+
+    /// The events, and the notes of what was noticed.
+    fn finish(mut self, cx: &mut Context<'_>) -> Vec<Event> {
+        self.flush(true);
+        if let Some(no) = self.lost_punctuation {
+            cx.diag(
+                Code::LostPunctuation,
+                Some(no),
+                format!(
+                    "{} `⁸` character(s) standing for lost quotes or apostrophes kept as written",
+                    self.lost_count
+                ),
+            );
+        }
+        if let Some(no) = self.joined {
+            cx.diag(
+                Code::JoinedSplitParagraph,
+                Some(no),
+                format!(
+                    "{} paragraph(s) split by a blank line in mid-sentence joined",
+                    self.joined_count
+                ),
+            );
+        }
+        if let Some(no) = self.dump_line {
+            cx.diag(
+                Code::DatabaseDump,
+                Some(no),
+                "the text holds a database dump or export record; kept as text",
+            );
+        }
+        self.events
+    }
+}
+
+/// `(U) text`, `(S//NF) text`: a portion marking opening an unnumbered
+/// paragraph.
+fn unlabeled_marking(line: &str) -> Option<(Marking, &str)> {
+    let t = line.trim_start_blanks();
+    let inner = t.strip_prefix('(')?;
+    let close = inner.get(..inner.len().min(42))?.find(')')?;
+    let m = portion::parse_marking(inner.get(..close)?)?;
+    let rest = inner.get(close + 1..)?;
+    if !rest.starts_with(' ') || rest.trim_blanks().is_empty() {
+        return None;
+    }
+    Some((m, rest.trim_start_blanks()))
+}
+
+/// `<<218634>>` or `ID: 190648`: a database export record.
+fn is_dump_marker(line: &str) -> bool {
+    let t = line.trim_blanks();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    t.strip_prefix("<<")
+        .and_then(|r| r.strip_suffix(">>"))
+        .is_some_and(digits)
+        || t.strip_prefix("ID: ").is_some_and(digits)
+}
+
+/// Whether a chunk stops in mid-sentence: its last word is in lower case
+/// with no punctuation after it (`has circulated`).
+fn ends_mid_sentence(text: &str) -> bool {
+    text.trim_end_blanks()
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mid_sentence() {
+        assert!(ends_mid_sentence("has circulated"));
+        assert!(!ends_mid_sentence("circulated."));
+        assert!(!ends_mid_sentence("RPOC"));
+        assert!(is_dump_marker("<<218634>>"));
+        assert!(is_dump_marker("ID: 190648"));
+        assert!(!is_dump_marker("ID: x"));
+    }
+}

@@ -1,0 +1,159 @@
+//! The end of the text: trailer lines after it (`NNNN`, `End Cable Text`,
+//! a classification footer, mail-client export lines, `##`), and the
+//! signer on the last line or at the end of the last paragraph.
+
+use crate::blanks::Blanks;
+
+use super::signer;
+use super::trailer::{self, TrailerLine};
+use crate::context::Context;
+use crate::source::Line;
+use cable_model::Code;
+
+/// Where the text ends.
+pub(super) struct End {
+    /// Lines that belong to the body.
+    pub(super) body_len: usize,
+    /// Replacement for the last body line when the signer was cut from it.
+    pub(super) last_line: Option<String>,
+}
+
+/// Splits trailer lines and the signer off the end of `lines`.
+pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
+    let mut i = lines.len();
+    let mut trailer_rev: Vec<String> = Vec::new();
+    let mut export = None;
+    loop {
+        while i > 0 && lines.get(i - 1).is_some_and(Line::is_blank) {
+            i -= 1;
+        }
+        let Some(l) = i.checked_sub(1).and_then(|j| lines.get(j)) else {
+            break;
+        };
+        match trailer::trailer_line(&l.text) {
+            Some(kind) => {
+                if kind == TrailerLine::Export {
+                    export = Some(l.no);
+                }
+                trailer_rev.push(l.text.trim_blanks().to_owned());
+                i -= 1;
+            }
+            None => break,
+        }
+    }
+    trailer_rev.reverse();
+    cx.cable.trailer = trailer_rev;
+    if let Some(no) = export {
+        cx.diag(
+            Code::ExportDebris,
+            Some(no),
+            "mail-client export lines after the text set aside as trailer",
+        );
+    }
+    let mut last_line = None;
+    if let Some(l) = i.checked_sub(1).and_then(|j| lines.get(j)) {
+        let prev = i
+            .checked_sub(2)
+            .and_then(|j| lines.get(j))
+            .map_or("", |p| p.text.trim_blanks());
+        // A database row glued after the text (`... End comment. STEVENS 0
+        // 03/13/2008 9871 PGOV,PREL ...`) is trailer.
+        let (text, row) = match dump_row_at(&l.text) {
+            Some(at) => (
+                l.text.get(..at).unwrap_or(""),
+                l.text.get(at..).map(str::trim_blanks),
+            ),
+            None => (l.text.as_ref(), None),
+        };
+        if let Some(row) = row {
+            cx.cable.trailer.insert(0, row.to_owned());
+            cx.diag(
+                Code::ExportDebris,
+                Some(l.no),
+                "a database row glued after the text set aside as trailer",
+            );
+            last_line = Some(text.trim_end_blanks().to_owned());
+        }
+        if let Some(name) = signer::signer_line(text).filter(|n| signer::may_follow(prev, text, n))
+        {
+            cx.cable.signer = Some(name);
+            i -= 1;
+            last_line = None;
+        } else if let Some((before, name)) = signer::trailing_signer(text) {
+            cx.cable.signer = Some(name);
+            last_line = Some(before.to_owned());
+        }
+    }
+    if cx.cable.signer.is_none() {
+        cx.diag(
+            Code::MissingSigner,
+            None,
+            "no signer found at the end of the text",
+        );
+    }
+    End {
+        body_len: i,
+        last_line,
+    }
+}
+
+/// Where a database row glued to the end of the text starts: a blank,
+/// a one-digit flag, a date `M/D/YYYY`, a row number and a list of TAGS
+/// joined by commas (the columns of the export records the cable format
+/// guide describes in §3): ` 0 03/13/2008 9871 PGOV,PREL,...`.
+fn dump_row_at(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut from = 0;
+    while let Some(k) = line.get(from..).and_then(|r| r.find(' ')) {
+        let at = from + k;
+        from = at + 1;
+        // A one-digit flag and a blank first: most blanks go no further.
+        if !(b.get(at + 1).is_some_and(u8::is_ascii_digit) && b.get(at + 2) == Some(&b' ')) {
+            continue;
+        }
+        let rest = line.get(at + 1..)?;
+        let mut words = rest.split(' ');
+        let (Some(flag), Some(date), Some(row), Some(tags)) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            return None;
+        };
+        let date_ok = {
+            let parts: Vec<&str> = date.split('/').collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+                && parts.get(2).is_some_and(|y| y.len() == 4)
+        };
+        let tags_ok = tags.contains(',')
+            && tags
+                .split(',')
+                .all(|t| (2..=4).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_uppercase()));
+        if flag.len() == 1
+            && flag.bytes().all(|c| c.is_ascii_digit())
+            && date_ok
+            && !row.is_empty()
+            && row.bytes().all(|c| c.is_ascii_digit())
+            && tags_ok
+            && b.get(at.saturating_sub(1))
+                .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return Some(at);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dump_row_at;
+
+    #[test]
+    fn dump_rows() {
+        let t = "End comment. STEVENS 0 03/13/2008 9871 PGOV,PREL,LY A SUBJECT Summary text.";
+        let at = dump_row_at(t).unwrap();
+        assert_eq!(&t[..at], "End comment. STEVENS");
+        assert!(dump_row_at("He paid 0 03/13/2008 at 9871.").is_none());
+    }
+}

@@ -1,0 +1,548 @@
+//! The block tree: events folded into paragraphs, sub-paragraphs, lists,
+//! headings and notes with an explicit stack of open frames.
+
+use crate::blanks::Blanks;
+
+use super::notes::{self, CloserKey};
+use super::paragraphs::RawLabel;
+use super::portion;
+use super::{Event, LabelInfo};
+use crate::context::Context;
+use cable_model::{
+    Block, Code, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Note, NoteKind,
+    Paragraph,
+};
+use std::collections::BTreeMap;
+
+/// Notes nested deeper than this are read as text (the model's consumers
+/// recurse over notes).
+const MAX_NOTE_DEPTH: usize = 32;
+/// How many open notes an `END …` marker is matched against, innermost first.
+const CLOSER_SEARCH_DEPTH: usize = 8;
+
+/// An open paragraph or note.
+enum Frame {
+    Para {
+        p: Paragraph,
+        letter: bool,
+        /// The last sub-paragraph letter seen under it.
+        last_letter: Option<char>,
+    },
+    Note {
+        n: Note,
+        key: CloserKey,
+        /// Closes at the end of the event that opened it (no `END` later).
+        chunk_only: bool,
+        /// Opened by a `---- SUMMARY ----` heading with no `END` later: closes at the next heading.
+        by_heading: bool,
+        /// Paragraph numbering inside the note.
+        last_number: u32,
+        last_letter: Option<char>,
+        line: u32,
+    },
+}
+
+pub(super) struct Builder<'x, 'c> {
+    cx: &'x mut Context<'c>,
+    root: Vec<Block>,
+    root_last_number: u32,
+    root_last_letter: Option<char>,
+    stack: Vec<Frame>,
+    notes_open: usize,
+    /// For each `END` keyword, the index of the last event holding it.
+    last_closer: BTreeMap<String, usize>,
+}
+
+impl<'x, 'c> Builder<'x, 'c> {
+    pub(super) fn new(cx: &'x mut Context<'c>, events: &[Event]) -> Self {
+        let mut last_closer = BTreeMap::new();
+        for (i, e) in events.iter().enumerate() {
+            let t = e.text();
+            notes::for_each_end(t, 0, |_, word_at| {
+                if let Some(w) = notes::first_word_upper(t.get(word_at..).unwrap_or("")) {
+                    last_closer.insert(w, i);
+                }
+                false
+            });
+        }
+        Builder {
+            cx,
+            root: Vec::new(),
+            root_last_number: 0,
+            root_last_letter: None,
+            stack: Vec::new(),
+            notes_open: 0,
+            last_closer,
+        }
+    }
+
+    pub(super) fn build(mut self, events: Vec<Event>) -> Vec<Block> {
+        let numbered: Vec<bool> = events
+            .iter()
+            .map(|e| {
+                matches!(
+                    e,
+                    Event::Label {
+                        info: LabelInfo {
+                            label: Some((_, RawLabel::Number(_), _)),
+                            ..
+                        },
+                        ..
+                    }
+                )
+            })
+            .collect();
+        for (idx, e) in events.into_iter().enumerate() {
+            let depth_before = self.stack.len();
+            let next_numbered = numbered.get(idx + 1).copied().unwrap_or(false);
+            match e {
+                Event::Label {
+                    info,
+                    text,
+                    line,
+                    heading,
+                } => self.label(info, text, line, heading, idx),
+                Event::Bullet { marker, text, line } => self.bullet(marker, text, line, idx),
+                Event::Text { text, line } => {
+                    self.process_text(&text, idx, line, Sink::Text);
+                }
+                Event::Heading { heading, line } => self.heading(heading, line, idx, next_numbered),
+            }
+            self.close_chunk_only(depth_before);
+        }
+        while !self.stack.is_empty() {
+            self.pop();
+        }
+        self.root
+    }
+
+    /// The blocks of the innermost open container.
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        match self.stack.last_mut() {
+            Some(Frame::Para { p, .. }) => &mut p.children,
+            Some(Frame::Note { n, .. }) => &mut n.blocks,
+            None => &mut self.root,
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        let t = t.trim_blanks();
+        if t.is_empty() {
+            return;
+        }
+        if let Some(Frame::Para { p, .. }) = self.stack.last_mut() {
+            if p.text.is_empty() && p.children.is_empty() {
+                p.text = t.to_owned();
+                return;
+            }
+        }
+        self.blocks().push(Block::Text(t.to_owned()));
+    }
+
+    /// Closes the innermost frame into its parent.
+    fn pop(&mut self) {
+        let Some(f) = self.stack.pop() else {
+            return;
+        };
+        let block = match f {
+            Frame::Para { p, .. } => Block::Paragraph(p),
+            Frame::Note {
+                n,
+                chunk_only,
+                by_heading,
+                line,
+                ..
+            } => {
+                self.notes_open = self.notes_open.saturating_sub(1);
+                if !n.closed && !by_heading {
+                    let msg = if chunk_only {
+                        format!(
+                            "`{}` without its END marker: read up to the next blank line",
+                            n.title
+                        )
+                    } else {
+                        format!("`{}` without its END marker", n.title)
+                    };
+                    self.cx.diag(Code::UnclosedNote, Some(line), msg);
+                }
+                Block::Note(n)
+            }
+        };
+        self.blocks().push(block);
+    }
+
+    /// Pops open paragraphs down to the innermost note (or the root).
+    fn pop_paragraphs(&mut self) {
+        while matches!(self.stack.last(), Some(Frame::Para { .. })) {
+            self.pop();
+        }
+    }
+
+    fn close_chunk_only(&mut self, depth_before: usize) {
+        let pos = self
+            .stack
+            .iter()
+            .enumerate()
+            .skip(depth_before)
+            .find(|(_, f)| {
+                matches!(
+                    f,
+                    Frame::Note {
+                        chunk_only: true,
+                        ..
+                    }
+                )
+            })
+            .map(|(i, _)| i);
+        if let Some(pos) = pos {
+            while self.stack.len() > pos {
+                self.pop();
+            }
+        }
+    }
+
+    /// The innermost note's (or the root's) paragraph numbering.
+    fn scope_numbers(&mut self) -> (&mut u32, &mut Option<char>) {
+        for f in self.stack.iter_mut().rev() {
+            if let Frame::Note {
+                last_number,
+                last_letter,
+                ..
+            } = f
+            {
+                return (last_number, last_letter);
+            }
+        }
+        (&mut self.root_last_number, &mut self.root_last_letter)
+    }
+
+    fn label(
+        &mut self,
+        info: LabelInfo,
+        text: String,
+        line: u32,
+        heading: Option<Heading>,
+        idx: usize,
+    ) {
+        let LabelInfo { label, marking } = info;
+        let mut letter = false;
+        let value = match label {
+            Some((raw, RawLabel::Number(n), _)) => {
+                self.pop_paragraphs();
+                let (last, last_letter) = self.scope_numbers();
+                let expected = last.saturating_add(1);
+                let value = if n == expected {
+                    n
+                } else if *last > 0
+                    && raw.len() >= 2
+                    && raw.starts_with('1')
+                    && raw.get(1..).and_then(|r| r.parse::<u32>().ok()) == Some(expected)
+                {
+                    expected
+                } else {
+                    n
+                };
+                let prev = *last;
+                *last = value;
+                *last_letter = None;
+                if value != n {
+                    self.cx.diag(
+                        Code::RepairedParagraphNumber,
+                        Some(line),
+                        format!("label {raw} read as {value} (paragraph {prev} came before)"),
+                    );
+                } else if prev > 0 && n != expected {
+                    self.cx.diag(
+                        Code::ParagraphGap,
+                        Some(line),
+                        format!("paragraph {n} follows paragraph {prev}"),
+                    );
+                }
+                Some(Label {
+                    value: LabelValue::Number(value),
+                    raw,
+                })
+            }
+            Some((raw, RawLabel::Letter(c) | RawLabel::StrayLetter(c), parenthesised)) => {
+                while matches!(self.stack.last(), Some(Frame::Para { letter: true, .. })) {
+                    self.pop();
+                }
+                let last = match self.stack.last_mut() {
+                    Some(Frame::Para { last_letter, .. }) => *last_letter,
+                    _ => *self.scope_numbers().1,
+                };
+                let expected = last.map_or('A', |l| {
+                    char::from(u8::try_from(l).unwrap_or(b'@').saturating_add(1))
+                });
+                // `(C) text` is a portion marking unless a sub-paragraph C is due.
+                let as_marking = parenthesised
+                    && c != expected
+                    && marking.is_none()
+                    && portion::parse_marking(&c.to_string()).is_some();
+                if as_marking {
+                    self.pop_paragraphs();
+                    let m = portion::parse_marking(&c.to_string());
+                    self.stack.push(Frame::Para {
+                        p: Paragraph {
+                            label: None,
+                            marking: m,
+                            text: String::new(),
+                            children: Vec::new(),
+                        },
+                        letter: false,
+                        last_letter: None,
+                    });
+                    self.finish_label(heading, &text, idx, line);
+                    return;
+                }
+                match self.stack.last_mut() {
+                    Some(Frame::Para { last_letter, .. }) => *last_letter = Some(c),
+                    _ => *self.scope_numbers().1 = Some(c),
+                }
+                if raw.len() > 1 && !parenthesised {
+                    self.cx.diag(
+                        Code::RepairedParagraphNumber,
+                        Some(line),
+                        format!("label {raw} read as sub-paragraph {c}"),
+                    );
+                }
+                letter = true;
+                Some(Label {
+                    value: LabelValue::Letter(c),
+                    raw,
+                })
+            }
+            None => {
+                self.pop_paragraphs();
+                None
+            }
+        };
+        self.stack.push(Frame::Para {
+            p: Paragraph {
+                label: value,
+                marking,
+                text: String::new(),
+                children: Vec::new(),
+            },
+            letter,
+            last_letter: None,
+        });
+        self.finish_label(heading, &text, idx, line);
+    }
+
+    fn finish_label(&mut self, heading: Option<Heading>, text: &str, idx: usize, line: u32) {
+        if let Some(h) = heading {
+            self.blocks().push(Block::Heading(h));
+        }
+        self.process_text(text, idx, line, Sink::Text);
+    }
+
+    fn bullet(&mut self, marker: String, text: String, line: u32, idx: usize) {
+        self.process_text(&text, idx, line, Sink::Item(marker));
+    }
+
+    fn push_item(&mut self, marker: String, text: &str) {
+        let item = ListItem {
+            marker,
+            text: text.trim_blanks().to_owned(),
+            children: Vec::new(),
+        };
+        let blocks = self.blocks();
+        if let Some(Block::List(list)) = blocks.last_mut() {
+            let first_marker = list.items.first().map(|i| i.marker.as_str());
+            if first_marker.is_some_and(|m| m != item.marker) {
+                if let Some(last) = list.items.last_mut() {
+                    if let Some(Block::List(sub)) = last.children.last_mut() {
+                        sub.items.push(item);
+                    } else {
+                        last.children.push(Block::List(List { items: vec![item] }));
+                    }
+                    return;
+                }
+            }
+            list.items.push(item);
+        } else {
+            blocks.push(Block::List(List { items: vec![item] }));
+        }
+    }
+
+    fn heading(&mut self, heading: Heading, line: u32, idx: usize, next_numbered: bool) {
+        // A heading ends a summary opened by a heading and never closed.
+        let open_by_heading = self.stack.iter().rposition(|f| {
+            matches!(
+                f,
+                Frame::Note {
+                    by_heading: true,
+                    ..
+                }
+            )
+        });
+        if let Some(pos) = open_by_heading {
+            while self.stack.len() > pos {
+                self.pop();
+            }
+        }
+        let is_summary = notes::first_word_upper(&heading.text).as_deref() == Some("SUMMARY")
+            && !self.summary_open();
+        if is_summary && self.notes_open < MAX_NOTE_DEPTH {
+            self.pop_paragraphs();
+            let has_closer = self.closer_after("SUMMARY", idx);
+            self.open_note(
+                NoteKind::Summary,
+                heading.text.trim_blanks().to_owned(),
+                "SUMMARY".into(),
+                false,
+                !has_closer,
+                line,
+            );
+            return;
+        }
+        // A heading before a numbered paragraph heads a section; a short
+        // line inside a paragraph (`TALKING POINTS:` then a title) stays in it.
+        if heading.style != HeadingStyle::Line || next_numbered {
+            self.pop_paragraphs();
+        }
+        self.blocks().push(Block::Heading(heading));
+    }
+
+    fn summary_open(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|f| matches!(f, Frame::Note { n, .. } if n.kind == NoteKind::Summary))
+    }
+
+    fn closer_after(&self, key: &str, idx: usize) -> bool {
+        self.last_closer.get(key).is_some_and(|&i| i >= idx)
+    }
+
+    fn open_note(
+        &mut self,
+        kind: NoteKind,
+        title: String,
+        key: String,
+        chunk_only: bool,
+        by_heading: bool,
+        line: u32,
+    ) {
+        let upper_title = title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_uppercase();
+        self.notes_open += 1;
+        self.stack.push(Frame::Note {
+            n: Note {
+                kind,
+                title,
+                blocks: Vec::new(),
+                closed: false,
+            },
+            key: CloserKey {
+                title: upper_title,
+                key,
+            },
+            chunk_only,
+            by_heading,
+            last_number: 0,
+            last_letter: None,
+            line,
+        });
+    }
+
+    /// Places a chunk's text: an opening keyword at its start opens a note;
+    /// `END …` markers inside it close open notes.
+    fn process_text(&mut self, text: &str, idx: usize, line: u32, sink: Sink) {
+        let mut t = text;
+        if matches!(sink, Sink::Text) {
+            if let Some(op) = notes::opener(t) {
+                let has_closer = self.closer_after(&op.key, idx);
+                let allowed = match op.kind {
+                    NoteKind::Begin => {
+                        has_closer
+                            || (op.punctuated && op.title.bytes().all(|b| !b.is_ascii_lowercase()))
+                    }
+                    _ => true,
+                };
+                if op.kind == NoteKind::Summary && self.summary_open() {
+                    t = op.rest;
+                } else if allowed && self.notes_open < MAX_NOTE_DEPTH {
+                    self.open_note(
+                        op.kind,
+                        op.title.clone(),
+                        op.key.clone(),
+                        !has_closer,
+                        false,
+                        line,
+                    );
+                    t = op.rest;
+                }
+            }
+        }
+        let mut sink = Some(sink);
+        let mut pos = 0;
+        loop {
+            // The open notes, innermost first, borrowed (no copies of
+            // their keys per chunk).
+            let found = {
+                let keys: Vec<(usize, &CloserKey)> = self
+                    .stack
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter_map(|(i, f)| match f {
+                        Frame::Note { key, .. } => Some((i, key)),
+                        Frame::Para { .. } => None,
+                    })
+                    .take(CLOSER_SEARCH_DEPTH)
+                    .collect();
+                if keys.is_empty() {
+                    None
+                } else {
+                    let refs: Vec<&CloserKey> = keys.iter().map(|(_, k)| *k).collect();
+                    Some(
+                        notes::find_closer(t, pos, &refs)
+                            .map(|c| (c, keys.get(c.depth).map(|(i, _)| *i))),
+                    )
+                }
+            };
+            let Some(found) = found else {
+                self.place(sink.take(), t.get(pos..).unwrap_or(""));
+                return;
+            };
+            match found {
+                Some((c, frame_index)) => {
+                    self.place(sink.take(), t.get(pos..c.start).unwrap_or(""));
+                    if let Some(frame_index) = frame_index {
+                        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(frame_index) {
+                            n.closed = true;
+                        }
+                        while self.stack.len() > frame_index {
+                            self.pop();
+                        }
+                    }
+                    pos = c.end;
+                }
+                None => {
+                    self.place(sink.take(), t.get(pos..).unwrap_or(""));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The first segment of a chunk goes to its sink; later ones are text.
+    fn place(&mut self, sink: Option<Sink>, seg: &str) {
+        match sink {
+            Some(Sink::Item(marker)) => self.push_item(marker, seg),
+            Some(Sink::Text) | None => self.push_text(seg),
+        }
+    }
+}
+
+/// Where the first segment of a chunk's text goes.
+enum Sink {
+    /// The paragraph's text, or a text block.
+    Text,
+    /// A list item with this marker.
+    Item(String),
+}

@@ -1,0 +1,496 @@
+//! `Classified By: Acting Deputy Chief of Mission Marc Wall for Reasons 1.4
+//! (b) and (d)`: who classified the cable (name split from title) and why.
+
+use crate::blanks::Blanks;
+use crate::stations::within_edits;
+
+use cable_model::{ClassifiedBy, Reason};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Where the name part ends: the reason (its word is found by
+/// [`reason_word_at`]), the E.O., a section number, a paragraph.
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d(?-u:\b)|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
+    )
+    .expect("valid regex")
+});
+
+/// `1.4 (B), (D)`, `1.5(B,D)`, `1.4 b and d`.
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d)\s*[.,]\s*(\d)(?-u:\b)").expect("valid regex"));
+
+/// Where a word one edit from `REASON` or `REASONS` starts (`Resons`,
+/// `REAOSNS`), with the `for`/`per`/`under` before it: the end of the name
+/// part when the regular shapes do not match.
+fn reason_word_at(body: &str) -> Option<usize> {
+    let mut prev: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for w in body.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let start = at;
+        at += w.len();
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        let upper = word.to_ascii_uppercase();
+        let reason = upper.len() >= 5
+            && (within_edits(&upper, "REASON", 1) || within_edits(&upper, "REASONS", 1));
+        if reason {
+            let lead = prev
+                .filter(|(_, p)| {
+                    matches!(
+                        p.to_ascii_lowercase().as_str(),
+                        "for" | "per" | "under" | "fr"
+                    )
+                })
+                .map_or(start, |(s, _)| s);
+            return Some(lead);
+        }
+        prev = Some((start, word));
+    }
+    None
+}
+
+/// Words of the titles of mission staff and their offices (the titles of
+/// the Foreign Service: Ambassador, Deputy Chief of Mission, Political
+/// Counselor, ...). A word one edit from one of these (two from a word of
+/// nine letters or more) is a title word: `Ambassaor`, `Affiars`, `Cief`.
+const TITLE_WORDS_FULL: &[&str] = &[
+    "ACTING",
+    "ADMINISTRATOR",
+    "ADVISER",
+    "ADVISOR",
+    "AFFAIRS",
+    "AMBASSADOR",
+    "ASSISTANT",
+    "ATTACHE",
+    "BUREAU",
+    "CHAIR",
+    "CHAIRMAN",
+    "CHARGE",
+    "CHIEF",
+    "COMMISSIONER",
+    "CONSUL",
+    "CONSULAR",
+    "COORDINATOR",
+    "COUNSELLOR",
+    "COUNSELOR",
+    "DELEGATION",
+    "DEPARTMENT",
+    "DEPUTY",
+    "DIRECTOR",
+    "ECONOMIC",
+    "EMBASSY",
+    "ENVOY",
+    "GENERAL",
+    "GOVERNANCE",
+    "HEAD",
+    "INTERAGENCY",
+    "INTERIM",
+    "LABOR",
+    "LEADER",
+    "MANAGEMENT",
+    "MANAGER",
+    "MILITARY",
+    "MINISTER",
+    "MISSION",
+    "OFFICE",
+    "OFFICER",
+    "PERMANENT",
+    "POLITICAL",
+    "PRINCIPAL",
+    "PROVINCIAL",
+    "PUBLIC",
+    "REGIONAL",
+    "REPRESENTATIVE",
+    "SECRETARY",
+    "SECTION",
+    "SENIOR",
+    "SPECIAL",
+    "TEAM",
+    "UNIT",
+];
+
+/// Stems of the same words: a word starting with one is a title word
+/// (`Dep.`, `Dir`, `Econ`, `Couns`, `Coord.`, `Representatives`).
+const TITLE_STEMS: &[&str] = &[
+    "acting",
+    "admin",
+    "advis",
+    "affair",
+    "amb",
+    "assist",
+    "attache",
+    "bureau",
+    "chair",
+    "charg",
+    "chief",
+    "commission",
+    "consul",
+    "coord",
+    "couns",
+    "deleg",
+    "dep",
+    "dir",
+    "econ",
+    "envoy",
+    "general",
+    "governance",
+    "head",
+    "interag",
+    "labor",
+    "manag",
+    "minist",
+    "mission",
+    "offic",
+    "perman",
+    "polit",
+    "princip",
+    "provinc",
+    "public",
+    "repres",
+    "secret",
+    "section",
+    "senior",
+    "special",
+    "unit",
+];
+
+/// Exact title words: office and bureau acronyms (`DCM`, `CDA`, `EUR`,
+/// `NEA`, `ISN`), the cables' officer abbreviations (`POLOFF`, `ECONOFF`,
+/// `ECONCOUNS`), and the small words of titles.
+const TITLE_WORDS: &[&str] = &[
+    "ACTING",
+    "AND",
+    "AS",
+    "AT",
+    "CDA",
+    "COM",
+    "DAS",
+    "DCM",
+    "DEPT",
+    "DIR",
+    "DR",
+    "MIN",
+    "COUN",
+    "PDAS",
+    "RSO",
+    "US",
+    "USA",
+    "THE",
+    "OF",
+    "FOR",
+    "TO",
+    "A/S",
+    "U/S",
+    "AF",
+    "EUR",
+    "NEA",
+    "ISN",
+    "IO",
+    "AIT",
+    "USEU",
+    "IPO",
+    "ECONCOUNS",
+    "POLMINCONS",
+    "PRT",
+    "AMBASSADOR",
+    "CONSUL",
+    "CHARGE",
+    "PM",
+    "POL",
+    "MIL",
+    "ECON",
+    "POLOFF",
+    "ECONOFF",
+    "POLECONOFF",
+    "POLMILOFF",
+    "CONOFF",
+    "LABOFF",
+    "ESTHOFF",
+    "MGMTOFF",
+];
+
+fn is_title_word(w: &str) -> bool {
+    let u = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .replace('0', "O")
+        .to_uppercase();
+    if u.is_empty() || TITLE_WORDS.contains(&u.as_str()) || u.contains('/') || u.contains('&') {
+        return true;
+    }
+    // `POLOFF`, `RSOOFF`: the cables' officer abbreviations.
+    if u.len() >= 5 && u.ends_with("OFF") && u.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
+    let l = u.to_lowercase();
+    if TITLE_STEMS
+        .iter()
+        .any(|s| l.starts_with(s) && (l.len() > 3 || *s == l))
+    {
+        return true;
+    }
+    let edits = if u.len() >= 9 { 2 } else { 1 };
+    u.len() >= 4
+        && u.bytes().all(|b| b.is_ascii_uppercase())
+        && TITLE_WORDS_FULL.iter().any(|t| within_edits(&u, t, edits))
+}
+
+fn is_name_token(w: &str, mixed_case: bool) -> bool {
+    let first = w.chars().next();
+    if !first.is_some_and(|c| c.is_uppercase() || c == '0') {
+        return false;
+    }
+    if !w
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '\''))
+    {
+        return false;
+    }
+    let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let is_suffix = matches!(
+        letters.as_str(),
+        "Jr" | "JR" | "II" | "III" | "IV" | "Sr" | "SR"
+    );
+    if is_suffix {
+        return true;
+    }
+    // An all-caps acronym in mixed-case text is an office, not a name.
+    if mixed_case
+        && letters.len() >= 2
+        && letters.chars().all(|c| c.is_uppercase())
+        && !w.contains('.')
+    {
+        return false;
+    }
+    !is_title_word(w)
+}
+
+/// Reads the text after `Classified By:` (wrapped lines joined).
+pub(crate) fn classified_by(text: &str) -> (ClassifiedBy, Vec<Reason>) {
+    let raw = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut body = raw.as_str();
+    // `Classified By: Classified by AIT DIR ...`
+    loop {
+        let t = body.trim_start_matches([':', ' ']);
+        match t.get(..13) {
+            Some(p) if p.eq_ignore_ascii_case("classified by") => body = t.get(13..).unwrap_or(""),
+            _ => {
+                body = t;
+                break;
+            }
+        }
+    }
+    let end = [NAME_END.find(body).map(|m| m.start()), reason_word_at(body)]
+        .into_iter()
+        .flatten()
+        .min();
+    let name_part = match end {
+        Some(at) => body.get(..at).unwrap_or("").trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-')
+        }),
+        None => body,
+    };
+    let reasons = reasons(body.get(name_part.len()..).unwrap_or(""));
+    let (name, title) = split_name(name_part);
+    (ClassifiedBy { name, title, raw }, reasons)
+}
+
+/// Splits `Acting Deputy Chief of Mission Marc Wall` into name and title.
+fn split_name(s: &str) -> (Option<String>, Option<String>) {
+    let s = s.trim_blanks().trim_end_matches(['.', ',', ';', ':', ' ']);
+    let mixed = s.chars().any(char::is_lowercase);
+    // Segments: `Rose E. Gottemoeller, Assistant Secretary, ...`
+    let mut segs: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let sep = matches!(c, ',' | ';' | ':' | '?')
+            || (c == '-' && s.get(i.saturating_sub(1)..i) == Some(" "));
+        if sep {
+            segs.push(s.get(start..i).unwrap_or(""));
+            start = i + c.len_utf8();
+        }
+    }
+    segs.push(s.get(start..).unwrap_or(""));
+    let mut best: Option<(usize, Vec<&str>)> = None;
+    for (k, seg) in segs.iter().enumerate() {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        // The last run of name-like tokens.
+        let mut end = words.len();
+        while end > 0 && !words.get(end - 1).is_some_and(|w| is_name_token(w, mixed)) {
+            end -= 1;
+        }
+        let mut begin = end;
+        while begin > 0
+            && words
+                .get(begin - 1)
+                .is_some_and(|w| is_name_token(w, mixed))
+        {
+            begin -= 1;
+        }
+        let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
+        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`: the word after the
+        // preposition of a title is its place, not a given name.
+        let after_preposition = begin
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN"));
+        if after_preposition && run.len() == 3 && !run.iter().any(|w| w.ends_with('.')) {
+            run.remove(0);
+        }
+        if run.len() > 3 {
+            let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
+            let from = match initial {
+                Some(p) if p > 0 => p - 1,
+                _ => run.len() - 3,
+            };
+            run.drain(..from);
+        }
+        if run.is_empty() {
+            continue;
+        }
+        // `SIMONS, JR.`: a suffix segment after the name.
+        if let Some(next) = segs.get(k + 1) {
+            let n = next.trim_blanks();
+            if matches!(
+                n.trim_end_matches('.'),
+                "JR" | "Jr" | "II" | "III" | "Sr" | "SR"
+            ) {
+                run.push(",");
+                run.push(n);
+            }
+        }
+        if best
+            .as_ref()
+            .is_none_or(|(_, b)| b.len() < 2 && run.len() >= 2)
+        {
+            best = Some((k, run));
+        }
+        if best.as_ref().is_some_and(|(_, b)| b.len() >= 2) {
+            break;
+        }
+    }
+    let Some((_, run)) = best else {
+        return (None, (!s.is_empty()).then(|| s.to_owned()));
+    };
+    let name = run
+        .join(" ")
+        .replace(" ,", ",")
+        .trim_end_matches('.')
+        .to_owned();
+    let name = if name.ends_with(" Jr") || name.ends_with(" JR") {
+        format!("{name}.")
+    } else {
+        name
+    };
+    let title = s
+        .replacen(&name, "", 1)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '.'))
+        .to_owned();
+    let name = Some(name).filter(|n| !n.is_empty());
+    (name, (!title.is_empty()).then_some(title))
+}
+
+/// `Reason: 1.4 (B), (D)` -> `1.4(b)`, `1.4(d)`.
+pub(crate) fn reasons(text: &str) -> Vec<Reason> {
+    let Some(c) = SECTION.captures(text) else {
+        return Vec::new();
+    };
+    let section = format!(
+        "{}.{}",
+        c.get(1).map_or("", |m| m.as_str()),
+        c.get(2).map_or("", |m| m.as_str())
+    );
+    let after = text.get(c.get(0).map_or(0, |m| m.end())..).unwrap_or("");
+    let mut out: Vec<Reason> = Vec::new();
+    let chars: Vec<char> = after.chars().take(80).collect();
+    for (i, ch) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j));
+        let next = chars.get(i + 1);
+        let standalone =
+            prev.is_none_or(|p| !p.is_alphanumeric()) && next.is_none_or(|n| !n.is_alphanumeric());
+        if standalone && matches!(ch.to_ascii_lowercase(), 'a'..='h') {
+            if let Some(r) = Reason::new(&section, *ch) {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        } else if ch.is_alphabetic() && prev.is_none_or(|p| !p.is_alphanumeric()) {
+            // A word: stop at the first word that is not `and`.
+            let word: String = chars
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if !word.eq_ignore_ascii_case("and") && word.len() > 1 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(t: &str) -> (String, String) {
+        let (c, _) = classified_by(t);
+        (c.name.unwrap_or_default(), c.title.unwrap_or_default())
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            name("Acting Deputy Chief of Mission Marc Wall for Reasons 1.4 (b) and (d)"),
+            ("Marc Wall".into(), "Acting Deputy Chief of Mission".into())
+        );
+        assert_eq!(
+            name("isn/mtr director Pam Durham."),
+            ("Pam Durham".into(), "isn/mtr director".into())
+        );
+        assert_eq!(name("ISN/MTR Direcotr Pam Durham.").0, "Pam Durham");
+        assert_eq!(
+            name("Rose E. Gottemoeller, Assistant Secretary, Department of State, VCI; REASON: 1.4(B), (D)").0,
+            "Rose E. Gottemoeller"
+        );
+        assert_eq!(
+            name("THOMAS W. SIMONS, JR., AMBASSADOR. REASON: 1.5 (B), (C) AND (D).").0,
+            "THOMAS W. SIMONS, JR."
+        );
+        assert_eq!(
+            name("POL MIN COUN TOM COUNTRYMAN, REASON 1.5(B)&(D).").0,
+            "TOM COUNTRYMAN"
+        );
+        // Misspelt titles and reasons, by edit distance.
+        assert_eq!(name("Ambasador Jane Roe, Reaosns 1.4 (b)").0, "Jane Roe");
+        assert_eq!(
+            name("Politcal Counselor Jane Roe for resons 1.4").0,
+            "Jane Roe"
+        );
+        assert_eq!(name("Deputy Cheif of Mision Jane Roe.").0, "Jane Roe");
+        // The place of a title is not part of the name.
+        assert_eq!(
+            name("AMBASSADOR TO PERU JANE ROE. REASON 1.4 (B)").0,
+            "JANE ROE"
+        );
+    }
+
+    #[test]
+    fn reason_lists() {
+        let r = |t: &str| {
+            reasons(t)
+                .iter()
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(r("Reason: 1.4 (B), (D)."), "1.4(b) 1.4(d)");
+        assert_eq!(r("reasons 1.4 (b) and (d)"), "1.4(b) 1.4(d)");
+        assert_eq!(r("1.4(B,D)"), "1.4(b) 1.4(d)");
+        assert_eq!(r("1.4 b and d. Summary follows"), "1.4(b) 1.4(d)");
+    }
+}

@@ -1,0 +1,337 @@
+//! The labelled fields (E.O., TAGS, SUBJECT, REF, Classified By): opening
+//! one at its label ([`labels`]), collecting its wrapped lines, and turning
+//! its text into model values when the next construct closes it.
+
+use crate::blanks::Blanks;
+
+use super::handling::{self, is_body_start};
+use super::labels::{self, Label};
+use super::references::{self, RefNotes};
+use super::segments::Seg;
+use super::tags::TagNotes;
+use super::{Header, Open, Step, banner, classified_by, executive_order, subject, tags};
+use cable_model::{Code, Tag};
+
+/// The text of a multi-line field as its lines come.
+#[derive(Default)]
+pub(super) struct Acc {
+    pub(super) no: u32,
+    pub(super) text: String,
+    /// Length of the last line pushed (a word is only rejoined after a
+    /// line filled to a fixed width).
+    last_len: usize,
+}
+
+impl Acc {
+    pub(super) fn start(&mut self, no: u32, t: &str) {
+        self.no = no;
+        self.text.clear();
+        self.text.push_str(t);
+        // The keyword (`SUBJECT: `, `Classified By: `) took room on the line.
+        self.last_len = t.len() + 10;
+    }
+
+    /// Appends a wrapped line. A word cut by a fixed-width wrap (the next
+    /// line starts in lower case right after a word fragment) is rejoined.
+    pub(super) fn push(&mut self, t: &str) {
+        let full_line = self.last_len >= 64;
+        self.last_len = t.len();
+        // Whole words on either side of the break are not a cut word:
+        // `... John Q. Sample` / `for reasons 1.4 (b)` is not `Samplefor`.
+        let whole_word = |w: &str| {
+            matches!(
+                w,
+                "for"
+                    | "and"
+                    | "of"
+                    | "the"
+                    | "to"
+                    | "in"
+                    | "per"
+                    | "reasons"
+                    | "reason"
+                    | "under"
+                    | "by"
+                    | "a"
+            )
+        };
+        let glue = full_line
+            && self.text.ends_with(|c: char| c.is_alphabetic())
+            && t.starts_with(|c: char| c.is_lowercase())
+            && self.text.rsplit(' ').next().is_some_and(|w| !whole_word(w))
+            && !t
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(whole_word);
+        if !glue && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(t);
+    }
+}
+
+impl Header<'_, '_> {
+    /// A blank line: it closes the open field, except a REF block (whose
+    /// items may go on after it) and a SUBJECT or TAGS label whose text is
+    /// still to come (`SUBJECT:` / blank / `THE TEXT`).
+    pub(super) fn blank(&mut self) {
+        match self.open {
+            Open::Ref => self.ref_blank = true,
+            Open::PlusDist | Open::None => {}
+            Open::Subject if self.subject.text.trim_blanks().is_empty() => {}
+            Open::Tags if self.tags.text.trim_blanks().is_empty() => {}
+            _ => self.close_open(),
+        }
+    }
+
+    /// A line after a blank line inside a REF block: it goes on when it is
+    /// the next labelled item or completes an item cut before its serial.
+    pub(super) fn ref_after_blank(&mut self, t: &str) -> Option<Step> {
+        if !(self.open == Open::Ref && self.ref_blank) {
+            return None;
+        }
+        let completes = references::incomplete_tail(&self.refs.text)
+            && !is_body_start(t)
+            && labels::label(t).is_none()
+            && banner::banner(t).is_none();
+        if (references::starts_with_label(t) && !is_body_start(t)) || completes {
+            self.ref_blank = false;
+            self.refs.push(t);
+            return Some(Step::Next);
+        }
+        self.close_open();
+        None
+    }
+
+    /// A line that opens a labelled field.
+    pub(super) fn field(&mut self, seg: &Seg<'_>, t: &str) -> Option<Step> {
+        let Some(found) = labels::label(t) else {
+            return self.reason_line(t);
+        };
+        let no = Some(seg.no);
+        match found.label {
+            Label::ExecutiveOrder | Label::Decl => {
+                self.close_open();
+                self.seen_fields = true;
+                self.seen_eo_tags_subject = true;
+                let (eo, decl) = executive_order::executive_order(t);
+                if decl.is_none() || executive_order::has_bad_date(t) {
+                    self.cx.diag(
+                        Code::UnreadableDeclassification,
+                        no,
+                        format!("no declassification date or code in {t:?}"),
+                    );
+                }
+                if found.label == Label::ExecutiveOrder {
+                    self.cx.cable.executive_order = Some(eo);
+                }
+                if decl.is_some() {
+                    self.cx.cable.declassify = decl;
+                }
+            }
+            Label::Tags => {
+                self.close_open();
+                self.seen_fields = true;
+                self.seen_eo_tags_subject = true;
+                self.open = Open::Tags;
+                self.tags.start(seg.no, found.rest);
+            }
+            Label::Subject => {
+                if self.cx.cable.subject.is_some() || self.open == Open::Subject {
+                    // `SUBJECT: SUBJECT: ...` and a second SUBJECT line
+                    // continue (or are) text.
+                    return None;
+                }
+                self.close_open();
+                self.seen_fields = true;
+                self.seen_eo_tags_subject = true;
+                self.open = Open::Subject;
+                self.subject.start(seg.no, found.rest);
+            }
+            Label::Ref => {
+                if self.open == Open::Ref {
+                    // `REF: REF: SECSTATE 58408`
+                    self.refs.push(found.rest);
+                    return Some(Step::Next);
+                }
+                self.close_open();
+                self.seen_fields = true;
+                self.open = Open::Ref;
+                self.ref_blank = found.rest.is_empty();
+                self.refs.start(seg.no, found.rest);
+            }
+            Label::ClassifiedBy => {
+                self.close_open();
+                self.seen_fields = true;
+                self.open = Open::ClassifiedBy;
+                self.classified.start(seg.no, found.rest);
+            }
+        }
+        Some(Step::Next)
+    }
+
+    /// `REASON: 1.4 (B), (D)` on its own line after `Classified By`.
+    fn reason_line(&mut self, t: &str) -> Option<Step> {
+        let reason = self.cx.cable.classified_by.is_some()
+            && self.cx.cable.reasons.is_empty()
+            && t.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("reason"));
+        if !reason {
+            return None;
+        }
+        self.close_open();
+        self.cx.cable.reasons = classified_by::reasons(t);
+        Some(Step::Next)
+    }
+
+    /// A line continuing the open field.
+    pub(super) fn continuation(&mut self, seg: &Seg<'_>, t: &str) -> Option<Step> {
+        let body_start = is_body_start(t)
+            && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
+        if let Some(step) = self.addressee_continuation(seg, t, body_start) {
+            return Some(step);
+        }
+        if body_start {
+            return None;
+        }
+        let goes_on = match self.open {
+            Open::Tags => {
+                self.tags.text.trim_end_blanks().ends_with(',')
+                    || self.tags.text.trim_blanks().is_empty()
+                    || (!t.chars().any(char::is_lowercase) && t.len() <= 60)
+            }
+            Open::Subject => {
+                // A handling line ends the subject (`SENSITIVE BUT
+                // UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`); a line in
+                // mixed case does not continue a subject in capitals.
+                let all_caps = !self.subject.text.chars().any(char::is_lowercase);
+                let empty = self.subject.text.trim_blanks().is_empty();
+                !handling::is_handling_line(t)
+                    && (empty || !(all_caps && t.chars().any(char::is_lowercase)))
+            }
+            Open::Ref => banner::banner(t).is_none(),
+            Open::ClassifiedBy => true,
+            _ => false,
+        };
+        if !goes_on {
+            return None;
+        }
+        match self.open {
+            Open::Tags => self.tags.push(t),
+            Open::Subject => self.subject.push(t),
+            Open::Ref => self.refs.push(t),
+            Open::ClassifiedBy => self.classified.push(t),
+            _ => {}
+        }
+        Some(Step::Next)
+    }
+
+    /// Closes the open multi-line field, turning its text into model values.
+    pub(super) fn close_open(&mut self) {
+        let open = std::mem::replace(&mut self.open, Open::None);
+        self.ref_blank = false;
+        match open {
+            Open::Tags => self.close_tags(),
+            Open::Subject => self.close_subject(),
+            Open::Ref => self.close_refs(),
+            Open::ClassifiedBy => self.close_classified_by(),
+            _ => {}
+        }
+    }
+
+    fn close_tags(&mut self) {
+        let mut notes = TagNotes::default();
+        let list = tags::split_tags(&self.tags.text, &mut notes);
+        let no = Some(self.tags.no);
+        for t in list {
+            if let Some(tag) = Tag::from_text(&t.written, t.kind) {
+                // A set, not `tags.contains`: a 1 MB TAGS line holds
+                // ~100,000 tags.
+                if self.tag_set.insert(tag.as_str().to_owned()) {
+                    self.cx.cable.tags.push(tag);
+                }
+            }
+        }
+        if !notes.repaired.is_empty() {
+            self.cx.diag(
+                Code::RepairedTag,
+                no,
+                format!("tags repaired or dropped: {}", notes.repaired.join(", ")),
+            );
+        }
+        if !notes.duplicates.is_empty() {
+            self.cx.diag(
+                Code::DuplicateTag,
+                no,
+                format!("duplicate tags dropped: {}", notes.duplicates.join(", ")),
+            );
+        }
+    }
+
+    fn close_subject(&mut self) {
+        // A handling phrase the line end cut after the subject
+        // (`... A VISIT SENSITIVE BUT UNCLASSIFIED--PLEASE`) is handling.
+        let mut text = std::mem::take(&mut self.subject.text);
+        if let Some(at) = handling::handling_tail(&text).filter(|&at| at > 0) {
+            let tail = text.split_off(at);
+            self.cx.cable.handling.push(tail.trim_blanks().to_owned());
+        }
+        let (s, doubled) = subject::subject(&text);
+        if doubled {
+            self.cx.diag(
+                Code::DoubledSubject,
+                Some(self.subject.no),
+                "SUBJECT: written twice",
+            );
+        }
+        if !s.text.is_empty() {
+            self.cx.cable.subject = Some(s);
+        }
+    }
+
+    fn close_refs(&mut self) {
+        let mut notes = RefNotes::default();
+        let year = self.year();
+        // Taken, not borrowed: the block's text is freed with the list read.
+        let mut text = std::mem::take(&mut self.refs.text);
+        // The block grew line by line (its capacity up to twice its text).
+        text.shrink_to_fit();
+        let list = references::references(&text, year, &mut self.cx.stations, &mut notes);
+        drop(text);
+        let no = Some(self.refs.no);
+        if notes.inherited && list.iter().any(|r| r.id.is_some()) {
+            self.cx.diag(
+                Code::InheritedReferenceYear,
+                no,
+                "references without a year took the cable's year",
+            );
+        }
+        if !notes.unreadable.is_empty() {
+            self.cx.diag(
+                Code::UnreadableReference,
+                no,
+                format!("{} reference(s) not classified", notes.unreadable.len()),
+            );
+        }
+        if self.cx.cable.references.is_empty() {
+            // Moved, not copied: a block may hold a million references.
+            self.cx.cable.references = list;
+        } else {
+            self.cx.cable.references.extend(list);
+        }
+    }
+
+    fn close_classified_by(&mut self) {
+        let (cb, reasons) = classified_by::classified_by(&self.classified.text);
+        if cb.name.is_none() {
+            self.cx.diag(
+                Code::UnreadableClassifiedBy,
+                Some(self.classified.no),
+                "no name in the Classified By line",
+            );
+        }
+        self.cx.cable.classified_by = Some(cb);
+        if !reasons.is_empty() {
+            self.cx.cable.reasons = reasons;
+        }
+    }
+}

@@ -1,0 +1,984 @@
+//! REF: `REF: A. STATE 4690 B. 08 STATE 129729`, `REFS: (A) 05 SAO PAULO
+//! 405; (B) ...`, `REFTEL: RIO DE JANEIRO 1118`, e-mails, telcons, memos
+//! and documents, labels `A.` `A)` `(A)`, years written before or after the
+//! serial or inherited from the citing cable.
+
+use crate::blanks::Blanks;
+
+use crate::ids;
+use cable_model::{Reference, ReferenceKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Page headers and classification lines that a rendering left inside a
+/// REF block: `SAO PAULO 00000161 001.3 OF 005`, `CONFIDENTIAL\nPAGE 02
+/// ROME 01196 01 OF 02 082030Z`.
+static PAGE_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)[A-Z][A-Z .'-]{1,40} \d{8} {1,3}\d{3}(?:\.\d)? OF \d{3}(?-u:\b))|(?:(?:(?-u:\b)(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*(?:\\n)?\s*PAGE|(?-u:\b)PAGE) \d{2,3} [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)",
+    )
+    .expect("valid regex")
+});
+
+/// A portion marking inside a citation: `KUWAIT (C)02293`.
+static INNER_MARKING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:U|C|S|SBU|LOU|TS)\)").expect("valid regex"));
+
+/// The tail of a REF block to look at when deciding about the next line
+/// (bounded, so each line is looked at in constant time).
+fn tail(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..).unwrap_or("")
+}
+
+/// Whether the last item of a REF block lacks its serial, so the next line
+/// completes it even after a blank line: `(B) Rio de Janeiro` / `00723`,
+/// `D. 03` / `HANOI 2323`.
+pub(crate) fn incomplete_tail(text: &str) -> bool {
+    let t = tail(text).trim_end_blanks();
+    let Some(last_label) = last_label_at(t) else {
+        return false;
+    };
+    let item = t.get(last_label..).unwrap_or("");
+    let item = item
+        .split_once([' ', ')', '.', ':'])
+        .map_or("", |(_, rest)| rest);
+    !item
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() >= 3)
+}
+
+/// Byte offset of the last item label (`A.`, `(B)`, `C)`, `D:`) in `t`.
+fn last_label_at(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut found = None;
+    for i in 0..b.len() {
+        let boundary = i == 0
+            || b.get(i - 1)
+                .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b';' | b','));
+        if !boundary {
+            continue;
+        }
+        let is_label = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+            (Some(b'('), Some(l), Some(b')')) => l.is_ascii_alphabetic(),
+            (Some(l), Some(b'.' | b')' | b':'), n) => {
+                l.is_ascii_alphabetic() && n.is_none_or(|n| n.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if is_label {
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// Whether `line` starts with the label that follows the last label of the
+/// REF block `text` (`(B) Sao Paulo 319;` then `(C) Sao Paulo 42;`), so a
+/// label that looks like a portion marking (`(C)`, `(S)`) continues the list.
+pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
+    let t = tail(text);
+    let Some(at) = last_label_at(t) else {
+        return false;
+    };
+    let b = t.as_bytes();
+    let last = match b.get(at) {
+        Some(b'(') => b.get(at + 1),
+        other => other,
+    };
+    let Some(next) = last.map(|c| c.to_ascii_uppercase() + 1) else {
+        return false;
+    };
+    let l = line.trim_start_blanks().trim_start_matches('¶').as_bytes();
+    let first = match l.first() {
+        Some(b'(') => l.get(1),
+        other => other,
+    };
+    first.is_some_and(|c| c.to_ascii_uppercase() == next) && starts_with_label(line)
+}
+
+/// Whether a line starts a labelled reference item: `B. STATE 1`, `¶B.`, `(C)`, `C)`.
+pub(crate) fn starts_with_label(t: &str) -> bool {
+    let t = t.trim_start_blanks().trim_start_matches('¶');
+    let b = t.as_bytes();
+    match b {
+        [b'(', l, b')', ..] => l.is_ascii_alphabetic() && *l != b'U',
+        [l, b'.' | b')' | b':', rest @ ..] => {
+            l.is_ascii_alphabetic() && rest.first().is_none_or(|c| *c == b' ' || *c == b')')
+        }
+        _ => false,
+    }
+}
+
+/// The words that name what an item cites when it is not a cable, and
+/// the kind each gives: the document types of the REF lines the cable
+/// format guide describes (e-mails, telcons, memos, papers), intelligence
+/// reports (`IIR`, `TD`: report numbers, not cable serials), airgrams and
+/// circulars (`A-123`, `CA-1234`, `CIRCULAR 175`), talking points and
+/// non-papers, diplomatic notes, UN resolutions (`UNSCR 1737`,
+/// `RESOLUTION 1803`). The first kind found in this order wins.
+const KIND_WORDS: &[(&str, ReferenceKind)] = &[
+    ("E-MAIL", ReferenceKind::Email),
+    ("EMAIL", ReferenceKind::Email),
+    ("EMAILS", ReferenceKind::Email),
+    ("E-MAILS", ReferenceKind::Email),
+    ("TELCON", ReferenceKind::Telcon),
+    ("TELECON", ReferenceKind::Telcon),
+    ("TELCONS", ReferenceKind::Telcon),
+    ("TELEPHONE", ReferenceKind::Telcon),
+    ("PHONE", ReferenceKind::Telcon),
+    ("MEMO", ReferenceKind::Memo),
+    ("MEMCON", ReferenceKind::Memo),
+    ("MEMORANDUM", ReferenceKind::Memo),
+    ("DOC", ReferenceKind::Document),
+    ("REPORT", ReferenceKind::Document),
+    ("PAPER", ReferenceKind::Document),
+    ("NONPAPER", ReferenceKind::Document),
+    ("NON-PAPER", ReferenceKind::Document),
+    ("FAM", ReferenceKind::Document),
+    ("OSC", ReferenceKind::Document),
+    ("LETTER", ReferenceKind::Document),
+    ("INCSR", ReferenceKind::Document),
+    ("POC", ReferenceKind::Document),
+    ("IIR", ReferenceKind::Document),
+    ("TD", ReferenceKind::Document),
+    ("INTELLIGENCE", ReferenceKind::Document),
+    ("AIRGRAM", ReferenceKind::Document),
+    ("CIRCULAR", ReferenceKind::Document),
+    ("POINTS", ReferenceKind::Document),
+    ("TPS", ReferenceKind::Document),
+    ("DIPNOTE", ReferenceKind::Document),
+    ("RESOLUTION", ReferenceKind::Document),
+    ("RESOLUTIONS", ReferenceKind::Document),
+    ("UNSCR", ReferenceKind::Document),
+    ("UNSCRS", ReferenceKind::Document),
+    ("DTG", ReferenceKind::Other),
+    ("MSG", ReferenceKind::Other),
+];
+
+/// Kind of a reference from its words, in any case.
+///
+/// ```text
+/// SMITH E-MAIL OF 10-08-08        -> Email
+/// IIR 6 876 0123 09               -> Document (an intelligence report)
+/// A-45, CA-1234                   -> Document (an airgram)
+/// UNSCR 1737                      -> Document (a UN resolution)
+/// 08 STATE 129729                 -> Cable
+/// ```
+fn kind_of(text: &str) -> ReferenceKind {
+    // Compared without case, word by word: an item is never copied.
+    let b = text.as_bytes();
+    if b.windows(6).any(|w| w.eq_ignore_ascii_case(b"E MAIL")) {
+        return ReferenceKind::Email;
+    }
+    let mut best: Option<usize> = None;
+    let mut airgram = false;
+    for x in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+        if x.is_empty() || x.len() > 12 {
+            continue;
+        }
+        if let Some(k) = KIND_WORDS
+            .iter()
+            .position(|(w, _)| w.eq_ignore_ascii_case(x))
+        {
+            best = Some(best.map_or(k, |b| b.min(k)));
+        }
+        // `A-45`, `CA-1234`: airgram numbers.
+        if let Some((head, num)) = x.split_once('-') {
+            airgram |= (head.eq_ignore_ascii_case("A") || head.eq_ignore_ascii_case("CA"))
+                && !num.is_empty()
+                && num.bytes().all(|b| b.is_ascii_digit());
+        }
+    }
+    match best.and_then(|k| KIND_WORDS.get(k)) {
+        Some((_, kind)) => *kind,
+        None if airgram => ReferenceKind::Document,
+        None => ReferenceKind::Cable,
+    }
+}
+
+/// Words that end a station name in a citation (conjunctions, cross-
+/// reference words, month names of dates, handling words, paragraph
+/// words): `BRASILIA 2799 AND 2764`, `REF A STATE 1`, `SEE ALSO`.
+const STOP: &[&str] = &[
+    "AND",
+    "PREVIOUS",
+    "REF",
+    "REFS",
+    "REFTEL",
+    "REFTELS",
+    "SEE",
+    "ALSO",
+    "MSG",
+    "DTG",
+    "NOTAL",
+    "OF",
+    "JAN",
+    "FEB",
+    "MAR",
+    "APR",
+    "MAY",
+    "JUN",
+    "JUL",
+    "AUG",
+    "SEP",
+    "OCT",
+    "NOV",
+    "DEC",
+    "UNCLASS",
+    "UNCLAS",
+    "EXDIS",
+    "NODIS",
+    "NOFORN",
+    "SIPDIS",
+    "REFERENCE",
+    "TEXT",
+    "FOR",
+    "CLASSIFIED",
+    "BY",
+    "TO",
+    "PARA",
+    "PARAS",
+    "PARAGRAPH",
+];
+
+/// Whether `w` (upper case) is one of [`STOP`]: the list is short words,
+/// so only words of two to ten letters are looked up.
+fn is_stop(w: &str) -> bool {
+    (2..=10).contains(&w.len()) && STOP.contains(&w)
+}
+
+/// One cable citation: year as written, station as written, serial, and
+/// where it is written in the item (bytes).
+#[derive(Debug)]
+struct Citation {
+    year: Option<u16>,
+    station: String,
+    serial: String,
+    start: usize,
+    end: usize,
+}
+
+/// One word of an item: where it is in the item (upper-cased, so the
+/// positions are the item's).
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+/// `O1512` (a letter O for a zero), `'07` (an apostrophe year), `2O09`:
+/// a token of digits with letters O standing for zeros, as digits.
+fn digits_of(tok: &str) -> Option<String> {
+    let t = tok.strip_prefix('\'').unwrap_or(tok);
+    let b = t.as_bytes();
+    let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits == b.len() && t.len() == tok.len() {
+        return None;
+    }
+    if !b.iter().all(|c| c.is_ascii_digit() || *c == b'O') {
+        return None;
+    }
+    // An apostrophe only before a two-digit year.
+    if t.len() != tok.len() && t.len() != 2 {
+        return None;
+    }
+    Some(t.replace('O', "0"))
+}
+
+/// The words of an item, read as they are needed: split at blanks and
+/// punctuation, separators `,` `;` `:` kept as their own words, `.` trimmed
+/// from the ends of a word. A window of the words ahead is kept, never the
+/// whole item's words (an item may cite a million cables).
+struct Tokens<'a> {
+    text: &'a [u8],
+    /// Where the scan of `text` is.
+    pos: usize,
+    /// The index of the first word in `window`.
+    base: usize,
+    window: std::collections::VecDeque<Tok>,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str) -> Self {
+        Tokens {
+            text: text.as_bytes(),
+            pos: 0,
+            base: 0,
+            window: std::collections::VecDeque::new(),
+        }
+    }
+
+    fn is_sep(c: u8) -> bool {
+        matches!(
+            c,
+            b',' | b';' | b':' | b'(' | b')' | b' ' | b'-' | b'/' | b'\t' | b'\n'
+        )
+    }
+
+    /// Scans the next word into the window; false at the end.
+    fn scan(&mut self) -> bool {
+        let b = self.text;
+        while let Some(&c) = b.get(self.pos) {
+            if Self::is_sep(c) {
+                self.pos += 1;
+                if matches!(c, b',' | b';' | b':') {
+                    self.window.push_back(Tok {
+                        start: self.pos - 1,
+                        end: self.pos,
+                    });
+                    return true;
+                }
+                continue;
+            }
+            let mut start = self.pos;
+            while b.get(self.pos).is_some_and(|c| !Self::is_sep(*c)) {
+                self.pos += 1;
+            }
+            let mut end = self.pos;
+            while start < end && b.get(start) == Some(&b'.') {
+                start += 1;
+            }
+            while end > start && b.get(end - 1) == Some(&b'.') {
+                end -= 1;
+            }
+            if start < end {
+                self.window.push_back(Tok { start, end });
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The `k`-th word of the item, if there is one. Words before the last
+    /// [`Tokens::release`] are gone.
+    fn get(&mut self, k: usize) -> Option<Tok> {
+        let at = k.checked_sub(self.base)?;
+        while self.window.len() <= at {
+            if !self.scan() {
+                return None;
+            }
+        }
+        self.window.get(at).copied()
+    }
+
+    /// Forgets the words before the `k`-th.
+    fn release(&mut self, k: usize) {
+        while self.base < k && self.window.pop_front().is_some() {
+            self.base += 1;
+        }
+    }
+}
+
+/// Finds the cable citations of one item, in order, and hands each to
+/// `cite`: `08 STATE 129729`, `SAO PAULO 526`, `AMMAN 07718 99`, `STATE
+/// (01) 201265`, `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN
+/// 201`, `LAGOS O1512`, `STATE 1234 '07`. The tokens are positions in one
+/// upper-cased copy of the item, so an item of a million citations is not
+/// copied word by word.
+fn citations(item: &str, mut cite: impl FnMut(Citation)) {
+    let masked = INNER_MARKING.replace_all(item, |c: &regex::Captures<'_>| {
+        " ".repeat(c.get(0).map_or(0, |m| m.len()))
+    });
+    let mut toks = Tokens::new(&masked);
+    // A word upper-cased (copied only when it holds lower case), with
+    // letters O for zeros read as digits.
+    let word = |t: Tok| -> std::borrow::Cow<'_, str> {
+        let w = masked.get(t.start..t.end).unwrap_or("");
+        let w: std::borrow::Cow<'_, str> = if w.bytes().any(|b| b.is_ascii_lowercase()) {
+            w.to_ascii_uppercase().into()
+        } else {
+            w.into()
+        };
+        match digits_of(&w) {
+            Some(d) => d.into(),
+            None => w,
+        }
+    };
+    let tok_text = |toks: &mut Tokens<'_>, k: usize| toks.get(k).map(word);
+    let mut year: Option<(u16, usize)> = None;
+    let mut station: Vec<(String, usize)> = Vec::new();
+    let mut pending_serial: Option<(String, usize)> = None;
+    let mut last_station: Option<String> = None;
+    let mut after_and = false;
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut i = 0;
+    while let Some(tok) = toks.get(i) {
+        toks.release(i);
+        i += 1;
+        let owned = word(tok);
+        let t = owned.as_ref();
+        if matches!(t, "," | ";" | ":") {
+            // `PRAGUE, 1228`: a comma between a station and its serial.
+            let serial_next =
+                tok_text(&mut toks, i).is_some_and(|n| all_digits(&n) && n.len() >= 3);
+            if !(t == "," && serial_next && !station.is_empty()) {
+                station.clear();
+                year = None;
+            }
+            pending_serial = None;
+            after_and = false;
+            continue;
+        }
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+        if digits == t.len() {
+            // `A 09 STATE 1`: letters alone before a year are labels.
+            if t.len() == 2
+                && !station.is_empty()
+                && station.iter().all(|(w, _)| w.len() == 1)
+                && tok_text(&mut toks, i)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphabetic()))
+            {
+                station.clear();
+            }
+            if !station.is_empty() {
+                let next = tok_text(&mut toks, i).unwrap_or_default();
+                let next_is_num = all_digits(&next);
+                if t.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
+                    // `STATE (01) 201265`
+                    year = ids::full_year(t).map(|y| (y, tok.start));
+                    continue;
+                }
+                let mut y = year.map(|(y, _)| y);
+                let mut end = tok.end;
+                // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
+                if next.len() == 2 && next_is_num {
+                    let after = tok_text(&mut toks, i + 1);
+                    let after = after.as_deref().unwrap_or(",");
+                    // `07 QUITO 1607 07 QUITO 290`: the two digits are the
+                    // next citation's year when a station and serial follow.
+                    let words = (i + 1..i + 5)
+                        .map_while(|k| {
+                            tok_text(&mut toks, k)
+                                .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                        })
+                        .count();
+                    let next_citation = words > 0
+                        && tok_text(&mut toks, i + 1 + words).is_some_and(|w| all_digits(&w));
+                    if matches!(after, "," | ";" | ":")
+                        || toks.get(i + 1).is_none()
+                        || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
+                    {
+                        y = ids::full_year(&next);
+                        end = toks.get(i).map_or(end, |n| n.end);
+                        i += 1;
+                    }
+                }
+                // `B 08`, `C LIMA 123`: a letter alone is a label, not a
+                // station or a part of one.
+                while station.len() > 1 && station.first().is_some_and(|(w, _)| w.len() == 1) {
+                    station.remove(0);
+                }
+                let st = station
+                    .iter()
+                    .map(|(w, _)| w.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if st.len() > 1 {
+                    let start = year
+                        .map(|(_, at)| at)
+                        .into_iter()
+                        .chain(station.first().map(|(_, at)| *at))
+                        .min()
+                        .unwrap_or(tok.start);
+                    last_station = Some(st.clone());
+                    cite(Citation {
+                        year: y,
+                        station: st,
+                        serial: t.to_owned(),
+                        start,
+                        end,
+                    });
+                }
+                station.clear();
+                year = None;
+                after_and = false;
+            } else if after_and {
+                if let Some(st) = &last_station {
+                    cite(Citation {
+                        year: None,
+                        station: st.clone(),
+                        serial: t.to_owned(),
+                        start: tok.start,
+                        end: tok.end,
+                    });
+                }
+                after_and = false;
+            } else if (2..=4).contains(&t.len())
+                && year.is_none()
+                && pending_serial.is_none()
+                && tok_text(&mut toks, i)
+                    .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
+            {
+                year = ids::full_year(t).map(|y| (y, tok.start));
+                if year.is_none() {
+                    pending_serial = Some((t.to_owned(), tok.start));
+                }
+            } else {
+                pending_serial = Some((t.to_owned(), tok.start));
+            }
+            continue;
+        }
+        if letters > 0 && digits > 0 {
+            // `09DHAHRAN`, `2005PANAMA2342`, `SANTIAG0`, `COTON0U`
+            let lead = t.bytes().take_while(u8::is_ascii_digit).count();
+            let body = t.get(lead..).unwrap_or("");
+            if (lead == 2 || lead == 4) && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                year = t
+                    .get(..lead)
+                    .and_then(ids::full_year)
+                    .map(|y| (y, tok.start));
+                let l = body.bytes().take_while(u8::is_ascii_alphabetic).count();
+                station = vec![(body.get(..l).unwrap_or("").to_owned(), tok.start)];
+                let serial = body.get(l..).unwrap_or("");
+                if all_digits(serial) {
+                    let st = body.get(..l).unwrap_or("").to_owned();
+                    last_station = Some(st.clone());
+                    cite(Citation {
+                        year: year.map(|(y, _)| y),
+                        station: st,
+                        serial: serial.to_owned(),
+                        start: tok.start,
+                        end: tok.end,
+                    });
+                    station.clear();
+                    year = None;
+                }
+                continue;
+            }
+            if lead == 0 && t.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
+                station.push((t.replace('0', "O"), tok.start));
+                continue;
+            }
+            station.clear();
+            year = None;
+            continue;
+        }
+        if letters == 0 {
+            continue;
+        }
+        // `RIO DE JAN 138`: a station cut short, not the month.
+        let station_word = t == "JAN" && station.last().is_some_and(|(w, _)| w == "DE");
+        if is_stop(t) && !station_word {
+            after_and = t == "AND";
+            station.clear();
+            // `0044 and previous Sensitive ...`: a serial is not completed
+            // by a word after a stop word.
+            pending_serial = None;
+            continue;
+        }
+        if let Some((serial, at)) = pending_serial.take() {
+            // `870 Ulaanbaatar`
+            cite(Citation {
+                year: year.map(|(y, _)| y),
+                station: t.to_owned(),
+                serial,
+                start: year.map_or(at, |(_, y_at)| y_at.min(at)),
+                end: tok.end,
+            });
+            year = None;
+            continue;
+        }
+        station.push((t.to_owned(), tok.start));
+        if station.len() > 4 {
+            station.remove(0);
+        }
+    }
+}
+
+/// A label letter standing alone, `A Montreal 365, B Ottawa 406`, `B LIMA
+/// 200 C LIMA 300`: only the expected letter, at the start, after `,`/`;`
+/// or after the serial of the item before, before a capital or digit.
+fn bare_label_at(b: &[u8], i: usize, expected: u8) -> bool {
+    let (Some(&l), Some(b' '), Some(n)) = (b.get(i), b.get(i + 1), b.get(i + 2)) else {
+        return false;
+    };
+    if l != expected || !(n.is_ascii_uppercase() || n.is_ascii_digit()) {
+        return false;
+    }
+    let before = (1..=4)
+        .filter_map(|k| i.checked_sub(k).and_then(|j| b.get(j)))
+        .find(|p| !p.is_ascii_whitespace());
+    i == 0 || matches!(before, Some(b',' | b';')) || before.is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether byte `i` of `b` starts a word: at the start, or after a blank,
+/// `;`, `,` or `¶` (bytes C2 B6).
+fn at_boundary(b: &[u8], i: usize) -> bool {
+    i == 0
+        || b.get(i - 1)
+            .is_some_and(|p| p.is_ascii_whitespace() || matches!(p, b';' | b','))
+        || (i >= 2 && b.get(i - 2..i) == Some(&[0xC2, 0xB6][..]))
+}
+
+/// Splits the text of a REF block into labelled items: the label and the
+/// item's text, a slice of `text` (labels are ASCII, so the scan walks
+/// bytes and never copies the block).
+fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
+    let mut out: Vec<(Option<char>, &'t str)> = Vec::new();
+    let mut label: Option<u8> = None;
+    let mut expected = b'A';
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut next_number = b'1';
+    let push =
+        |label: Option<u8>, from: usize, to: usize, out: &mut Vec<(Option<char>, &'t str)>| {
+            let item = text.get(from..to).unwrap_or("");
+            if !item.trim_blanks().is_empty() || label.is_some() {
+                out.push((label.map(char::from), item));
+            }
+        };
+    while let Some(&c) = b.get(i) {
+        let boundary = at_boundary(b, i);
+        if boundary
+            && c == b'('
+            && next_number <= b'9'
+            && b.get(i + 1) == Some(&next_number)
+            && b.get(i + 2) == Some(&b')')
+        {
+            // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
+            // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
+            next_number += 1;
+            push(label, start, i, &mut out);
+            label = None;
+            i += 3;
+            start = i;
+            continue;
+        }
+        let mut found = None;
+        if boundary && bare_label_at(b, i, expected) {
+            // `A Montreal 365, B Ottawa 406`
+            found = Some((expected, 1));
+        } else if boundary {
+            let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+                (Some(b'('), Some(l), Some(b')')) => (Some(*l), 3),
+                (Some(l), Some(b'.' | b')' | b':'), _) => {
+                    (Some(*l), if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
+                }
+                _ => (None, 0),
+            };
+            if let Some(l) = l {
+                let u = l.to_ascii_uppercase();
+                let after_ok = b.get(i + len).is_none_or(|n| {
+                    n.is_ascii_whitespace()
+                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
+                        // `(A)STATE 071143`
+                        || n.is_ascii_alphanumeric() && c == b'('
+                        // `D.01 BRASILIA 3714`
+                        || n.is_ascii_digit() && u == expected
+                        || *n == b'('
+                });
+                let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
+                if l.is_ascii_alphabetic()
+                    && after_ok
+                    && !dotted
+                    && (u == expected || Some(u) == label)
+                {
+                    found = Some((u, len));
+                }
+            }
+        }
+        let Some((u, len)) = found else {
+            i += 1;
+            continue;
+        };
+        push(label, start, i, &mut out);
+        if Some(u) != label {
+            expected = if u < b'Z' { u + 1 } else { b'Z' };
+        }
+        label = Some(u);
+        i += len;
+        // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
+        let rest = text.get(i..).unwrap_or("");
+        let rest_t = rest.trim_start_blanks();
+        let skip_ws = rest.len() - rest_t.len();
+        let r = rest_t.as_bytes();
+        let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')')
+        {
+            3
+        } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
+            2
+        } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
+            5
+        } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
+            // `B HAVANA 772` after `¶B.`
+            2
+        } else {
+            0
+        };
+        if repeat > 0 {
+            i += skip_ws + repeat;
+        }
+        start = i;
+    }
+    push(label, start, b.len(), &mut out);
+    out
+}
+
+/// Result of reading a REF block.
+#[derive(Debug, Default)]
+pub(crate) struct RefNotes {
+    /// Some cited cable took the citing cable's year.
+    pub(crate) inherited: bool,
+    /// Items that were neither a cable nor a known document kind.
+    pub(crate) unreadable: Vec<String>,
+}
+
+/// An item's text with runs of white space made one blank and the
+/// separators around it trimmed: `  B. STATE\n  1234 ;` -> `STATE 1234`.
+/// Borrowed when the item is clean already (a REF block's wrapped lines
+/// are joined with single blanks).
+fn clean(item: &str) -> std::borrow::Cow<'_, str> {
+    let trim = |t: &str| -> usize {
+        t.len()
+            - t.trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
+                .len()
+    };
+    let t = item.trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace());
+    let b = t.as_bytes();
+    let single_blanks = !b
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
+        && t.is_ascii();
+    if single_blanks {
+        return t.into();
+    }
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    let cut = trim(&out);
+    if cut > 0 {
+        out = out
+            .trim_matches(|c: char| c == ';' || c == ',' || c == '¶' || c.is_whitespace())
+            .to_owned();
+    }
+    out.into()
+}
+
+/// Reads the joined text of a REF block. `year` is the citing cable's year.
+pub(crate) fn references(
+    text: &str,
+    year: Option<u16>,
+    stations: &mut crate::stations::Resolver,
+    notes: &mut RefNotes,
+) -> Vec<Reference> {
+    // Room for every reference at once: a block of a million references
+    // would otherwise end its growth with twice the room it needs. The
+    // serials (runs of three digits or more) bound the cable citations.
+    let serials = text
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| run.len() >= 3)
+        .count();
+    let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
+    let text = PAGE_DEBRIS.replace_all(text, " ");
+    let mut list = items(&text);
+    if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
+        // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
+        list = list
+            .into_iter()
+            .flat_map(|(_, item)| item.split(';').map(|p| (None, p)))
+            .collect();
+    }
+    for (label, item) in list {
+        let clean = clean(item);
+        if clean.is_empty() {
+            continue;
+        }
+        let kind = kind_of(&clean);
+        if kind != ReferenceKind::Cable {
+            out.push(Reference {
+                label,
+                kind,
+                id: None,
+                text: clean.into_owned(),
+            });
+            continue;
+        }
+        // One citation: the item is its text. Several: each keeps the
+        // words that cite it (`BRASILIA 2799`, `2764`), so an item of a
+        // million citations is not copied a million times.
+        let first = out.len();
+        let mut cited = 0usize;
+        citations(&clean, |c| {
+            cited += 1;
+            let y = c.year.or_else(|| {
+                notes.inherited = true;
+                year
+            });
+            let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
+            out.push(Reference {
+                label,
+                kind: ReferenceKind::Cable,
+                id,
+                text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
+            });
+        });
+        match cited {
+            0 => {
+                notes.unreadable.push(clean.to_string());
+                out.push(Reference {
+                    label,
+                    kind: ReferenceKind::Other,
+                    id: None,
+                    text: clean.into_owned(),
+                });
+            }
+            1 => {
+                if let Some(r) = out.get_mut(first) {
+                    r.text = clean.into_owned();
+                }
+            }
+            _ => {}
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str, year: u16) -> Vec<String> {
+        references(
+            text,
+            Some(year),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        )
+        .into_iter()
+        .filter_map(|r| r.id.map(|i| i.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn refs() {
+        assert_eq!(
+            ids("A. STATE 4690 B. 08 STATE 129729 C. STATE 11102", 2009),
+            ["09STATE4690", "08STATE129729", "09STATE11102"]
+        );
+        assert_eq!(
+            ids(
+                "(A) 05 SAO PAULO 405; (B) 05 SAO PAULO 402 (C) 02 BRASILIA 2670",
+                2006
+            ),
+            ["05SAOPAULO405", "05SAOPAULO402", "02BRASILIA2670"]
+        );
+        assert_eq!(
+            ids("SECSTATE 113408 AND SECSTATE 113635", 2005),
+            ["05STATE113408", "05STATE113635"]
+        );
+        assert_eq!(
+            ids("AMMAN 07718 99, AMMAN 05986 00", 2002),
+            ["99AMMAN7718", "00AMMAN5986"]
+        );
+        assert_eq!(
+            ids("A. BRASILIA 2799 AND 2764 B. PORT AU PRINCE 2325", 2004),
+            ["04BRASILIA2799", "04BRASILIA2764", "04PORTAUPRINCE2325"]
+        );
+        assert_eq!(
+            ids("(A)STATE 071143, (B)STATE 073601", 2007),
+            ["07STATE71143", "07STATE73601"]
+        );
+        assert_eq!(
+            ids("A Montreal 365, B Ottawa 406, C 05 Ottawa 2970", 2006),
+            ["06MONTREAL365", "06OTTAWA406", "05OTTAWA2970"]
+        );
+        assert_eq!(
+            ids(
+                "(1) 2005 RIO DE JANEIRO 1143, (2) 2005 BRASILIA 03242",
+                2006
+            ),
+            ["05RIODEJANEIRO1143", "05BRASILIA3242"]
+        );
+        assert_eq!(
+            ids("QUITO 5; 07 QUITO 1607 07 QUITO 290", 2010),
+            ["10QUITO5", "07QUITO1607", "07QUITO290"]
+        );
+        assert_eq!(
+            ids("PRAGUE 849, PRAGUE, 1228", 2008),
+            ["08PRAGUE849", "08PRAGUE1228"]
+        );
+        assert_eq!(
+            ids("A. ROME 1 SAO PAULO 00000161 001.3 OF 005 B. ROME 2", 2007),
+            ["07ROME1", "07ROME2"]
+        );
+        assert_eq!(ids("A) 08 RIO DE JAN 138", 2008), ["08RIODEJANEIRO138"]);
+        assert_eq!(ids("KUWAIT (C)02293", 2003), ["03KUWAIT2293"]);
+        // A label run into the station is a label.
+        assert_eq!(
+            ids("A. LIMA 100 B LIMA 200 C LIMA 300", 2009),
+            ["09LIMA100", "09LIMA200", "09LIMA300"]
+        );
+        // Apostrophe and letter-O years, a letter O in a serial.
+        assert_eq!(ids("LIMA 123 '07", 2009), ["07LIMA123"]);
+        assert_eq!(ids("O7 QUITO 45", 2009), ["07QUITO45"]);
+        assert_eq!(ids("QUITO O45 O8", 2009), ["08QUITO45"]);
+        // A label that was not read as one before its year.
+        assert_eq!(
+            ids("Z. 09 STATE 26 A. 09 STATE 27", 2010),
+            ["09STATE26", "09STATE27"]
+        );
+        assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
+        assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
+        assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));
+        assert!(!continues_labels("(A) X 1;", "(C) X 3"));
+        let r = references(
+            "A. SMITH-DURHAM E MAIL OF 10-08-08 B. 2009 MTCR POC DOC 008",
+            Some(2008),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        );
+        assert_eq!(r[0].kind, ReferenceKind::Email);
+        assert_eq!(r[1].kind, ReferenceKind::Document);
+        assert_eq!(r[1].label, Some('B'));
+    }
+
+    /// Only cable citations become cable ids: report numbers, airgrams,
+    /// talking points and resolutions are documents.
+    #[test]
+    fn non_cable_references() {
+        let r = references(
+            "A. IIR 6 876 0123 09 B. A-45 C. UNSCR 1737 D. TALKING POINTS OF MAY 5 E. LIMA 12",
+            Some(2009),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        );
+        let kinds: Vec<_> = r.iter().map(|r| (r.kind, r.id.is_some())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Document, false),
+                (ReferenceKind::Cable, true),
+            ]
+        );
+    }
+
+    /// Several citations in one item each keep their own words, not a
+    /// copy of the whole item.
+    #[test]
+    fn citation_texts() {
+        let r = references(
+            "A. BRASILIA 2799 AND 2764, 08 LIMA 5",
+            Some(2009),
+            &mut Default::default(),
+            &mut RefNotes::default(),
+        );
+        let texts: Vec<_> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["BRASILIA 2799", "2764", "08 LIMA 5"]);
+    }
+}

@@ -1,0 +1,187 @@
+//! Header segments: a line, or a part of one when a rendering collapsed
+//! several header fields onto one line.
+//!
+//! ```text
+//! E.O. 12958: DECL: 01/07/2014 TAGS: PREL SUBJECT: A VISIT
+//!   -> "E.O. 12958: DECL: 01/07/2014 ", "TAGS: PREL ", "SUBJECT: A VISIT"
+//! SUBJECT: A VISIT TO LIMAClassified By: Jane Roe
+//!   -> "SUBJECT: A VISIT TO LIMA", "Classified By: Jane Roe"
+//! REASON: 1.4 (b) 1. (C) Summary: The minister agreed.
+//!   -> "REASON: 1.4 (b) ", "1. (C) Summary: The minister agreed."
+//! O 141530Z MAR 08 ... PRIORITYUNCLAS ROME 000412
+//!   -> "O 141530Z MAR 08 ... PRIORITY", "UNCLAS ROME 000412"
+//! ```
+
+use crate::blanks::Blanks;
+
+use super::labels;
+use std::collections::VecDeque;
+
+/// One header segment: a line or part of one.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Seg<'s> {
+    /// Offset of its line from the cursor's position at the start.
+    pub(super) idx: usize,
+    /// 1-based input line.
+    pub(super) no: u32,
+    /// A part of the line's text (never a copy).
+    pub(super) text: &'s str,
+}
+
+/// Precedence words of an addressee line (ACP-127: ROUTINE, PRIORITY,
+/// IMMEDIATE) that a collapsed header glues to the banner after it.
+const PRECEDENCES: &[&str] = &["ROUTINE", "PRIORITY", "IMMEDIATE"];
+
+/// Starts of a banner glued to a precedence word: a level word, or the
+/// letter-spaced start of one.
+const BANNER_STARTS: &[&str] = &[
+    "UNCLAS",
+    "CONFIDENTIAL",
+    "SECRET",
+    "LIMITED",
+    "C O N",
+    "S E C",
+    "U N C",
+];
+
+/// The letter-spaced level words after their first letter, to find one
+/// glued to the word before it: `NAIROBIS E C R E T` is `NAIROBI`, `S E C R
+/// E T`.
+const SPACED_TAILS: &[&str] = &[" E C R E T", " O N F I D E N T I A L", " N C L A S"];
+
+/// Splits a line into segments, pushing them to `out`.
+pub(super) fn split<'s>(idx: usize, no: u32, text: &'s str, out: &mut VecDeque<Seg<'s>>) {
+    let mut start = 0;
+    // Most lines hold no glued field: nothing to cut in a short line.
+    if text.len() > 12 {
+        for at in cuts(text) {
+            if at > start && !text.get(start..at).unwrap_or("").trim_blanks().is_empty() {
+                out.push_back(Seg {
+                    idx,
+                    no,
+                    text: text.get(start..at).unwrap_or(""),
+                });
+                start = at;
+            }
+        }
+    }
+    out.push_back(Seg {
+        idx,
+        no,
+        text: text.get(start..).unwrap_or(""),
+    });
+}
+
+/// Where a collapsed line is cut, in order.
+fn cuts(text: &str) -> Vec<usize> {
+    let mut cuts = labels::inline_starts(text);
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        let prev = b.get(i - 1).copied().unwrap_or(b' ');
+        // A numbered, portion-marked paragraph after a blank:
+        // `1. (C) Summary`, `¶2. (S/NF)`.
+        if (prev == b' ' || prev == b'\t')
+            && (c.is_ascii_digit() || c == 0xC2)
+            && body_start_at(text.get(i..).unwrap_or(""))
+        {
+            cuts.push(i);
+        }
+        // `...LIMAREF: A.`: the REF label glued to the capitals before it.
+        if prev.is_ascii_uppercase() && c == b'R' && b.get(i..i + 5) == Some(b"REF: ".as_slice()) {
+            cuts.push(i);
+        }
+        // `AMEMBASSY NAIROBIS E C R E T STATE 194868`: a letter-spaced
+        // banner glued to the word before it (two letters or more before
+        // the level's first: `CC O N F I D E N T I A L` is a doubled
+        // letter, not a glued word).
+        if c == b' '
+            && i >= 4
+            && b.get(i - 4..i - 1)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic))
+            && SPACED_TAILS
+                .iter()
+                .any(|t| b.get(i..i + t.len()) == Some(t.as_bytes()))
+        {
+            cuts.push(i - 1);
+        }
+        // `... PRIORITYUNCLAS ROME 000412`: a precedence glued to the banner.
+        if matches!(c, b'Y' | b'E') {
+            for p in PRECEDENCES {
+                let start = (i + 1).checked_sub(p.len());
+                if start.and_then(|s| b.get(s..=i)) == Some(p.as_bytes()) {
+                    let after = text.get(i + 1..).unwrap_or("");
+                    if BANNER_STARTS.iter().any(|s| after.starts_with(s)) {
+                        cuts.push(i + 1);
+                    }
+                }
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// `1. (C) ...`, `¶12.  (S/NF) ...`: a numbered paragraph with its
+/// portion marking.
+fn body_start_at(t: &str) -> bool {
+    let t = t.strip_prefix('¶').unwrap_or(t);
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits) || b.get(digits) != Some(&b'.') {
+        return false;
+    }
+    let rest = t.get(digits + 1..).unwrap_or("");
+    let r = rest.trim_start_matches(' ');
+    if rest.len() - r.len() > 2 {
+        return false;
+    }
+    let Some(inner) = r.strip_prefix('(').and_then(|x| x.split_once(')')) else {
+        return false;
+    };
+    matches!(inner.0, "U" | "C" | "S" | "SBU" | "C/NF" | "S/NF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(t: &str) -> Vec<&str> {
+        let mut q = VecDeque::new();
+        split(0, 1, t, &mut q);
+        q.into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn collapsed_lines() {
+        assert_eq!(
+            parts("E.O. 12958: DECL: 01/07/2014 TAGS: PREL SUBJECT: A VISIT"),
+            [
+                "E.O. 12958: DECL: 01/07/2014 ",
+                "TAGS: PREL ",
+                "SUBJECT: A VISIT"
+            ]
+        );
+        assert_eq!(
+            parts("SUBJECT: A VISIT TO LIMAClassified By: Jane Roe"),
+            ["SUBJECT: A VISIT TO LIMA", "Classified By: Jane Roe"]
+        );
+        assert_eq!(
+            parts("REASON: 1.4 (b) 1. (C) Summary: The minister agreed."),
+            ["REASON: 1.4 (b) ", "1. (C) Summary: The minister agreed."]
+        );
+        assert_eq!(
+            parts("TO SECSTATE WASHDC PRIORITYUNCLAS ROME 000412"),
+            ["TO SECSTATE WASHDC PRIORITY", "UNCLAS ROME 000412"]
+        );
+        assert_eq!(
+            parts("AMEMBASSY NAIROBIS E C R E T STATE 194868"),
+            ["AMEMBASSY NAIROBI", "S E C R E T STATE 194868"]
+        );
+        assert_eq!(parts("SUBJECT: A VISIT"), ["SUBJECT: A VISIT"]);
+        assert_eq!(
+            parts("SUBJECT: TRADE AND THE TAGS OF GOODS"),
+            ["SUBJECT: TRADE AND THE TAGS OF GOODS"]
+        );
+    }
+}

@@ -1,0 +1,373 @@
+//! TAGS: `TAGS: PREL, PGOV, LY`, `TAGS PREL ECON`, `TAGS: OVIP (CLINTON,
+//! HILLARY) PREL`, wrapped onto following lines, glued (`PRELPGOVKDEM`),
+//! run together with blanks (`CIA INRA INRO`), with free-text tags
+//! (`TIP IN TURKEY`) and persons (`SMITH JOHN`).
+//!
+//! Each word is checked against the TAGS vocabulary: the subject codes and
+//! the organisation codes of `../shared/reference` (shipped beside this
+//! file), two-letter country codes and `K` + three letters program codes.
+//! A word of the vocabulary is a tag of its own; a glued run of codes is
+//! split into codes of the vocabulary; the words between codes are a
+//! free-text tag, or persons written surname first.
+
+use crate::blanks::Blanks;
+
+use cable_model::TagKind;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Reads a vocabulary file: one entry a line, `#` comments, upper-cased.
+fn vocabulary(text: &'static str) -> BTreeSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            l.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_uppercase()
+        })
+        .collect()
+}
+
+static SUBJECT_CODES: LazyLock<BTreeSet<String>> =
+    LazyLock::new(|| vocabulary(include_str!("tags-subject.txt")));
+
+static ORGANISATIONS: LazyLock<BTreeSet<String>> =
+    LazyLock::new(|| vocabulary(include_str!("tags-organization.txt")));
+
+/// Organisation names of several words (`AER LINGUS`), as word lists,
+/// longest first.
+static ORGANISATION_PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<String>> = ORGANISATIONS
+        .iter()
+        .filter(|o| o.contains(' '))
+        .map(|o| o.split(' ').map(str::to_owned).collect())
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Given names, to read `NOVO GUILLERMO` as the person `NOVO, GUILLERMO`.
+static GIVEN_NAMES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("given-names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// The kind of an upper-cased word by the vocabulary: a subject code, a
+/// program (`K` + three letters), a country (two letters), an
+/// organisation; `None` for a word that is none of these.
+pub(crate) fn vocabulary_kind(w: &str) -> Option<TagKind> {
+    let letters = w.bytes().all(|b| b.is_ascii_uppercase());
+    if SUBJECT_CODES.contains(w) {
+        Some(TagKind::Subject)
+    } else if letters && w.len() == 4 && w.starts_with('K') {
+        Some(TagKind::Program)
+    } else if letters && w.len() == 2 {
+        Some(TagKind::Geo)
+    } else if ORGANISATIONS.contains(w) {
+        Some(TagKind::Organisation)
+    } else {
+        None
+    }
+}
+
+/// The kind of a tag as the model keeps it: by the vocabulary, else by its
+/// shape (a comma marks a person).
+pub(crate) fn tag_kind(code: &str) -> TagKind {
+    vocabulary_kind(code).unwrap_or_else(|| TagKind::of_shape(code))
+}
+
+/// A word that stands alone as a tag although not in the vocabulary: a
+/// code with a slash, hyphen or digit (`UNGA/C-6`, `EU-US`, `G-8`).
+fn is_code_like(w: &str) -> bool {
+    !w.bytes().all(|b| b.is_ascii_uppercase())
+        && w.bytes().any(|b| b.is_ascii_uppercase())
+        && w.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'&')
+        })
+}
+
+/// Whether a glued run's piece is a code of the vocabulary (four letters:
+/// subject codes, programs, four-letter organisations).
+fn glued_piece(p: &str) -> bool {
+    SUBJECT_CODES.contains(p) || p.starts_with('K') || ORGANISATIONS.contains(p)
+}
+
+/// What happened to the tags while reading them.
+#[derive(Debug, Default)]
+pub(crate) struct TagNotes {
+    /// `SIPDIS`, glued tags that were split.
+    pub(crate) repaired: Vec<String>,
+    /// Tags that were dropped as duplicates.
+    pub(crate) duplicates: Vec<String>,
+}
+
+/// One tag read: its text as written and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TagText {
+    pub(crate) written: String,
+    pub(crate) kind: TagKind,
+}
+
+impl TagText {
+    fn new(written: impl Into<String>, kind: TagKind) -> TagText {
+        TagText {
+            written: written.into(),
+            kind,
+        }
+    }
+    fn code(&self) -> String {
+        self.written
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_uppercase()
+    }
+}
+
+/// Splits a glued run of tags (`PRELPGOVKDEM`, `IZPREL`) into four-letter
+/// codes of the vocabulary and at most one two-letter country code; the
+/// pieces keep the case of the text.
+fn split_glued(w: &str) -> Option<Vec<TagText>> {
+    let upper = w.to_ascii_uppercase();
+    if !(6..=64).contains(&w.len()) || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    fn go(s: &str, two_used: bool, out: &mut Vec<(usize, usize)>, at: usize) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        if let Some(four) = s.get(..4) {
+            if glued_piece(four) && go(&s[4..], two_used, out, at + 4) {
+                out.insert(0, (at, 4));
+                return true;
+            }
+        }
+        if !two_used && s.len() >= 2 && go(&s[2..], true, out, at + 2) {
+            out.insert(0, (at, 2));
+            return true;
+        }
+        false
+    }
+    let mut spans = Vec::new();
+    if !go(&upper, false, &mut spans, 0) {
+        return None;
+    }
+    Some(
+        spans
+            .into_iter()
+            .map(|(at, n)| {
+                let piece = w.get(at..at + n).unwrap_or("");
+                TagText::new(piece, tag_kind(&piece.to_ascii_uppercase()))
+            })
+            .collect(),
+    )
+}
+
+/// Splits the text of a TAGS block (wrapped lines already joined with a
+/// space) into tags, in order, de-duplicated by code.
+pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
+    // Items: comma-separated, with parentheses kept whole.
+    let mut items: Vec<(String, bool)> = Vec::new(); // (text, parenthesised)
+    let mut cur = String::new();
+    let mut depth = 0u32;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                if !cur.trim_blanks().is_empty() {
+                    items.push((std::mem::take(&mut cur), false));
+                }
+                cur.clear();
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                items.push((std::mem::take(&mut cur), true));
+            }
+            ',' if depth == 0 => items.push((std::mem::take(&mut cur), false)),
+            _ => cur.push(c),
+        }
+    }
+    items.push((cur, false));
+    let mut out: Vec<TagText> = Vec::new();
+    let mut after_ovip = false;
+    for (item, paren) in items {
+        let item = item.trim_blanks();
+        if item.is_empty() {
+            continue;
+        }
+        if paren {
+            // `OVIP (CLINTON, HILLARY)`: a person, kept whole.
+            out.push(TagText::new(item, TagKind::Person));
+            after_ovip = false;
+            continue;
+        }
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        let mut phrase: Vec<&str> = Vec::new();
+        let mut i = 0;
+        while let Some(&w) = words.get(i) {
+            let u = upper.get(i).map_or("", String::as_str);
+            let is_code = |k: usize| {
+                upper
+                    .get(k)
+                    .is_some_and(|n| vocabulary_kind(n).is_some() || is_code_like(n))
+            };
+            if after_ovip && !is_code(i) && words.get(i + 1).is_some() && !is_code(i + 1) {
+                // `OVIP CLINTON HILLARY`: surname and given name.
+                flush(&mut phrase, &mut out);
+                let given = words.get(i + 1).copied().unwrap_or("");
+                out.push(TagText::new(format!("{w}, {given}"), TagKind::Person));
+                after_ovip = false;
+                i += 2;
+                continue;
+            }
+            if let Some(n) = organisation_at(upper.get(i..).unwrap_or(&[])) {
+                // `AER LINGUS`
+                flush(&mut phrase, &mut out);
+                out.push(TagText::new(
+                    words.get(i..i + n).unwrap_or(&[]).join(" "),
+                    TagKind::Organisation,
+                ));
+                i += n;
+                continue;
+            }
+            // A two- or three-letter word of the vocabulary between words
+            // of a free tag is one of its words (`TIP IN TURKEY`, `FOOD
+            // AID PROGRAM`).
+            let short = u.len() <= 3 && u.bytes().all(|b| b.is_ascii_uppercase());
+            let inside_phrase =
+                !phrase.is_empty() && short && words.get(i + 1).is_some() && !is_code(i + 1);
+            if (vocabulary_kind(u).is_some() || is_code_like(u)) && !inside_phrase {
+                flush(&mut phrase, &mut out);
+                out.push(TagText::new(w, tag_kind(u)));
+                after_ovip = u == "OVIP";
+            } else if let Some(parts) = split_glued(w) {
+                flush(&mut phrase, &mut out);
+                notes.repaired.push(w.to_owned());
+                out.extend(parts);
+            } else {
+                phrase.push(w);
+            }
+            i += 1;
+        }
+        flush(&mut phrase, &mut out);
+    }
+    let mut seen = BTreeSet::new();
+    let mut tags = Vec::new();
+    for t in out {
+        let code = t.code();
+        // SIPDIS is a distribution caveat (the cable format guide, §1c),
+        // not a tag.
+        if code == "SIPDIS" {
+            notes.repaired.push(code);
+            continue;
+        }
+        if seen.insert(code.clone()) {
+            tags.push(t);
+        } else {
+            notes.duplicates.push(code);
+        }
+    }
+    tags
+}
+
+/// The number of words of the organisation name of several words starting
+/// `words` (upper-cased), if one does.
+fn organisation_at(words: &[String]) -> Option<usize> {
+    ORGANISATION_PHRASES
+        .iter()
+        .find(|p| words.get(..p.len()) == Some(p.as_slice()))
+        .map(Vec::len)
+}
+
+/// Ends a run of words that are not codes: persons written surname first
+/// (`NOVO GUILLERMO REMON PEDRO` -> `NOVO, GUILLERMO`, `REMON, PEDRO`) are
+/// split off, the rest is one free-text tag.
+fn flush(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
+    let mut rest: Vec<&str> = Vec::new();
+    let mut j = 0;
+    let given = |w: &str| GIVEN_NAMES.contains(w.to_uppercase().as_str());
+    while let Some(&w) = phrase.get(j) {
+        let next = phrase.get(j + 1).copied();
+        if let Some(g) = next.filter(|n| given(n) && !given(w)) {
+            if !rest.is_empty() {
+                out.push(TagText::new(rest.join(" "), TagKind::Unknown));
+                rest.clear();
+            }
+            out.push(TagText::new(format!("{w}, {g}"), TagKind::Person));
+            j += 2;
+            continue;
+        }
+        rest.push(w);
+        j += 1;
+    }
+    if !rest.is_empty() {
+        out.push(TagText::new(rest.join(" "), TagKind::Unknown));
+    }
+    phrase.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(s: &str) -> Vec<String> {
+        split_tags(s, &mut TagNotes::default())
+            .iter()
+            .map(TagText::code)
+            .collect()
+    }
+
+    #[test]
+    fn splitting() {
+        assert_eq!(tags("PREL, PGOV, PINS, TU"), ["PREL", "PGOV", "PINS", "TU"]);
+        assert_eq!(
+            tags("OVIP (CLINTON, HILLARY), PGOV NL"),
+            ["OVIP", "CLINTON, HILLARY", "PGOV", "NL"]
+        );
+        assert_eq!(
+            tags("OVIP BLOGGS FRED PREL"),
+            ["OVIP", "BLOGGS, FRED", "PREL"]
+        );
+        assert_eq!(tags("PRELPGOVKDEM"), ["PREL", "PGOV", "KDEM"]);
+        assert_eq!(tags("ECONEFINFR"), ["ECON", "EFIN", "FR"]);
+        assert_eq!(
+            tags("TU KJUS TIP IN TURKEY"),
+            ["TU", "KJUS", "TIP IN TURKEY"]
+        );
+        assert_eq!(tags("ECON CA MX SIPDIS ECON"), ["ECON", "CA", "MX"]);
+        assert_eq!(tags("PREL, UNGA/C-6"), ["PREL", "UNGA/C-6"]);
+        // Organisation codes run together with blanks.
+        assert_eq!(tags("CIA INRA INRO"), ["CIA", "INRA", "INRO"]);
+        assert_eq!(tags("IMO PSI PREL"), ["IMO", "PSI", "PREL"]);
+        // A multi-word organisation, and a person by a known given name.
+        assert_eq!(
+            tags("AER LINGUS ETRD SMITH JOHN"),
+            ["AER LINGUS", "ETRD", "SMITH, JOHN"]
+        );
+        assert_eq!(tags("KE BORDER SECURITY"), ["KE", "BORDER SECURITY"]);
+    }
+
+    #[test]
+    fn written_form_and_kinds() {
+        let t = split_tags("prel, Nato, kdem, xy", &mut TagNotes::default());
+        let got: Vec<(String, &str, TagKind)> = t
+            .iter()
+            .map(|t| (t.code(), t.written.as_str(), t.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("PREL".into(), "prel", TagKind::Subject),
+                ("NATO".into(), "Nato", TagKind::Organisation),
+                ("KDEM".into(), "kdem", TagKind::Program),
+                ("XY".into(), "xy", TagKind::Geo),
+            ]
+        );
+    }
+}

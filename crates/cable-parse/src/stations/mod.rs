@@ -1,0 +1,604 @@
+//! Stations: which post a station name in a banner, a REF line or a
+//! published id stands for, written as canonical ids write it
+//! (`RIODEJANEIRO`, `STATE`, `USUNNEWYORK`).
+//!
+//! One gazetteer is built from two lists: `stations.txt` (the station part
+//! of canonical ids) and `posts.txt` (the plain-language post names of ACP
+//! 117, from `../shared/reference/routing-indicators.csv`). A name as
+//! written is matched by a fixed sequence of rules, each a kind of damage
+//! real cables show, never a list of seen typos:
+//!
+//! ```text
+//! RIO DE JANEIRO, DAR-ES-SALAAM  -> exact (letters only)
+//! SECSTATE                       -> exact (the Department's ACP name)
+//! USUN, RIO                      -> exact (the first word of one post's name)
+//! AMEMBASSYHANOI, EFTOATHENS     -> debris: an office word or caveat glued before
+//! FIDENTIALLIMA, NOFORNQUITO     -> debris: the tail of a classification or caveat
+//! SECDEFWASH                     -> debris: the city of a Washington office after
+//! BUENOSAI, SANTIAG              -> truncated (a prefix of one name, 5+ letters,
+//!                                   or its end, 6+ letters)
+//! HCMC, PAP                      -> initials of a name of 3+ words
+//! BRASILA, WELLLINGTON, BISHIEK  -> a typo: 1 edit (2 for 8+ letters), one best name
+//! FOOBARVILLE                    -> unknown: kept as written, reported
+//! ```
+
+mod distance;
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+/// How a station as written was matched to a name of the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// A station name or one of its plain-language spellings.
+    Exact,
+    /// Debris glued to it was dropped: an office word, a caveat, the tail
+    /// of a classification or section marker, a Washington office's city.
+    Debris,
+    /// Cut short: `BUENOSAI`.
+    Truncated,
+    /// The initials of a name of three or more words: `HCMC`.
+    Initials,
+    /// One or two letters dropped, doubled, changed or swapped.
+    Typo,
+    /// Not in the gazetteer: the letters as written.
+    Unknown,
+}
+
+/// A station as read: its canonical name (or its letters, when unknown)
+/// and how it was matched. Cheap to clone: a REF block of a million
+/// citations of one station shares one name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Station {
+    /// `RIODEJANEIRO`.
+    pub(crate) name: Rc<str>,
+    /// How the text matched it.
+    pub(crate) how: Match,
+}
+
+/// The one real alias that no rule derives: the Department of State's ACP
+/// name is `SECSTATE WASHDC` (the cable format guide, §1 FL7:
+/// `TO RUEHC/SECSTATE WASHDC`), while its cables are numbered `STATE`
+/// (`09STATE17183`).
+const ALIASES: &[(&str, &str)] = &[("SECSTATE", "STATE")];
+
+/// Words glued before a station in published ids and banners that name no
+/// post: the office words of `posts.txt` (ACP 117: `AMEMBASSY HANOI`), their
+/// plain English (`EMBASSY`, `CONSULATE`), and `EFTO` ("encrypt for
+/// transmission only", a handling caveat of the ACP-127 format).
+const OFFICE_WORDS: &[&str] = &[
+    "AMEMBASSY",
+    "AMCONSUL",
+    "USMISSION",
+    "EMBASSY",
+    "CONSULATE",
+    "EFTO",
+];
+
+/// Words whose tail may be glued before a station when a banner lost its
+/// spacing (`C O N F I D E N T I A L` ... `FIDENTIALLIMA`): the
+/// classification levels, the caveats, and the section marker
+/// (`SECTION 02 OF 03`, whose letters are `SECTIONOF`).
+const DEBRIS_WORDS: &[&str] = &[
+    "UNCLASSIFIED",
+    "UNCLAS",
+    "CONFIDENTIAL",
+    "SECRET",
+    "LIMITEDOFFICIALUSE",
+    "SENSITIVEBUTUNCLASSIFIED",
+    "NOFORN",
+    "SIPDIS",
+    "EXDIS",
+    "NODIS",
+    "LIMDIS",
+    "EFTO",
+    "SECTION",
+    "OF",
+];
+
+/// The city part of a Washington office's ACP name (`SECDEF WASHINGTON
+/// DC`, `SECSTATE WASHDC`), which a published id may keep (`SECDEFWASH`).
+const WASHINGTON: &[&str] = &["WASHINGTONDC", "WASHDC"];
+
+/// How many names a parse may match by the fuzzy rules (truncation,
+/// initials, typos): each looks at every name of the gazetteer, so an
+/// input with a million distinct unknown stations stays linear; later
+/// unknown names are kept as written.
+pub(crate) const FUZZY_BUDGET: usize = 256;
+
+struct Gazetteer {
+    /// Canonical names.
+    canonical: Vec<String>,
+    /// Every spelling that names a station exactly, to its canonical name.
+    exact: BTreeMap<String, usize>,
+    /// The spellings the fuzzy rules compare with: canonical names and the
+    /// plain-language names (letters only).
+    keys: Vec<(String, usize)>,
+    /// Initials of the names of three or more words; `None` when two
+    /// stations share them.
+    initials: BTreeMap<String, Option<usize>>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+/// Upper-case ASCII letters of `s`: `Rio de Janeiro` -> `RIODEJANEIRO`.
+pub(crate) fn letters(s: &str) -> String {
+    s.bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| char::from(b.to_ascii_uppercase()))
+        .collect()
+}
+
+fn build() -> Gazetteer {
+    let mut g = Gazetteer {
+        canonical: Vec::new(),
+        exact: BTreeMap::new(),
+        keys: Vec::new(),
+        initials: BTreeMap::new(),
+    };
+    for name in include_str!("stations.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+    {
+        if !g.exact.contains_key(name) {
+            let i = g.canonical.len();
+            g.canonical.push(name.to_owned());
+            g.exact.insert(name.to_owned(), i);
+            g.keys.push((name.to_owned(), i));
+        }
+    }
+    for (alias, name) in ALIASES {
+        if let Some(&i) = g.exact.get(*name) {
+            g.exact.insert((*alias).to_owned(), i);
+        }
+    }
+    // Plain-language names: each resolved against the station names, or a
+    // post of its own when none matches.
+    let mut first_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for line in include_str!("posts.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (words, post) = post_words(line);
+        if words.is_empty() {
+            continue;
+        }
+        let joined: String = words.concat();
+        let resolved = resolve_name(&g, &words, &joined);
+        let i = match resolved {
+            Some(i) => i,
+            // A Washington office whose name matches no station numbers no
+            // cables of its own here.
+            None if !post => continue,
+            None => {
+                let i = g.canonical.len();
+                g.canonical.push(joined.clone());
+                i
+            }
+        };
+        g.exact.entry(joined.clone()).or_insert(i);
+        g.keys.push((joined, i));
+        if words.len() >= 2 {
+            if let Some(first) = words.first().filter(|w| w.len() >= 3) {
+                let slot = first_words.entry(first.clone()).or_insert(Some(i));
+                if *slot != Some(i) {
+                    *slot = None;
+                }
+            }
+        }
+        if words.len() >= 3 {
+            let initials: String = words.iter().filter_map(|w| w.get(..1)).collect();
+            let slot = g.initials.entry(initials).or_insert(Some(i));
+            if *slot != Some(i) {
+                *slot = None;
+            }
+        }
+    }
+    // The first word of one post's name names it (`USUN NEW YORK`, `RIO
+    // DE JANEIRO`), unless it is a name of its own or begins two names.
+    // A mission named after its city (`USEUBRUSSELS` = `USEU` + a known
+    // station) is named by the part before the city likewise, where no
+    // post's name claims that word.
+    let mut mission_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, name) in g.canonical.iter().enumerate() {
+        for (at, _) in name.char_indices().skip(4) {
+            let (head, city) = name.split_at(at);
+            if city.len() >= 4 && g.exact.get(city).is_some_and(|&c| c != i) {
+                let slot = mission_words.entry(head.to_owned()).or_insert(Some(i));
+                if *slot != Some(i) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    for (w, i) in mission_words {
+        first_words.entry(w).or_insert(i);
+    }
+    for (w, i) in first_words {
+        if let Some(i) = i {
+            g.exact.entry(w).or_insert(i);
+        }
+    }
+    g
+}
+
+/// The words of a `posts.txt` line without its office word or its
+/// Washington suffix, as letters, and whether it names a post abroad.
+///
+/// ```text
+/// AMEMBASSY PORT AU PRINCE                          -> [PORT, AU, PRINCE], post
+/// US CUSTOMS AND BORDER PROTECTION WASHINGTON DC    -> [US, CUSTOMS, AND, BORDER, PROTECTION], office
+/// ```
+fn post_words(line: &str) -> (Vec<String>, bool) {
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    let mut post = false;
+    if let Some(first) = words.first() {
+        if matches!(
+            *first,
+            "AMEMBASSY"
+                | "AMCONSUL"
+                | "USMISSION"
+                | "USMISSIN"
+                | "AIT"
+                | "USINT"
+                | "APP"
+                | "REO"
+                | "RRT"
+        ) {
+            words.remove(0);
+            post = true;
+        } else if words.get(..2) == Some(&["US", "MISSION"]) {
+            words.drain(..2);
+            post = true;
+        }
+    }
+    if !post {
+        match words.as_slice() {
+            [.., "WASHINGTON", "DC"] => {
+                words.truncate(words.len() - 2);
+            }
+            [.., "WASHDC"] => {
+                words.pop();
+            }
+            _ => {}
+        }
+    }
+    let words = words
+        .into_iter()
+        .map(letters)
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words, post)
+}
+
+/// The station a plain-language name stands for: its letters, its leading
+/// words (`MEXICO CITY` -> `MEXICO`, `USNATO BRUSSELS BE` -> `USNATO`), its
+/// initials (`US CUSTOMS BORDER PROTECTION` -> `USCBP`), or a station one
+/// edit away or begun by it (`QUINTO` -> `QUITO`, `UNESCOPARIS` ->
+/// `UNESCOPARISFR`).
+fn resolve_name(g: &Gazetteer, words: &[String], joined: &str) -> Option<usize> {
+    if let Some(&i) = g.exact.get(joined) {
+        return Some(i);
+    }
+    for k in (1..words.len()).rev() {
+        let lead: String = words.get(..k).unwrap_or(&[]).concat();
+        if let Some(&i) = g.exact.get(&lead) {
+            return Some(i);
+        }
+    }
+    if words.len() >= 3 {
+        // `AND`, `OF`, `THE` take no initial in an office's acronym.
+        let initials: String = words
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "AND" | "OF" | "THE"))
+            .filter_map(|w| w.get(..1))
+            .collect();
+        // `US` keeps both letters in an acronym (`USCBP`).
+        let initials = match words.first().map(String::as_str) {
+            Some("US") => format!("US{}", initials.get(1..).unwrap_or("")),
+            _ => initials,
+        };
+        if let Some(&i) = g.exact.get(&initials) {
+            return Some(i);
+        }
+    }
+    let b = joined.as_bytes();
+    unique(g.keys.iter().filter_map(|(k, i)| {
+        let kb = k.as_bytes();
+        let near = distance::within(b, kb, 1).is_some()
+            || (kb.len() > b.len() + 1 && kb.starts_with(b) && b.len() >= 5);
+        near.then_some(*i)
+    }))
+}
+
+/// The one station the candidates name, if they name exactly one.
+fn unique(mut it: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = it.next()?;
+    it.all(|i| i == first).then_some(first)
+}
+
+/// The edits a typo may have, scaled to the name's length: none up to 3
+/// letters, one up to 7, two from 8.
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether `p` (letters) is debris that may be glued before a station:
+/// one or more of [`DEBRIS_WORDS`], the first of which may have lost its
+/// head (`FIDENTIAL`, `IONOF`).
+fn is_debris(p: &str) -> bool {
+    if p.is_empty() {
+        return false;
+    }
+    let mut rest = p;
+    loop {
+        if DEBRIS_WORDS.iter().any(|w| w.ends_with(rest)) {
+            return true;
+        }
+        match DEBRIS_WORDS.iter().find(|w| rest.ends_with(*w)) {
+            Some(w) => rest = rest.get(..rest.len() - w.len()).unwrap_or(""),
+            None => return false,
+        }
+        if rest.is_empty() {
+            return true;
+        }
+    }
+}
+
+/// Matches a station by the exact and debris rules only (no fuzzy work).
+fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
+    let found = |i: usize, how: Match| {
+        g.canonical.get(i).map(|name| Station {
+            name: name.as_str().into(),
+            how,
+        })
+    };
+    if let Some(&i) = g.exact.get(s) {
+        return found(i, Match::Exact);
+    }
+    for w in OFFICE_WORDS {
+        if let Some(rest) = s.strip_prefix(w).filter(|r| r.len() >= 3) {
+            if let Some(st) = exact_or_debris(g, rest) {
+                return Some(Station {
+                    how: Match::Debris,
+                    ..st
+                });
+            }
+        }
+    }
+    // The longest known station ending the text, after debris.
+    for (at, _) in s.char_indices().skip(1) {
+        let (head, tail) = s.split_at(at);
+        if tail.len() < 4 {
+            break;
+        }
+        if let Some(&i) = g.exact.get(tail) {
+            if is_debris(head) {
+                return found(i, Match::Debris);
+            }
+        }
+    }
+    // `SECDEFWASH`: a known station and the start of Washington's name.
+    for (at, _) in s.char_indices().skip(3) {
+        let (head, tail) = s.split_at(at);
+        if tail.len() >= 2 && WASHINGTON.iter().any(|w| w.starts_with(tail)) {
+            if let Some(&i) = g.exact.get(head) {
+                return found(i, Match::Debris);
+            }
+        }
+    }
+    None
+}
+
+/// Matches a station by the fuzzy rules: truncation, initials, typo.
+fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
+    let found = |i: usize, how: Match| {
+        g.canonical.get(i).map(|name| Station {
+            name: name.as_str().into(),
+            how,
+        })
+    };
+    let b = s.as_bytes();
+    if b.len() >= 5 {
+        if let Some(i) = unique(
+            g.keys
+                .iter()
+                .filter(|(k, _)| k.len() > b.len() && k.as_bytes().starts_with(b))
+                .map(|(_, i)| *i),
+        ) {
+            return found(i, Match::Truncated);
+        }
+    }
+    // Cut short at the front (`ARAMARIBO`): the end of one name, 6+ letters.
+    if b.len() >= 6 {
+        if let Some(i) = unique(
+            g.keys
+                .iter()
+                .filter(|(k, _)| k.len() > b.len() && k.as_bytes().ends_with(b))
+                .map(|(_, i)| *i),
+        ) {
+            return found(i, Match::Truncated);
+        }
+    }
+    if b.len() >= 3 {
+        if let Some(Some(i)) = g.initials.get(s) {
+            return found(*i, Match::Initials);
+        }
+    }
+    let max = allowed_edits(b.len());
+    if max == 0 {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None; // (distance, canonical)
+    let mut tie = false;
+    for (k, i) in &g.keys {
+        let limit = best.map_or(max, |(d, _)| d);
+        if let Some(d) = distance::within(b, k.as_bytes(), limit) {
+            match best {
+                Some((bd, bi)) if d == bd => tie |= bi != *i,
+                _ => {
+                    best = Some((d, *i));
+                    tie = false;
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, i)) if !tie => found(i, Match::Typo),
+        _ => None,
+    }
+}
+
+/// Matches stations for one parse, remembering each name it matched and
+/// spending at most [`FUZZY_BUDGET`] fuzzy matches.
+#[derive(Debug, Default)]
+pub(crate) struct Resolver {
+    seen: BTreeMap<Box<str>, Station>,
+    fuzzy_spent: usize,
+    /// The letters of the name at hand (reused, no allocation per name).
+    buf: String,
+}
+
+impl Resolver {
+    /// The station `raw` names (`Rio de Janeiro`, `BRASILA`,
+    /// `AMEMBASSYHANOI`); `None` when it holds no letters.
+    pub(crate) fn resolve(&mut self, raw: &str) -> Option<Station> {
+        self.buf.clear();
+        self.buf.extend(
+            raw.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_uppercase())),
+        );
+        if self.buf.is_empty() {
+            return None;
+        }
+        if let Some(st) = self.seen.get(self.buf.as_str()) {
+            return Some(st.clone());
+        }
+        let s = self.buf.clone();
+        let g = &*GAZETTEER;
+        // An office word glued before a name is never part of it, known
+        // station or not (`EMBASSYBLABLA` -> `BLABLA`).
+        let bare = match g.exact.contains_key(&s) {
+            true => s.as_str(),
+            false => OFFICE_WORDS
+                .iter()
+                .find_map(|w| s.strip_prefix(w).filter(|r| r.len() >= 3))
+                .unwrap_or(&s),
+        };
+        let st = exact_or_debris(g, bare)
+            .map(|st| match (st.how, bare.len() < s.len()) {
+                (Match::Exact, true) => Station {
+                    how: Match::Debris,
+                    ..st
+                },
+                _ => st,
+            })
+            .or_else(|| {
+                (self.fuzzy_spent < FUZZY_BUDGET).then(|| {
+                    self.fuzzy_spent += 1;
+                    fuzzy(g, bare)
+                })?
+            })
+            .unwrap_or_else(|| Station {
+                name: bare.into(),
+                how: Match::Unknown,
+            });
+        if self.seen.len() < FUZZY_BUDGET * 4 {
+            self.seen.insert(s.into(), st.clone());
+        }
+        Some(st)
+    }
+
+    /// The stations matched so far that were repaired or not found, in
+    /// the order of their names: `(as written, station)`.
+    pub(crate) fn notable(&self) -> impl Iterator<Item = (&str, &Station)> {
+        self.seen
+            .iter()
+            .filter(|(_, st)| st.how != Match::Exact)
+            .map(|(k, st)| (&**k, st))
+    }
+}
+
+/// Whether `a` is within `max` edits of `b` (letters compared as written).
+pub(crate) fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    distance::within(a.as_bytes(), b.as_bytes(), max).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn st(raw: &str) -> (String, Match) {
+        let s = Resolver::default().resolve(raw).unwrap();
+        (s.name.to_string(), s.how)
+    }
+
+    #[test]
+    fn exact_and_derived_names() {
+        assert_eq!(st("Rio de Janeiro"), ("RIODEJANEIRO".into(), Match::Exact));
+        assert_eq!(st("DAR-ES-SALAAM"), ("DARESSALAAM".into(), Match::Exact));
+        assert_eq!(st("SECSTATE"), ("STATE".into(), Match::Exact));
+        // The first word of one post's ACP name.
+        assert_eq!(st("USUN"), ("USUNNEWYORK".into(), Match::Exact));
+        assert_eq!(st("RIO"), ("RIODEJANEIRO".into(), Match::Exact));
+        // A mission named after its city, by the part before the city.
+        assert_eq!(st("USLO"), ("USLOBRUSSELS".into(), Match::Exact));
+        // An office's name cut short resolves through its acronym.
+        assert_eq!(st("USCUSTOMSAND"), ("USCBP".into(), Match::Truncated));
+        // ACP names with a city after the post's id name.
+        assert_eq!(st("MEXICO CITY"), ("MEXICO".into(), Match::Exact));
+        // The reference list's own typos resolve to the station.
+        assert_eq!(st("QUINTO").0, "QUITO");
+    }
+
+    #[test]
+    fn debris() {
+        assert_eq!(st("AMEMBASSYHANOI"), ("HANOI".into(), Match::Debris));
+        assert_eq!(st("EFTOATHENS"), ("ATHENS".into(), Match::Debris));
+        assert_eq!(st("FIDENTIALLIMA"), ("LIMA".into(), Match::Debris));
+        assert_eq!(st("NOFORNQUITO"), ("QUITO".into(), Match::Debris));
+        assert_eq!(st("02OF03LAPAZ"), ("LAPAZ".into(), Match::Debris));
+        assert_eq!(st("SECDEFWASH"), ("SECDEF".into(), Match::Debris));
+        // A word that is no debris is not dropped.
+        assert_eq!(st("PRIMALIMA").1, Match::Unknown);
+    }
+
+    #[test]
+    fn fuzzy_rules() {
+        assert_eq!(st("BUENOSAI"), ("BUENOSAIRES".into(), Match::Truncated));
+        assert_eq!(st("ADDISAB"), ("ADDISABABA".into(), Match::Truncated));
+        assert_eq!(st("ARAMARIBO"), ("PARAMARIBO".into(), Match::Truncated));
+        assert_eq!(st("MONTVEIDOE"), ("MONTEVIDEO".into(), Match::Typo));
+        assert_eq!(st("HCMC"), ("HOCHIMINHCITY".into(), Match::Initials));
+        assert_eq!(st("BRASILA"), ("BRASILIA".into(), Match::Typo));
+        assert_eq!(st("WELLLINGTON"), ("WELLINGTON".into(), Match::Typo));
+        assert_eq!(st("RIODEJANERIO"), ("RIODEJANEIRO".into(), Match::Typo));
+        assert_eq!(st("MONTEVIDOE"), ("MONTEVIDEO".into(), Match::Typo));
+        // Too short for a typo, and two stations one edit away: unknown.
+        assert_eq!(st("ROMA").1, Match::Typo);
+        assert_eq!(st("XYZ").1, Match::Unknown);
+        assert_eq!(st("FOOBARVILLE"), ("FOOBARVILLE".into(), Match::Unknown));
+    }
+
+    #[test]
+    fn budget_bounds_fuzzy_work() {
+        let mut r = Resolver::default();
+        for i in 0..FUZZY_BUDGET + 10 {
+            let name: String = format!("{i:08}")
+                .bytes()
+                .map(|b| char::from(b'A' + (b - b'0')))
+                .collect();
+            let _ = r.resolve(&format!("QQ{name}"));
+        }
+        assert_eq!(r.fuzzy_spent, FUZZY_BUDGET);
+        // Exact names still resolve after the budget is spent.
+        assert_eq!(r.resolve("BRASILIA").unwrap().how, Match::Exact);
+    }
+}
