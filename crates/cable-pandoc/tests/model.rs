@@ -133,7 +133,10 @@ fn meta_holds_title_subtitle_date_and_cable_fields() {
     let mut subtitle = Vec::new();
     strs(&meta["subtitle"], &mut subtitle);
     assert_eq!(subtitle.join(" "), rich_cable().subject.unwrap().text);
-    assert_eq!(meta["date"], json!({"t": "MetaString", "c": "2009-02-24T21:58:00Z"}));
+    assert_eq!(
+        meta["date"],
+        json!({"t": "MetaString", "c": "2009-02-24T21:58:00Z"})
+    );
     // MetaInlines, as pandoc's own readers make them: the DOCX writer
     // prints MetaString keywords as empty strings.
     let keyword = &meta["keywords"]["c"][3];
