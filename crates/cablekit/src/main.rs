@@ -23,6 +23,7 @@ mod shard;
 mod signal;
 mod sink;
 mod site;
+mod window;
 
 use clap::{CommandFactory, Parser};
 use std::io::Write;

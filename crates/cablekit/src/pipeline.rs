@@ -2,14 +2,18 @@
 //! section.
 //!
 //! ```text
-//! this thread                        workers × -j                      (no sink thread)
+//! this thread                        rayon pool × -j                   (no sink thread)
 //!  Records::for_each (archive walk)   convert: parse, render every      order: names in seq order,
 //!  numbers items, packs batches ────▶ format, frame tar entries ──────▶ index lines, report; the
 //!  of up to 32 items / 1 MiB          (convert.rs)                      delivering worker writes
 //! ```
 //!
-//! With `-j1` the same loop converts and delivers each batch itself: no
-//! thread, no channel, so `-j1` is a one-core baseline of the same code.
+//! The workers are a rayon [`ThreadPool`] of `-j` threads named
+//! `cablekit-worker-N`, built once per run and shared with the cross-link
+//! pre-pass; the reader loop stays on the calling thread and spawns one
+//! task per batch into the pool. With `-j1` there is no pool: the same loop
+//! converts and delivers each batch itself, with no thread at all, so
+//! `-j1` is a one-core baseline of the same code.
 //!
 //! Backpressure: the reader takes a credit from the in-flight [`Window`]
 //! for each batch (by count and by bytes of text) and the worker that
@@ -31,10 +35,12 @@ use crate::report::Report;
 use crate::resume::Previous;
 use crate::signal::Stop;
 use crate::sink::{Archive, Sink};
+use crate::window::Window;
 use anyhow::Context;
 use cable_archive::{Meter, Provenance};
+use rayon::ThreadPool;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, PoisonError};
 
 /// Prefix of worker thread names; the panic hook stays quiet for them.
 pub(crate) const WORKER_PREFIX: &str = "cablekit-worker";
@@ -70,11 +76,12 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         skip.iter()
             .any(|(input, prefix)| excluded(p, input, prefix))
     };
+    let pool = workers(cfg.jobs)?;
     let inputs = prepass::inputs(&cfg.inputs, cfg.links)?;
     let links = if cfg.links {
         progress.phase("collecting ids for cross-links");
         Links::to(
-            prepass::collect_ids(&inputs, &limits, cfg.jobs, &skip, stop)?,
+            prepass::collect_ids(&inputs, &limits, pool.as_ref(), &skip, stop)?,
             &cfg.pandoc_link_ext,
         )
     } else {
@@ -141,42 +148,60 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         done_bytes: 0,
         count,
     };
-    let window = Window::new(cfg.jobs * BATCHES_PER_WORKER, WINDOW_BYTES);
-    if cfg.jobs <= 1 {
-        let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
-            order.deliver(convert_batch(jobs, number, weight, &ctx));
-            true
-        };
-        reader.read_all(opened, &skip, progress, stop, &mut deliver);
-    } else {
-        let (tx, rx) = crossbeam_channel::bounded::<(Vec<Job>, u64, u64)>(cfg.jobs);
-        std::thread::scope(|scope| -> anyhow::Result<()> {
-            for i in 0..cfg.jobs {
-                let rx = rx.clone();
-                let (order, ctx, window) = (&order, &ctx, &window);
-                std::thread::Builder::new()
-                    .name(format!("{WORKER_PREFIX}-{i}"))
-                    .spawn_scoped(scope, move || {
-                        for (jobs, number, weight) in rx {
-                            let (batches, bytes) =
-                                order.deliver(convert_batch(jobs, number, weight, ctx));
-                            window.release(batches, bytes);
-                        }
-                    })
-                    .context("cannot start worker threads")?;
-            }
-            drop(rx);
+    match &pool {
+        None => {
             let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
-                window.acquire(weight) && tx.send((jobs, number, weight)).is_ok()
+                order.deliver(convert_batch(jobs, number, weight, &ctx));
+                true
             };
             reader.read_all(opened, &skip, progress, stop, &mut deliver);
-            drop(tx);
-            Ok(())
-        })?;
+        }
+        Some(pool) => {
+            let window = Window::new(cfg.jobs * BATCHES_PER_WORKER, WINDOW_BYTES);
+            let (order, ctx, window) = (&order, &ctx, &window);
+            // `in_place_scope`: the reader loop runs here, on the calling
+            // thread; the scope ends when every batch is written.
+            pool.in_place_scope(|scope| {
+                let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
+                    if !window.acquire(weight) {
+                        return false;
+                    }
+                    scope.spawn(move |_| {
+                        let done = catch_unwind(AssertUnwindSafe(|| {
+                            order.deliver(convert_batch(jobs, number, weight, ctx))
+                        }));
+                        match done {
+                            Ok((batches, bytes)) => window.release(batches, bytes),
+                            Err(panic) => {
+                                // Its credits never come back: stop the reader.
+                                window.close();
+                                resume_unwind(panic);
+                            }
+                        }
+                    });
+                    true
+                };
+                reader.read_all(opened, &skip, progress, stop, &mut deliver);
+            });
+        }
     }
     let mut report = order.finish()?;
     report.bytes = reader.done_bytes;
     Ok(report)
+}
+
+/// The worker pool of `-j jobs` (`None` for `-j1`: no thread at all).
+/// The only place the binary starts threads.
+fn workers(jobs: usize) -> anyhow::Result<Option<ThreadPool>> {
+    if jobs <= 1 {
+        return Ok(None);
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("{WORKER_PREFIX}-{i}"))
+        .build()
+        .map(Some)
+        .context("cannot start worker threads")
 }
 
 fn convert_batch(jobs: Vec<Job>, number: u64, weight: u64, ctx: &Shared) -> Delivery {
@@ -257,59 +282,6 @@ impl Reader {
     }
 }
 
-/// The in-flight budget: batches and bytes of text read but not yet
-/// written.
-struct Window {
-    state: Mutex<(usize, u64)>,
-    freed: Condvar,
-    batches: usize,
-    bytes: u64,
-}
-
-impl Window {
-    fn new(batches: usize, bytes: u64) -> Window {
-        Window {
-            state: Mutex::new((0, 0)),
-            freed: Condvar::new(),
-            batches: batches.max(1),
-            bytes,
-        }
-    }
-
-    /// Waits until a batch of `weight` bytes fits (a batch always fits
-    /// when nothing is in flight), then takes its place.
-    fn acquire(&self, weight: u64) -> bool {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while !self.fits(*st, weight) {
-            st = self.freed.wait(st).unwrap_or_else(PoisonError::into_inner);
-        }
-        st.0 += 1;
-        st.1 += weight;
-        true
-    }
-
-    /// Whether a batch of `weight` bytes may start with `(batches, bytes)`
-    /// in flight: always when nothing is, else within both budgets. A
-    /// record larger than the byte budget is thus converted alone, so the
-    /// memory it takes is not multiplied by `-j` (issue 13 row 8).
-    fn fits(&self, (batches, bytes): (usize, u64), weight: u64) -> bool {
-        batches == 0 || (batches < self.batches && bytes + weight <= self.bytes)
-    }
-
-    /// Gives back the places of `batches` batches written (`weight` bytes
-    /// of text in all).
-    fn release(&self, batches: usize, weight: u64) {
-        if batches == 0 {
-            return;
-        }
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        st.0 = st.0.saturating_sub(batches);
-        st.1 = st.1.saturating_sub(weight);
-        drop(st);
-        self.freed.notify_all();
-    }
-}
-
 /// Directory inputs that hold the output directory: their members under
 /// it are not read (a run must not convert its own output).
 fn exclusions(cfg: &Config) -> Vec<(PathBuf, String)> {
@@ -349,26 +321,4 @@ fn excluded(p: &Provenance, input: &Path, prefix: &str) -> bool {
         || member
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with('/') || rest == ".index.jsonl")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn row8_large_records_are_converted_one_at_a_time() {
-        let w = Window::new(8, WINDOW_BYTES);
-        let huge = 250 << 20;
-        // Alone, a record larger than the budget goes.
-        assert!(w.fits((0, 0), huge));
-        // Beside anything in flight, it waits; and nothing joins it.
-        assert!(!w.fits((1, 1 << 20), huge));
-        assert!(!w.fits((1, huge), 1));
-        // Ordinary batches share the window up to its count.
-        assert!(w.fits((7, 7 << 20), 1 << 20));
-        assert!(!w.fits((8, 8 << 20), 1 << 20));
-        w.acquire(huge);
-        w.release(1, huge);
-        assert_eq!(*w.state.lock().unwrap(), (0, 0));
-    }
 }
