@@ -37,7 +37,7 @@ use crate::signal::Stop;
 use crate::sink::{Archive, Sink};
 use crate::window::Window;
 use anyhow::Context;
-use cable_archive::{Meter, Provenance};
+use cable_archive::Meter;
 use rayon::ThreadPool;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::{Path, PathBuf};
@@ -58,30 +58,30 @@ const WINDOW_BYTES: u64 = 64 << 20;
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
 /// unwritable output) come back as `Err`; record failures are in the report.
 pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
-    let limits = cfg.limits.clone();
     crate::sink::check(&cfg.output)?;
     let _lock = match &cfg.output {
         Output::Tree(root) => Some(crate::resume::Lock::take(root)?),
         Output::Archive(..) | Output::Document(_) => None,
     };
-    let skip = exclusions(cfg);
-    for (input, prefix) in &skip {
+    // A run never reads what it writes: its outputs are excluded from
+    // every directory walk (matched by identity when each walk starts, so
+    // the tree, created by the lock above, and the index, created before
+    // the conversion's walk, are both covered).
+    let mut limits = cfg.limits.clone();
+    limits.exclude.extend(own_outputs(cfg));
+    for (output, input) in outputs_inside_inputs(&limits.exclude, &cfg.inputs) {
         progress.message(&format!(
-            "cablekit: note: the output directory is inside the input {}: its contents ({}) are not read",
-            input.display(),
-            if prefix.is_empty() { "all of it" } else { prefix }
+            "cablekit: note: {} is inside the input {}: it is not read",
+            output.display(),
+            input.display()
         ));
     }
-    let skip = |p: &Provenance| {
-        skip.iter()
-            .any(|(input, prefix)| excluded(p, input, prefix))
-    };
     let pool = workers(cfg.jobs)?;
     let inputs = prepass::inputs(&cfg.inputs, cfg.links)?;
     let links = if cfg.links {
         progress.phase("collecting ids for cross-links");
         Links::to(
-            prepass::collect_ids(&inputs, &limits, pool.as_ref(), &skip, stop)?,
+            prepass::collect_ids(&inputs, &limits, pool.as_ref(), stop)?,
             &cfg.pandoc_link_ext,
         )
     } else {
@@ -154,7 +154,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
                 order.deliver(convert_batch(jobs, number, weight, &ctx));
                 true
             };
-            reader.read_all(opened, &skip, progress, stop, &mut deliver);
+            reader.read_all(opened, progress, stop, &mut deliver);
         }
         Some(pool) => {
             let window = Window::new(cfg.jobs * BATCHES_PER_WORKER, WINDOW_BYTES);
@@ -181,7 +181,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
                     });
                     true
                 };
-                reader.read_all(opened, &skip, progress, stop, &mut deliver);
+                reader.read_all(opened, progress, stop, &mut deliver);
             });
         }
     }
@@ -230,7 +230,6 @@ impl Reader {
     fn read_all(
         &mut self,
         inputs: Vec<(&Input, cable_archive::Records)>,
-        skip: &dyn Fn(&Provenance) -> bool,
         progress: &Progress,
         stop: &Stop,
         deliver: &mut dyn FnMut(Vec<Job>, u64, u64) -> bool,
@@ -244,9 +243,6 @@ impl Reader {
             }
             let meter = records.meter();
             records.for_each(|item| {
-                if skip(item.provenance()) {
-                    return !stop.requested();
-                }
                 // Zips learn their member count after opening: refresh the totals.
                 let now = meters.iter().map(Meter::count_hint).sum::<Option<u64>>();
                 if now != self.count {
@@ -282,43 +278,34 @@ impl Reader {
     }
 }
 
-/// Directory inputs that hold the output directory: their members under
-/// it are not read (a run must not convert its own output).
-fn exclusions(cfg: &Config) -> Vec<(PathBuf, String)> {
-    let Output::Tree(root) = &cfg.output else {
-        return Vec::new();
-    };
-    let Ok(out) = root.canonicalize() else {
-        return Vec::new();
-    };
-    cfg.inputs
-        .iter()
-        .filter_map(|input| {
-            let dir = input.canonicalize().ok()?;
-            let rel = out.strip_prefix(&dir).ok()?;
-            let prefix = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            Some((input.clone(), prefix))
-        })
-        .collect()
+/// What the run writes: the tree and its index, the archive, or the
+/// document file. Paths that do not exist yet are harmless in
+/// [`cable_archive::Limits::exclude`].
+fn own_outputs(cfg: &Config) -> Vec<PathBuf> {
+    match &cfg.output {
+        Output::Tree(root) => vec![root.clone(), crate::sink::index_path(root)],
+        Output::Archive(_, path) | Output::Document(Some(path)) => vec![path.clone()],
+        Output::Document(None) => Vec::new(),
+    }
 }
 
-/// Whether `p` is a member of `input` under `prefix` (or `input` is the
-/// output directory itself, `prefix` empty).
-fn excluded(p: &Provenance, input: &Path, prefix: &str) -> bool {
-    if p.input != input {
-        return false;
+/// The outputs that lie inside an input directory, with that input (for
+/// the note that says they are not read).
+fn outputs_inside_inputs<'a>(
+    outputs: &'a [PathBuf],
+    inputs: &'a [PathBuf],
+) -> Vec<(&'a Path, &'a Path)> {
+    let canonical = |p: &Path| p.canonicalize().ok();
+    let mut found = Vec::new();
+    for output in outputs {
+        let Some(out) = canonical(output) else {
+            continue;
+        };
+        for input in inputs.iter().filter(|i| i.is_dir()) {
+            if canonical(input).is_some_and(|dir| out.starts_with(dir)) {
+                found.push((output.as_path(), input.as_path()));
+            }
+        }
     }
-    let Some(member) = &p.member else {
-        return prefix.is_empty();
-    };
-    // The tree, and its index beside it (`out.index.jsonl`).
-    prefix.is_empty()
-        || member == prefix
-        || member
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with('/') || rest == ".index.jsonl")
+    found
 }

@@ -126,7 +126,6 @@ pub(crate) fn collect_ids(
     inputs: &[Input],
     limits: &Limits,
     pool: Option<&ThreadPool>,
-    skip: &dyn Fn(&cable_archive::Provenance) -> bool,
     stop: &Stop,
 ) -> anyhow::Result<IdSet> {
     let ids = Mutex::new(IdSetBuilder::default());
@@ -135,7 +134,7 @@ pub(crate) fn collect_ids(
         .map(|input| input.open(limits))
         .collect::<anyhow::Result<Vec<_>>>()?;
     match pool {
-        None => scan(opened, skip, stop, &ids, &mut |batch| {
+        None => scan(opened, stop, &ids, &mut |batch| {
             let found = identify(batch);
             lock(&ids).extend(found);
             true
@@ -144,7 +143,7 @@ pub(crate) fn collect_ids(
             let window = Window::new(pool.current_num_threads() * TASKS_PER_WORKER, WINDOW_BYTES);
             let (ids, window) = (&ids, &window);
             pool.in_place_scope(|scope| {
-                scan(opened, skip, stop, ids, &mut |batch| {
+                scan(opened, stop, ids, &mut |batch| {
                     let weight = batch.iter().map(|r| r.text.len() as u64).sum();
                     if !window.acquire(weight) {
                         return false;
@@ -175,7 +174,6 @@ pub(crate) fn collect_ids(
 /// `false` to stop).
 fn scan(
     opened: Vec<Records>,
-    skip: &dyn Fn(&cable_archive::Provenance) -> bool,
     stop: &Stop,
     ids: &Mutex<IdSetBuilder>,
     identify_batch: &mut dyn FnMut(Vec<Record>) -> bool,
@@ -189,15 +187,12 @@ fn scan(
         let mut batch = Vec::new();
         records.scan_ids(|found| {
             match found {
-                Found::Stated { id, provenance } => {
-                    if !skip(&provenance)
-                        && let Some(id) = cable_parse::canonical_id(&id)
-                    {
+                Found::Stated { id, .. } => {
+                    if let Some(id) = cable_parse::canonical_id(&id) {
                         stated.push(&id);
                     }
                 }
-                Found::Record(r) if !skip(&r.provenance) => batch.push(r),
-                Found::Record(_) => {}
+                Found::Record(r) => batch.push(r),
             }
             if batch.len() >= IDENTIFY_BATCH {
                 open = identify_batch(std::mem::take(&mut batch));
