@@ -92,7 +92,13 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         return Ok(Report::default());
     }
     let previous = match (&cfg.output, cfg.resume) {
-        (Output::Tree(root), true) => Some(Previous::load(root, &cfg.formats)?),
+        (Output::Tree(root), true) => {
+            let index = cfg
+                .index
+                .clone()
+                .unwrap_or_else(|| crate::sink::index_path(root));
+            Some(Previous::load(root, &index, &cfg.formats)?)
+        }
         _ => None,
     };
     if let Some(n) = previous.as_ref().map(|p| p.not_utf8).filter(|&n| n > 0) {
@@ -138,7 +144,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             _ => Framing::Plain,
         },
     };
-    let index = crate::sink::Index::open(&cfg.output)?;
+    let index = crate::sink::Index::open(&cfg.output, cfg.index.as_deref())?;
     let order = Order::new(sink, index, archive, cfg, progress, stop);
     let mut reader = Reader {
         batch: Vec::with_capacity(BATCH_ITEMS),
@@ -283,7 +289,12 @@ impl Reader {
 /// [`cable_archive::Limits::exclude`].
 fn own_outputs(cfg: &Config) -> Vec<PathBuf> {
     match &cfg.output {
-        Output::Tree(root) => vec![root.clone(), crate::sink::index_path(root)],
+        Output::Tree(root) => vec![
+            root.clone(),
+            cfg.index
+                .clone()
+                .unwrap_or_else(|| crate::sink::index_path(root)),
+        ],
         Output::Archive(_, path) | Output::Document(Some(path)) => vec![path.clone()],
         Output::Document(None) => Vec::new(),
     }

@@ -1206,6 +1206,51 @@ fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
     sigterm_run(&t);
 }
 
+/// `--index PATH`: the index goes where it is told, and `--site` and
+/// `--resume` read it there; `-o .` alone, whose index would land beside
+/// the current directory in its parent, stops before writing anything and
+/// names `--index`; an archive output refuses the flag.
+#[test]
+fn index_flag_places_the_index_and_dot_output_needs_it() {
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(3));
+    let input = dir.to_str().unwrap();
+    std::fs::create_dir_all(t.path("here")).unwrap();
+    let run = |extra: &[&str]| {
+        let out = t
+            .cmd()
+            .current_dir(t.path("here"))
+            .args(["convert", input, "-o", ".", "--to", "md"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("pass --index PATH"), "{stderr}");
+    assert_eq!(std::fs::read_dir(t.path("here")).unwrap().count(), 0);
+    assert!(!t.path("here.index.jsonl").exists());
+    let index = ["--index", "../here-index.jsonl", "--site", "plain"];
+    let (code, stderr) = run(&index);
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines = std::fs::read_to_string(t.path("here-index.jsonl")).unwrap();
+    assert_eq!(lines.lines().count(), 3, "{lines}");
+    assert!(!t.path("here.index.jsonl").exists());
+    assert!(t.path("here/README.md").is_file(), "no index pages");
+    let (code, stderr) = run(&[&index[..], &["--resume"]].concat());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("3 ok reused"), "{stderr}");
+    let stderr = t.convert(&[input, "-o", "x.tar", "--index", "i.jsonl"], 2);
+    assert!(
+        stderr.contains("--index applies to a directory output"),
+        "{stderr}"
+    );
+}
+
 fn sigterm_run(t: &TestDir) {
     let input = t.tar_gz("many.tar.gz", &cables(3000));
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_cablekit"))
