@@ -20,9 +20,10 @@ fn read_all(data: &[u8], name: &str) {
         std::io::Cursor::new(data.to_vec()),
         &limits,
     );
-    for item in records {
+    records.for_each(|item| {
         if let cable_archive::Item::Record(r) = item {
             let _ = cable_parse::parse_with(&r.text, &r.meta);
         }
-    }
+        true
+    });
 }

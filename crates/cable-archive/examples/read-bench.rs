@@ -28,9 +28,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let list = args.iter().any(|a| a == "--list");
     let start = Instant::now();
-    let mut records = cable_archive::open(Path::new(input), &Limits::default())?;
+    let records = cable_archive::open(Path::new(input), &Limits::default())?;
+    let meter = records.meter();
     let (mut rec, mut skip, mut fail, mut text_bytes) = (0u64, 0u64, 0u64, 0u64);
-    for item in records.by_ref() {
+    records.for_each(|item| {
         match &item {
             Item::Record(r) => {
                 rec += 1;
@@ -65,9 +66,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
-    }
+        true
+    });
     let secs = start.elapsed().as_secs_f64();
-    let read = records.bytes_read();
+    let read = meter.bytes_read();
     println!(
         "records {rec}, skipped {skip}, failed {fail}; input {:.1} MB, text {:.1} MB in {secs:.2} s = {:.1} MB/s; peak RSS {} kB",
         read as f64 / 1e6,

@@ -54,7 +54,6 @@ pub use limits::{Limits, RATIO_FLOOR};
 pub use provenance::Provenance;
 
 use cable_model::ContainerMeta;
-use std::collections::VecDeque;
 use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -198,8 +197,6 @@ pub struct Records {
     meter: Meter,
     bytes_total: Option<u64>,
     kind: Kind,
-    /// Items read for the [`Iterator`] convenience, not taken yet.
-    buffered: Option<VecDeque<Item>>,
 }
 
 /// The reading work of one input, not started yet.
@@ -274,13 +271,6 @@ impl Records {
     /// channel, handing each to `visit` in order as soon as it is read;
     /// reading stops early when `visit` returns `false`.
     pub fn for_each(mut self, mut visit: impl FnMut(Item) -> bool) {
-        if let Some(buffered) = self.buffered.take() {
-            for item in buffered {
-                if !visit(item) {
-                    return;
-                }
-            }
-        }
         let Some(Pending {
             input,
             limits,
@@ -297,11 +287,6 @@ impl Records {
             Arc::clone(&self.meter.count_hint),
         );
         let _ = work(&mut sink);
-    }
-
-    /// The former name of [`Records::for_each`].
-    pub fn read_here(self, visit: impl FnMut(Item) -> bool) {
-        self.for_each(visit);
     }
 
     /// Walks the input like [`Records::for_each`] but only for ids: records
@@ -327,40 +312,6 @@ impl Records {
             Arc::clone(&self.meter.count_hint),
         );
         let _ = work(&mut sink);
-    }
-}
-
-/// A convenience for tests and small inputs: the first call reads the
-/// **whole input into memory** (on the calling thread) and the items are
-/// then handed out one by one. Streaming consumers use
-/// [`Records::for_each`], which holds one item at a time.
-impl Iterator for Records {
-    type Item = Item;
-    fn next(&mut self) -> Option<Item> {
-        if self.buffered.is_none() {
-            let mut items = VecDeque::new();
-            if let Some(Pending {
-                input,
-                limits,
-                work,
-            }) = self.work.take()
-            {
-                let mut push = |item| {
-                    items.push_back(item);
-                    true
-                };
-                let mut sink = sink::Sink::items(
-                    &mut push,
-                    input,
-                    limits,
-                    Arc::clone(&self.meter.bytes_read),
-                    Arc::clone(&self.meter.count_hint),
-                );
-                let _ = work(&mut sink);
-            }
-            self.buffered = Some(items);
-        }
-        self.buffered.as_mut().and_then(VecDeque::pop_front)
     }
 }
 
@@ -464,6 +415,5 @@ where
         },
         bytes_total: total,
         kind,
-        buffered: None,
     }
 }

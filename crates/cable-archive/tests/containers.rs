@@ -55,12 +55,11 @@ fn single_text_file() {
 #[test]
 fn stream_like_stdin() {
     let (_, bytes) = &cables()[1];
-    let items: Vec<Item> = cable_archive::open_reader(
+    let items = items(cable_archive::open_reader(
         std::path::Path::new("-"),
         std::io::Cursor::new(bytes.clone()),
         &Limits::default(),
-    )
-    .collect();
+    ));
     let recs = records(&items);
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0].text, String::from_utf8_lossy(bytes));
@@ -203,7 +202,7 @@ fn cables_csv_rows() {
 }
 
 #[test]
-fn read_here_stops_when_the_visitor_says_so() {
+fn for_each_stops_when_the_visitor_says_so() {
     let (csv, expected) = cables_csv();
     assert!(expected.len() >= 2);
     let dir = tempfile::tempdir().unwrap();
@@ -212,7 +211,7 @@ fn read_here_stops_when_the_visitor_says_so() {
     let records = cable_archive::open(&path, &Limits::default()).unwrap();
     let meter = records.meter();
     let mut seen = Vec::new();
-    records.read_here(|item| {
+    records.for_each(|item| {
         seen.push(item.seq());
         seen.len() < 2
     });

@@ -104,12 +104,14 @@ fn inputs_of(dir: &std::path::Path) -> Vec<(String, cable_model::ContainerMeta)>
             std::process::exit(2);
         }
     };
-    records
-        .filter_map(|item| match item {
-            cable_archive::Item::Record(r) => Some((r.text, r.meta)),
-            _ => None,
-        })
-        .collect()
+    let mut inputs = Vec::new();
+    records.for_each(|item| {
+        if let cable_archive::Item::Record(r) = item {
+            inputs.push((r.text, r.meta));
+        }
+        true
+    });
+    inputs
 }
 
 /// Writes the debug form of every parsed cable to `out`.

@@ -354,12 +354,17 @@ fn utf8_byte_order_mark() {
 fn read_bytes(name: &str, bytes: Vec<u8>) -> Vec<Item> {
     let name = name.to_owned();
     within(&format!("archive read {name}"), secs(30), move || {
+        let mut items = Vec::new();
         cable_archive::open_reader(
             Path::new(&name),
             std::io::Cursor::new(bytes),
             &Limits::default(),
         )
-        .collect()
+        .for_each(|item| {
+            items.push(item);
+            true
+        });
+        items
     })
 }
 

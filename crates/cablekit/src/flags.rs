@@ -76,6 +76,11 @@ struct ConvertArgs {
     /// (one format; several cables only as one YAML stream).
     #[arg(short = 'o', long = "out", value_name = "DIR|FILE|-")]
     out: Option<PathBuf>,
+    /// Where the index of a directory output goes (JSON Lines, one line per input item)
+    /// [default: beside the tree, `OUT.index.jsonl`]. Needed when `-o` has no name of its own
+    /// (`-o .`), and give the same path again with `--resume` and `--site`.
+    #[arg(long, value_name = "PATH")]
+    index: Option<PathBuf>,
     /// Write the outputs into one archive file instead of a directory tree
     /// (implied by `-o NAME.zip` or `-o NAME.tar`).
     #[arg(long, value_name = "KIND")]
@@ -173,6 +178,40 @@ fn format_of_file_name(path: &std::path::Path) -> Option<Format> {
         "json" => Some(Format::Pandoc),
         _ => None,
     }
+}
+
+/// The index of the tree `root`: `given` (`--index`), else beside the
+/// tree (`out` -> `out.index.jsonl`). A tree whose path ends in no name of
+/// its own (`.`, `..`, `/`) has no "beside": its index would land in a
+/// directory the user never named (`-o .` -> `../<cwd>.index.jsonl`), so
+/// that needs `--index`.
+fn index_beside_or_given(
+    root: &std::path::Path,
+    given: Option<PathBuf>,
+) -> anyhow::Result<PathBuf> {
+    if let Some(index) = given {
+        if index.is_dir() {
+            bail!(
+                "--index {} is a directory: give a file name, e.g. --index {}",
+                index.display(),
+                index.join("index.jsonl").display()
+            );
+        }
+        return Ok(index);
+    }
+    let named = matches!(
+        root.components().next_back(),
+        Some(std::path::Component::Normal(_))
+    );
+    if !named {
+        bail!(
+            "-o {} has no name of its own, so its index would go beside it, at {}, outside the directory you named: pass --index PATH to say where the index goes (e.g. --index {})",
+            root.display(),
+            crate::sink::index_path(root).display(),
+            root.join("index.jsonl").display()
+        );
+    }
+    Ok(crate::sink::index_path(root))
 }
 
 /// The largest `-j`: four threads per core, at least 8 (issue 13 row 16:
@@ -297,6 +336,9 @@ pub(crate) struct Config {
     /// Requested formats, sorted, without repeats.
     pub(crate) formats: Vec<Format>,
     pub(crate) output: Output,
+    /// The index of a tree output (`--index`, else beside the tree);
+    /// `None` for an archive (its index is its last entry) or a document.
+    pub(crate) index: Option<PathBuf>,
     pub(crate) jobs: usize,
     pub(crate) resume: bool,
     pub(crate) fail_fast: bool,
@@ -405,6 +447,14 @@ impl ConvertArgs {
             }
             (false, None) => Output::Tree(self.out.unwrap_or_else(|| "out".into())),
         };
+        let index = match (&output, self.index) {
+            (Output::Tree(root), Some(index)) => Some(index_beside_or_given(root, Some(index))?),
+            (Output::Tree(root), None) => Some(index_beside_or_given(root, None)?),
+            (_, Some(_)) => bail!(
+                "--index applies to a directory output: an archive carries its index as its last entry, and -o - or -o FILE writes none"
+            ),
+            (_, None) => None,
+        };
         if self.site.is_some() && !formats.contains(&Format::Markdown) {
             bail!("--site shapes the Markdown output: add md to --to");
         }
@@ -462,6 +512,7 @@ impl ConvertArgs {
             inputs: self.inputs,
             formats,
             output,
+            index,
             jobs,
             resume: self.resume,
             fail_fast: self.fail_fast,

@@ -23,6 +23,7 @@ mod shard;
 mod signal;
 mod sink;
 mod site;
+mod window;
 
 use clap::{CommandFactory, Parser};
 use std::io::Write;
@@ -138,7 +139,8 @@ fn index_pages(cfg: &flags::Config, progress: &progress::Progress) -> anyhow::Re
         return Ok(());
     };
     let opts = format::markdown_options(Some(site), cfg.title_heading);
-    let written = site::write_index_pages(root, &opts)?;
+    let index = cfg.index.clone().unwrap_or_else(|| sink::index_path(root));
+    let written = site::write_index_pages(root, &index, &opts)?;
     for path in &written.clashes {
         progress.message(&format!(
             "cablekit: note: index page {path} not written: a cable's page has that name"

@@ -2,14 +2,18 @@
 //! section.
 //!
 //! ```text
-//! this thread                        workers × -j                      (no sink thread)
+//! this thread                        rayon pool × -j                   (no sink thread)
 //!  Records::for_each (archive walk)   convert: parse, render every      order: names in seq order,
 //!  numbers items, packs batches ────▶ format, frame tar entries ──────▶ index lines, report; the
 //!  of up to 32 items / 1 MiB          (convert.rs)                      delivering worker writes
 //! ```
 //!
-//! With `-j1` the same loop converts and delivers each batch itself: no
-//! thread, no channel, so `-j1` is a one-core baseline of the same code.
+//! The workers are a rayon [`ThreadPool`] of `-j` threads named
+//! `cablekit-worker-N`, built once per run and shared with the cross-link
+//! pre-pass; the reader loop stays on the calling thread and spawns one
+//! task per batch into the pool. With `-j1` there is no pool: the same loop
+//! converts and delivers each batch itself, with no thread at all, so
+//! `-j1` is a one-core baseline of the same code.
 //!
 //! Backpressure: the reader takes a credit from the in-flight [`Window`]
 //! for each batch (by count and by bytes of text) and the worker that
@@ -31,10 +35,12 @@ use crate::report::Report;
 use crate::resume::Previous;
 use crate::signal::Stop;
 use crate::sink::{Archive, Sink};
+use crate::window::Window;
 use anyhow::Context;
-use cable_archive::{Meter, Provenance};
+use cable_archive::Meter;
+use rayon::ThreadPool;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, PoisonError};
 
 /// Prefix of worker thread names; the panic hook stays quiet for them.
 pub(crate) const WORKER_PREFIX: &str = "cablekit-worker";
@@ -52,29 +58,30 @@ const WINDOW_BYTES: u64 = 64 << 20;
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
 /// unwritable output) come back as `Err`; record failures are in the report.
 pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
-    let limits = cfg.limits.clone();
     crate::sink::check(&cfg.output)?;
     let _lock = match &cfg.output {
         Output::Tree(root) => Some(crate::resume::Lock::take(root)?),
         Output::Archive(..) | Output::Document(_) => None,
     };
-    let skip = exclusions(cfg);
-    for (input, prefix) in &skip {
+    // A run never reads what it writes: its outputs are excluded from
+    // every directory walk (matched by identity when each walk starts, so
+    // the tree, created by the lock above, and the index, created before
+    // the conversion's walk, are both covered).
+    let mut limits = cfg.limits.clone();
+    limits.exclude.extend(own_outputs(cfg));
+    for (output, input) in outputs_inside_inputs(&limits.exclude, &cfg.inputs) {
         progress.message(&format!(
-            "cablekit: note: the output directory is inside the input {}: its contents ({}) are not read",
-            input.display(),
-            if prefix.is_empty() { "all of it" } else { prefix }
+            "cablekit: note: {} is inside the input {}: it is not read",
+            output.display(),
+            input.display()
         ));
     }
-    let skip = |p: &Provenance| {
-        skip.iter()
-            .any(|(input, prefix)| excluded(p, input, prefix))
-    };
+    let pool = workers(cfg.jobs)?;
     let inputs = prepass::inputs(&cfg.inputs, cfg.links)?;
     let links = if cfg.links {
         progress.phase("collecting ids for cross-links");
         Links::to(
-            prepass::collect_ids(&inputs, &limits, cfg.jobs, &skip, stop)?,
+            prepass::collect_ids(&inputs, &limits, pool.as_ref(), stop)?,
             &cfg.pandoc_link_ext,
         )
     } else {
@@ -85,7 +92,13 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         return Ok(Report::default());
     }
     let previous = match (&cfg.output, cfg.resume) {
-        (Output::Tree(root), true) => Some(Previous::load(root, &cfg.formats)?),
+        (Output::Tree(root), true) => {
+            let index = cfg
+                .index
+                .clone()
+                .unwrap_or_else(|| crate::sink::index_path(root));
+            Some(Previous::load(root, &index, &cfg.formats)?)
+        }
         _ => None,
     };
     if let Some(n) = previous.as_ref().map(|p| p.not_utf8).filter(|&n| n > 0) {
@@ -131,7 +144,7 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
             _ => Framing::Plain,
         },
     };
-    let index = crate::sink::Index::open(&cfg.output)?;
+    let index = crate::sink::Index::open(&cfg.output, cfg.index.as_deref())?;
     let order = Order::new(sink, index, archive, cfg, progress, stop);
     let mut reader = Reader {
         batch: Vec::with_capacity(BATCH_ITEMS),
@@ -141,43 +154,61 @@ pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Res
         done_bytes: 0,
         count,
     };
-    let window = Window::new(cfg.jobs * BATCHES_PER_WORKER, WINDOW_BYTES);
-    if cfg.jobs <= 1 {
-        let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
-            order.deliver(convert_batch(jobs, number, weight, &ctx));
-            true
-        };
-        reader.read_all(opened, &skip, progress, stop, &mut deliver);
-    } else {
-        let (tx, rx) = crossbeam_channel::bounded::<(Vec<Job>, u64, u64)>(cfg.jobs);
-        std::thread::scope(|scope| -> anyhow::Result<()> {
-            for i in 0..cfg.jobs {
-                let rx = rx.clone();
-                let (order, ctx, window) = (&order, &ctx, &window);
-                std::thread::Builder::new()
-                    .name(format!("{WORKER_PREFIX}-{i}"))
-                    .spawn_scoped(scope, move || {
-                        for (jobs, number, weight) in rx {
-                            let (batches, bytes) =
-                                order.deliver(convert_batch(jobs, number, weight, ctx));
-                            window.release(batches, bytes);
-                        }
-                    })
-                    .context("cannot start worker threads")?;
-            }
-            drop(rx);
+    match &pool {
+        None => {
             let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
-                window.acquire(weight) && tx.send((jobs, number, weight)).is_ok()
+                order.deliver(convert_batch(jobs, number, weight, &ctx));
+                true
             };
-            reader.read_all(opened, &skip, progress, stop, &mut deliver);
-            drop(tx);
-            Ok(())
-        })?;
+            reader.read_all(opened, progress, stop, &mut deliver);
+        }
+        Some(pool) => {
+            let window = Window::new(cfg.jobs * BATCHES_PER_WORKER, WINDOW_BYTES);
+            let (order, ctx, window) = (&order, &ctx, &window);
+            // `in_place_scope`: the reader loop runs here, on the calling
+            // thread; the scope ends when every batch is written.
+            pool.in_place_scope(|scope| {
+                let mut deliver = |jobs: Vec<Job>, number: u64, weight: u64| {
+                    if !window.acquire(weight) {
+                        return false;
+                    }
+                    scope.spawn(move |_| {
+                        let done = catch_unwind(AssertUnwindSafe(|| {
+                            order.deliver(convert_batch(jobs, number, weight, ctx))
+                        }));
+                        match done {
+                            Ok((batches, bytes)) => window.release(batches, bytes),
+                            Err(panic) => {
+                                // Its credits never come back: stop the reader.
+                                window.close();
+                                resume_unwind(panic);
+                            }
+                        }
+                    });
+                    true
+                };
+                reader.read_all(opened, progress, stop, &mut deliver);
+            });
+        }
     }
     let mut report = order.finish()?;
     report.emitted = reader.seq;
     report.bytes = reader.done_bytes;
     Ok(report)
+}
+
+/// The worker pool of `-j jobs` (`None` for `-j1`: no thread at all).
+/// The only place the binary starts threads.
+fn workers(jobs: usize) -> anyhow::Result<Option<ThreadPool>> {
+    if jobs <= 1 {
+        return Ok(None);
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("{WORKER_PREFIX}-{i}"))
+        .build()
+        .map(Some)
+        .context("cannot start worker threads")
 }
 
 fn convert_batch(jobs: Vec<Job>, number: u64, weight: u64, ctx: &Shared) -> Delivery {
@@ -206,7 +237,6 @@ impl Reader {
     fn read_all(
         &mut self,
         inputs: Vec<(&Input, cable_archive::Records)>,
-        skip: &dyn Fn(&Provenance) -> bool,
         progress: &Progress,
         stop: &Stop,
         deliver: &mut dyn FnMut(Vec<Job>, u64, u64) -> bool,
@@ -220,9 +250,6 @@ impl Reader {
             }
             let meter = records.meter();
             records.for_each(|item| {
-                if skip(item.provenance()) {
-                    return !stop.requested();
-                }
                 // Zips learn their member count after opening: refresh the totals.
                 let now = meters.iter().map(Meter::count_hint).sum::<Option<u64>>();
                 if now != self.count {
@@ -258,118 +285,39 @@ impl Reader {
     }
 }
 
-/// The in-flight budget: batches and bytes of text read but not yet
-/// written.
-struct Window {
-    state: Mutex<(usize, u64)>,
-    freed: Condvar,
-    batches: usize,
-    bytes: u64,
+/// What the run writes: the tree and its index, the archive, or the
+/// document file. Paths that do not exist yet are harmless in
+/// [`cable_archive::Limits::exclude`].
+fn own_outputs(cfg: &Config) -> Vec<PathBuf> {
+    match &cfg.output {
+        Output::Tree(root) => vec![
+            root.clone(),
+            cfg.index
+                .clone()
+                .unwrap_or_else(|| crate::sink::index_path(root)),
+        ],
+        Output::Archive(_, path) | Output::Document(Some(path)) => vec![path.clone()],
+        Output::Document(None) => Vec::new(),
+    }
 }
 
-impl Window {
-    fn new(batches: usize, bytes: u64) -> Window {
-        Window {
-            state: Mutex::new((0, 0)),
-            freed: Condvar::new(),
-            batches: batches.max(1),
-            bytes,
+/// The outputs that lie inside an input directory, with that input (for
+/// the note that says they are not read).
+fn outputs_inside_inputs<'a>(
+    outputs: &'a [PathBuf],
+    inputs: &'a [PathBuf],
+) -> Vec<(&'a Path, &'a Path)> {
+    let canonical = |p: &Path| p.canonicalize().ok();
+    let mut found = Vec::new();
+    for output in outputs {
+        let Some(out) = canonical(output) else {
+            continue;
+        };
+        for input in inputs.iter().filter(|i| i.is_dir()) {
+            if canonical(input).is_some_and(|dir| out.starts_with(dir)) {
+                found.push((output.as_path(), input.as_path()));
+            }
         }
     }
-
-    /// Waits until a batch of `weight` bytes fits (a batch always fits
-    /// when nothing is in flight), then takes its place.
-    fn acquire(&self, weight: u64) -> bool {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while !self.fits(*st, weight) {
-            st = self.freed.wait(st).unwrap_or_else(PoisonError::into_inner);
-        }
-        st.0 += 1;
-        st.1 += weight;
-        true
-    }
-
-    /// Whether a batch of `weight` bytes may start with `(batches, bytes)`
-    /// in flight: always when nothing is, else within both budgets. A
-    /// record larger than the byte budget is thus converted alone, so the
-    /// memory it takes is not multiplied by `-j` (issue 13 row 8).
-    fn fits(&self, (batches, bytes): (usize, u64), weight: u64) -> bool {
-        batches == 0 || (batches < self.batches && bytes + weight <= self.bytes)
-    }
-
-    /// Gives back the places of `batches` batches written (`weight` bytes
-    /// of text in all).
-    fn release(&self, batches: usize, weight: u64) {
-        if batches == 0 {
-            return;
-        }
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        st.0 = st.0.saturating_sub(batches);
-        st.1 = st.1.saturating_sub(weight);
-        drop(st);
-        self.freed.notify_all();
-    }
-}
-
-/// Directory inputs that hold the output directory: their members under
-/// it are not read (a run must not convert its own output).
-fn exclusions(cfg: &Config) -> Vec<(PathBuf, String)> {
-    let Output::Tree(root) = &cfg.output else {
-        return Vec::new();
-    };
-    let Ok(out) = root.canonicalize() else {
-        return Vec::new();
-    };
-    cfg.inputs
-        .iter()
-        .filter_map(|input| {
-            let dir = input.canonicalize().ok()?;
-            let rel = out.strip_prefix(&dir).ok()?;
-            let prefix = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            Some((input.clone(), prefix))
-        })
-        .collect()
-}
-
-/// Whether `p` is a member of `input` under `prefix` (or `input` is the
-/// output directory itself, `prefix` empty).
-fn excluded(p: &Provenance, input: &Path, prefix: &str) -> bool {
-    if p.input != input {
-        return false;
-    }
-    let Some(member) = &p.member else {
-        return prefix.is_empty();
-    };
-    // The tree, and its index beside it (`out.index.jsonl`).
-    prefix.is_empty()
-        || member == prefix
-        || member
-            .strip_prefix(prefix)
-            .is_some_and(|rest| rest.starts_with('/') || rest == ".index.jsonl")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn row8_large_records_are_converted_one_at_a_time() {
-        let w = Window::new(8, WINDOW_BYTES);
-        let huge = 250 << 20;
-        // Alone, a record larger than the budget goes.
-        assert!(w.fits((0, 0), huge));
-        // Beside anything in flight, it waits; and nothing joins it.
-        assert!(!w.fits((1, 1 << 20), huge));
-        assert!(!w.fits((1, huge), 1));
-        // Ordinary batches share the window up to its count.
-        assert!(w.fits((7, 7 << 20), 1 << 20));
-        assert!(!w.fits((8, 8 << 20), 1 << 20));
-        w.acquire(huge);
-        w.release(1, huge);
-        assert_eq!(*w.state.lock().unwrap(), (0, 0));
-    }
+    found
 }

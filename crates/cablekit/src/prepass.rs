@@ -6,7 +6,10 @@
 //! container states the id (the `cables.csv` id column, a cablegate page's
 //! file name, an alx-txt preamble: see `cable_archive::Records::scan_ids`);
 //! only records without a stated id are identified from their text
-//! (`cable_parse::identify`, the header alone), on the workers.
+//! (`cable_parse::identify`, the header alone), in batches on the run's
+//! worker pool, within an in-flight window like the conversion's. The id
+//! set is sorted when built, so it does not depend on which worker found
+//! which id.
 //!
 //! An input that cannot be read twice (standard input, a FIFO such as
 //! `<(zcat cables.csv.gz)`, a character device) is read once: with links
@@ -15,12 +18,15 @@
 
 use crate::idset::{IdSet, IdSetBuilder};
 use crate::signal::Stop;
+use crate::window::Window;
 use anyhow::Context;
-use cable_archive::{Found, Limits, Records};
+use cable_archive::{Found, Limits, Record, Records};
+use rayon::ThreadPool;
 use std::fs::File;
 use std::io::{Seek, Write};
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// One input of the run.
 pub(crate) struct Input {
@@ -108,96 +114,112 @@ fn spool(name: &Path) -> anyhow::Result<File> {
 
 /// How many records without a stated id are identified per task.
 const IDENTIFY_BATCH: usize = 64;
+/// Identify tasks in flight per worker.
+const TASKS_PER_WORKER: usize = 2;
+/// Bytes of text in flight at most (a larger record goes alone).
+const WINDOW_BYTES: u64 = 64 << 20;
 
-/// Collects the ids of every input: stated ids as they are scanned,
-/// records without one identified on `jobs` threads.
+/// Collects the ids of every input: stated ids as they are scanned on
+/// the calling thread, records without one identified in batches on the
+/// run's worker `pool` (on the calling thread for `-j1`, `pool` `None`).
 pub(crate) fn collect_ids(
     inputs: &[Input],
     limits: &Limits,
-    jobs: usize,
-    skip: &dyn Fn(&cable_archive::Provenance) -> bool,
+    pool: Option<&ThreadPool>,
     stop: &Stop,
 ) -> anyhow::Result<IdSet> {
-    let mut ids = IdSetBuilder::default();
-    let identify = |batch: Vec<cable_archive::Record>| {
-        let mut found = IdSetBuilder::default();
-        for r in batch {
-            let id = catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
-                .ok()
-                .flatten();
-            if let Some(id) = id {
-                found.push(&id);
-            }
-        }
-        found
-    };
-    for input in inputs {
-        let records = input.open(limits)?;
-        if jobs <= 1 {
-            let mut batch = Vec::new();
-            records.scan_ids(|found| {
-                match found {
-                    Found::Stated { id, provenance } => {
-                        if !skip(&provenance)
-                            && let Some(id) = cable_parse::canonical_id(&id)
-                        {
-                            ids.push(&id);
-                        }
+    let ids = Mutex::new(IdSetBuilder::default());
+    let opened = inputs
+        .iter()
+        .map(|input| input.open(limits))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    match pool {
+        None => scan(opened, stop, &ids, &mut |batch| {
+            let found = identify(batch);
+            lock(&ids).extend(found);
+            true
+        }),
+        Some(pool) => {
+            let window = Window::new(pool.current_num_threads() * TASKS_PER_WORKER, WINDOW_BYTES);
+            let (ids, window) = (&ids, &window);
+            pool.in_place_scope(|scope| {
+                scan(opened, stop, ids, &mut |batch| {
+                    let weight = batch.iter().map(|r| r.text.len() as u64).sum();
+                    if !window.acquire(weight) {
+                        return false;
                     }
-                    Found::Record(r) if !skip(&r.provenance) => batch.push(r),
-                    Found::Record(_) => {}
-                }
-                if batch.len() >= IDENTIFY_BATCH {
-                    ids.extend(identify(std::mem::take(&mut batch)));
-                }
-                !stop.requested()
-            });
-            ids.extend(identify(batch));
-            continue;
-        }
-        let (tx, rx) = crossbeam_channel::bounded::<Vec<cable_archive::Record>>(jobs * 2);
-        let found = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..jobs)
-                .map(|_| {
-                    let rx = rx.clone();
-                    scope.spawn(move || {
-                        let mut found = IdSetBuilder::default();
-                        for batch in rx {
-                            found.extend(identify(batch));
+                    scope.spawn(move |_| {
+                        match catch_unwind(AssertUnwindSafe(|| identify(batch))) {
+                            Ok(found) => lock(ids).extend(found),
+                            Err(panic) => {
+                                window.close();
+                                resume_unwind(panic);
+                            }
                         }
-                        found
-                    })
-                })
-                .collect();
-            drop(rx);
-            let mut batch = Vec::new();
-            records.scan_ids(|found| {
-                match found {
-                    Found::Stated { id, provenance } => {
-                        if !skip(&provenance)
-                            && let Some(id) = cable_parse::canonical_id(&id)
-                        {
-                            ids.push(&id);
-                        }
-                    }
-                    Found::Record(r) if !skip(&r.provenance) => batch.push(r),
-                    Found::Record(_) => {}
-                }
-                if batch.len() >= IDENTIFY_BATCH && tx.send(std::mem::take(&mut batch)).is_err() {
-                    return false;
-                }
-                !stop.requested()
+                        window.release(1, weight);
+                    });
+                    true
+                });
             });
-            let _ = tx.send(batch);
-            drop(tx);
-            workers
-                .into_iter()
-                .filter_map(|w| w.join().ok())
-                .collect::<Vec<_>>()
-        });
-        for part in found {
-            ids.extend(part);
         }
     }
-    Ok(ids.build())
+    Ok(ids
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .build())
+}
+
+/// The one id-scanning loop: takes the stated ids into `ids` and hands
+/// batches of records without one to `identify_batch` (which returns
+/// `false` to stop).
+fn scan(
+    opened: Vec<Records>,
+    stop: &Stop,
+    ids: &Mutex<IdSetBuilder>,
+    identify_batch: &mut dyn FnMut(Vec<Record>) -> bool,
+) {
+    let mut open = true;
+    for records in opened {
+        if !open || stop.requested() {
+            break;
+        }
+        let mut stated = IdSetBuilder::default();
+        let mut batch = Vec::new();
+        records.scan_ids(|found| {
+            match found {
+                Found::Stated { id, .. } => {
+                    if let Some(id) = cable_parse::canonical_id(&id) {
+                        stated.push(&id);
+                    }
+                }
+                Found::Record(r) => batch.push(r),
+            }
+            if batch.len() >= IDENTIFY_BATCH {
+                open = identify_batch(std::mem::take(&mut batch));
+            }
+            open && !stop.requested()
+        });
+        if open && !batch.is_empty() {
+            open = identify_batch(batch);
+        }
+        lock(ids).extend(stated);
+    }
+}
+
+/// The ids of records whose container states none, from their headers.
+fn identify(batch: Vec<Record>) -> IdSetBuilder {
+    let mut found = IdSetBuilder::default();
+    for r in batch {
+        let id = catch_unwind(AssertUnwindSafe(|| cable_parse::identify(&r.text, &r.meta)))
+            .ok()
+            .flatten();
+        if let Some(id) = id {
+            found.push(&id);
+        }
+    }
+    found
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }

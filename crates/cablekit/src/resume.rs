@@ -85,12 +85,12 @@ pub(crate) struct Previous {
 }
 
 impl Previous {
-    /// Reads `root/index.jsonl` (if any) and removes stale temporary files.
-    pub(crate) fn load(root: &Path, formats: &[Format]) -> anyhow::Result<Previous> {
+    /// Reads the previous run's `index` (if any) and removes stale
+    /// temporary files under `root`.
+    pub(crate) fn load(root: &Path, index: &Path, formats: &[Format]) -> anyhow::Result<Previous> {
         remove_temp_files(root)?;
-        let index = crate::sink::index_path(root);
         let mut bytes = Vec::new();
-        match File::open(&index).and_then(|mut f| f.read_to_end(&mut bytes)) {
+        match File::open(index).and_then(|mut f| f.read_to_end(&mut bytes)) {
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", index.display())),
@@ -202,14 +202,20 @@ mod tests {
         );
         std::fs::write(crate::sink::index_path(root), index).unwrap();
 
-        let prev = Previous::load(root, &[Format::Markdown]).unwrap();
+        let prev =
+            Previous::load(root, &crate::sink::index_path(root), &[Format::Markdown]).unwrap();
         assert!(!root.join("md/2009/.09STATE2.md.cablekit-tmp").exists());
         assert_eq!(prev.reusable(0, &prov("a"), 42), Some(ok));
         assert_eq!(prev.reusable(0, &prov("a"), 43), None, "input changed");
         assert_eq!(prev.reusable(0, &prov("z"), 42), None);
         assert_eq!(prev.reusable(1, &prov("b"), 42), None);
         assert_eq!(prev.reusable(2, &prov("c"), 42), None);
-        let other_formats = Previous::load(root, &[Format::Markdown, Format::Yaml]).unwrap();
+        let other_formats = Previous::load(
+            root,
+            &crate::sink::index_path(root),
+            &[Format::Markdown, Format::Yaml],
+        )
+        .unwrap();
         assert_eq!(other_formats.reusable(0, &prov("a"), 42), None);
         // A crash left the file empty: not reused.
         std::fs::write(root.join("md/2009/09STATE1.md"), "").unwrap();

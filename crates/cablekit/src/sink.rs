@@ -158,12 +158,16 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Opens the index of `output` (none for `-o -`).
-    pub(crate) fn open(output: &Output) -> anyhow::Result<Option<Index>> {
+    /// Opens the index of `output` (none for `-o -`); a tree's goes to
+    /// `tree_index` (see `Config::index`).
+    pub(crate) fn open(
+        output: &Output,
+        tree_index: Option<&Path>,
+    ) -> anyhow::Result<Option<Index>> {
         match output {
             Output::Document(_) => Ok(None),
             Output::Tree(root) => {
-                let path = index_path(root);
+                let path = tree_index.map_or_else(|| index_path(root), Path::to_path_buf);
                 let file = open_nofollow(&path, true).with_context(|| {
                     format!("cannot write {}: choose a writable --out", path.display())
                 })?;
@@ -637,9 +641,11 @@ fn zip_options() -> zip::write::SimpleFileOptions {
         .unix_permissions(0o644)
 }
 
-/// Where the index of the tree `root` goes: beside it, not inside the
-/// content (`site/content/cables` -> `site/content/cables.index.jsonl`), so
-/// a site generator does not publish it.
+/// Where the index of the tree `root` goes by default: beside it, not
+/// inside the content (`site/content/cables` ->
+/// `site/content/cables.index.jsonl`), so a site generator does not publish
+/// it. `--index` overrides it, and is required when `root` ends in no name
+/// (`flags::index_beside_or_given`).
 pub(crate) fn index_path(root: &Path) -> PathBuf {
     let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_owned());
     let abs = abs.components().collect::<PathBuf>();
@@ -667,7 +673,7 @@ mod tests {
         let root = dir.path().join("out");
         let output = Output::Tree(root.clone());
         let mut sink = Sink::open(&output).unwrap();
-        let mut index = Index::open(&output).unwrap().unwrap();
+        let mut index = Index::open(&output, None).unwrap().unwrap();
         let path = sink.prepare("md/2009/09STATE1.md").unwrap();
         write_file(&path, b"# x\n").unwrap();
         index.append("{}\n").unwrap();
@@ -692,7 +698,7 @@ mod tests {
                 let path = dir.path().join(format!("out{n}"));
                 let output = Output::Archive(kind, path.clone());
                 let sink = Sink::open(&output).unwrap();
-                let mut index = Index::open(&output).unwrap().unwrap();
+                let mut index = Index::open(&output, None).unwrap().unwrap();
                 let mut archive = Archive::open(kind, &path).unwrap();
                 let data = b"id: 09STATE1\n";
                 let entry = match kind {

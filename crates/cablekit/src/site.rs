@@ -57,10 +57,13 @@ pub(crate) struct Written {
 }
 
 /// Writes the index pages of the Markdown tree under `root` for the cables
-/// listed in `root/index.jsonl`.
-pub(crate) fn write_index_pages(root: &Path, opts: &Options) -> anyhow::Result<Written> {
-    let index_path = crate::sink::index_path(root);
-    let file = std::fs::File::open(&index_path)
+/// listed in the run's index, `index_path`.
+pub(crate) fn write_index_pages(
+    root: &Path,
+    index_path: &Path,
+    opts: &Options,
+) -> anyhow::Result<Written> {
+    let file = std::fs::File::open(index_path)
         .with_context(|| format!("cannot read {}", index_path.display()))?;
     let mut cables = Vec::new();
     let mut md_root: Option<String> = None;
@@ -213,8 +216,12 @@ mod tests {
             format!("{}{}", a.to_json(), b.to_json()),
         )
         .unwrap();
-        let written =
-            write_index_pages(dir.path(), &Options::for_site(cable_markdown::Site::Plain)).unwrap();
+        let written = write_index_pages(
+            dir.path(),
+            &crate::sink::index_path(dir.path()),
+            &Options::for_site(cable_markdown::Site::Plain),
+        )
+        .unwrap();
         assert_eq!(written.clashes, ["md/unknown/README.md"]);
         assert_eq!(
             std::fs::read_to_string(dir.path().join("md/unknown/README.md")).unwrap(),

@@ -1176,10 +1176,26 @@ fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
     let stderr = t.convert(&[input, "-o", "locked", "--resume"], 0);
     assert!(stderr.contains("not UTF-8"), "{stderr}");
     assert!(stderr.contains("4 ok reused"), "{stderr}");
-    // Output inside the input: a second run reads only the 4 cables.
-    t.convert(&[input, "-o", "in/out"], 0);
-    let stderr = t.convert(&[input, "-o", "in/out"], 0);
-    check_summary(&stderr, (4, 0, 0));
+    // Output inside the input: the tree and its index are excluded from
+    // the walk (cable_archive::Limits::exclude), reported as skipped with
+    // the reader's reason, and never read back, however often the run is
+    // repeated.
+    for _ in 0..2 {
+        let stderr = t.convert(&[input, "-o", "in/out", "--verbose"], 0);
+        check_summary(&stderr, (4, 0, 2));
+        assert!(stderr.contains("is inside the input"), "{stderr}");
+        let index = std::fs::read_to_string(t.path("in/out.index.jsonl")).unwrap();
+        let excluded: Vec<&str> = index
+            .lines()
+            .filter(|l| l.contains("excluded by the caller"))
+            .collect();
+        assert_eq!(excluded.len(), 2, "{index}");
+        assert!(excluded[0].contains(r#""member":"out""#), "{index}");
+        assert!(
+            excluded[1].contains(r#""member":"out.index.jsonl""#),
+            "{index}"
+        );
+    }
     // Escape sequences in a member name are shown escaped.
     let evil = "cables/\u{1b}]0;pwned\u{7}evil.bin";
     let zip = t.zip("evil.zip", &cables(1), &[(evil, b"\x00\x01\x02\x03binary")]);
@@ -1188,6 +1204,51 @@ fn row16_lock_sigterm_bad_index_output_inside_input_escaped_names() {
     assert!(!stderr.contains('\u{1b}'), "raw escape printed: {stderr:?}");
     // SIGTERM: in-flight records finished, index flushed, exit 130.
     sigterm_run(&t);
+}
+
+/// `--index PATH`: the index goes where it is told, and `--site` and
+/// `--resume` read it there; `-o .` alone, whose index would land beside
+/// the current directory in its parent, stops before writing anything and
+/// names `--index`; an archive output refuses the flag.
+#[test]
+fn index_flag_places_the_index_and_dot_output_needs_it() {
+    let t = TestDir::new();
+    let dir = t.text_dir("in", &cables(3));
+    let input = dir.to_str().unwrap();
+    std::fs::create_dir_all(t.path("here")).unwrap();
+    let run = |extra: &[&str]| {
+        let out = t
+            .cmd()
+            .current_dir(t.path("here"))
+            .args(["convert", input, "-o", ".", "--to", "md"])
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("pass --index PATH"), "{stderr}");
+    assert_eq!(std::fs::read_dir(t.path("here")).unwrap().count(), 0);
+    assert!(!t.path("here.index.jsonl").exists());
+    let index = ["--index", "../here-index.jsonl", "--site", "plain"];
+    let (code, stderr) = run(&index);
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines = std::fs::read_to_string(t.path("here-index.jsonl")).unwrap();
+    assert_eq!(lines.lines().count(), 3, "{lines}");
+    assert!(!t.path("here.index.jsonl").exists());
+    assert!(t.path("here/README.md").is_file(), "no index pages");
+    let (code, stderr) = run(&[&index[..], &["--resume"]].concat());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("3 ok reused"), "{stderr}");
+    let stderr = t.convert(&[input, "-o", "x.tar", "--index", "i.jsonl"], 2);
+    assert!(
+        stderr.contains("--index applies to a directory output"),
+        "{stderr}"
+    );
 }
 
 fn sigterm_run(t: &TestDir) {

@@ -66,7 +66,7 @@ pub(crate) fn run(bytes: Vec<u8>) -> Outcome {
 fn convert(bytes: Vec<u8>) -> Outcome {
     let mut outcome = Outcome::default();
     let mut buf = Vec::new();
-    cable_archive::open_reader(Path::new("input"), Cursor::new(bytes), &limits()).read_here(
+    cable_archive::open_reader(Path::new("input"), Cursor::new(bytes), &limits()).for_each(
         |item| {
             match item {
                 Item::Record(r) => {

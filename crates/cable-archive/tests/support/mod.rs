@@ -1,7 +1,7 @@
 //! Shared helpers: test cables, container builders, item collection.
 #![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
-use cable_archive::{Item, Limits};
+use cable_archive::{Item, Limits, Records};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -33,28 +33,36 @@ pub(crate) fn cables() -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// Reads an input to the end, both as an iterator (helper thread) and with
-/// `read_here` (calling thread), and checks both give the same items.
+/// Every item of `records`, read to the end with [`Records::for_each`].
+/// For tests only: the library hands items over one at a time and never
+/// holds a whole input (`Records` is not an iterator for that reason).
+///
+/// [`Records::for_each`]: cable_archive::Records::for_each
+pub(crate) fn items(records: Records) -> Vec<Item> {
+    let mut items = Vec::new();
+    records.for_each(|item| {
+        items.push(item);
+        true
+    });
+    items
+}
+
+/// Reads an input to the end, twice when it can be read twice, and checks
+/// both reads give the same items (the walk is deterministic).
 pub(crate) fn collect(path: &Path, limits: &Limits) -> Vec<Item> {
-    let items: Vec<Item> = cable_archive::open(path, limits).unwrap().collect();
+    let first = items(cable_archive::open(path, limits).unwrap());
     let meta = std::fs::metadata(path).unwrap();
     if !meta.is_file() && !meta.is_dir() {
-        return items; // a pipe cannot be read twice
+        return first; // a pipe cannot be read twice
     }
-    let mut here = Vec::new();
-    cable_archive::open(path, limits)
-        .unwrap()
-        .read_here(|item| {
-            here.push(item);
-            true
-        });
+    let second = items(cable_archive::open(path, limits).unwrap());
     assert_eq!(
-        format!("{here:#?}"),
-        format!("{items:#?}"),
-        "read_here differs from the iterator on {}",
+        format!("{second:#?}"),
+        format!("{first:#?}"),
+        "two reads of {} differ",
         path.display()
     );
-    items
+    first
 }
 
 /// One line per item: `seq KIND member row offset | detail`, for comparisons.
@@ -191,20 +199,13 @@ pub(crate) fn html_page(id: &str, text: &str) -> String {
     )
 }
 
-/// Reads `bytes` as one input named `name` on the calling thread
-/// (`read_here`, as `cablekit -j1` does) and returns every item.
+/// Reads `bytes` as one stream named `name` and returns every item.
 pub(crate) fn read_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Vec<Item> {
-    let mut items = Vec::new();
-    cable_archive::open_reader(
+    items(cable_archive::open_reader(
         Path::new(name),
         std::io::Cursor::new(bytes.to_vec()),
         limits,
-    )
-    .read_here(|item| {
-        items.push(item);
-        true
-    });
-    items
+    ))
 }
 
 /// Checks that `work` takes linear time in `make`'s size parameter: the

@@ -453,7 +453,7 @@ pub(crate) fn corpus() -> Option<Vec<(String, Cable)>> {
     let records =
         cable_archive::open(&dir, &cable_archive::Limits::default()).expect("open the corpus");
     let mut out = Vec::new();
-    for item in records {
+    records.for_each(|item| {
         if let cable_archive::Item::Record(r) = item {
             let name = format!(
                 "{}{}{}",
@@ -470,6 +470,7 @@ pub(crate) fn corpus() -> Option<Vec<(String, Cable)>> {
             );
             out.push((name, cable_parse::parse_with(&r.text, &r.meta)));
         }
-    }
+        true
+    });
     Some(out)
 }
