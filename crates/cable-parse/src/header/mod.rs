@@ -22,6 +22,7 @@ mod fields;
 mod finish;
 mod handling;
 pub(crate) mod labels;
+mod press_date;
 mod references;
 mod routing;
 mod scan;
@@ -158,6 +159,9 @@ impl Header<'_, '_> {
             return step;
         }
         if let Some(step) = self.routing(seg, t, queue) {
+            return step;
+        }
+        if let Some(step) = self.press_date(seg, t) {
             return step;
         }
         if let Some(step) = self.debris(seg, t, queue) {
