@@ -47,7 +47,7 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
         cx.diag(
             Code::ExportDebris,
             Some(no),
-            "mail-client export lines after the text set aside as trailer",
+            "export lines after the text (a mail client's, a newspaper's print stamp) set aside as trailer",
         );
     }
     let mut last_line = None;
