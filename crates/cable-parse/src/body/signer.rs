@@ -57,7 +57,10 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
     if line.len() > 120 {
         return None;
     }
-    let t = line.trim_blanks().trim_end_matches('#').trim_end_blanks();
+    let t = line
+        .trim_blanks()
+        .trim_end_matches(['#', '\\'])
+        .trim_end_blanks();
     let t = t.strip_suffix('.').unwrap_or(t).trim_end_blanks();
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(name) = capitalised_name(t, &words) {
@@ -183,7 +186,9 @@ pub(crate) fn trailing_signer(line: &str) -> Option<(&str, String)> {
             && t.len() > WRAP_WIDTH
             && name.starts_with(|c: char| c.is_ascii_uppercase())
             && capitalised_name(name, &[name]).is_some();
+        let before = strip_page_header(before);
         let closed = before.ends_with(['.', ')', '"', '\u{201d}', '\u{2019}'])
+            || closes(before)
             || before
                 .rsplit(' ')
                 .next()
@@ -195,6 +200,19 @@ pub(crate) fn trailing_signer(line: &str) -> Option<(&str, String)> {
         }
     }
     None
+}
+
+/// The text before a page header that a rendering glued into the last
+/// line (`... emissions. RIO DE JAN 00000285 002 OF 002`), else the text.
+fn strip_page_header(before: &str) -> &str {
+    static PAGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{1,3}$")
+            .expect("valid regex")
+    });
+    match PAGE.find(before) {
+        Some(m) => before.get(..m.start()).unwrap_or(before).trim_end_blanks(),
+        None => before,
+    }
 }
 
 /// A word in capitals (`CLINTON`, `STRAUSZ-HUPE`, `LA` of `LA LIME`) that
