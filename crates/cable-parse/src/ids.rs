@@ -65,8 +65,14 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
         _ => return None,
     };
     let year = full_year(year_text)?;
-    let rest = strip_section(rest);
-    let rest = rest.replace('-', "");
+    // `09 LIMA 123`, `09DAR-ES-SALAAM12`, `09KUALA_LUMPUR12`: the blanks
+    // and punctuation between the parts and inside a station's name.
+    let rest: String = rest
+        .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' ' | '.' | '/'))
+        .collect();
+    let rest = strip_section(&rest);
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let station = rest.get(..letters)?;
     let tail = rest.get(letters..)?;
@@ -126,6 +132,27 @@ fn strip_section(rest: &str) -> &str {
             return rest.get(letters + i + 2..).unwrap_or(rest);
         }
     }
+    // `SECTION1OF2`: one-digit numbers (older banners: `SECTION 1 OF 2`).
+    let digits = |from: usize| {
+        b.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let d1 = digits(letters);
+    let of = b
+        .get(letters + d1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let at = letters + d1 + of.min(2);
+    let d2 = digits(at);
+    let station_follows = b.get(at + d2).is_some_and(u8::is_ascii_alphabetic);
+    if (1..=2).contains(&d1) && (1..=2).contains(&of) && (1..=2).contains(&d2) && station_follows {
+        return rest.get(at + d2..).unwrap_or(rest);
+    }
     rest
 }
 
@@ -159,6 +186,10 @@ mod tests {
             ("09MONTEVIDOE12", "09MONTEVIDEO12"),
             ("09CARACSA12", "09CARACAS12"),
             ("09HOCHIMIN12", "09HOCHIMINHCITY12"),
+            // One-digit section numbers; blanks and punctuation.
+            ("85SECTION1OF3QUITO77", "85QUITO77"),
+            ("09 LIMA 123", "09LIMA123"),
+            ("09KUALA_LUMPUR12", "09KUALALUMPUR12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }
