@@ -29,7 +29,17 @@ const SMALL_WORDS: &[&str] = &[
 /// two-letter word that is none of these is an abbreviation (`UK`).
 const TWO_LETTER_WORDS: &[&str] = &[
     "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
-    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK",
+    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK", "EX",
+];
+
+/// The consonant pairs an English word can start with (English
+/// phonotactics: `BL`, `STR`'s `ST`, `PH`, ...). A three-letter word that
+/// starts with two consonants outside this list cannot be an English word
+/// (`MFA`, `FTA`, `NGO`): it is read letter by letter, an acronym.
+const ONSETS: &[&str] = &[
+    "BL", "BR", "CH", "CL", "CR", "CZ", "DR", "DW", "FL", "FR", "GL", "GN", "GR", "GU", "KL", "KN",
+    "KR", "KW", "PH", "PL", "PR", "PS", "QU", "RH", "SC", "SH", "SK", "SL", "SM", "SN", "SP", "SQ",
+    "ST", "SV", "SW", "TH", "TR", "TW", "WH", "WR",
 ];
 
 /// English abbreviations without a vowel that are written as words in a
@@ -53,6 +63,32 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     }
     if body.contains(upper) {
         return true;
+    }
+    let vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y');
+    // Vowels only (`UAE`, `OAU`): no English word of two or more letters
+    // but `EAU`.
+    if letters.len() >= 2
+        && letters.len() == upper.chars().count()
+        && letters
+            .chars()
+            .all(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U'))
+        && letters != "EAU"
+    {
+        return true;
+    }
+    // Three letters, two consonants before the vowel that no English
+    // word starts with (`MFA`, `FTA`, `NGO`).
+    let b: Vec<char> = letters.chars().collect();
+    if let [c1, c2, v] = b.as_slice() {
+        let onset: String = [*c1, *c2].iter().collect();
+        if letters.len() == upper.chars().count()
+            && !vowel(*c1)
+            && !vowel(*c2)
+            && vowel(*v)
+            && !ONSETS.contains(&onset.as_str())
+        {
+            return true;
+        }
     }
     let no_vowel = !letters
         .chars()
@@ -118,7 +154,22 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                 }
             }
             let (word, after) = rest.split_at(end);
-            word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
+            // `AL-QAIDA IN THE ISLAMIC MAGHREB (AQIM)`: a word alone in
+            // parentheses made of the initials of the words before it is
+            // the abbreviation they introduce.
+            let parenthesised = out.ends_with('(')
+                && after.starts_with(')')
+                && (2..=8).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_uppercase())
+                && spells_initials(
+                    word,
+                    subject.get(..subject.len() - rest.len()).unwrap_or(""),
+                );
+            if parenthesised {
+                out.push_str(word);
+            } else {
+                word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
+            }
             clause_start = false;
             rest = after;
         } else {
@@ -136,6 +187,23 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
         }
     }
     out
+}
+
+/// Whether the letters of `abbr` are initials of the words of `before`
+/// (the text up to its opening parenthesis), in order, the last letter
+/// that of the last word.
+fn spells_initials(abbr: &str, before: &str) -> bool {
+    let initials: Vec<u8> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.bytes().next())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    let a = abbr.as_bytes();
+    if initials.last() != a.last() {
+        return false;
+    }
+    let mut it = initials.iter();
+    a.iter().all(|c| it.any(|i| i == c))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -305,6 +373,25 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(titlefy(raw), want);
+        }
+    }
+
+    /// Subjects made up for these rules: acronyms with vowels known by
+    /// English phonotactics, by being vowels only, or by spelling the
+    /// initials of the words before them in parentheses.
+    #[test]
+    fn acronyms_with_vowels() {
+        for (raw, want) in [
+            ("MFA ON THE FTA WITH PERU", "MFA on the FTA With Peru"),
+            ("NGO LAW IN THE UAE", "NGO Law in the UAE"),
+            (
+                "THE PEOPLES FRONT OF LIMA (PFL) AND THE ELECTION (UPDATED)",
+                "The Peoples Front of Lima (PFL) and the Election (Updated)",
+            ),
+            ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            ("SPA AND SKI TRIP FOR TWO", "Spa and Ski Trip for Two"),
+        ] {
+            assert_eq!(titlefy(raw), want, "{raw}");
         }
     }
 
