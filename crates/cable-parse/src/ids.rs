@@ -72,7 +72,7 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
         .chars()
         .filter(|c| !matches!(c, '-' | '_' | ' ' | '.' | '/'))
         .collect();
-    let rest = strip_section(&rest);
+    let rest = strip_marked_section(&rest);
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let station = rest.get(..letters)?;
     let tail = rest.get(letters..)?;
@@ -99,6 +99,28 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
             Some(id)
         }
     })
+}
+
+/// Drops a glued section marker from the front of an id's station part,
+/// also when classification or caveat words of the banner stand before it
+/// (`CONFIDENTIALSECTION02OF03LIMA`, `NOFORNSECTION01OF02LIMA`).
+fn strip_marked_section(rest: &str) -> &str {
+    let mut at = rest;
+    for _ in 0..3 {
+        let stripped = strip_section(at);
+        if stripped.len() < at.len() {
+            return stripped;
+        }
+        let word = stations::DEBRIS_WORDS
+            .iter()
+            .filter(|w| !matches!(**w, "SECTION" | "OF"))
+            .find(|w| at.starts_with(**w));
+        match word {
+            Some(w) => at = at.get(w.len()..).unwrap_or(""),
+            None => break,
+        }
+    }
+    rest
 }
 
 /// Drops a glued section marker from the front of an id's station part:
@@ -190,6 +212,9 @@ mod tests {
             ("85SECTION1OF3QUITO77", "85QUITO77"),
             ("09 LIMA 123", "09LIMA123"),
             ("09KUALA_LUMPUR12", "09KUALALUMPUR12"),
+            // Banner words before the section marker.
+            ("09CONFIDENTIALSECTION02OF03QUITO12", "09QUITO12"),
+            ("09SECRETNOFORNSECTION1OF2QUITO12", "09QUITO12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }

@@ -80,7 +80,7 @@ const OFFICE_WORDS: &[&str] = &[
 /// spacing (`C O N F I D E N T I A L` ... `FIDENTIALLIMA`): the
 /// classification levels, the caveats, and the section marker
 /// (`SECTION 02 OF 03`, whose letters are `SECTIONOF`).
-const DEBRIS_WORDS: &[&str] = &[
+pub(crate) const DEBRIS_WORDS: &[&str] = &[
     "UNCLASSIFIED",
     "UNCLAS",
     "CONFIDENTIAL",
