@@ -32,6 +32,17 @@ const TWO_LETTER_WORDS: &[&str] = &[
     "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK", "EX",
 ];
 
+/// The consonant pairs an English word can end with (`ASK`, `ACT`, `ELF`,
+/// `END`, `INK`, ...). A three-letter word of a vowel and two consonants
+/// ending in a pair outside this list cannot be an English word (`USG`,
+/// `IMF`, `IDF`): an acronym.
+const CODAS: &[&str] = &[
+    "BB", "BS", "CH", "CK", "CT", "DD", "DS", "FF", "FT", "GG", "GH", "GS", "KS", "LD", "LF", "LK",
+    "LL", "LM", "LP", "LS", "LT", "MB", "MP", "MS", "NC", "ND", "NG", "NK", "NN", "NS", "NT", "NZ",
+    "PS", "PT", "RB", "RC", "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP", "RR", "RS", "RT", "SH",
+    "SK", "SP", "SS", "ST", "TH", "TS", "TT", "TZ", "WL", "WN", "XT", "ZZ",
+];
+
 /// The consonant pairs an English word can start with (English
 /// phonotactics: `BL`, `STR`'s `ST`, `PH`, ...). A three-letter word that
 /// starts with two consonants outside this list cannot be an English word
@@ -79,6 +90,18 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     // Three letters, two consonants before the vowel that no English
     // word starts with (`MFA`, `FTA`, `NGO`).
     let b: Vec<char> = letters.chars().collect();
+    // A vowel and two consonants no English word ends with (`USG`, `IMF`).
+    if let [v, c1, c2] = b.as_slice() {
+        let coda: String = [*c1, *c2].iter().collect();
+        if letters.len() == upper.chars().count()
+            && vowel(*v)
+            && !vowel(*c1)
+            && !vowel(*c2)
+            && !CODAS.contains(&coda.as_str())
+        {
+            return true;
+        }
+    }
     if let [c1, c2, v] = b.as_slice() {
         let onset: String = [*c1, *c2].iter().collect();
         if letters.len() == upper.chars().count()
@@ -389,6 +412,10 @@ mod tests {
                 "The Peoples Front of Lima (PFL) and the Election (Updated)",
             ),
             ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            (
+                "USG AND IMF ASK FOR AN END TO THE ACT",
+                "USG and IMF Ask for an End to the Act",
+            ),
             ("SPA AND SKI TRIP FOR TWO", "Spa and Ski Trip for Two"),
         ] {
             assert_eq!(titlefy(raw), want, "{raw}");
