@@ -402,12 +402,13 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
             }
         }
         let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
-        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`: the word after the
+        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `ASSISTANT SECRETARY OF
+        // STATE JANE ROE`: the word after the
         // preposition of a title is its place, not a given name.
         let after_preposition = begin
             .checked_sub(1)
             .and_then(|j| words.get(j))
-            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN"));
+            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN" | "OF"));
         if after_preposition && run.len() == 3 && !run.iter().any(|w| w.ends_with('.')) {
             run.remove(0);
         }

@@ -343,10 +343,68 @@ fn organisation_at(words: &[String]) -> Option<usize> {
         .map(Vec::len)
 }
 
+/// Country names (ISO 3166-1), as word lists, longest first.
+static COUNTRIES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<String>> = vocabulary(include_str!("countries.txt"))
+        .iter()
+        .map(|c| c.split(' ').map(str::to_owned).collect())
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Prepositions after which a country name belongs to a free-text tag
+/// (`TIP IN TURKEY`, `AID TO HAITI`).
+const PREPOSITIONS: &[&str] = &["IN", "TO", "OF", "FOR", "ON", "FROM", "WITH", "AND", "AT"];
+
+/// The number of words of the country name starting `words`, if one does.
+fn country_at(words: &[&str]) -> Option<usize> {
+    COUNTRIES
+        .iter()
+        .find(|c| {
+            c.len() <= words.len() && c.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+        .map(Vec::len)
+}
+
+/// Ends a run of words that are not codes: a country name in it (not after
+/// a preposition) is a tag of its own (`MEETINGS WITH AMBASSADOR NEW
+/// ZEALAND` -> `MEETINGS WITH AMBASSADOR`, `NEW ZEALAND`); persons are
+/// split off the rest ([`flush_persons`]).
+fn flush(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
+    let mut part: Vec<&str> = Vec::new();
+    let mut j = 0;
+    while j < phrase.len() {
+        let after_preposition = j > 0
+            && phrase
+                .get(j - 1)
+                .is_some_and(|p| PREPOSITIONS.contains(&p.to_uppercase().as_str()));
+        let country = (!after_preposition)
+            .then(|| country_at(phrase.get(j..).unwrap_or(&[])))
+            .flatten()
+            .filter(|&n| n < phrase.len());
+        match country {
+            Some(n) => {
+                flush_persons(&mut part, out);
+                let name = phrase.get(j..j + n).unwrap_or(&[]).join(" ");
+                let kind = tag_kind(&name.to_uppercase());
+                out.push(TagText::new(name, kind));
+                j += n;
+            }
+            None => {
+                part.extend(phrase.get(j).copied());
+                j += 1;
+            }
+        }
+    }
+    flush_persons(&mut part, out);
+    phrase.clear();
+}
+
 /// Ends a run of words that are not codes: persons written surname first
 /// (`NOVO GUILLERMO REMON PEDRO` -> `NOVO, GUILLERMO`, `REMON, PEDRO`) are
 /// split off, the rest is one free-text tag.
-fn flush(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
+fn flush_persons(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
     let mut rest: Vec<&str> = Vec::new();
     let mut j = 0;
     let given = |w: &str| GIVEN_NAMES.contains(w.to_uppercase().as_str());
@@ -419,6 +477,15 @@ mod tests {
         assert_eq!(
             tags("PGOV, KE, HUMAN, RIGHTS"),
             ["PGOV", "KE", "HUMAN", "RIGHTS"]
+        );
+        // A country name in a run of free-text words, not after a preposition.
+        assert_eq!(
+            tags("KE VISIT OF THE MINISTER BURKINA FASO PERU"),
+            ["KE", "VISIT OF THE MINISTER", "BURKINA FASO", "PERU"]
+        );
+        assert_eq!(
+            tags("KE TRAINING IN NEW ZEALAND"),
+            ["KE", "TRAINING IN NEW ZEALAND"]
         );
     }
 
