@@ -169,8 +169,11 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
             let mut end = rest.len();
             let mut it = rest.char_indices().peekable();
             while let Some((i, ch)) = it.next() {
+                // `Q&A`, `AT&T`: letters joined by `&` are one word.
                 let in_word = ch.is_alphanumeric()
-                    || (is_apostrophe(ch) && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                    || ((is_apostrophe(ch) || ch == '&')
+                        && i > 0
+                        && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
                 if !in_word {
                     end = i;
                     break;
@@ -260,7 +263,8 @@ fn word_case(
     } else {
         scratch.push_str(&stem.to_uppercase());
     }
-    if is_acronym(scratch, body) {
+    // `Q&A`, `AT&T`, `R&D`: an abbreviation joined by `&`.
+    if scratch.contains('&') || is_acronym(scratch, body) {
         out.push_str(scratch);
         out.push_str(&suffix.to_lowercase());
         return;
@@ -279,7 +283,31 @@ fn word_case(
     let mut cs = scratch.chars();
     if let Some(first) = cs.next() {
         out.extend(first.to_uppercase());
-        out.push_str(cs.as_str());
+        let rest = cs.as_str();
+        // Irish and Scottish surnames: `O'CONNOR` -> `O'Connor`,
+        // `MCDONALD` -> `McDonald`.
+        let name_prefix = if first == 'o' && rest.starts_with(is_apostrophe) && rest.len() > 3 {
+            rest.chars().next().map(char::len_utf8)
+        } else if first == 'm'
+            && rest.starts_with('c')
+            && rest.len() >= 3
+            && rest.chars().skip(1).any(|c| "aeiouy".contains(c))
+        {
+            Some(1)
+        } else {
+            None
+        };
+        match name_prefix.and_then(|k| Some((rest.get(..k)?, rest.get(k..)?))) {
+            Some((prefix, name)) => {
+                out.push_str(prefix);
+                let mut nc = name.chars();
+                if let Some(c) = nc.next() {
+                    out.extend(c.to_uppercase());
+                }
+                out.push_str(nc.as_str());
+            }
+            None => out.push_str(rest),
+        }
     }
 }
 
@@ -412,6 +440,10 @@ mod tests {
                 "The Peoples Front of Lima (PFL) and the Election (Updated)",
             ),
             ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            (
+                "O'ROE AND MCROE'S Q&A ON R&D",
+                "O'Roe and McRoe's Q&A on R&D",
+            ),
             (
                 "USG AND IMF ASK FOR AN END TO THE ACT",
                 "USG and IMF Ask for an End to the Act",
