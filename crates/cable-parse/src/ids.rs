@@ -106,10 +106,17 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
 /// (`CONFIDENTIALSECTION02OF03LIMA`, `NOFORNSECTION01OF02LIMA`).
 fn strip_marked_section(rest: &str) -> &str {
     let mut at = rest;
-    for _ in 0..3 {
+    let mut found = false;
+    for _ in 0..4 {
+        // A doubled marker (`SECTION01OF02SECTION01OF02`) is dropped whole.
         let stripped = strip_section(at);
         if stripped.len() < at.len() {
-            return stripped;
+            at = stripped;
+            found = true;
+            continue;
+        }
+        if found {
+            return at;
         }
         let word = stations::DEBRIS_WORDS
             .iter()
@@ -120,7 +127,7 @@ fn strip_marked_section(rest: &str) -> &str {
             None => break,
         }
     }
-    rest
+    if found { at } else { rest }
 }
 
 /// Drops a glued section marker from the front of an id's station part:
@@ -131,8 +138,10 @@ fn strip_section(rest: &str) -> &str {
     let b = rest.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let word = rest.get(..letters).unwrap_or("");
-    let looks_like_section =
-        (4..=9).contains(&letters) && stations::within_edits(word, "SECTION", 2);
+    // Within two edits of `SECTION`, or its tail when the banner lost the
+    // head of the word (`TION01OF02`).
+    let looks_like_section = (4..=9).contains(&letters)
+        && (stations::within_edits(word, "SECTION", 2) || "SECTION".ends_with(word));
     if !looks_like_section {
         return rest;
     }
@@ -215,6 +224,8 @@ mod tests {
             // Banner words before the section marker.
             ("09CONFIDENTIALSECTION02OF03QUITO12", "09QUITO12"),
             ("09SECRETNOFORNSECTION1OF2QUITO12", "09QUITO12"),
+            ("09SECTION01OF02SECTION01OF02QUITO12", "09QUITO12"),
+            ("09TION01OF02QUITO12", "09QUITO12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }
