@@ -75,6 +75,9 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     if body.contains(upper) {
         return true;
     }
+    if is_roman_numeral(upper) {
+        return true;
+    }
     let vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y');
     // Vowels only (`UAE`, `OAU`): no English word of two or more letters
     // but `EAU`.
@@ -135,6 +138,18 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     crate::header::tags::vocabulary_kind(upper) == Some(cable_model::TagKind::Organisation)
         && letters.len() >= 2
         && !FUNCTION_WORDS.contains(&upper)
+}
+
+/// A Roman numeral from II to XXXIX (`WORLD WAR II`, `PART VII`, `TITLE
+/// XIV`): no English word has that shape.
+fn is_roman_numeral(w: &str) -> bool {
+    let tens = w.bytes().take_while(|&b| b == b'X').count();
+    let rest = w.get(tens..).unwrap_or("");
+    let units = matches!(
+        rest,
+        "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+    );
+    w.len() >= 2 && tens <= 3 && units
 }
 
 /// Title-cases an all-caps subject, keeping acronyms upper-case and small
@@ -440,6 +455,7 @@ mod tests {
                 "The Peoples Front of Lima (PFL) and the Election (Updated)",
             ),
             ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            ("PART VII OF TITLE XIV", "Part VII of Title XIV"),
             (
                 "O'ROE AND MCROE'S Q&A ON R&D",
                 "O'Roe and McRoe's Q&A on R&D",
