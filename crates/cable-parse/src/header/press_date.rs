@@ -59,13 +59,13 @@ pub(super) fn press_date(t: &str) -> Option<Timestamp> {
 }
 
 impl Header<'_, '_> {
-    /// A press-style date line before the banner and the fields: the DTG
-    /// when the routing gave none, else checked against it.
+    /// A press-style date line anywhere in the header (an export may
+    /// repeat its head after the banner): the DTG when the routing gave
+    /// none, else checked against it.
     pub(super) fn press_date(&mut self, seg: &Seg<'_>, t: &str) -> Option<Step> {
-        if self.seen_banner || self.seen_fields {
-            return None;
-        }
         let at = press_date(t)?;
+        // The line ends an open field (a repeated head follows a subject).
+        self.close_open();
         let routing = &mut self.cx.cable.routing;
         match routing.dtg.as_ref().and_then(|d| d.utc) {
             None => {
