@@ -65,8 +65,14 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
         _ => return None,
     };
     let year = full_year(year_text)?;
-    let rest = strip_section(rest);
-    let rest = rest.replace('-', "");
+    // `09 LIMA 123`, `09DAR-ES-SALAAM12`, `09KUALA_LUMPUR12`: the blanks
+    // and punctuation between the parts and inside a station's name.
+    let rest: String = rest
+        .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' ' | '.' | '/'))
+        .collect();
+    let rest = strip_marked_section(&rest);
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let station = rest.get(..letters)?;
     let tail = rest.get(letters..)?;
@@ -95,6 +101,35 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
     })
 }
 
+/// Drops a glued section marker from the front of an id's station part,
+/// also when classification or caveat words of the banner stand before it
+/// (`CONFIDENTIALSECTION02OF03LIMA`, `NOFORNSECTION01OF02LIMA`).
+fn strip_marked_section(rest: &str) -> &str {
+    let mut at = rest;
+    let mut found = false;
+    for _ in 0..4 {
+        // A doubled marker (`SECTION01OF02SECTION01OF02`) is dropped whole.
+        let stripped = strip_section(at);
+        if stripped.len() < at.len() {
+            at = stripped;
+            found = true;
+            continue;
+        }
+        if found {
+            return at;
+        }
+        let word = stations::DEBRIS_WORDS
+            .iter()
+            .filter(|w| !matches!(**w, "SECTION" | "OF"))
+            .find(|w| at.starts_with(**w));
+        match word {
+            Some(w) => at = at.get(w.len()..).unwrap_or(""),
+            None => break,
+        }
+    }
+    if found { at } else { rest }
+}
+
 /// Drops a glued section marker from the front of an id's station part:
 /// a word within two edits of `SECTION` (`SECTIO`, `SCTION`, `ECTION`,
 /// `SQCTION`), two characters holding a digit, an `OF`-like pair or a lone
@@ -103,8 +138,10 @@ fn strip_section(rest: &str) -> &str {
     let b = rest.as_bytes();
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let word = rest.get(..letters).unwrap_or("");
-    let looks_like_section =
-        (4..=9).contains(&letters) && stations::within_edits(word, "SECTION", 2);
+    // Within two edits of `SECTION`, or its tail when the banner lost the
+    // head of the word (`TION01OF02`).
+    let looks_like_section = (4..=9).contains(&letters)
+        && (stations::within_edits(word, "SECTION", 2) || "SECTION".ends_with(word));
     if !looks_like_section {
         return rest;
     }
@@ -125,6 +162,27 @@ fn strip_section(rest: &str) -> &str {
         {
             return rest.get(letters + i + 2..).unwrap_or(rest);
         }
+    }
+    // `SECTION1OF2`: one-digit numbers (older banners: `SECTION 1 OF 2`).
+    let digits = |from: usize| {
+        b.get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let d1 = digits(letters);
+    let of = b
+        .get(letters + d1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let at = letters + d1 + of.min(2);
+    let d2 = digits(at);
+    let station_follows = b.get(at + d2).is_some_and(u8::is_ascii_alphabetic);
+    if (1..=2).contains(&d1) && (1..=2).contains(&of) && (1..=2).contains(&d2) && station_follows {
+        return rest.get(at + d2..).unwrap_or(rest);
     }
     rest
 }
@@ -159,6 +217,15 @@ mod tests {
             ("09MONTEVIDOE12", "09MONTEVIDEO12"),
             ("09CARACSA12", "09CARACAS12"),
             ("09HOCHIMIN12", "09HOCHIMINHCITY12"),
+            // One-digit section numbers; blanks and punctuation.
+            ("85SECTION1OF3QUITO77", "85QUITO77"),
+            ("09 LIMA 123", "09LIMA123"),
+            ("09KUALA_LUMPUR12", "09KUALALUMPUR12"),
+            // Banner words before the section marker.
+            ("09CONFIDENTIALSECTION02OF03QUITO12", "09QUITO12"),
+            ("09SECRETNOFORNSECTION1OF2QUITO12", "09QUITO12"),
+            ("09SECTION01OF02SECTION01OF02QUITO12", "09QUITO12"),
+            ("09TION01OF02QUITO12", "09QUITO12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }

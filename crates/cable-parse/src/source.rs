@@ -85,6 +85,12 @@ impl<'a> Source<'a> {
         } else {
             0
         };
+        // A rendering that ends every line with ` \` (a line-continuation
+        // mark of some exports): when most lines carry it, it is removed.
+        let continued = memchr::memmem::find_iter(text.as_bytes(), b" \\\n").count()
+            + memchr::memmem::find_iter(text.as_bytes(), b" \\\r\n").count();
+        let strip_continuation = continued >= 3 && continued * 2 >= feeds;
+        let mut continuations = 0u32;
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(feeds.max(returns) + 1);
         let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
         let mut sipdis_words = 0u32;
@@ -101,6 +107,12 @@ impl<'a> Source<'a> {
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end_blanks());
+            if strip_continuation {
+                if let Some(rest) = raw.trim_end_blanks().strip_suffix('\\') {
+                    continuations += 1;
+                    t = Cow::Borrowed(rest.trim_end_blanks());
+                }
+            }
             let n_controls = if any_controls && has_control(t.as_bytes()) {
                 t.bytes().filter(|&b| is_control(b)).count()
             } else {
@@ -217,6 +229,13 @@ impl<'a> Source<'a> {
                 Code::PageHeaderRemoved,
                 first_page,
                 format!("{page_classifications} classification line(s) repeated around page breaks removed"),
+            );
+        }
+        if continuations > 0 {
+            cx.diag(
+                Code::ExportDebris,
+                None,
+                format!("line-continuation ` \\` removed from {continuations} line(s)"),
             );
         }
         if links > 0 {

@@ -29,7 +29,28 @@ const SMALL_WORDS: &[&str] = &[
 /// two-letter word that is none of these is an abbreviation (`UK`).
 const TWO_LETTER_WORDS: &[&str] = &[
     "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
-    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK",
+    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK", "EX",
+];
+
+/// The consonant pairs an English word can end with (`ASK`, `ACT`, `ELF`,
+/// `END`, `INK`, ...). A three-letter word of a vowel and two consonants
+/// ending in a pair outside this list cannot be an English word (`USG`,
+/// `IMF`, `IDF`): an acronym.
+const CODAS: &[&str] = &[
+    "BB", "BS", "CH", "CK", "CT", "DD", "DS", "FF", "FT", "GG", "GH", "GS", "KS", "LD", "LF", "LK",
+    "LL", "LM", "LP", "LS", "LT", "MB", "MP", "MS", "NC", "ND", "NG", "NK", "NN", "NS", "NT", "NZ",
+    "PS", "PT", "RB", "RC", "RD", "RF", "RG", "RK", "RL", "RM", "RN", "RP", "RR", "RS", "RT", "SH",
+    "SK", "SP", "SS", "ST", "TH", "TS", "TT", "TZ", "WL", "WN", "XT", "ZZ",
+];
+
+/// The consonant pairs an English word can start with (English
+/// phonotactics: `BL`, `STR`'s `ST`, `PH`, ...). A three-letter word that
+/// starts with two consonants outside this list cannot be an English word
+/// (`MFA`, `FTA`, `NGO`): it is read letter by letter, an acronym.
+const ONSETS: &[&str] = &[
+    "BL", "BR", "CH", "CL", "CR", "CZ", "DR", "DW", "FL", "FR", "GL", "GN", "GR", "GU", "KL", "KN",
+    "KR", "KW", "PH", "PL", "PR", "PS", "QU", "RH", "SC", "SH", "SK", "SL", "SM", "SN", "SP", "SQ",
+    "ST", "SV", "SW", "TH", "TR", "TW", "WH", "WR",
 ];
 
 /// English abbreviations without a vowel that are written as words in a
@@ -54,6 +75,47 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     if body.contains(upper) {
         return true;
     }
+    if is_roman_numeral(upper) {
+        return true;
+    }
+    let vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y');
+    // Vowels only (`UAE`, `OAU`): no English word of two or more letters
+    // but `EAU`.
+    if letters.len() >= 2
+        && letters.len() == upper.chars().count()
+        && letters
+            .chars()
+            .all(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U'))
+        && letters != "EAU"
+    {
+        return true;
+    }
+    // Three letters, two consonants before the vowel that no English
+    // word starts with (`MFA`, `FTA`, `NGO`).
+    let b: Vec<char> = letters.chars().collect();
+    // A vowel and two consonants no English word ends with (`USG`, `IMF`).
+    if let [v, c1, c2] = b.as_slice() {
+        let coda: String = [*c1, *c2].iter().collect();
+        if letters.len() == upper.chars().count()
+            && vowel(*v)
+            && !vowel(*c1)
+            && !vowel(*c2)
+            && !CODAS.contains(&coda.as_str())
+        {
+            return true;
+        }
+    }
+    if let [c1, c2, v] = b.as_slice() {
+        let onset: String = [*c1, *c2].iter().collect();
+        if letters.len() == upper.chars().count()
+            && !vowel(*c1)
+            && !vowel(*c2)
+            && vowel(*v)
+            && !ONSETS.contains(&onset.as_str())
+        {
+            return true;
+        }
+    }
     let no_vowel = !letters
         .chars()
         .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
@@ -76,6 +138,18 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     crate::header::tags::vocabulary_kind(upper) == Some(cable_model::TagKind::Organisation)
         && letters.len() >= 2
         && !FUNCTION_WORDS.contains(&upper)
+}
+
+/// A Roman numeral from II to XXXIX (`WORLD WAR II`, `PART VII`, `TITLE
+/// XIV`): no English word has that shape.
+fn is_roman_numeral(w: &str) -> bool {
+    let tens = w.bytes().take_while(|&b| b == b'X').count();
+    let rest = w.get(tens..).unwrap_or("");
+    let units = matches!(
+        rest,
+        "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+    );
+    w.len() >= 2 && tens <= 3 && units
 }
 
 /// Title-cases an all-caps subject, keeping acronyms upper-case and small
@@ -110,15 +184,33 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
             let mut end = rest.len();
             let mut it = rest.char_indices().peekable();
             while let Some((i, ch)) = it.next() {
+                // `Q&A`, `AT&T`: letters joined by `&` are one word.
                 let in_word = ch.is_alphanumeric()
-                    || (is_apostrophe(ch) && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
+                    || ((is_apostrophe(ch) || ch == '&')
+                        && i > 0
+                        && it.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
                 if !in_word {
                     end = i;
                     break;
                 }
             }
             let (word, after) = rest.split_at(end);
-            word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
+            // `AL-QAIDA IN THE ISLAMIC MAGHREB (AQIM)`: a word alone in
+            // parentheses made of the initials of the words before it is
+            // the abbreviation they introduce.
+            let parenthesised = out.ends_with('(')
+                && after.starts_with(')')
+                && (2..=8).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_uppercase())
+                && spells_initials(
+                    word,
+                    subject.get(..subject.len() - rest.len()).unwrap_or(""),
+                );
+            if parenthesised {
+                out.push_str(word);
+            } else {
+                word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
+            }
             clause_start = false;
             rest = after;
         } else {
@@ -136,6 +228,23 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
         }
     }
     out
+}
+
+/// Whether the letters of `abbr` are initials of the words of `before`
+/// (the text up to its opening parenthesis), in order, the last letter
+/// that of the last word.
+fn spells_initials(abbr: &str, before: &str) -> bool {
+    let initials: Vec<u8> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.bytes().next())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    let a = abbr.as_bytes();
+    if initials.last() != a.last() {
+        return false;
+    }
+    let mut it = initials.iter();
+    a.iter().all(|c| it.any(|i| i == c))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -169,7 +278,8 @@ fn word_case(
     } else {
         scratch.push_str(&stem.to_uppercase());
     }
-    if is_acronym(scratch, body) {
+    // `Q&A`, `AT&T`, `R&D`: an abbreviation joined by `&`.
+    if scratch.contains('&') || is_acronym(scratch, body) {
         out.push_str(scratch);
         out.push_str(&suffix.to_lowercase());
         return;
@@ -188,7 +298,31 @@ fn word_case(
     let mut cs = scratch.chars();
     if let Some(first) = cs.next() {
         out.extend(first.to_uppercase());
-        out.push_str(cs.as_str());
+        let rest = cs.as_str();
+        // Irish and Scottish surnames: `O'CONNOR` -> `O'Connor`,
+        // `MCDONALD` -> `McDonald`.
+        let name_prefix = if first == 'o' && rest.starts_with(is_apostrophe) && rest.len() > 3 {
+            rest.chars().next().map(char::len_utf8)
+        } else if first == 'm'
+            && rest.starts_with('c')
+            && rest.len() >= 3
+            && rest.chars().skip(1).any(|c| "aeiouy".contains(c))
+        {
+            Some(1)
+        } else {
+            None
+        };
+        match name_prefix.and_then(|k| Some((rest.get(..k)?, rest.get(k..)?))) {
+            Some((prefix, name)) => {
+                out.push_str(prefix);
+                let mut nc = name.chars();
+                if let Some(c) = nc.next() {
+                    out.extend(c.to_uppercase());
+                }
+                out.push_str(nc.as_str());
+            }
+            None => out.push_str(rest),
+        }
     }
 }
 
@@ -305,6 +439,34 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(titlefy(raw), want);
+        }
+    }
+
+    /// Subjects made up for these rules: acronyms with vowels known by
+    /// English phonotactics, by being vowels only, or by spelling the
+    /// initials of the words before them in parentheses.
+    #[test]
+    fn acronyms_with_vowels() {
+        for (raw, want) in [
+            ("MFA ON THE FTA WITH PERU", "MFA on the FTA With Peru"),
+            ("NGO LAW IN THE UAE", "NGO Law in the UAE"),
+            (
+                "THE PEOPLES FRONT OF LIMA (PFL) AND THE ELECTION (UPDATED)",
+                "The Peoples Front of Lima (PFL) and the Election (Updated)",
+            ),
+            ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            ("PART VII OF TITLE XIV", "Part VII of Title XIV"),
+            (
+                "O'ROE AND MCROE'S Q&A ON R&D",
+                "O'Roe and McRoe's Q&A on R&D",
+            ),
+            (
+                "USG AND IMF ASK FOR AN END TO THE ACT",
+                "USG and IMF Ask for an End to the Act",
+            ),
+            ("SPA AND SKI TRIP FOR TWO", "Spa and Ski Trip for Two"),
+        ] {
+            assert_eq!(titlefy(raw), want, "{raw}");
         }
     }
 

@@ -35,10 +35,10 @@ fn is_dev(id: &str) -> bool {
 }
 
 /// Passing cases per field, development half then held-out half, as
-/// measured when these floors were set (2026-12, after issue #17).
+/// measured when these floors were set (2026-12-03, issue #17, second pass).
 const FLOORS: &[(&str, usize, usize)] = &[
     ("canonical_id", 70, 66),
-    ("classified_by", 53, 43),
+    ("classified_by", 54, 43),
     ("clean_content", 1, 0),
     ("info_recipients", 3, 3),
     ("nondisclosure_deadline", 3, 3),
@@ -49,12 +49,12 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("subject", 17, 18),
     ("summary", 6, 3),
     ("tag_kind", 2, 3),
-    ("tags", 20, 20),
+    ("tags", 21, 20),
     ("titlefy", 7, 6),
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (237, 211);
+const OVERALL: (usize, usize) = (239, 211);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.

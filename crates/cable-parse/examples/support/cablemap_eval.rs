@@ -182,10 +182,16 @@ fn summary_text(blocks: &[Block], out: &mut Vec<String>) {
     }
 }
 
-/// The peer's `normalize`: title case, `0` read as `O`, `Iii` as `III`.
+/// The peer's `normalize`: title case, `0` read as `O`, `Iii` as `III`; a
+/// word written in mixed case with a capital inside (`LeBaron`,
+/// `McDonald`) is already in its own case and is kept.
 fn normalize_name(n: &str) -> String {
     n.split(' ')
         .map(|w| {
+            let inner_capital = w.chars().skip(1).any(char::is_uppercase);
+            if inner_capital && w.chars().any(char::is_lowercase) {
+                return w.to_owned();
+            }
             let w = w.replace('0', "O");
             let mut out = String::new();
             let mut start = true;

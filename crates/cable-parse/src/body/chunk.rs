@@ -22,6 +22,10 @@ struct Pending {
     event: Event,
     lines: u32,
     after_blank: bool,
+    /// Where the last joined line starts in the text, when the text before
+    /// it ended a sentence (so that line may be a heading a rule
+    /// underlines), and its line number.
+    last_line_after_sentence: Option<(usize, u32)>,
 }
 
 /// Room for the joined text of a chunk starting at `lines[0]`: the length
@@ -45,6 +49,25 @@ fn push_joined(s: &mut String, line: &str) {
         s.push(' ');
     }
     s.push_str(t);
+}
+
+/// Whether the rule at `lines[0]` is the top of a box: one line of text
+/// follows it, then another rule.
+///
+/// ```text
+/// 2. (U) A paragraph right above the box.   <- stays a paragraph
+/// -----------------------                   <- opens the box
+/// THE HEADING                               <- the heading
+/// -----------------------                   <- closes it
+/// ```
+fn opens_box(lines: &[Line<'_>]) -> bool {
+    let text_follows = lines
+        .get(1)
+        .is_some_and(|l| !l.is_blank() && headings::rule(&l.text).is_none());
+    text_follows
+        && lines
+            .get(2)
+            .is_some_and(|l| headings::rule(&l.text).is_some() && headings::is_underline(&l.text))
 }
 
 /// Groups lines into events (pass 2).
@@ -195,6 +218,7 @@ impl Chunker {
             event: event(t),
             lines: 1,
             after_blank: at.after_blank,
+            last_line_after_sentence: None,
         });
     }
 
@@ -215,8 +239,11 @@ impl Chunker {
         let Some(style) = headings::rule(text) else {
             return false;
         };
+        // The top rule of a box (`-----` / `HEADING` / `-----`) underlines
+        // nothing: the paragraph right above it stays a paragraph.
         let underlines = !at.after_blank
             && headings::is_underline(text)
+            && !opens_box(at.lines)
             && self.pending.as_ref().is_some_and(|p| p.lines == 1);
         if underlines {
             if let Some(p) = self.pending.take() {
@@ -240,10 +267,48 @@ impl Chunker {
                 self.events.push(event);
             }
         } else {
+            if !at.after_blank && headings::is_underline(text) && !opens_box(at.lines) {
+                self.underlined_last_line(style);
+            }
             self.flush(true);
         }
         self.blank = true; // what follows a rule starts afresh
         true
+    }
+
+    /// A rule under the last line of a chunk of several lines: that line is
+    /// a heading when the text before it ended a sentence and it reads as
+    /// one (a cablegate page writes a paragraph as one line, so the heading
+    /// line follows it without a blank line).
+    ///
+    /// ```text
+    /// 2. (C) The minister agreed.    <- paragraph 2
+    /// THE NEXT STEPS                 <- heading
+    /// --------------
+    /// ```
+    fn underlined_last_line(&mut self, style: HeadingStyle) {
+        let Some(p) = self.pending.as_mut() else {
+            return;
+        };
+        let Some((at, line)) = p.last_line_after_sentence else {
+            return;
+        };
+        let text = match &mut p.event {
+            Event::Label { text, .. } | Event::Bullet { text, .. } | Event::Text { text, .. } => {
+                text
+            }
+            Event::Heading { .. } => return,
+        };
+        let Some(tail) = text.get(at..).filter(|t| headings::is_line_heading(t)) else {
+            return;
+        };
+        let heading = Heading {
+            text: tail.to_owned(),
+            style,
+        };
+        text.truncate(at.saturating_sub(1));
+        self.flush(true);
+        self.events.push(Event::Heading { heading, line });
     }
 
     /// `---- SUMMARY ----`: a heading between dashes.
@@ -363,7 +428,12 @@ impl Chunker {
                 match &mut p.event {
                     Event::Label { text, .. }
                     | Event::Bullet { text, .. }
-                    | Event::Text { text, .. } => push_joined(text, line_text),
+                    | Event::Text { text, .. } => {
+                        p.last_line_after_sentence = (!text.is_empty()
+                            && signer::ends_sentence(text))
+                        .then_some((text.len() + 1, at.no));
+                        push_joined(text, line_text);
+                    }
                     Event::Heading { .. } => {}
                 }
                 p.lines += 1;

@@ -47,7 +47,7 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
         cx.diag(
             Code::ExportDebris,
             Some(no),
-            "mail-client export lines after the text set aside as trailer",
+            "export lines after the text (a mail client's, a newspaper's print stamp) set aside as trailer",
         );
     }
     let mut last_line = None;
@@ -58,7 +58,7 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
             .map_or("", |p| p.text.trim_blanks());
         // A database row glued after the text (`... End comment. STEVENS 0
         // 03/13/2008 9871 PGOV,PREL ...`) is trailer.
-        let (text, row) = match dump_row_at(&l.text) {
+        let (text, row) = match dump_row_at(&l.text).or_else(|| date_stamp_at(&l.text)) {
             Some(at) => (
                 l.text.get(..at).unwrap_or(""),
                 l.text.get(at..).map(str::trim_blanks),
@@ -70,7 +70,7 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
             cx.diag(
                 Code::ExportDebris,
                 Some(l.no),
-                "a database row glued after the text set aside as trailer",
+                "a database row or date stamp glued after the text set aside as trailer",
             );
             last_line = Some(text.trim_end_blanks().to_owned());
         }
@@ -145,9 +145,55 @@ fn dump_row_at(line: &str) -> Option<usize> {
     None
 }
 
+/// Where an export's date stamp glued after the signer starts: a blank, an
+/// ISO date `YYYY-MM-DD` (and a time) ending the line, after a word in
+/// capitals (`... offense. KUBISKE 2009-12-31`).
+fn date_stamp_at(line: &str) -> Option<usize> {
+    let t = line.trim_end_blanks();
+    let mut words = t.rsplitn(3, ' ');
+    let mut last = words.next()?;
+    let mut start = t.len() - last.len();
+    let is_time = |w: &str| {
+        let b = w.as_bytes();
+        (4..=8).contains(&b.len())
+            && w.contains(':')
+            && b.iter().all(|c| c.is_ascii_digit() || *c == b':')
+    };
+    if is_time(last) {
+        last = words.next()?;
+        start -= last.len() + 1;
+    }
+    let b = last.as_bytes();
+    let iso = b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let after_caps = t
+        .get(..start)?
+        .trim_end_blanks()
+        .bytes()
+        .last()
+        .is_some_and(|c| c.is_ascii_uppercase());
+    (iso && after_caps).then(|| start.saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::dump_row_at;
+    use super::{date_stamp_at, dump_row_at};
+
+    #[test]
+    fn date_stamps() {
+        let t = "The talks went on. ROE 2009-12-31";
+        assert_eq!(
+            date_stamp_at(t).map(|at| &t[..at]),
+            Some("The talks went on. ROE")
+        );
+        let t = "ROE 2009-12-31 14:05";
+        assert_eq!(date_stamp_at(t).map(|at| &t[..at]), Some("ROE"));
+        assert!(date_stamp_at("The meeting is set for 2009-12-31").is_none());
+    }
 
     #[test]
     fn dump_rows() {

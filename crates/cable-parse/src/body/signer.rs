@@ -5,6 +5,10 @@
 
 use crate::blanks::Blanks;
 
+/// The width telegrams wrap their lines at (69 columns, with some slack):
+/// a longer line is a paragraph a rendering joined into one line.
+const WRAP_WIDTH: usize = 100;
+
 /// Words that end texts in capitals but are not names.
 const NOT_NAMES: &[&str] = &[
     "BT",
@@ -53,7 +57,10 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
     if line.len() > 120 {
         return None;
     }
-    let t = line.trim_blanks().trim_end_matches('#').trim_end_blanks();
+    let t = line
+        .trim_blanks()
+        .trim_end_matches(['#', '\\'])
+        .trim_end_blanks();
     let t = t.strip_suffix('.').unwrap_or(t).trim_end_blanks();
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(name) = capitalised_name(t, &words) {
@@ -77,22 +84,41 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// `Hoffman`, `De Pree`: one or two capitalised words (letters, `-`, `'`)
-/// that are no word of the format's markers.
+/// `Hoffman`, `De Pree`, `McCaw`, `LeBaron`: one or two capitalised words
+/// (letters, `-`, `'`; a capital inside a surname as in `Mc`, `Le`, `De`
+/// names), or one word in lower case (`clinton`: a text whose case was
+/// lowered), that are no word of the format's markers.
 fn capitalised_name(t: &str, words: &[&str]) -> Option<String> {
     let capitalised = |w: &str| {
         let mut b = w.bytes();
         b.next().is_some_and(|c| c.is_ascii_uppercase())
             && w.len() >= 3
-            && b.all(|c| c.is_ascii_lowercase() || matches!(c, b'-' | b'\''))
-            && w.bytes().any(|c| c.is_ascii_lowercase())
+            && b.all(|c| c.is_ascii_alphabetic() || matches!(c, b'-' | b'\''))
+            && w.bytes().filter(u8::is_ascii_lowercase).count() >= 2
+            && w.bytes().filter(u8::is_ascii_uppercase).count() <= 2
     };
-    let ok = (1..=2).contains(&words.len())
-        && words.iter().all(|w| capitalised(w))
+    let lowered = |w: &str| w.len() >= 3 && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+    let ok = ((1..=2).contains(&words.len()) && words.iter().all(|w| capitalised(w))
+        || (words.len() == 1 && words.iter().all(|w| lowered(w))))
+        && !is_redaction(t)
         && words
             .iter()
             .all(|w| !NOT_NAMES.contains(&w.to_ascii_uppercase().as_str()));
     ok.then(|| t.to_owned())
+}
+
+/// Whether a line closes the text before a signer although it does not end
+/// in sentence punctuation: a URL (`Visit Lima's Classified Website:
+/// http://...`), a redaction at its end (`XXXXXXXXXXXX`), or the end
+/// marker of a note (`... END COMMENT`).
+fn closes(prev: &str) -> bool {
+    let t = prev.trim_end_blanks();
+    let mut words = t.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("");
+    t.contains("://")
+        || (last.len() >= 3 && is_redaction(last))
+        || (before.eq_ignore_ascii_case("END") && last.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// `XXXXXXXXXXXX`, `xxxxx`: a redaction marker, no name.
@@ -120,7 +146,7 @@ pub(crate) fn may_follow(prev: &str, line: &str, name: &str) -> bool {
         .trim_end_matches('#')
         .trim_end_blanks()
         .ends_with('.');
-    capitals && words <= 2 && !ends_with_dot
+    !ends_with_dot && ((capitals && words <= 2) || (words == 1 && closes(prev)))
 }
 
 /// A name at the end of the last paragraph: after two blanks
@@ -141,15 +167,60 @@ pub(crate) fn trailing_signer(line: &str) -> Option<(&str, String)> {
             }
         }
     }
+    // The last word, or the last two in capitals (`LA LIME`).
     let gap = t.rfind(' ')?;
-    let before = t.get(..gap)?.trim_end_blanks();
-    let name = t.get(gap..)?.trim_blanks();
-    let mixed = before.bytes().any(|b| b.is_ascii_lowercase());
-    let caps_word = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'-');
-    if mixed && caps_word && before.ends_with(['.', ')', '"']) {
-        return Some((before, signer_line(name)?));
+    let two = t
+        .get(..gap)?
+        .trim_end_blanks()
+        .rfind(' ')
+        .filter(|&g| is_caps_word(t.get(g..gap).unwrap_or("").trim_blanks()));
+    for gap in [Some(gap), two].into_iter().flatten() {
+        let before = t.get(..gap)?.trim_end_blanks();
+        let name = t.get(gap..)?.trim_blanks();
+        let mixed = before.bytes().any(|b| b.is_ascii_lowercase());
+        let caps = name.split(' ').all(is_caps_word) && name.len() >= 3;
+        // A capitalised name glued to the text only on a joined paragraph
+        // line (a cablegate page writes a paragraph as one line); at the
+        // end of a wrapped line it is as likely a sentence's first word.
+        let one_capitalised = !name.contains(' ')
+            && t.len() > WRAP_WIDTH
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && capitalised_name(name, &[name]).is_some();
+        let before = strip_page_header(before);
+        let closed = before.ends_with(['.', ')', '"', '\u{201d}', '\u{2019}'])
+            || closes(before)
+            || before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.len() >= 3 && is_redaction(w));
+        if mixed && (caps || one_capitalised) && closed {
+            if let Some(n) = signer_line(name) {
+                return Some((before, n));
+            }
+        }
     }
     None
+}
+
+/// The text before a page header that a rendering glued into the last
+/// line (`... emissions. RIO DE JAN 00000285 002 OF 002`), else the text.
+fn strip_page_header(before: &str) -> &str {
+    static PAGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{1,3}$")
+            .expect("valid regex")
+    });
+    match PAGE.find(before) {
+        Some(m) => before.get(..m.start()).unwrap_or(before).trim_end_blanks(),
+        None => before,
+    }
+}
+
+/// A word in capitals (`CLINTON`, `STRAUSZ-HUPE`, `LA` of `LA LIME`) that
+/// is no word of the format's markers.
+fn is_caps_word(w: &str) -> bool {
+    w.len() >= 2
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+        && !NOT_NAMES.contains(&w)
 }
 
 /// Whether a line ends so that the next line starts afresh (a signer can

@@ -53,10 +53,22 @@ pub(crate) fn trailer_line(line: &str) -> Option<TrailerLine> {
     {
         return Some(TrailerLine::Transmission);
     }
-    if MAIL_LINE.is_match(t) {
+    if MAIL_LINE.is_match(t) || is_press_footer(t) {
         return Some(TrailerLine::Export);
     }
     None
+}
+
+/// The footer a newspaper's export prints under the text: a print-tracking
+/// stamp `user @ date` or `SECTION @ PUBLISHER` (a short line with ` @ `
+/// and no sentence end), and the export's record number `ID: 187536`.
+fn is_press_footer(t: &str) -> bool {
+    let stamp = t.contains(" @ ") && !t.ends_with(['.', '!', '?']) && t.len() <= 160;
+    let record = t
+        .strip_prefix("ID:")
+        .map(|r| r.trim_blanks())
+        .is_some_and(|r| !r.is_empty() && r.len() <= 9 && r.bytes().all(|b| b.is_ascii_digit()));
+    stamp || record
 }
 
 /// A classification word standing alone: `CONFIDENTIAL`, `S E C R E T`,

@@ -159,8 +159,9 @@ const TITLE_STEMS: &[&str] = &[
 ];
 
 /// Exact title words: office and bureau acronyms (`DCM`, `CDA`, `EUR`,
-/// `NEA`, `ISN`), the cables' officer abbreviations (`POLOFF`, `ECONOFF`,
-/// `ECONCOUNS`), and the small words of titles.
+/// `NEA`, `ISN`), abbreviations of titles, and the small words of titles.
+/// Officer abbreviations written as one word (`POLOFF`, `ECONCOUNS`) are
+/// read as compounds of these ([`is_compound_title`]).
 const TITLE_WORDS: &[&str] = &[
     "ACTING",
     "AND",
@@ -193,7 +194,6 @@ const TITLE_WORDS: &[&str] = &[
     "AIT",
     "USEU",
     "IPO",
-    "ECONCOUNS",
     "POLMINCONS",
     "PRT",
     "AMBASSADOR",
@@ -203,22 +203,81 @@ const TITLE_WORDS: &[&str] = &[
     "POL",
     "MIL",
     "ECON",
-    "POLOFF",
-    "ECONOFF",
-    "POLECONOFF",
-    "POLMILOFF",
-    "CONOFF",
-    "LABOFF",
-    "ESTHOFF",
-    "MGMTOFF",
 ];
+
+/// Whether `u` (upper case) is a compound of office abbreviations written
+/// as one word (`POLCOUNS`, `POLMINCOUNS`, `ECONCOUNS`, `POLMILOFF`):
+/// pieces that are title words of this module, the last one possibly a
+/// longer word starting with a stem (`POLCOUNSELOR`).
+fn is_compound_title(u: &str) -> bool {
+    fn piece(p: &str) -> bool {
+        (p.len() >= 2 && TITLE_WORDS.contains(&p) && p.bytes().all(|b| b.is_ascii_uppercase()))
+            || p == "OFF"
+            || TITLE_STEMS
+                .iter()
+                .any(|s| s.len() >= 3 && s.eq_ignore_ascii_case(p))
+    }
+    fn last(p: &str) -> bool {
+        piece(p)
+            || (p.len() > 3
+                && TITLE_STEMS
+                    .iter()
+                    .any(|s| p.to_ascii_lowercase().starts_with(s)))
+    }
+    fn go(u: &str, pieces: usize) -> bool {
+        if pieces >= 1 && last(u) {
+            return true;
+        }
+        (2..u.len()).any(|k| {
+            u.get(..k).is_some_and(piece) && u.get(k..).is_some_and(|rest| go(rest, pieces + 1))
+        })
+    }
+    u.len() >= 5 && u.len() <= 24 && u.bytes().all(|b| b.is_ascii_uppercase()) && go(u, 0)
+}
+
+/// Lower-case particles of surnames (`Jane de Roe`, `Juan van der Berg`):
+/// part of the name between its words, no title word.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "ten"
+            | "ter"
+            | "y"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+    )
+}
 
 fn is_title_word(w: &str) -> bool {
     let u = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .replace('0', "O")
         .to_uppercase();
+    // `D'AFFAIRES`: an elided French article before a title word.
+    let u = match u.strip_prefix("D'").or_else(|| u.strip_prefix("D\u{2019}")) {
+        Some(rest) if rest.len() >= 4 => rest.to_owned(),
+        _ => u,
+    };
     if u.is_empty() || TITLE_WORDS.contains(&u.as_str()) || u.contains('/') || u.contains('&') {
+        return true;
+    }
+    if is_compound_title(&u) {
         return true;
     }
     // `POLOFF`, `RSOOFF`: the cables' officer abbreviations.
@@ -323,28 +382,48 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
             end -= 1;
         }
         let mut begin = end;
-        while begin > 0
-            && words
-                .get(begin - 1)
-                .is_some_and(|w| is_name_token(w, mixed))
-        {
-            begin -= 1;
+        let name_at = |j: usize| words.get(j).is_some_and(|w| is_name_token(w, mixed));
+        while begin > 0 {
+            // A particle (`de`, `van der`) joins the name when a name
+            // token stands before it.
+            let particles = words
+                .get(..begin)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|w| is_particle(w))
+                .count();
+            if name_at(begin - 1) {
+                begin -= 1;
+            } else if particles > 0 && begin > particles && name_at(begin - particles - 1) {
+                begin -= particles;
+            } else {
+                break;
+            }
         }
         let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
-        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`: the word after the
+        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `ASSISTANT SECRETARY OF
+        // STATE JANE ROE`: the word after the
         // preposition of a title is its place, not a given name.
         let after_preposition = begin
             .checked_sub(1)
             .and_then(|j| words.get(j))
-            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN"));
+            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN" | "OF"));
         if after_preposition && run.len() == 3 && !run.iter().any(|w| w.ends_with('.')) {
             run.remove(0);
         }
-        if run.len() > 3 {
+        let core = |r: &[&str]| r.iter().filter(|w| !is_particle(w)).count();
+        if core(&run) > 3 {
             let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
             let from = match initial {
                 Some(p) if p > 0 => p - 1,
-                _ => run.len() - 3,
+                _ => {
+                    let mut f = 0;
+                    while core(run.get(f..).unwrap_or(&[])) > 3 {
+                        f += 1;
+                    }
+                    f
+                }
             };
             run.drain(..from);
         }

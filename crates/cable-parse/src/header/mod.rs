@@ -22,7 +22,9 @@ mod fields;
 mod finish;
 mod handling;
 pub(crate) mod labels;
+mod press_date;
 mod references;
+mod repeat;
 mod routing;
 mod scan;
 mod segments;
@@ -82,6 +84,10 @@ struct Header<'c, 'k> {
     tag_set: std::collections::BTreeSet<String>,
     /// The index of the last line that starts a labelled field ([`scan`]).
     last_field: Option<usize>,
+    /// Hashes of the banner and labelled lines read ([`repeat`]).
+    head_lines: Vec<u64>,
+    /// Inside a repeated copy of the header.
+    repeating: bool,
 }
 
 /// Reads header lines at the cursor into `cx.cable`, leaving the cursor at
@@ -106,6 +112,8 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         debris_noted: false,
         tag_set: std::collections::BTreeSet::new(),
         last_field: scan::last_field_line(rest),
+        head_lines: Vec::new(),
+        repeating: false,
     };
     let mut queue: VecDeque<Seg<'_>> = VecDeque::new();
     let mut next_line = 0usize;
@@ -158,6 +166,12 @@ impl Header<'_, '_> {
             return step;
         }
         if let Some(step) = self.routing(seg, t, queue) {
+            return step;
+        }
+        if let Some(step) = self.press_date(seg, t) {
+            return step;
+        }
+        if let Some(step) = self.repeat(seg, t) {
             return step;
         }
         if let Some(step) = self.debris(seg, t, queue) {

@@ -228,6 +228,18 @@ const STOP: &[&str] = &[
     "OCT",
     "NOV",
     "DEC",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+    "DATED",
     "UNCLASS",
     "UNCLAS",
     "EXDIS",
@@ -867,6 +879,11 @@ mod tests {
         assert_eq!(
             ids("A. STATE 4690 B. 08 STATE 129729 C. STATE 11102", 2009),
             ["09STATE4690", "08STATE129729", "09STATE11102"]
+        );
+        // A date written out after a citation is no citation.
+        assert_eq!(
+            ids("A. QUITO 123 DATED MARCH 3, 2008 B. QUITO 45", 2009),
+            ["09QUITO123", "09QUITO45"]
         );
         assert_eq!(
             ids(

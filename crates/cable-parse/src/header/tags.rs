@@ -188,11 +188,13 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
                 depth -= 1;
                 items.push((std::mem::take(&mut cur), true));
             }
-            ',' if depth == 0 => items.push((std::mem::take(&mut cur), false)),
+            // `PREL; PGOV`: a semicolon separates like a comma.
+            ',' | ';' if depth == 0 => items.push((std::mem::take(&mut cur), false)),
             _ => cur.push(c),
         }
     }
     items.push((cur, false));
+    let items = join_comma_persons(split_slashed(items));
     let mut out: Vec<TagText> = Vec::new();
     let mut after_ovip = false;
     for (item, paren) in items {
@@ -276,6 +278,62 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
     tags
 }
 
+/// `PREL/PGOV/PE`: an item of codes of the vocabulary joined by slashes is
+/// split (`UNGA/C-6`, one code with a slash, is not).
+fn split_slashed(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let mut out = Vec::with_capacity(items.len());
+    for (item, paren) in items {
+        let parts: Vec<&str> = item.split('/').map(Blanks::trim_blanks).collect();
+        let codes = !paren
+            && parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| vocabulary_kind(&p.to_uppercase()).is_some());
+        if codes {
+            out.extend(parts.into_iter().map(|p| (p.to_owned(), false)));
+        } else {
+            out.push((item, paren));
+        }
+    }
+    out
+}
+
+/// `GARCIA, ALAN`: a person written surname, comma, given name, which
+/// the comma split into two items; joined again when the first is one word
+/// that is no code and the second one known given name.
+fn join_comma_persons(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let word = |s: &str| {
+        let t = s.trim_blanks();
+        (!t.is_empty() && !t.contains(' ')).then(|| t.to_uppercase())
+    };
+    let mut out: Vec<(String, bool)> = Vec::with_capacity(items.len());
+    let mut it = items.into_iter().peekable();
+    while let Some((item, paren)) = it.next() {
+        let surname = word(&item).filter(|w| {
+            !paren
+                && vocabulary_kind(w).is_none()
+                && !is_code_like(w)
+                && !GIVEN_NAMES.contains(w.as_str())
+        });
+        let given = it
+            .peek()
+            .filter(|(_, p)| !p)
+            .and_then(|(n, _)| word(n))
+            .filter(|g| GIVEN_NAMES.contains(g.as_str()));
+        if let (Some(_), Some(_)) = (surname, given) {
+            if let Some((next, _)) = it.next() {
+                out.push((
+                    format!("{}, {}", item.trim_blanks(), next.trim_blanks()),
+                    true,
+                ));
+                continue;
+            }
+        }
+        out.push((item, paren));
+    }
+    out
+}
+
 /// The number of words of the organisation name of several words starting
 /// `words` (upper-cased), if one does.
 fn organisation_at(words: &[String]) -> Option<usize> {
@@ -285,10 +343,68 @@ fn organisation_at(words: &[String]) -> Option<usize> {
         .map(Vec::len)
 }
 
+/// Country names (ISO 3166-1), as word lists, longest first.
+static COUNTRIES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<String>> = vocabulary(include_str!("countries.txt"))
+        .iter()
+        .map(|c| c.split(' ').map(str::to_owned).collect())
+        .collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Prepositions after which a country name belongs to a free-text tag
+/// (`TIP IN TURKEY`, `AID TO HAITI`).
+const PREPOSITIONS: &[&str] = &["IN", "TO", "OF", "FOR", "ON", "FROM", "WITH", "AND", "AT"];
+
+/// The number of words of the country name starting `words`, if one does.
+fn country_at(words: &[&str]) -> Option<usize> {
+    COUNTRIES
+        .iter()
+        .find(|c| {
+            c.len() <= words.len() && c.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+        .map(Vec::len)
+}
+
+/// Ends a run of words that are not codes: a country name in it (not after
+/// a preposition) is a tag of its own (`MEETINGS WITH AMBASSADOR NEW
+/// ZEALAND` -> `MEETINGS WITH AMBASSADOR`, `NEW ZEALAND`); persons are
+/// split off the rest ([`flush_persons`]).
+fn flush(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
+    let mut part: Vec<&str> = Vec::new();
+    let mut j = 0;
+    while j < phrase.len() {
+        let after_preposition = j > 0
+            && phrase
+                .get(j - 1)
+                .is_some_and(|p| PREPOSITIONS.contains(&p.to_uppercase().as_str()));
+        let country = (!after_preposition)
+            .then(|| country_at(phrase.get(j..).unwrap_or(&[])))
+            .flatten()
+            .filter(|&n| n < phrase.len());
+        match country {
+            Some(n) => {
+                flush_persons(&mut part, out);
+                let name = phrase.get(j..j + n).unwrap_or(&[]).join(" ");
+                let kind = tag_kind(&name.to_uppercase());
+                out.push(TagText::new(name, kind));
+                j += n;
+            }
+            None => {
+                part.extend(phrase.get(j).copied());
+                j += 1;
+            }
+        }
+    }
+    flush_persons(&mut part, out);
+    phrase.clear();
+}
+
 /// Ends a run of words that are not codes: persons written surname first
 /// (`NOVO GUILLERMO REMON PEDRO` -> `NOVO, GUILLERMO`, `REMON, PEDRO`) are
 /// split off, the rest is one free-text tag.
-fn flush(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
+fn flush_persons(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
     let mut rest: Vec<&str> = Vec::new();
     let mut j = 0;
     let given = |w: &str| GIVEN_NAMES.contains(w.to_uppercase().as_str());
@@ -351,6 +467,26 @@ mod tests {
             ["AER LINGUS", "ETRD", "SMITH, JOHN"]
         );
         assert_eq!(tags("KE BORDER SECURITY"), ["KE", "BORDER SECURITY"]);
+        // Semicolons and slashes between codes; a person split by its comma.
+        assert_eq!(tags("PREL; PGOV; KE"), ["PREL", "PGOV", "KE"]);
+        assert_eq!(tags("PREL/PGOV/KE"), ["PREL", "PGOV", "KE"]);
+        assert_eq!(
+            tags("PGOV, KE, BLOGGS, JOHN"),
+            ["PGOV", "KE", "BLOGGS, JOHN"]
+        );
+        assert_eq!(
+            tags("PGOV, KE, HUMAN, RIGHTS"),
+            ["PGOV", "KE", "HUMAN", "RIGHTS"]
+        );
+        // A country name in a run of free-text words, not after a preposition.
+        assert_eq!(
+            tags("KE VISIT OF THE MINISTER BURKINA FASO PERU"),
+            ["KE", "VISIT OF THE MINISTER", "BURKINA FASO", "PERU"]
+        );
+        assert_eq!(
+            tags("KE TRAINING IN NEW ZEALAND"),
+            ["KE", "TRAINING IN NEW ZEALAND"]
+        );
     }
 
     #[test]

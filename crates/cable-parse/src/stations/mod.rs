@@ -80,7 +80,7 @@ const OFFICE_WORDS: &[&str] = &[
 /// spacing (`C O N F I D E N T I A L` ... `FIDENTIALLIMA`): the
 /// classification levels, the caveats, and the section marker
 /// (`SECTION 02 OF 03`, whose letters are `SECTIONOF`).
-const DEBRIS_WORDS: &[&str] = &[
+pub(crate) const DEBRIS_WORDS: &[&str] = &[
     "UNCLASSIFIED",
     "UNCLAS",
     "CONFIDENTIAL",
@@ -351,6 +351,18 @@ fn is_debris(p: &str) -> bool {
     }
 }
 
+/// Whether `p` (letters) is one word of [`DEBRIS_WORDS`] or
+/// [`OFFICE_WORDS`] with a letter dropped, doubled, changed or swapped
+/// (`AMEMBASY`, `SECRT`, `EFOT`), words of four letters or more.
+fn is_misspelt_debris(p: &str) -> bool {
+    p.len() >= 4
+        && DEBRIS_WORDS
+            .iter()
+            .chain(OFFICE_WORDS)
+            .filter(|w| w.len() >= 4)
+            .any(|w| within_edits(p, w, 1))
+}
+
 /// Matches a station by the exact and debris rules only (no fuzzy work).
 fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
     let found = |i: usize, how: Match| {
@@ -379,7 +391,7 @@ fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
             break;
         }
         if let Some(&i) = g.exact.get(tail) {
-            if is_debris(head) {
+            if is_debris(head) || is_misspelt_debris(head) {
                 return found(i, Match::Debris);
             }
         }
@@ -564,6 +576,9 @@ mod tests {
         assert_eq!(st("EFTOATHENS"), ("ATHENS".into(), Match::Debris));
         assert_eq!(st("FIDENTIALLIMA"), ("LIMA".into(), Match::Debris));
         assert_eq!(st("NOFORNQUITO"), ("QUITO".into(), Match::Debris));
+        // A misspelt office word or caveat.
+        assert_eq!(st("AMEMBASYQUITO"), ("QUITO".into(), Match::Debris));
+        assert_eq!(st("EFOTQUITO"), ("QUITO".into(), Match::Debris));
         assert_eq!(st("02OF03LAPAZ"), ("LAPAZ".into(), Match::Debris));
         assert_eq!(st("SECDEFWASH"), ("SECDEF".into(), Match::Debris));
         // A word that is no debris is not dropped.
