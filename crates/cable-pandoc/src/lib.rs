@@ -109,8 +109,10 @@ use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-/// The file extension of the output: `json`.
-pub const EXTENSION: &str = "json";
+/// The file extension of the output, without the dot: `pandoc.json`
+/// (`09STATE17183.pandoc.json`), so the name says which program reads the
+/// JSON. The binary names its files with it.
+pub const EXTENSION: &str = "pandoc.json";
 
 /// Maps a referenced cable's id to the target of a link to it, or `None`
 /// when the cable is not part of this run.

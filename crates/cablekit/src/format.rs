@@ -42,10 +42,10 @@ impl Format {
     /// The file extension, without the dot: `pandoc.json`.
     pub(crate) fn extension(self) -> &'static str {
         match self {
-            Format::Markdown => "md",
-            Format::Yaml => "yaml",
-            Format::Xml => "xml",
-            Format::Pandoc => "pandoc.json",
+            Format::Markdown => cable_markdown::EXTENSION,
+            Format::Yaml => cable_yaml::EXTENSION,
+            Format::Xml => cable_xml::EXTENSION,
+            Format::Pandoc => cable_pandoc::EXTENSION,
         }
     }
 
