@@ -17,7 +17,7 @@
 use crate::Options;
 use crate::page::hashes;
 use crate::prose::{Mode, escape, fill};
-use cable_model::{Block, Heading, List, Note, NoteKind, Paragraph};
+use cable_model::{Block, Heading, Label, List, Note, NoteKind, Paragraph};
 use std::borrow::Cow;
 
 /// Prefixes `lines`: `first` on the first line, `rest` on the others;
@@ -91,13 +91,25 @@ fn block(b: &Block, opts: &Options, width: Option<usize>) -> Vec<String> {
     }
 }
 
+/// The strong lead of a paragraph: `**5.**`. The label is escaped like
+/// text (with its dot, which a `\` label would otherwise escape): a model
+/// may hold any character, and one written as is would make markup with
+/// the text after it (`` **`.** \` `` is a code span from the label's
+/// backtick to the text's, and the label vanishes from the page).
+///
+/// ```text
+/// Number(5)      ->  **5.**
+/// Letter('`')    ->  **\`.**
+/// Letter('\\')   ->  **\\.**
+/// Letter(' ')    ->  **.**
+/// ```
+fn label_lead(label: &Label) -> String {
+    format!("**{}**", escape(&format!("{}.", label.value), Mode::Lead))
+}
+
 /// `**5.** (C) text`, then the paragraph's own blocks.
 fn paragraph(p: &Paragraph, opts: &Options, width: Option<usize>) -> Vec<String> {
-    let lead = p
-        .label
-        .as_ref()
-        .map(|l| format!("**{}.**", l.value))
-        .unwrap_or_default();
+    let lead = p.label.as_ref().map(label_lead).unwrap_or_default();
     let text: Cow<'_, str> = match &p.marking {
         Some(m) => {
             let mut t = String::with_capacity(m.raw.len() + 3 + p.text.len());
@@ -201,7 +213,7 @@ fn note(n: &Note, opts: &Options, width: Option<usize>) -> Vec<String> {
         NoteKind::Begin => format!("BEGIN {title}"),
         _ => title,
     };
-    let lead = format!("**{}:**", escape(&title, Mode::Text));
+    let lead = format!("**{}:**", escape(&title, Mode::Lead));
     let mut blocks = n.blocks.as_slice();
     let mut out = match blocks.split_first() {
         Some((Block::Text(t), rest)) => {

@@ -144,7 +144,7 @@ fn items(cable: &Cable) -> Vec<Item> {
 fn reference(r: &Reference, opts: &Options) -> String {
     let mut s = String::new();
     if let Some(l) = r.label {
-        s.push_str(&escape(&format!("{l}."), Mode::Text));
+        s.push_str(&escape(&format!("{l}."), Mode::Lead));
         s.push(' ');
     }
     s.push_str(&escape(&r.text, Mode::Text));

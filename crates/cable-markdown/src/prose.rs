@@ -22,9 +22,12 @@
 //!   where it would start a character reference (`&amp;`, `&#38;`; `AT&T`
 //!   stays); `$`, `~` and `^` become `&#36;`, `&#126;`, `&#94;` when the text
 //!   holds two or more of them (math, strike-through, sub- and superscript
-//!   need a pair; one `$40 MILLION` stays as it is); in headings `#` gets a
-//!   backslash. Control characters and line breaks become spaces and runs
-//!   of spaces collapse, so a model string can never end a paragraph early;
+//!   need a pair; one `$40 MILLION` stays as it is), and always in a
+//!   label or lead (`**5.**`, `**NOTE:**`, a reference's `A.`), which is
+//!   escaped apart from the text it leads and so cannot count that text's;
+//!   in headings `#` gets a backslash. Control characters and line breaks
+//!   become spaces and runs of spaces collapse, so a model string can never
+//!   end a paragraph early;
 //! * line start: after lines are filled, a line that could open a block
 //!   gets one more escape: `#`, `>`, `+`, `!!!` (admonitions), a list
 //!   number (`5.`, `5)`), a letter or roman numeral marker of pandoc's fancy
@@ -40,13 +43,19 @@
 //! ```
 
 /// Where escaped text goes: headings also escape `#` anywhere (a closing
-/// `#` sequence would be eaten).
+/// `#` sequence would be eaten); a lead always writes `$`, `~` and `^` as
+/// character references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
     /// Paragraph, list item or header text.
     Text,
     /// ATX heading text.
     Heading,
+    /// A label or lead escaped apart from the text after it on the same
+    /// line (`**5.**`, `**NOTE:**`, a reference's `A.`): a single `$`, `~`
+    /// or `^` in it could pair with one in the text (math, strike-through,
+    /// superscript), so it is always a character reference.
+    Lead,
 }
 
 /// Escapes `text` for use inside a line of Markdown: markup characters are
@@ -229,7 +238,7 @@ fn special(out: &mut String, b: u8, text: &str, at: usize, mode: Mode, pairs: &m
         // Jekyll's Liquid runs before Markdown and sees `\{%` as a tag.
         b'{' if next == Some('%') => out.push_str("&#123;"),
         b'$' | b'~' | b'^' => {
-            if pairs.paired(b, bytes, at) {
+            if mode == Mode::Lead || pairs.paired(b, bytes, at) {
                 out.push_str(pair_reference(b));
             } else {
                 out.push(char::from(b));
@@ -540,6 +549,14 @@ mod tests {
         let mut s = String::from("lead");
         escape_into(&mut s, "  a_b _c \u{a0} ", Mode::Text);
         assert_eq!(s, "leada_b \\_c");
+    }
+
+    #[test]
+    fn leads_write_every_pairing_character_as_a_reference() {
+        assert_eq!(escape("$.", Mode::Lead), "&#36;.");
+        assert_eq!(escape("~X ^Y", Mode::Lead), "&#126;X &#94;Y");
+        assert_eq!(escape("`.", Mode::Lead), "\\`.");
+        assert_eq!(escape("\\.", Mode::Lead), "\\\\.");
     }
 
     #[test]

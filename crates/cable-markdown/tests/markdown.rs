@@ -12,7 +12,7 @@ mod stress;
 mod support;
 
 use cable_markdown::{FrontMatter, Options, Site, write};
-use cable_model::{Cable, CableId};
+use cable_model::{Block, Cable, CableId, Label, LabelValue, NoteKind, Reference, ReferenceKind};
 use std::process::Command;
 use std::sync::Arc;
 use support::check;
@@ -45,21 +45,29 @@ fn option_sets() -> Vec<(&'static str, Options)> {
 
 /// Runs the CommonMark oracle on `cable` under every option set.
 fn check_cable(name: &str, cable: &Cable) {
-    for (set, opts) in option_sets() {
-        let page = render(cable, &opts);
-        let problems =
-            check::commonmark(cable, &page, &[], opts.heading_offset, opts.title_heading);
-        assert!(
-            problems.is_empty(),
-            "{name} ({set}):\n{}\n--- page ---\n{page}",
-            problems.join("\n")
-        );
-        assert_eq!(
-            page,
-            render(cable, &opts),
-            "{name} ({set}): output is deterministic"
-        );
+    if let Some(failure) = oracle_failure(name, cable) {
+        panic!("{failure}");
     }
+}
+
+/// The CommonMark oracle's problems with `cable` (and whether its output
+/// is deterministic) under the first option set that has any, with the
+/// page; `None` when every set passes.
+fn oracle_failure(name: &str, cable: &Cable) -> Option<String> {
+    option_sets().into_iter().find_map(|(set, opts)| {
+        let page = render(cable, &opts);
+        let mut problems =
+            check::commonmark(cable, &page, &[], opts.heading_offset, opts.title_heading);
+        if page != render(cable, &opts) {
+            problems.push("output is not deterministic".into());
+        }
+        (!problems.is_empty()).then(|| {
+            format!(
+                "{name} ({set}):\n{}\n--- page ---\n{page}",
+                problems.join("\n")
+            )
+        })
+    })
 }
 
 fn snapshot(name: &str, page: &str) {
@@ -371,6 +379,7 @@ fn check_with_pandoc(pandoc: &str) {
         .map(|(name, text)| (name, cable_parse::parse(&text)))
         .collect();
     cables.push(("built-rich".into(), support::rich()));
+    cables.push(("every-lead-case".into(), every_lead_case()));
     for (name, cable) in cables {
         let page = render(&cable, &Options::default());
         let run = |to: &str| {
@@ -559,4 +568,182 @@ fn index_origins_sharing_a_slug_linear() {
             drop(cable_markdown::index_pages(listed, &Options::default(), 1000).unwrap());
         },
     );
+}
+
+// ---------------------------------------------------------------------
+// Regressions
+
+/// Label values a hand-built model may hold (the parser makes only digits
+/// and letters): markup characters, marks, spaces and controls.
+const LEAD_VALUES: [LabelValue; 27] = [
+    LabelValue::Number(5),
+    LabelValue::Letter('A'),
+    LabelValue::Letter('`'),
+    LabelValue::Letter('\\'),
+    LabelValue::Letter('<'),
+    LabelValue::Letter('>'),
+    LabelValue::Letter('&'),
+    LabelValue::Letter('*'),
+    LabelValue::Letter('_'),
+    LabelValue::Letter('['),
+    LabelValue::Letter(']'),
+    LabelValue::Letter('!'),
+    LabelValue::Letter('~'),
+    LabelValue::Letter('$'),
+    LabelValue::Letter('^'),
+    LabelValue::Letter('|'),
+    LabelValue::Letter('{'),
+    LabelValue::Letter('#'),
+    LabelValue::Letter(':'),
+    LabelValue::Letter('é'),
+    LabelValue::Letter('\u{301}'),
+    LabelValue::Letter('\u{a0}'),
+    LabelValue::Letter('\u{2003}'),
+    LabelValue::Letter('\u{feff}'),
+    LabelValue::Letter(' '),
+    LabelValue::Letter('\n'),
+    LabelValue::Letter('\u{0}'),
+];
+
+/// Markings written between a label and its text.
+const LEAD_MARKINGS: [Option<&str>; 3] = [None, Some("`"), Some("C")];
+
+/// Note titles, which are leads too (`**TITLE:**`).
+const LEAD_TITLES: [&str; 6] = ["`", "~X", "$X", "^X", "X\\", "*X"];
+
+/// Texts after a lead: the other half of a pair (`` ` ``, `$`, `~`, `^`,
+/// `*`, `_`, `]`) or a character that joins what precedes it.
+const LEAD_TEXTS: [&str; 14] = [
+    "`", "a` b", "", "x~", "x$", "x^", "*", "x*", "_x", "](x)", ">", "%}", "\\", "&amp;",
+];
+
+/// A paragraph led by `value` (raw `SUBJECT: `, as the property test had it).
+fn led_paragraph(value: LabelValue, marking: Option<&str>, text: &str) -> Block {
+    let mut para = support::para(1, marking, text, vec![]);
+    if let Block::Paragraph(p) = &mut para {
+        p.label = Some(Label {
+            value,
+            raw: "SUBJECT: ".into(),
+        });
+    }
+    para
+}
+
+/// A note titled `title` whose text is `text`.
+fn led_note(title: &str, text: &str) -> Block {
+    support::note(NoteKind::Note, title, vec![support::text(text)])
+}
+
+/// A reference labelled `label` whose text is `text`.
+fn led_reference(label: char, text: &str) -> Reference {
+    Reference {
+        label: Some(label),
+        kind: ReferenceKind::Cable,
+        id: None,
+        text: text.into(),
+    }
+}
+
+/// Every lead case of the regression below in one cable (for pandoc).
+fn every_lead_case() -> Cable {
+    let mut body = Vec::new();
+    let mut references = Vec::new();
+    for text in LEAD_TEXTS {
+        for value in LEAD_VALUES {
+            for marking in LEAD_MARKINGS {
+                body.push(led_paragraph(value, marking, text));
+            }
+        }
+        for title in LEAD_TITLES {
+            body.push(led_note(title, text));
+        }
+        references.extend(['$', '~', '^', '`', '\\'].map(|c| led_reference(c, text)));
+    }
+    Cable {
+        body,
+        references,
+        ..Cable::default()
+    }
+}
+
+/// Found by `cablekit/tests/writers_properties.rs`
+/// (`hand_built_models_write_well_formed`): a hand-built paragraph labelled
+/// `` Letter('`') `` with the text `` ` `` was written ``**`.** \` ``, and
+/// CommonMark read a code span from the label's backtick to the text's
+/// (a backslash does not stop a backtick string from closing a span), so
+/// the label vanished from the page. The lead was the model's value
+/// unescaped: a `\` label likewise escaped the dot after it, `*` made
+/// emphasis, a space unmade the strong lead; and a lone `$`, `~` or `^` in
+/// a lead (a label, a note title, a reference's letter) paired with one in
+/// the text (math), because the text is escaped apart from its lead. Each
+/// case must pass the CommonMark oracle (which also checks that the label
+/// reads back as written) under every option set.
+#[test]
+fn regression_label_backtick_pairs_with_the_text_into_a_code_span() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for text in LEAD_TEXTS {
+        let mut cases = Vec::new();
+        for value in LEAD_VALUES {
+            for marking in LEAD_MARKINGS {
+                cases.push((
+                    format!("label {value:?}, marking {marking:?}, text {text:?}"),
+                    vec![led_paragraph(value, marking, text)],
+                    vec![],
+                ));
+            }
+        }
+        for title in LEAD_TITLES {
+            cases.push((
+                format!("note title {title:?}, text {text:?}"),
+                vec![led_note(title, text)],
+                vec![],
+            ));
+        }
+        for c in ['$', '~', '^', '`', '\\'] {
+            cases.push((
+                format!("reference {c:?}, text {text:?}"),
+                vec![],
+                vec![led_reference(c, text)],
+            ));
+        }
+        for (name, body, references) in cases {
+            let cable = Cable {
+                body,
+                references,
+                ..Cable::default()
+            };
+            failures.extend(oracle_failure(&name, &cable));
+            n += 1;
+        }
+    }
+    assert_eq!(
+        n,
+        LEAD_TEXTS.len() * (LEAD_VALUES.len() * LEAD_MARKINGS.len() + LEAD_TITLES.len() + 5)
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases fail; the first:\n{}",
+        failures.len(),
+        failures[..failures.len().min(8)].join("\n\n")
+    );
+    // The exact leads of the reported class.
+    let page = render(
+        &Cable {
+            body: vec![
+                led_paragraph(LabelValue::Letter('`'), None, "`"),
+                led_paragraph(LabelValue::Letter('\\'), None, "x"),
+                led_paragraph(LabelValue::Letter('$'), None, "x$"),
+                led_paragraph(LabelValue::Letter(' '), None, "x"),
+            ],
+            ..Cable::default()
+        },
+        &Options::default(),
+    );
+    for line in ["**\\`.** \\`", "**\\\\.** x", "**&#36;.** x$", "**.** x"] {
+        assert!(
+            page.contains(&format!("\n{line}\n")),
+            "{line:?} in:\n{page}"
+        );
+    }
 }
