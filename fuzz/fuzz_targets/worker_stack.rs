@@ -10,7 +10,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../crates/cable-archive/tests/harness/mod.rs"]
+#[allow(dead_code, reason = "hostile_inputs is for the test suite")]
+#[path = "../../crates/cable-archive/tests/archive/harness.rs"]
 mod harness;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,14 +2,14 @@
 //! output: YAML that reads back, XML that reads to the end, Pandoc JSON that
 //! parses, Markdown whose front matter reads back and whose paragraphs reach
 //! the page. The oracle is the one the workspace's property and torture
-//! tests use (`crates/cablekit/tests/wellformed`), included here by path so
+//! tests use (`crates/cablekit/tests/cablekit/wellformed.rs`), included here by path so
 //! that the two cannot drift apart.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code, reason = "the external-consumer checks are for the test suite")]
-#[path = "../../crates/cablekit/tests/wellformed/mod.rs"]
+#[path = "../../crates/cablekit/tests/cablekit/wellformed.rs"]
 mod wellformed;
 
 fuzz_target!(|data: &[u8]| {

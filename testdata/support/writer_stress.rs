@@ -3,15 +3,10 @@
 //! `#[path = "../../../testdata/support/writer_stress.rs"] mod stress;`.
 //!
 //! The clock and the 1x/4x check follow `check_linear` in
-//! `crates/cable-archive/tests/support/mod.rs` (branch `archive`), adapted
+//! `crates/cable-archive/tests/archive/support.rs` (branch `archive`), adapted
 //! to any input type and run on a worker-sized stack; one copy for the four
 //! writer crates until shared test helpers get a crate of their own.
-#![allow(
-    dead_code,
-    clippy::print_stderr,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
+#![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
 use cable_model::{Block, Cable, Label, LabelValue, List, ListItem, Note, NoteKind, Paragraph};
 
@@ -39,7 +34,7 @@ fn cable(body: &str) -> String {
 }
 
 /// `n` paragraphs all numbered `1.`, indented 0 to 63 spaces in turn, as
-/// the worker-stack harness (`crates/cable-archive/tests/harness`, branch
+/// the worker-stack harness (`crates/cable-archive/tests/archive/harness.rs`, branch
 /// `archive`) writes them. The parser reads them as `n` paragraphs side by
 /// side (indentation does not nest); the Pandoc writer was quadratic in
 /// them because every paragraph's identifier (`par-1`, `par-1-2`, …)

@@ -13,7 +13,7 @@
 //!
 //! The bytes are exactly those serde_json writes for [`crate::json`]'s
 //! impls in compact mode (checked below on every testdata cable, and
-//! against `pandoc_ast` in `tests/typed.rs`); pretty output still goes
+//! against `pandoc_ast` in `tests/pandoc/typed.rs`); pretty output still goes
 //! through [`crate::json`].
 
 use crate::document::Document;

@@ -1,7 +1,6 @@
 //! Test support: hand-built cables (so the writer can be tested without
 //! the parser) and the inputs under `testdata/` and `../shared/corpus`.
 #![allow(
-    dead_code,
     unreachable_pub,
     clippy::print_stderr,
     clippy::field_reassign_with_default

@@ -1,6 +1,6 @@
 //! Evaluation of one conformance case of the peer parser (heuer/cablemap)
 //! with this crate's public API, in the peer's JSON shape. Shared by the
-//! `cablemap-cases` example and `tests/conformance.rs`.
+//! `cablemap-cases` example and `tests/parse/conformance.rs`.
 
 use cable_model::{
     Addressee, Block, Cable, ContainerMeta, Date, Declassify, Note, NoteKind, ReferenceKind, Tag,

@@ -9,6 +9,8 @@
 //!   schema-valid XML.
 //! - `corpus`: every cable of `../shared/corpus` gives schema-valid XML.
 //! - `collection`: the streamed `<cables>` document.
+//! - `streaming`: the `<cables>` collection's resident memory stays flat
+//!   (measured in a child process).
 
 #![allow(
     clippy::print_stderr,
@@ -22,6 +24,7 @@ mod corpus;
 mod golden;
 mod properties;
 mod roundtrip;
+mod streaming;
 #[path = "../../../../testdata/support/writer_stress.rs"]
 mod stress;
 mod support;

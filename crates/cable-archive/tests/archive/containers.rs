@@ -2,11 +2,9 @@
 //! record arrives once, in a deterministic order, with its provenance.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
-mod support;
-
+use crate::support::*;
 use cable_archive::{Item, Kind, Limits};
 use cable_model::ContainerKind;
-use support::*;
 
 /// Checks that `items` are exactly the test cables, in `cables()` order,
 /// under member names `prefix + name` (or no member when `prefix` is None).

@@ -261,6 +261,10 @@ fn kitchen_sink_body() {
 // Robustness: linear time, no panics, no deep recursion.
 
 fn timed(label: &str, text: &str, limit: Duration) -> Cable {
+    // Not while a linearity check of `pathological` measures.
+    let _shared = crate::pathological::TIMING
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let t = Instant::now();
     let c = cable_parse::parse(text);
     let took = t.elapsed();

@@ -4,10 +4,9 @@
 //! are exactly the input's words in order.
 #![allow(clippy::unwrap_used)]
 
+use crate::support;
 use cable_model::{Block, Cable, Label, LabelValue, List, ListItem, Note, NoteKind, Paragraph};
 use proptest::prelude::*;
-
-mod support;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![

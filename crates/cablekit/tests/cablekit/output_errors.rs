@@ -11,8 +11,7 @@
 
 #![allow(clippy::print_stderr, reason = "tests report skips")]
 
-mod wellformed;
-
+use crate::wellformed;
 use assert_cmd::Command;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -2,14 +2,11 @@
 //! member: never a panic, never a trusted path.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod harness;
-mod support;
-
+use crate::harness::{self, on_worker_stack};
+use crate::support::*;
 use cable_archive::{Item, Limits};
-use harness::on_worker_stack;
 use std::io::Write;
 use std::path::Path;
-use support::*;
 
 /// Writes `bytes` as `name` in a fresh directory and reads it; returns the summary lines.
 fn check(name: &str, bytes: &[u8], limits: &Limits) -> Vec<String> {

@@ -3,11 +3,9 @@
 //! CSV rows and HTML pages matches what `MANIFEST.tsv` states.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
-mod support;
-
+use crate::support::*;
 use cable_archive::{Item, Limits, Record};
 use std::collections::BTreeMap;
-use support::*;
 
 fn corpus() -> Option<std::path::PathBuf> {
     let dir = root().join("../shared/corpus");

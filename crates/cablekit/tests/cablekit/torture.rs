@@ -14,8 +14,7 @@
 
 #![allow(clippy::print_stderr, reason = "tests report skips")]
 
-mod wellformed;
-
+use crate::wellformed;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;

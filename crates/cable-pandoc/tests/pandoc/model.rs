@@ -2,15 +2,12 @@
 //! determinism. (Real pandoc reading it: `pandoc.rs`; goldens: `golden.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../../../testdata/support/writer_stress.rs"]
-mod stress;
-mod support;
-
+use crate::stress;
+use crate::support::{opts, rich_cable, write};
 use cable_model::{Cable, CableId};
 use cable_pandoc::{ApiVersion, Options};
 use serde_json::{Value, json};
 use std::sync::Arc;
-use support::{opts, rich_cable, write};
 
 /// The JSON of `cable`, parsed, after checking it is a valid `pandoc_ast`
 /// document (the crate's own types read it back).

@@ -5,8 +5,7 @@
 
 #![allow(clippy::print_stderr, reason = "the test reports its figures")]
 
-#[path = "support/shared.rs"]
-mod shared;
+use crate::shared;
 
 #[derive(Debug, Default)]
 struct Counts {

@@ -7,8 +7,8 @@
 
 #![allow(clippy::print_stderr, reason = "tests report skips and samples")]
 
-mod wellformed;
-
+use crate::wellformed;
+use crate::wellformed::{Outputs, check_all, render};
 use cable_model::{
     Addressee, Block, Cable, CableId, ContainerMeta, Heading, HeadingStyle, Label, LabelValue,
     Level, List, ListItem, Marking, Note, NoteKind, Paragraph, Reference, ReferenceKind, Subject,
@@ -18,13 +18,12 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use wellformed::{Outputs, check_all, render};
 
 /// Cases per property.
 const CASES: u32 = 64;
 
 /// Real cable tokens, mixed with noise (the same vocabulary as
-/// `cable-parse/tests/properties.rs`).
+/// `cable-parse/tests/parse/properties.rs`).
 const TOKENS: &[&str] = &[
     "SUBJECT: ",
     "SUBJECT: SUBJECT: ",

@@ -7,9 +7,7 @@
 
 #![allow(clippy::print_stderr, reason = "the test reports what it skipped")]
 
-#[path = "support/shared.rs"]
-mod shared;
-
+use crate::shared;
 use cable_model::ContainerMeta;
 use std::path::{Path, PathBuf};
 

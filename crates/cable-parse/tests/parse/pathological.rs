@@ -11,9 +11,7 @@
 
 #![allow(clippy::print_stderr, reason = "tests report sizes and timings")]
 
-#[path = "../examples/support/hostile.rs"]
-mod hostile;
-
+use crate::hostile;
 use cable_archive::{Item, Limits, Record};
 use cable_model::{Block, Cable, Code};
 use std::path::Path;
@@ -21,10 +19,10 @@ use std::sync::{RwLock, mpsc};
 use std::time::{Duration, Instant};
 
 /// Timing tests run alone: each linearity check holds this for writing,
-/// every other test for reading, so the 8x measurement never competes with
-/// a 10 MB parse on another test thread (which, on two cores, can double
-/// it).
-static TIMING: RwLock<()> = RwLock::new(());
+/// every other test of this module and `body`'s large parses for reading,
+/// so the 8x measurement never competes with a 10 MB parse on another test
+/// thread (which, on two cores, can double it).
+pub(crate) static TIMING: RwLock<()> = RwLock::new(());
 
 /// Runs `work` on its own thread and returns its result, failing the test if
 /// it takes longer than `bound` (or panics).
@@ -731,7 +729,7 @@ fn row8_million_ref_lines_peak_rss_under_ten_times_the_input() {
         let out = std::process::Command::new(&exe)
             .args([
                 "--exact",
-                "row8_child",
+                "pathological::row8_child",
                 "--nocapture",
                 "--test-threads",
                 "1",

@@ -7,7 +7,6 @@
 //! JSON) run once over a batch of files, and are skipped with a notice when
 //! absent.
 
-#![allow(dead_code, reason = "each test binary uses a subset")]
 #![allow(clippy::print_stderr, reason = "tests report skips")]
 
 use cable_model::{Block, Cable, LabelValue};

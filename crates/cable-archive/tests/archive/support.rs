@@ -1,5 +1,5 @@
 //! Shared helpers: test cables, container builders, item collection.
-#![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use cable_archive::{Item, Limits, Records};
 use std::io::Write;

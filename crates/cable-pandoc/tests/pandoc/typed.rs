@@ -9,8 +9,7 @@
 //! and every record of `../shared/corpus`, in each option set.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
-mod support;
-
+use crate::support;
 use cable_model::Cable;
 use cable_pandoc::{ApiVersion, Options};
 use std::sync::Arc;

@@ -7,8 +7,6 @@
 //! Refresh with `cargo insta review` (or `INSTA_UPDATE=always` then review
 //! the diff).
 
-mod support;
-
 use cable_model::Severity;
 use std::path::Path;
 
@@ -28,7 +26,7 @@ fn check(path: &Path) {
             0,
             "{}: ok case produced warnings:\n{}",
             path.display(),
-            support::dump::dump(&cable)
+            crate::dump::dump(&cable)
         );
     } else {
         assert!(
@@ -49,7 +47,7 @@ fn check(path: &Path) {
         input_file => path,
         omit_expression => true,
     }, {
-        insta::assert_snapshot!(name, support::dump::dump(&cable));
+        insta::assert_snapshot!(name, crate::dump::dump(&cable));
     });
 }
 
@@ -114,7 +112,7 @@ fn seeds() {
             prepend_module_to_snapshot => false,
             omit_expression => true,
         }, {
-            insta::assert_snapshot!(name, support::dump::dump(&cable));
+            insta::assert_snapshot!(name, crate::dump::dump(&cable));
         });
     }
 }

@@ -4,11 +4,11 @@
 //! converting threads, so that a recursion too deep for them (a 60 KB page
 //! of 20,000 nested tags overflowed the reader's stack) aborts here first.
 //!
-//! Used by `tests/hostile.rs` (`worker_stack_harness_over_hostile_inputs`,
+//! Used by `hostile.rs` (`worker_stack_harness_over_hostile_inputs`,
 //! over [`hostile_inputs`]) and by the `worker_stack` cargo-fuzz target
 //! (`fuzz/fuzz_targets/worker_stack.rs`, included by path), which runs it
 //! with `-max_len` 4 MiB.
-#![allow(dead_code, missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use cable_archive::{Item, Limits};
 use std::io::Cursor;

@@ -8,13 +8,11 @@
 //! Skips with a notice when no pandoc is installed (CI installs both).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
-#[path = "../../../testdata/support/writer_stress.rs"]
-mod stress;
-mod support;
-
+use crate::stress;
+use crate::support;
+use crate::support::{Pandoc, assert_words_in_order, body_words, opts, pandocs, write};
 use cable_model::Cable;
 use cable_pandoc::ApiVersion;
-use support::{Pandoc, assert_words_in_order, body_words, opts, pandocs, write};
 
 /// Everything `pandoc` must do with the AST of `cable`.
 #[track_caller]

@@ -1,11 +1,6 @@
 //! Shared test support: a rich hand-built cable, the test inputs, and the
 //! installed pandoc binaries.
-#![allow(
-    dead_code,
-    clippy::print_stderr,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
+#![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
 use cable_model::*;
 use cable_pandoc::{ApiVersion, Options};

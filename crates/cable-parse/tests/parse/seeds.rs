@@ -1,8 +1,6 @@
 //! Explicit header values of the two seed cables.
 
-#[path = "support/shared.rs"]
-mod shared;
-
+use crate::shared;
 use cable_model::{Declassify, Level, Precedence, ReferenceKind};
 use std::path::Path;
 
