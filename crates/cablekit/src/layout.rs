@@ -389,17 +389,29 @@ mod tests {
     fn row7_many_copies_of_one_id_are_named_in_linear_time() {
         let id = CableId::parse("09STATE17183").unwrap();
         let base = Base::for_id(&id);
-        // The best of three runs, to keep a loaded machine's noise out.
+        // This thread's CPU time (Linux: /proc/thread-self/schedstat), so
+        // other tests running beside it do not count; wall time elsewhere.
+        let cpu = || {
+            std::fs::read_to_string("/proc/thread-self/schedstat")
+                .ok()
+                .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+                .map(std::time::Duration::from_nanos)
+        };
+        // The best of five runs, to keep a loaded machine's noise out.
         let time = |n: usize| {
             let mut best = std::time::Duration::MAX;
             let mut last = None;
-            for _ in 0..3 {
+            for _ in 0..5 {
                 let mut namer = Namer::default();
-                let t = std::time::Instant::now();
+                let (c, t) = (cpu(), std::time::Instant::now());
                 for _ in 0..n {
                     last = Some(namer.assign(&base));
                 }
-                best = best.min(t.elapsed());
+                let took = match (c, cpu()) {
+                    (Some(a), Some(b)) => b.saturating_sub(a),
+                    _ => t.elapsed(),
+                };
+                best = best.min(took);
             }
             (best, last.unwrap())
         };
@@ -409,6 +421,6 @@ mod tests {
         let (t4, _) = time(80_000);
         // Quadratic naming made 4x the copies take 16x the time.
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        assert!(ratio < 8.0, "1x {t1:?}, 4x {t4:?}: ratio {ratio:.1}");
+        assert!(ratio < 10.0, "1x {t1:?}, 4x {t4:?}: ratio {ratio:.1}");
     }
 }
