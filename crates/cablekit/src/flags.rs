@@ -31,7 +31,8 @@ Examples:
   cablekit convert cables.tar.gz -j 4 --shard 1/3 -o part1
   cablekit convert cables.csv -o out --resume        # after Ctrl-C or a crash
 
-Output layout: OUT/<format>/<year>/<ID>.<ext> plus OUT/index.jsonl.
+Output layout: OUT/<format>/<year>/<ID>.<ext> (one format: OUT/<year>/<ID>.<ext>),
+the index beside the tree in OUT.index.jsonl (or --index PATH).
 Exit status: 0 all converted, 1 some records failed, 2 usage or fatal error, 130 interrupted.";
 
 /// Converts US diplomatic cable archives (Cablegate cables.csv, mirror
