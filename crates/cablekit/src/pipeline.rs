@@ -58,6 +58,7 @@ const WINDOW_BYTES: u64 = 64 << 20;
 /// Converts everything `cfg` asks for. Fatal errors (unreadable input,
 /// unwritable output) come back as `Err`; record failures are in the report.
 pub(crate) fn run(cfg: &Config, progress: &Progress, stop: &Stop) -> anyhow::Result<Report> {
+    check_inputs_not_overwritten(cfg)?;
     crate::sink::check(&cfg.output)?;
     let _lock = match &cfg.output {
         Output::Tree(root) => Some(crate::resume::Lock::take(root)?),
@@ -298,6 +299,81 @@ fn own_outputs(cfg: &Config) -> Vec<PathBuf> {
         ],
         Output::Archive(_, path) | Output::Document(Some(path)) => vec![path.clone()],
         Output::Document(None) => Vec::new(),
+    }
+}
+
+/// Refuses, before anything is written, a run that would destroy or read
+/// back its own input: an output file (`-o out.zip`, `-o page.md`, the
+/// index) that is an input file, which would be replaced by the output, and
+/// an input directory that is the output tree or lies inside it, whose walk
+/// would meet the files as they are written (an output directory *inside*
+/// an input is fine: it is excluded from the walk). Paths are compared
+/// after resolving symbolic links and `..`.
+fn check_inputs_not_overwritten(cfg: &Config) -> anyhow::Result<()> {
+    let canonical = |p: &Path| p.canonicalize().ok();
+    let inputs: Vec<(&PathBuf, PathBuf)> = cfg
+        .inputs
+        .iter()
+        .filter_map(|i| canonical(i).map(|c| (i, c)))
+        .collect();
+    let files = match &cfg.output {
+        Output::Tree(root) => {
+            if let Some(root_c) = canonical(root) {
+                for (input, c) in &inputs {
+                    if c.is_dir() && c.starts_with(&root_c) {
+                        anyhow::bail!(
+                            "the input {} is inside the output directory {}: the run would read back what it writes; choose an -o outside the inputs",
+                            input.display(),
+                            root.display()
+                        );
+                    }
+                }
+            }
+            let index = cfg
+                .index
+                .clone()
+                .unwrap_or_else(|| crate::sink::index_path(root));
+            if !is_index_or_absent(&index) {
+                anyhow::bail!(
+                    "{} exists and is not a cablekit index: writing the index there would replace that file; choose another --index",
+                    index.display()
+                );
+            }
+            vec![index]
+        }
+        Output::Archive(_, path) | Output::Document(Some(path)) => vec![path.clone()],
+        Output::Document(None) => Vec::new(),
+    };
+    for file in files {
+        let Some(file_c) = canonical(&file) else {
+            continue;
+        };
+        if let Some((input, _)) = inputs.iter().find(|(_, c)| *c == file_c) {
+            anyhow::bail!(
+                "{} is the input {}: writing it would replace the input; choose another output path",
+                file.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` is absent, not a regular file (a planted symbolic link is
+/// replaced, never followed: robustness row 13), empty, or starts like an
+/// index line (`{"seq":`): a path a run may replace with its index.
+fn is_index_or_absent(path: &Path) -> bool {
+    use std::io::Read;
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return true;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return true;
+    };
+    let mut head = Vec::with_capacity(8);
+    match file.take(7).read_to_end(&mut head) {
+        Ok(_) => head.is_empty() || head == br#"{"seq":"#,
+        Err(_) => true,
     }
 }
 

@@ -473,3 +473,47 @@ fn member_names_unsafe_or_colliding_ignoring_case_get_safe_distinct_names() {
     check_final_files_complete(&work.path().join("out"));
     assert_eq!(temp_files(&work.path().join("out")), Vec::<String>::new());
 }
+
+/// Found in session 20: `convert a.zip -o a.zip` replaced the input archive
+/// with the output, `--index in/cable.txt` replaced an input cable with the
+/// index, and `convert in -o in` walked the tree it was writing (with one
+/// format, the new pages land in the walk). All now stop before writing
+/// anything; an output directory *inside* an input stays allowed (it is
+/// excluded from the walk, see row 16).
+#[test]
+fn regression_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let work = tempfile::tempdir().expect("tempdir");
+    write_inputs(&work.path().join("in"), &cables(2));
+    let text = std::fs::read(work.path().join("in/cable0000.txt")).expect("read");
+    std::fs::write(work.path().join("in/cable0001.txt"), &text).expect("write");
+    std::fs::write(work.path().join("in/page.md"), &text).expect("write");
+    let before = files(&work.path().join("in"));
+    // An output file that is an input file: archive, document (its format
+    // from the name, as pandoc does), index.
+    for args in [
+        vec![
+            "in/cable0000.txt",
+            "--archive",
+            "zip",
+            "-o",
+            "in/cable0000.txt",
+        ],
+        vec!["in/page.md", "-o", "in/page.md"],
+        vec!["in", "-o", "out", "--index", "in/cable0001.txt"],
+    ] {
+        let out = convert(work.path(), &args);
+        check_fatal(&out, "would replace");
+        for name in ["cable0000.txt", "cable0001.txt", "page.md"] {
+            let now = std::fs::read(work.path().join("in").join(name)).expect("read");
+            assert_eq!(now, text, "{name} changed by {args:?}");
+        }
+    }
+    // An input directory that is the output tree, or inside it, through a
+    // path spelt differently.
+    for output in ["in", "./in/../in", "."] {
+        let out = convert(work.path(), &["in", "-o", output, "--index", "../x.jsonl"]);
+        check_fatal(&out, "inside the output directory");
+    }
+    assert_eq!(files(&work.path().join("in")), before, "nothing written");
+    assert!(!work.path().join("out").exists());
+}
