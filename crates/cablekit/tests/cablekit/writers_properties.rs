@@ -19,8 +19,14 @@ use proptest::strategy::ValueTree;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-/// Cases per property.
-const CASES: u32 = 64;
+/// Cases per property: 64, or `PROPTEST_CASES` for a deeper run
+/// (`PROPTEST_CASES=5000 cargo test -p cablekit writers_properties`).
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
 
 /// Real cable tokens, mixed with noise (the same vocabulary as
 /// `cable-parse/tests/parse/properties.rs`).
@@ -286,7 +292,7 @@ fn check_cable(cable: &Cable) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn parsed_token_soup_writes_well_formed(text in cable_text()) {
