@@ -1,18 +1,31 @@
 //! # Brief overview
 //!
 //! Test support shared by the workspace's tests; never a dependency of the
-//! product. For now it knows the workspace itself, which the architecture
-//! checks (`tests/architecture.rs`) read:
+//! product (`publish = false`; crates take it as a dev-dependency, by path
+//! and without a version, so `cargo publish` drops it). It depends on the
+//! model and proptest only, so a writer's tests that use it still see no
+//! parser unless they ask for one.
 //!
-//! * [`workspace`]: the repository root and each member crate with its
-//!   declared dependencies, as `cargo metadata` reports them;
-//! * [`source`]: a crate's Rust sources with comments blanked out, and
-//!   where a path or macro is named in them.
-//!
-//! It is meant to receive the test helpers that are still copied between
-//! crates (the kitchen-sink cable, the external-tool locators honouring
-//! `CABLEKIT_REQUIRE_ORACLES`, property-test generators, well-formedness
-//! oracles), issue 16.
+//! * [`workspace`], [`source`]: the repository, its crates and their
+//!   sources, which the architecture checks (`tests/architecture.rs`) read;
+//! * [`tools`]: the external programs that check our output (pandoc,
+//!   xmllint, PyYAML, Hugo, Jekyll, MkDocs), found or skipped in one way,
+//!   and never skipped under `CABLEKIT_REQUIRE_ORACLES=1`;
+//! * [`clock`], [`linear`]: the thread CPU clock and the linearity check;
+//! * [`cases`]: data-driven checks that report every failing case;
+//! * [`cables`]: builders for hand-built cables; [`links`]: link
+//!   resolvers; [`stress`]: the writers' stress inputs and checks;
+//! * [`generators`]: property-test generators of cable-like text;
+//! * [`paths`]: the testdata and shared directories.
 
+pub mod cables;
+pub mod cases;
+pub mod clock;
+pub mod generators;
+pub mod linear;
+pub mod links;
+pub mod paths;
 pub mod source;
+pub mod stress;
+pub mod tools;
 pub mod workspace;
