@@ -7,12 +7,7 @@ use std::io::Read;
 
 /// Renders cables `range` of `g` in `format`, concatenated.
 fn render(g: &Generator, format: Format, range: std::ops::Range<u64>) -> Vec<u8> {
-    let r = Renderer::new();
-    let mut out = Vec::new();
-    for i in range {
-        r.render(format, &g.cable(i), &mut out);
-    }
-    out
+    Renderer::new().render_range(g, format, range)
 }
 
 #[test]

@@ -100,6 +100,21 @@ impl Renderer {
         }
     }
 
+    /// Cables `range` of `generator` in `format`, concatenated: what a
+    /// corpus of them holds (a cables.csv without a header, for `Csv`).
+    pub fn render_range(
+        &self,
+        generator: &crate::Generator,
+        format: Format,
+        range: std::ops::Range<u64>,
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        for i in range {
+            self.render(format, &generator.cable(i), &mut out);
+        }
+        out
+    }
+
     fn html(&self, c: &SynthCable, out: &mut Vec<u8>) {
         let push = |out: &mut Vec<u8>, s: &str| out.extend_from_slice(s.as_bytes());
         push(out, HTML_HEAD);

@@ -6,16 +6,11 @@
 
 use cable_gen::{Format, Generator, HeaderKind, Renderer};
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Renders cables `range` of `g` in `format`, concatenated.
 fn render(g: &Generator, format: Format, range: std::ops::Range<u64>) -> Vec<u8> {
-    let r = Renderer::new();
-    let mut out = Vec::new();
-    for i in range {
-        r.render(format, &g.cable(i), &mut out);
-    }
-    out
+    Renderer::new().render_range(g, format, range)
 }
 
 #[test]
@@ -116,21 +111,18 @@ fn csv_rows_use_the_release_quoting() {
 
 #[test]
 fn python_csv_reads_eight_columns() {
-    if Command::new("python3").arg("--version").output().is_err() {
-        assert!(
-            std::env::var("CABLEKIT_REQUIRE_ORACLES").as_deref() != Ok("1"),
-            "python3 is required (CABLEKIT_REQUIRE_ORACLES=1)"
-        );
-        eprintln!("SKIP: python3 not found");
+    let Some(python) = cable_testkit::tools::python("python_csv_reads_eight_columns", &["csv"])
+    else {
         return;
-    }
+    };
     let g = Generator::new(2, 1500);
     let mut csv = Vec::new();
     cable_gen::CsvStream::new(g.clone())
         .read_to_end(&mut csv)
         .unwrap();
     let script = "import csv,sys\ncsv.field_size_limit(1<<30)\nn=0;b=0\nfor row in csv.reader(open(sys.stdin.fileno(),newline='',encoding='utf-8'),escapechar='\\\\'):\n    assert len(row)==8,(n,len(row))\n    assert row[0]==str(n+1),(n,row[0])\n    n+=1;b+=len(row[7])\nprint(n,b)\n";
-    let mut child = Command::new("python3")
+    let mut child = python
+        .command()
         .arg("-c")
         .arg(script)
         .stdin(Stdio::piped())

@@ -81,7 +81,6 @@ pub(crate) fn link(text: &str, destination: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     #[test]
     fn resolver_first_then_template_then_nothing() {
@@ -94,9 +93,7 @@ mod tests {
             url_for(&id, &opts).unwrap(),
             "https://x.org/09STATE4690%20%28x%29.html"
         );
-        opts.links = Some(Arc::new(|i: &CableId| {
-            (i.as_str() == "09STATE4690").then(|| format!("../2009/{i}.md"))
-        }));
+        opts.links = Some(cable_testkit::links::only("09STATE4690", "../2009/{id}.md"));
         assert_eq!(url_for(&id, &opts).unwrap(), "../2009/09STATE4690.md");
         assert_eq!(
             url_for(&other, &opts).unwrap(),

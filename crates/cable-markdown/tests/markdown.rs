@@ -7,14 +7,11 @@
     missing_docs
 )]
 
-#[path = "../../../testdata/support/writer_stress.rs"]
-mod stress;
 mod support;
 
 use cable_markdown::{FrontMatter, Options, Site, write};
-use cable_model::{Block, Cable, CableId, Label, LabelValue, NoteKind, Reference, ReferenceKind};
-use std::process::Command;
-use std::sync::Arc;
+use cable_model::{Block, Cable, Label, LabelValue, NoteKind, Reference, ReferenceKind};
+use cable_testkit::{links, stress, tools};
 use support::check;
 
 fn render(cable: &Cable, opts: &Options) -> String {
@@ -82,10 +79,13 @@ fn snapshot(name: &str, page: &str) {
 
 #[test]
 fn goldens_of_testdata() {
-    for (name, text) in support::testdata_inputs() {
+    let inputs = support::testdata_inputs()
+        .into_iter()
+        .map(|(name, text)| (name.clone(), (name, text)));
+    cable_testkit::cases::check_all("markdown goldens", inputs, |(name, text)| {
         let cable = cable_parse::parse(&text);
         snapshot(&name, &render(&cable, &Options::default()));
-    }
+    });
 }
 
 #[test]
@@ -95,9 +95,7 @@ fn golden_of_a_hand_built_cable() {
     opts.front_matter = FrontMatter::Toml;
     opts.wrap = Some(60);
     opts.heading_offset = 1;
-    opts.links = Some(Arc::new(|id: &CableId| {
-        (id.as_str() == "09STATE4567").then(|| format!("../2009/{id}.md"))
-    }));
+    opts.links = Some(links::only("09STATE4567", "../2009/{id}.md"));
     opts.link_template = Some("https://example.org/cable/{id}".into());
     snapshot("built-rich-options", &render(&support::rich(), &opts));
 }
@@ -131,7 +129,9 @@ fn commonmark_oracle_on_testdata() {
 
 #[test]
 fn commonmark_oracle_on_the_shared_corpus() {
-    let Some(dir) = support::corpus_dir("commonmark_oracle_on_the_shared_corpus") else {
+    let Some(dir) =
+        cable_testkit::paths::shared_or_skip("commonmark_oracle_on_the_shared_corpus", "corpus")
+    else {
         return;
     };
     let records = cable_archive::open(&dir, &cable_archive::Limits::default())
@@ -169,9 +169,7 @@ fn references_link_to_pages_of_the_same_run_and_nothing_else_by_default() {
     );
 
     let mut opts = Options::default();
-    opts.links = Some(Arc::new(|id: &CableId| {
-        (id.as_str() == "09STATE4567").then(|| format!("{id}.md"))
-    }));
+    opts.links = Some(links::only("09STATE4567", "{id}.md"));
     let page = render(&cable, &opts);
     assert!(
         page.contains("  - A\\. STATE 004567 ([09STATE4567](09STATE4567.md))\n"),
@@ -199,9 +197,7 @@ fn references_link_in_each_sites_style() {
         (Site::Hugo, "{{< relref \"../2009/09STATE4567.md\" >}}"),
     ] {
         let mut opts = Options::for_site(site);
-        opts.links = Some(Arc::new(|id: &CableId| {
-            (id.as_str() == "09STATE4567").then(|| format!("../2009/{id}.md"))
-        }));
+        opts.links = Some(links::only("09STATE4567", "../2009/{id}.md"));
         let page = render(&cable, &opts);
         assert!(
             page.contains(&format!("([09STATE4567]({expected}))")),
@@ -226,7 +222,7 @@ fn references_link_in_each_sites_style() {
         }
     }
     let mut opts = Options::for_site(Site::Jekyll);
-    opts.links = Some(Arc::new(|id: &CableId| Some(format!("../2009/{id}.md"))));
+    opts.links = Some(links::every("../2009/{id}.md"));
     snapshot("built-rich-jekyll", &render(&cable, &opts));
 }
 
@@ -260,15 +256,20 @@ fn yaml_front_matter_reads_back_as_strings_dates_and_lists() {
         assert isinstance(d['date'], datetime.datetime), d['date']\n\
         d['date'] = d['date'].isoformat()\n\
         print(json.dumps(d))";
-    let Ok(mut child) = Command::new("python3")
+    let Some(python) = tools::python(
+        "yaml_front_matter_reads_back_as_strings_dates_and_lists",
+        &["yaml"],
+    ) else {
+        return;
+    };
+    let mut child = python
+        .command()
         .args(["-c", script])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
-    else {
-        eprintln!("SKIP: python3 not found");
-        return;
-    };
+        .expect("python3 runs");
     use std::io::Write as _;
     child
         .stdin
@@ -277,12 +278,6 @@ fn yaml_front_matter_reads_back_as_strings_dates_and_lists() {
         .write_all(yaml.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    if !out.status.success()
-        && String::from_utf8_lossy(&out.stderr).contains("No module named 'yaml'")
-    {
-        eprintln!("SKIP: PyYAML not installed");
-        return;
-    }
     assert!(
         out.status.success(),
         "{}",
@@ -331,49 +326,23 @@ fn options_change_only_what_they_name() {
     }
 }
 
-/// The pandoc binaries present: `pandoc` on the PATH (2.x from apt) and the
-/// 3.x one inside the `pypandoc_binary` Python package.
-fn pandocs() -> Vec<String> {
-    let works = |p: &str| {
-        Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    let mut found = Vec::new();
-    if works("pandoc") {
-        found.push("pandoc".to_owned());
-    }
-    let pypandoc = Command::new("python3")
-        .args([
-            "-c",
-            "import pypandoc, os; print(os.path.dirname(pypandoc.__file__))",
-        ])
-        .output();
-    if let Ok(out) = pypandoc {
-        let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        let bin = format!("{dir}/files/pandoc");
-        if out.status.success() && works(&bin) {
-            found.push(bin);
-        }
-    }
-    found
-}
-
+/// Pandoc 2.x (apt) and 3.x (`pypandoc_binary`) read the page's front
+/// matter as metadata; each is required under `CABLEKIT_REQUIRE_ORACLES=1`.
 #[test]
 fn pandoc_reads_the_front_matter_as_metadata() {
-    let pandocs = pandocs();
-    if pandocs.is_empty() {
-        eprintln!("SKIP: pandoc not installed");
-        return;
-    }
-    for pandoc in &pandocs {
-        eprintln!("checking with {pandoc}");
-        check_with_pandoc(pandoc);
+    for release in ["pandoc 2.", "pandoc 3"] {
+        if let Some(pandoc) = tools::pandoc("pandoc_reads_the_front_matter_as_metadata", release) {
+            eprintln!(
+                "checking with {} ({})",
+                pandoc.program.display(),
+                pandoc.version
+            );
+            check_with_pandoc(&pandoc);
+        }
     }
 }
 
-fn check_with_pandoc(pandoc: &str) {
+fn check_with_pandoc(pandoc: &tools::Tool) {
     let mut cables: Vec<(String, Cable)> = support::testdata_inputs()
         .into_iter()
         .map(|(name, text)| (name, cable_parse::parse(&text)))
@@ -383,7 +352,8 @@ fn check_with_pandoc(pandoc: &str) {
     for (name, cable) in cables {
         let page = render(&cable, &Options::default());
         let run = |to: &str| {
-            let mut child = Command::new(pandoc)
+            let mut child = pandoc
+                .command()
                 .args(["-f", "commonmark_x+yaml_metadata_block", "-t", to])
                 .stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::piped())
@@ -458,43 +428,20 @@ fn check_with_pandoc(pandoc: &str) {
 
 // ---------------------------------------------------------------------
 // Time linear in the input, and bounded recursion, on the worker-stack
-// harness's cases (`testdata/support/writer_stress.rs`).
+// harness's cases (`cable_testkit::stress`).
 
 fn write_default(cable: &Cable) {
     drop(render(cable, &Options::default()));
 }
 
-/// The case the worker-stack harness found quadratic in the Pandoc writer.
+/// The stress inputs of the worker-stack harness, each 1x/4x: the
+/// indentation cycle found quadratic in the Pandoc writer, a long flat
+/// list, and a model deeper than the parser nests (the levels past
+/// `MAX_NESTING` are written flat, so list indentation and `>` prefixes
+/// stop growing).
 #[test]
-fn markdown_indentation_cycle_linear() {
-    stress::check_linear(
-        "markdown indentation cycle",
-        2_000,
-        |n| cable_parse::parse(&stress::indentation_cycle(n)),
-        write_default,
-    );
-}
-
-#[test]
-fn markdown_long_flat_list_linear() {
-    stress::check_linear(
-        "markdown long flat list",
-        4_000,
-        |n| cable_parse::parse(&stress::long_flat_list(n)),
-        write_default,
-    );
-}
-
-/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
-/// flat, so list indentation and `>` prefixes stop growing.
-#[test]
-fn markdown_deep_nesting_linear() {
-    stress::check_linear(
-        "markdown deep nesting",
-        500,
-        stress::deep_model,
-        write_default,
-    );
+fn markdown_writes_in_linear_time() {
+    stress::writer_is_linear("markdown", cable_parse::parse, write_default);
 }
 
 /// A model a hundred times deeper than `MAX_NESTING`, written on a 2 MiB
@@ -504,13 +451,9 @@ fn markdown_deep_nesting_linear() {
 #[test]
 fn markdown_deep_nesting_on_worker_stack_keeps_every_text() {
     let levels = stress::DEEP_LEVELS;
-    let page = stress::on_worker_stack(move || {
-        let deep = stress::deep_model(levels);
-        let page = render(&deep, &Options::default());
-        stress::drop_deep(deep);
-        page
-    });
-    stress::assert_every_deep_text(&page, levels, "markdown page");
+    let page =
+        stress::deep_model_on_worker_stack(levels, |deep| vec![render(deep, &Options::default())])
+            .remove(0);
     let deep = stress::deep_model(levels);
     let written = deep.within_nesting_limit().into_owned();
     stress::drop_deep(deep);
@@ -527,19 +470,11 @@ fn markdown_deep_nesting_on_worker_stack_keeps_every_text() {
 
 #[test]
 fn markdown_deepest_parsed_nesting_on_worker_stack() {
-    stress::on_worker_stack(|| {
-        let cable = cable_parse::parse(&stress::deepest_parsed(4));
-        assert_eq!(
-            cable.nesting(),
-            cable_model::MAX_NESTING,
-            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
-        );
-        let page = render(&cable, &Options::default());
-        assert!(
-            page.contains("sub item"),
-            "the innermost sub-list item is written"
-        );
-    });
+    stress::deepest_parsed_on_worker_stack(
+        cable_parse::parse,
+        |cable| vec![render(cable, &Options::default())],
+        "sub item",
+    );
 }
 
 /// Origins that agree on their first 60 letters share a slug base; each
@@ -631,7 +566,11 @@ fn led_paragraph(value: LabelValue, marking: Option<&str>, text: &str) -> Block 
 
 /// A note titled `title` whose text is `text`.
 fn led_note(title: &str, text: &str) -> Block {
-    support::note(NoteKind::Note, title, vec![support::text(text)])
+    support::note(
+        NoteKind::Note,
+        title,
+        vec![cable_testkit::cables::text(text)],
+    )
 }
 
 /// A reference labelled `label` whose text is `text`.

@@ -241,7 +241,6 @@ mod tests {
     use super::*;
     use crate::{ApiVersion, Options};
     use std::path::Path;
-    use std::sync::Arc;
 
     /// Every testdata cable (seeds, kitchen sink, torture, parser cases),
     /// parsed.
@@ -282,9 +281,7 @@ mod tests {
             ..Options::default()
         };
         let linked = Options {
-            links: Some(Arc::new(|id: &cable_model::CableId| {
-                (id.serial() % 2 == 0).then(|| format!("{id}.json"))
-            })),
+            links: Some(cable_testkit::links::even_serials("json")),
             ..Options::default()
         };
         let cables = cables();

@@ -139,3 +139,75 @@ pub fn reference(
         text: text.into(),
     }
 }
+
+/// The header the Pandoc and XML writers' hand-built cables share, after
+/// the MTCR cable `09STATE17183` (section 1 of 2): date-time group,
+/// operating signal, from, info, handling, E.O. with its declassification
+/// date, references to a cable in the same year, one of an earlier year
+/// (`08 STATE 129729`) and an e-mail, the classifier with two reasons, the
+/// signer and the trailer. Each writer's tests add the classification,
+/// precedence and addressees, tags, subject and body its format needs.
+pub fn state_17183() -> cable_model::Cable {
+    use cable_model::{
+        Cable, ClassifiedBy, Date, Declassify, Dtg, ExecutiveOrder, Reason, SectionOf, Timestamp,
+    };
+    let date = Date::new(2009, 2, 24).expect("a date");
+    let mut c = Cable {
+        id: CableId::new(2009, "STATE", 17183),
+        section: Some(SectionOf {
+            number: 1,
+            total: 2,
+        }),
+        ..Cable::default()
+    };
+    c.routing.dtg = Some(Dtg {
+        raw: "242158Z FEB 09".into(),
+        utc: Timestamp::new(date, 21, 58),
+    });
+    c.routing.operating_signals = vec!["ZFF4".into()];
+    c.routing.from = Some(addressee(None, "SECSTATE WASHDC", None, None));
+    c.routing.info = vec![addressee(
+        None,
+        "MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE",
+        None,
+        None,
+    )];
+    c.handling = vec!["PARIS FOR POL".into(), "NOFORN".into()];
+    c.executive_order = Some(ExecutiveOrder {
+        number: Some("12958".into()),
+        raw: "E.O. 12958: DECL: 02/28/2019".into(),
+    });
+    c.declassify = Date::new(2019, 2, 28).map(Declassify::Date);
+    c.references = vec![
+        reference(
+            Some('A'),
+            ReferenceKind::Cable,
+            Some("09STATE4690"),
+            "STATE 4690",
+        ),
+        reference(
+            Some('B'),
+            ReferenceKind::Cable,
+            Some("08STATE129729"),
+            "08 STATE 129729",
+        ),
+        reference(
+            Some('C'),
+            ReferenceKind::Email,
+            None,
+            "SMITH-DURHAM E MAIL OF 10-08-08",
+        ),
+    ];
+    c.classified_by = Some(ClassifiedBy {
+        name: Some("Pam Durham".into()),
+        title: Some("isn/mtr director".into()),
+        raw: "isn/mtr director Pam Durham.".into(),
+    });
+    c.reasons = ['b', 'd']
+        .into_iter()
+        .filter_map(|l| Reason::new("1.4", l))
+        .collect();
+    c.signer = Some("CLINTON".into());
+    c.trailer = vec!["NNNN".into()];
+    c
+}

@@ -2,7 +2,7 @@
 //! shared, read-only material beside the repository (the corpus, the
 //! conformance cases), which tests read in place and skip without.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// `rel` under the repository's `testdata/`.
 pub fn testdata(rel: &str) -> PathBuf {
@@ -32,4 +32,31 @@ pub fn shared_or_skip(test: &str, rel: &str) -> Option<PathBuf> {
         }
         None
     }
+}
+
+/// Every file under `dir`, at any depth, sorted (none when `dir` cannot
+/// be read).
+pub fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every file under `dir` whose extension is `ext` (`"txt"`), at any
+/// depth, sorted.
+pub fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out = all_files(dir);
+    out.retain(|p| p.extension().is_some_and(|e| e == ext));
+    out
 }

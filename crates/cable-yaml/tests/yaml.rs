@@ -3,13 +3,11 @@
 #![allow(clippy::print_stderr)] // SKIP notices and the reader's report
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-#[path = "../../../testdata/support/writer_stress.rs"]
-mod stress;
+use cable_testkit::{stress, tools};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    cable_testkit::workspace::root()
 }
 
 fn yaml(cable: &cable_model::Cable) -> String {
@@ -50,24 +48,10 @@ fn testdata_cables() -> Vec<PathBuf> {
         "testdata/cases",
         "testdata/torture",
     ] {
-        walk(&root().join(dir), &mut out);
+        out.extend(cable_testkit::paths::files(&root().join(dir), "txt"));
     }
     out.sort();
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
 }
 
 #[test]
@@ -241,8 +225,9 @@ fn pyyaml_reads_every_string_as_a_string() {
         .unwrap();
     }
     // And the shared corpus, when present.
-    let corpus = root().join("../shared/corpus");
-    if corpus.is_dir() {
+    if let Some(corpus) =
+        cable_testkit::paths::shared_or_skip("pyyaml_reads_every_string_as_a_string", "corpus")
+    {
         let mut n = 0;
         if let Ok(records) = cable_archive::open(&corpus, &cable_archive::Limits::default()) {
             records.for_each(|item| {
@@ -258,10 +243,8 @@ fn pyyaml_reads_every_string_as_a_string() {
             });
         }
         eprintln!("corpus: {n} records written for the PyYAML check");
-    } else {
-        eprintln!("SKIP: ../shared/corpus absent; checking testdata only");
     }
-    run_python(dir.path());
+    run_python("pyyaml_reads_every_string_as_a_string", dir.path());
 }
 
 fn write_pair(dir: &Path, i: usize, cable: &cable_model::Cable) {
@@ -310,16 +293,16 @@ for y in sorted(glob.glob(os.path.join(d, "*.yaml"))):
 print(f"OK {n}")
 "#;
 
-fn run_python(dir: &Path) {
-    let ok = Command::new("python3")
-        .args(["-c", "import yaml"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("SKIP: python3 with PyYAML absent (pip install pyyaml)");
+/// Runs [`CHECK`] over `dir` with a python3 that has PyYAML (and
+/// jsonschema: without it, and without `CABLEKIT_REQUIRE_ORACLES=1`, the
+/// schema is not checked).
+fn run_python(test: &str, dir: &Path) {
+    let Some(python) = tools::python(test, &["yaml"]) else {
         return;
-    }
-    let out = Command::new("python3")
+    };
+    let _ = tools::python(&format!("{test} (schema)"), &["jsonschema"]);
+    let out = python
+        .command()
         .arg("-c")
         .arg(CHECK)
         .arg(dir)
@@ -383,38 +366,19 @@ mod roundtrip {
 
 // ---------------------------------------------------------------------
 // Time linear in the input, and bounded recursion, on the worker-stack
-// harness's cases (`testdata/support/writer_stress.rs`).
+// harness's cases (`cable_testkit::stress`).
 
 fn write_default(cable: &cable_model::Cable) {
     drop(yaml(cable));
 }
 
-/// The case the worker-stack harness found quadratic in the Pandoc writer.
+/// The stress inputs of the worker-stack harness, each 1x/4x: the
+/// indentation cycle found quadratic in the Pandoc writer, a long flat
+/// list, and a model deeper than the parser nests (the levels past
+/// `MAX_NESTING` are written flat, so indentation stops growing).
 #[test]
-fn yaml_indentation_cycle_linear() {
-    stress::check_linear(
-        "yaml indentation cycle",
-        2_000,
-        |n| cable_parse::parse(&stress::indentation_cycle(n)),
-        write_default,
-    );
-}
-
-#[test]
-fn yaml_long_flat_list_linear() {
-    stress::check_linear(
-        "yaml long flat list",
-        4_000,
-        |n| cable_parse::parse(&stress::long_flat_list(n)),
-        write_default,
-    );
-}
-
-/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
-/// flat, so indentation stops growing.
-#[test]
-fn yaml_deep_nesting_linear() {
-    stress::check_linear("yaml deep nesting", 500, stress::deep_model, write_default);
+fn yaml_writes_in_linear_time() {
+    stress::writer_is_linear("yaml", cable_parse::parse, write_default);
 }
 
 /// A model a hundred times deeper than `MAX_NESTING`, written on a 2 MiB
@@ -422,38 +386,38 @@ fn yaml_deep_nesting_linear() {
 /// model as written (and the schema accepts it).
 #[test]
 fn yaml_deep_nesting_on_worker_stack_keeps_every_text() {
-    let levels = stress::DEEP_LEVELS;
-    let (text, json) = stress::on_worker_stack(move || {
-        let deep = stress::deep_model(levels);
-        let text = yaml(&deep);
-        let json = serde_json::to_string(&cable_yaml::view::CableView::new(
-            &deep.within_nesting_limit(),
-        ))
-        .unwrap();
-        stress::drop_deep(deep);
-        (text, json)
+    let outputs = stress::deep_model_on_worker_stack(stress::DEEP_LEVELS, |deep| {
+        vec![
+            yaml(deep),
+            serde_json::to_string(&cable_yaml::view::CableView::new(
+                &deep.within_nesting_limit(),
+            ))
+            .unwrap(),
+        ]
     });
-    stress::assert_every_deep_text(&text, levels, "yaml");
+    let [text, json] = <[String; 2]>::try_from(outputs).unwrap();
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("deep.yaml"), text).unwrap();
     std::fs::write(dir.path().join("deep.json"), json).unwrap();
-    run_python(dir.path());
+    run_python(
+        "yaml_deep_nesting_on_worker_stack_keeps_every_text",
+        dir.path(),
+    );
 }
 
 #[test]
 fn yaml_deepest_parsed_nesting_on_worker_stack() {
-    stress::on_worker_stack(|| {
-        let cable = cable_parse::parse(&stress::deepest_parsed(4));
-        assert_eq!(
-            cable.nesting(),
-            cable_model::MAX_NESTING,
-            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
-        );
-        for opts in [
-            cable_yaml::Options::default(),
-            cable_yaml::Options::default().explicit_nulls(true),
-        ] {
-            assert!(yaml_with(&cable, &opts).contains("sub item"));
-        }
-    });
+    stress::deepest_parsed_on_worker_stack(
+        cable_parse::parse,
+        |cable| {
+            [
+                cable_yaml::Options::default(),
+                cable_yaml::Options::default().explicit_nulls(true),
+            ]
+            .iter()
+            .map(|opts| yaml_with(cable, opts))
+            .collect()
+        },
+        "sub item",
+    );
 }

@@ -389,38 +389,21 @@ mod tests {
     fn row7_many_copies_of_one_id_are_named_in_linear_time() {
         let id = CableId::parse("09STATE17183").unwrap();
         let base = Base::for_id(&id);
-        // This thread's CPU time (Linux: /proc/thread-self/schedstat), so
-        // other tests running beside it do not count; wall time elsewhere.
-        let cpu = || {
-            std::fs::read_to_string("/proc/thread-self/schedstat")
-                .ok()
-                .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-                .map(std::time::Duration::from_nanos)
-        };
-        // The best of five runs, to keep a loaded machine's noise out.
-        let time = |n: usize| {
-            let mut best = std::time::Duration::MAX;
-            let mut last = None;
-            for _ in 0..5 {
-                let mut namer = Namer::default();
-                let (c, t) = (cpu(), std::time::Instant::now());
-                for _ in 0..n {
-                    last = Some(namer.assign(&base));
-                }
-                let took = match (c, cpu()) {
-                    (Some(a), Some(b)) => b.saturating_sub(a),
-                    _ => t.elapsed(),
-                };
-                best = best.min(took);
-            }
-            (best, last.unwrap())
-        };
-        let (_, last) = time(20_000);
+        let mut namer = Namer::default();
+        let last = (0..20_000).map(|_| namer.assign(&base)).last().unwrap();
         assert_eq!(last.path(Format::Xml), "xml/2009/09STATE17183~20000.xml");
-        let (t1, _) = time(20_000);
-        let (t4, _) = time(80_000);
-        // Quadratic naming made 4x the copies take 16x the time.
-        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        assert!(ratio < 10.0, "1x {t1:?}, 4x {t4:?}: ratio {ratio:.1}");
+        // Quadratic naming made 4x the copies take 16x the time; timed in
+        // this thread's CPU time, so tests running beside it do not count.
+        cable_testkit::linear::check_linear(
+            "naming copies of one id",
+            20_000,
+            |n| n,
+            |&n| {
+                let mut namer = Namer::default();
+                for _ in 0..n {
+                    std::hint::black_box(namer.assign(&base));
+                }
+            },
+        );
     }
 }

@@ -5,6 +5,7 @@
 use crate::harness::{self, on_worker_stack};
 use crate::support::*;
 use cable_archive::{Item, Limits};
+use cable_testkit::linear;
 use std::io::Write;
 use std::path::Path;
 
@@ -450,7 +451,7 @@ fn row1_nested_tags_in_pre() {
         let text = page_text(page_with(&format!("<{tag}>").repeat(30_000)));
         assert!(text.contains("BEFORE"), "{tag}: {text}");
     }
-    check_linear("row 1, nested <i>", 20_000, nested, |page| {
+    linear::check_linear("row 1, nested <i>", 20_000, nested, |page| {
         assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
     });
 }
@@ -466,7 +467,7 @@ fn row6_unclosed_formatting_tags_and_many_attributes() {
         |n: usize| page_with(&(0..n).map(|i| format!("<p><b c={i}>x")).collect::<String>());
     let text = page_text(unclosed(20_000));
     assert_eq!(text.matches('x').count(), 20_000);
-    check_linear("row 6, unclosed <b>", 10_000, unclosed, |page| {
+    linear::check_linear("row 6, unclosed <b>", 10_000, unclosed, |page| {
         assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
     });
     let attributes = |n: usize| {
@@ -476,7 +477,7 @@ fn row6_unclosed_formatting_tags_and_many_attributes() {
         ))
     };
     assert!(page_text(attributes(100_000)).contains("BEFORExAFTER"));
-    check_linear("row 6, attributes", 25_000, attributes, |page| {
+    linear::check_linear("row 6, attributes", 25_000, attributes, |page| {
         assert_eq!(read_bytes("page.html", page, &Limits::default()).len(), 1);
     });
 }

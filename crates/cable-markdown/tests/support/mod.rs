@@ -9,11 +9,12 @@
 pub mod check;
 
 use cable_model::*;
-use std::path::{Path, PathBuf};
+use cable_testkit::cables::{self, addressee, heading, list, portion, text};
+use std::path::PathBuf;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    cable_testkit::workspace::root()
 }
 
 /// The inputs whose goldens live in `testdata/expected/markdown`: name and text.
@@ -39,114 +40,23 @@ pub fn testdata_inputs() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The shared corpus directory, or `None` (with a SKIP notice) when absent.
-pub fn corpus_dir(test: &str) -> Option<PathBuf> {
-    let dir = root().join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIP: {test}: {} is absent", dir.display());
-        None
-    }
-}
-
-/// A numbered paragraph.
+/// A numbered paragraph with its portion marking as written.
 pub fn para(n: u32, marking: Option<&str>, text: &str, children: Vec<Block>) -> Block {
-    Block::Paragraph(Paragraph {
-        label: Some(Label {
-            value: LabelValue::Number(n),
-            raw: n.to_string(),
-        }),
-        marking: marking.map(portion),
-        text: text.into(),
-        children,
-    })
+    cables::paragraph(cables::number(n), marking.map(portion), text, children)
 }
 
-/// A lettered sub-paragraph.
-pub fn letter(c: char, marking: Option<&str>, text: &str, children: Vec<Block>) -> Block {
-    Block::Paragraph(Paragraph {
-        label: Some(Label {
-            value: LabelValue::Letter(c),
-            raw: c.to_string(),
-        }),
-        marking: marking.map(portion),
-        text: text.into(),
-        children,
-    })
+/// A lettered sub-paragraph with its portion marking as written.
+fn letter(c: char, marking: Option<&str>, text: &str, children: Vec<Block>) -> Block {
+    cables::paragraph(cables::letter(c), marking.map(portion), text, children)
 }
 
-/// A portion marking as written inside the parentheses.
-pub fn portion(raw: &str) -> Marking {
-    let level = match raw.split('/').next().unwrap_or("") {
-        "U" | "SBU" => Some(Level::Unclassified),
-        "C" => Some(Level::Confidential),
-        "S" => Some(Level::Secret),
-        "TS" => Some(Level::TopSecret),
-        _ => None,
-    };
-    Marking {
-        level,
-        caveats: vec![],
-        raw: raw.into(),
-    }
-}
-
-pub fn text(t: &str) -> Block {
-    Block::Text(t.into())
-}
-
-pub fn list(items: &[&str]) -> Block {
-    Block::List(List {
-        items: items
-            .iter()
-            .map(|t| ListItem {
-                marker: "--".into(),
-                text: (*t).into(),
-                children: vec![],
-            })
-            .collect(),
-    })
-}
-
-pub fn heading(t: &str, style: HeadingStyle) -> Block {
-    Block::Heading(Heading {
-        text: t.into(),
-        style,
-    })
-}
-
+/// A closed note.
 pub fn note(kind: NoteKind, title: &str, blocks: Vec<Block>) -> Block {
-    Block::Note(Note {
-        kind,
-        title: title.into(),
-        blocks,
-        closed: true,
-    })
-}
-
-fn addressee(
-    route: Option<&str>,
-    name: &str,
-    p: Option<Precedence>,
-    serial: Option<&str>,
-) -> Addressee {
-    Addressee {
-        route: route.map(Into::into),
-        name: name.into(),
-        precedence: p,
-        niact: false,
-        serial: serial.map(Into::into),
-    }
+    cables::note(kind, title, blocks, true)
 }
 
 fn reference(label: char, kind: ReferenceKind, id: Option<&str>, text: &str) -> Reference {
-    Reference {
-        label: Some(label),
-        kind,
-        id: id.and_then(CableId::parse),
-        text: text.into(),
-    }
+    cables::reference(Some(label), kind, id, text)
 }
 
 /// A cable with every field set and every construct of the body, full of

@@ -7,14 +7,13 @@
 //! - `pandoc`: every installed pandoc reads what we write.
 //! - `properties`: arbitrary text always gives a readable document.
 //! - `typed`: the streaming writer agrees with the typed `pandoc_ast` tree.
-//! - `support`: the rich hand-built cable, the inputs, the pandoc locator;
-//!   `stress`: the writer stress inputs shared with the other writers.
+//! - `support`: the rich hand-built cable, the inputs, the pandocs (found
+//!   by `cable_testkit::tools`); the writer stress inputs are
+//!   `cable_testkit::stress`.
 
 mod golden;
 mod model;
 mod pandoc;
 mod properties;
-#[path = "../../../../testdata/support/writer_stress.rs"]
-mod stress;
 mod support;
 mod typed;

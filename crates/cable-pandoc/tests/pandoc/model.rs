@@ -2,12 +2,11 @@
 //! determinism. (Real pandoc reading it: `pandoc.rs`; goldens: `golden.rs`.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::stress;
 use crate::support::{opts, rich_cable, write};
 use cable_model::{Cable, CableId};
 use cable_pandoc::{ApiVersion, Options};
+use cable_testkit::{links, stress};
 use serde_json::{Value, json};
-use std::sync::Arc;
 
 /// The JSON of `cable`, parsed, after checking it is a valid `pandoc_ast`
 /// document (the crate's own types read it back).
@@ -373,9 +372,7 @@ fn cable_references_are_spans_or_links() {
     assert_eq!(r[2][0]["c"][2], json!({"t": "Str", "c": "SMITH-DURHAM"}));
 
     let mut o = Options::default();
-    o.links = Some(Arc::new(|id: &CableId| {
-        (id.as_str() == "08STATE129729").then(|| format!("{id}.json"))
-    }));
+    o.links = Some(links::only("08STATE129729", "{id}.json"));
     let doc = ast(&rich_cable(), &o);
     let r = refs(&doc);
     assert_eq!(r[0][0]["c"][2]["t"], "Span", "not in the run");
@@ -433,45 +430,22 @@ fn writes_through_an_unbuffered_writer_and_reports_its_errors() {
 
 // ---------------------------------------------------------------------
 // Time linear in the input, and bounded recursion, on the worker-stack
-// harness's cases (`testdata/support/writer_stress.rs`).
+// harness's cases (`cable_testkit::stress`).
 
 fn write_default(cable: &Cable) {
     drop(write(cable, &Options::default()));
 }
 
-/// Found by the worker-stack harness: 8,000 paragraphs all numbered `1.`
-/// (indented 0 to 63 spaces in turn) took 14.7 s in a release build, each
-/// paragraph's identifier probing every earlier one.
+/// The stress inputs of the worker-stack harness, each 1x/4x: the
+/// indentation cycle (found by the harness: 8,000 paragraphs all numbered
+/// `1.`, indented 0 to 63 spaces in turn, took 14.7 s in a release build,
+/// each paragraph's identifier probing every earlier one), a long flat
+/// list, and a model deeper than the parser nests (the levels past
+/// `MAX_NESTING` are written flat, so identifiers, `par-1-1-…`, stop
+/// growing).
 #[test]
-fn pandoc_indentation_cycle_linear() {
-    stress::check_linear(
-        "pandoc indentation cycle",
-        2_000,
-        |n| cable_parse::parse(&stress::indentation_cycle(n)),
-        write_default,
-    );
-}
-
-#[test]
-fn pandoc_long_flat_list_linear() {
-    stress::check_linear(
-        "pandoc long flat list",
-        4_000,
-        |n| cable_parse::parse(&stress::long_flat_list(n)),
-        write_default,
-    );
-}
-
-/// Deeper than the parser nests: the levels past `MAX_NESTING` are written
-/// flat, so identifiers (`par-1-1-…`) stop growing.
-#[test]
-fn pandoc_deep_nesting_linear() {
-    stress::check_linear(
-        "pandoc deep nesting",
-        500,
-        stress::deep_model,
-        write_default,
-    );
+fn pandoc_writes_in_linear_time() {
+    stress::writer_is_linear("pandoc", cable_parse::parse, write_default);
 }
 
 /// A model a hundred times deeper than `MAX_NESTING`, written (compact
@@ -479,61 +453,23 @@ fn pandoc_deep_nesting_linear() {
 /// (Pandoc reading it: `pandoc.rs`.)
 #[test]
 fn pandoc_deep_nesting_on_worker_stack_keeps_every_text() {
-    let levels = stress::DEEP_LEVELS;
-    let outputs = stress::on_worker_stack(move || {
-        let deep = stress::deep_model(levels);
-        let mut pretty = Options::default();
-        pretty.pretty = true;
-        let outputs: Vec<String> = [Options::default(), pretty]
-            .iter()
-            .map(|opts| String::from_utf8(write(&deep, opts)).unwrap())
-            .collect();
-        drop(cable_pandoc::to_ast(&deep, &Options::default()));
-        stress::drop_deep(deep);
-        outputs
+    stress::deep_model_on_worker_stack(stress::DEEP_LEVELS, |deep| {
+        drop(cable_pandoc::to_ast(deep, &Options::default()));
+        both_styles(deep)
     });
-    for (json, what) in outputs.iter().zip(["compact", "pretty"]) {
-        stress::assert_every_deep_text(json, levels, what);
-    }
+}
+
+/// The compact (default) and pretty outputs of `cable`.
+fn both_styles(cable: &Cable) -> Vec<String> {
+    let mut pretty = Options::default();
+    pretty.pretty = true;
+    [Options::default(), pretty]
+        .iter()
+        .map(|opts| String::from_utf8(write(cable, opts)).unwrap())
+        .collect()
 }
 
 #[test]
 fn pandoc_deepest_parsed_nesting_on_worker_stack() {
-    stress::on_worker_stack(|| {
-        let cable = cable_parse::parse(&stress::deepest_parsed(4));
-        assert_eq!(
-            cable.nesting(),
-            cable_model::MAX_NESTING,
-            "the parser's deepest nesting changed: update deepest_parsed and MAX_NESTING's doc"
-        );
-        let mut pretty = Options::default();
-        pretty.pretty = true;
-        for opts in [Options::default(), pretty] {
-            let json = String::from_utf8(write(&cable, &opts)).unwrap();
-            assert!(
-                json.contains("\"sub\""),
-                "the innermost sub-list item is written"
-            );
-        }
-    });
-}
-
-#[test]
-fn the_linearity_check_catches_quadratic_work() {
-    // The check can fail: work quadratic in its input is measured as such.
-    let ratio = stress::linear_ratio(
-        "quadratic",
-        300,
-        |n| (0..n as u64).collect::<Vec<u64>>(),
-        |v| {
-            let mut x = 0u64;
-            for a in v {
-                for b in v {
-                    x = x.wrapping_add(a ^ b);
-                }
-            }
-            assert_ne!(x, 1);
-        },
-    );
-    assert!(ratio > 10.0, "quadratic work measured as {ratio:.1}x");
+    stress::deepest_parsed_on_worker_stack(cable_parse::parse, both_styles, "\"sub\"");
 }

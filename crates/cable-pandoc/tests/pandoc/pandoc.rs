@@ -8,11 +8,11 @@
 //! Skips with a notice when no pandoc is installed (CI installs both).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
 
-use crate::stress;
 use crate::support;
 use crate::support::{Pandoc, assert_words_in_order, body_words, opts, pandocs, write};
 use cable_model::Cable;
 use cable_pandoc::ApiVersion;
+use cable_testkit::stress;
 
 /// Everything `pandoc` must do with the AST of `cable`.
 #[track_caller]
@@ -64,7 +64,7 @@ fn round_trip(pandoc: &Pandoc, json: &[u8], what: &str) {
 
 #[test]
 fn pandoc_converts_seeds_kitchen_sink_and_rich_cable() {
-    let pandocs = pandocs();
+    let pandocs = pandocs("pandoc_converts_seeds_kitchen_sink_and_rich_cable");
     for pandoc in &pandocs {
         eprintln!(
             "using {} ({}, API {})",
@@ -111,7 +111,7 @@ fn docx_and_epub_properties_hold_the_subject_keywords_and_summary() {
     let tags: Vec<&str> = cable.tags.iter().map(|t| t.as_str()).collect();
     let subject = cable.subject.as_ref().unwrap();
     let summary = cable.summary().unwrap();
-    for pandoc in pandocs() {
+    for pandoc in pandocs("docx_and_epub_properties_hold_the_subject_keywords_and_summary") {
         let what = format!("kitchen sink with {}", pandoc.version);
         let json = write(&cable, &opts(pandoc.api));
         let docx = pandoc.run(&["-f", "json", "-t", "docx", "-o", "-"], &json, &what);
@@ -170,7 +170,7 @@ fn docx_and_epub_properties_hold_the_subject_keywords_and_summary() {
 #[test]
 fn pandoc_reads_a_model_nested_far_deeper_than_the_limit() {
     let levels = stress::DEEP_LEVELS;
-    for pandoc in pandocs() {
+    for pandoc in pandocs("pandoc_reads_a_model_nested_far_deeper_than_the_limit") {
         let opts = opts(pandoc.api);
         let json = stress::on_worker_stack(move || {
             let deep = stress::deep_model(levels);
@@ -186,7 +186,7 @@ fn pandoc_reads_a_model_nested_far_deeper_than_the_limit() {
 
 #[test]
 fn pandoc_refuses_the_other_api_version() {
-    for pandoc in pandocs() {
+    for pandoc in pandocs("pandoc_refuses_the_other_api_version") {
         let other = match pandoc.api {
             ApiVersion::V1_22 => ApiVersion::V1_23,
             _ => ApiVersion::V1_22,
@@ -204,7 +204,7 @@ fn pandoc_refuses_the_other_api_version() {
 
 #[test]
 fn pandoc_converts_every_corpus_cable() {
-    let pandocs = pandocs();
+    let pandocs = pandocs("pandoc_converts_every_corpus_cable");
     if pandocs.is_empty() {
         return;
     }

@@ -4,12 +4,14 @@
 
 use cable_model::*;
 use cable_pandoc::{ApiVersion, Options};
-use std::path::{Path, PathBuf};
+use cable_testkit::cables::{self, addressee, letter, number, paragraph, repaired};
+use cable_testkit::tools;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// The workspace root.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    cable_testkit::workspace::root()
 }
 
 /// The inputs whose goldens live in `testdata/expected/pandoc/`:
@@ -45,103 +47,40 @@ pub(crate) fn opts(api: ApiVersion) -> Options {
     o
 }
 
-fn label(n: u32) -> Option<Label> {
-    Some(Label {
-        value: LabelValue::Number(n),
-        raw: n.to_string(),
-    })
-}
-
-fn para(label: Option<Label>, marking: Option<Marking>, text: &str, children: Vec<Block>) -> Block {
-    Block::Paragraph(Paragraph {
-        label,
-        marking,
-        text: text.into(),
-        children,
-    })
-}
-
 fn mark(level: Option<Level>, caveats: Vec<Caveat>, raw: &str) -> Option<Marking> {
-    Some(Marking {
-        level,
-        caveats,
-        raw: raw.into(),
-    })
-}
-
-fn addressee(
-    route: Option<&str>,
-    name: &str,
-    p: Option<Precedence>,
-    serial: Option<&str>,
-) -> Addressee {
-    Addressee {
-        route: route.map(Into::into),
-        name: name.into(),
-        precedence: p,
-        niact: false,
-        serial: serial.map(Into::into),
-    }
+    Some(cables::marking(level, caveats, raw))
 }
 
 /// A cable with every field set, nested body blocks, markup characters,
 /// control characters, a repaired and a repeated paragraph number.
 pub(crate) fn rich_cable() -> Cable {
-    let date = Date::new(2009, 2, 24).unwrap();
-    let mut c = Cable {
-        id: CableId::new(2009, "STATE", 17183),
-        section: Some(SectionOf {
-            number: 1,
-            total: 2,
-        }),
-        classification: mark(
-            Some(Level::Secret),
-            vec![Caveat::Noforn, Caveat::Rel("MTCR".into())],
-            "S E C R E T",
+    let mut c = cables::state_17183();
+    c.classification = mark(
+        Some(Level::Secret),
+        vec![Caveat::Noforn, Caveat::Rel("MTCR".into())],
+        "S E C R E T",
+    );
+    c.banner = Some("S E C R E T SECTION 01 OF 02 STATE 017183".into());
+    c.routing.precedence = Some(PrecedencePair {
+        action: Precedence::Priority,
+        info: Some(Precedence::Routine),
+    });
+    c.routing.to = vec![
+        addressee(
+            Some("RUEHBY"),
+            "AMEMBASSY CANBERRA",
+            Some(Precedence::Priority),
+            Some("0001"),
         ),
-        banner: Some("S E C R E T SECTION 01 OF 02 STATE 017183".into()),
-        ..Cable::default()
-    };
-    c.routing = Routing {
-        precedence: Some(PrecedencePair {
-            action: Precedence::Priority,
-            info: Some(Precedence::Routine),
-        }),
-        dtg: Some(Dtg {
-            raw: "242158Z FEB 09".into(),
-            utc: Timestamp::new(date, 21, 58),
-        }),
-        operating_signals: vec!["ZFF4".into()],
-        from: Some(addressee(None, "SECSTATE WASHDC", None, None)),
-        to: vec![
-            addressee(
-                Some("RUEHBY"),
-                "AMEMBASSY CANBERRA",
-                Some(Precedence::Priority),
-                Some("0001"),
-            ),
-            Addressee {
-                niact: true,
-                ..addressee(None, "AMEMBASSY PARIS", Some(Precedence::Immediate), None)
-            },
-        ],
-        info: vec![addressee(
-            None,
-            "MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE",
-            None,
-            None,
-        )],
-    };
+        Addressee {
+            niact: true,
+            ..addressee(None, "AMEMBASSY PARIS", Some(Precedence::Immediate), None)
+        },
+    ];
     c.transmission = Some(Transmission {
         id: Some("VZCZCXRO4549".into()),
         ..Transmission::default()
     });
-    c.handling = vec!["PARIS FOR POL".into(), "NOFORN".into()];
-    c.executive_order = Some(ExecutiveOrder {
-        number: Some("12958".into()),
-        raw: "E.O. 12958: DECL: 02/28/2019".into(),
-    });
-    c.declassify = Some(Declassify::Date(Date::new(2019, 2, 28).unwrap()));
     c.tags = ["MTCRE", "PARM", "OVIP", "DOE, JANE"]
         .iter()
         .filter_map(|t| Tag::new(t))
@@ -151,35 +90,6 @@ pub(crate) fn rich_cable() -> Cable {
         title: "MTCR: <script> & *Stars* _Under_ [Link](#) $Math$ \\ `Tick`".into(),
         marking: mark(Some(Level::Confidential), vec![], "C"),
     });
-    c.references = vec![
-        Reference {
-            label: Some('A'),
-            kind: ReferenceKind::Cable,
-            id: CableId::new(2009, "STATE", 4690),
-            text: "STATE 4690".into(),
-        },
-        Reference {
-            label: Some('B'),
-            kind: ReferenceKind::Cable,
-            id: CableId::new(2008, "STATE", 129729),
-            text: "08 STATE 129729".into(),
-        },
-        Reference {
-            label: Some('C'),
-            kind: ReferenceKind::Email,
-            id: None,
-            text: "SMITH-DURHAM E MAIL OF 10-08-08".into(),
-        },
-    ];
-    c.classified_by = Some(ClassifiedBy {
-        name: Some("Pam Durham".into()),
-        title: Some("isn/mtr director".into()),
-        raw: "isn/mtr director Pam Durham.".into(),
-    });
-    c.reasons = vec![
-        Reason::new("1.4", 'b').unwrap(),
-        Reason::new("1.4", 'd').unwrap(),
-    ];
     let note = |kind, title: &str, text: &str, closed| {
         Block::Note(Note {
             kind,
@@ -189,8 +99,8 @@ pub(crate) fn rich_cable() -> Cable {
         })
     };
     c.body = vec![
-        para(
-            label(1),
+        paragraph(
+            number(1),
             mark(Some(Level::Confidential), vec![], "C"),
             "",
             vec![note(
@@ -200,8 +110,8 @@ pub(crate) fn rich_cable() -> Cable {
                 true,
             )],
         ),
-        para(
-            label(2),
+        paragraph(
+            number(2),
             mark(
                 Some(Level::Confidential),
                 vec![Caveat::Rel("MTCR".into())],
@@ -209,24 +119,13 @@ pub(crate) fn rich_cable() -> Cable {
             ),
             "BACKGROUND: Control\u{7}characters\u{0} and\ttabs, a\u{1b}[0m escape, # hash | pipe.",
             vec![
-                para(
-                    Some(Label {
-                        value: LabelValue::Letter('A'),
-                        raw: "A".into(),
-                    }),
+                paragraph(
+                    letter('A'),
                     mark(Some(Level::Unclassified), vec![], "U"),
                     "Sub-paragraph A.",
                     vec![Block::Text("More prose under A.".into())],
                 ),
-                para(
-                    Some(Label {
-                        value: LabelValue::Letter('B'),
-                        raw: "B".into(),
-                    }),
-                    None,
-                    "Sub-paragraph B.",
-                    vec![],
-                ),
+                paragraph(letter('B'), None, "Sub-paragraph B.", vec![]),
             ],
         ),
         Block::Heading(Heading {
@@ -234,11 +133,8 @@ pub(crate) fn rich_cable() -> Cable {
             style: HeadingStyle::Slashes,
         }),
         Block::Text("Unnumbered prose between paragraphs.".into()),
-        para(
-            Some(Label {
-                value: LabelValue::Number(5),
-                raw: "15".into(),
-            }),
+        paragraph(
+            repaired(5, "15"),
             mark(Some(Level::Confidential), vec![], "C"),
             "TALKING POINTS:",
             vec![Block::List(List {
@@ -264,11 +160,9 @@ pub(crate) fn rich_cable() -> Cable {
         ),
         note(NoteKind::Note, "NOTE", "A note, unclosed.", false),
         note(NoteKind::Begin, "GUIDANCE", "Guidance text.", true),
-        para(label(5), None, "A repeated paragraph number.", vec![]),
+        paragraph(number(5), None, "A repeated paragraph number.", vec![]),
         note(NoteKind::Comment, "COMMENT", "A comment.", true),
     ];
-    c.signer = Some("CLINTON".into());
-    c.trailer = vec!["NNNN".into()];
     c
 }
 
@@ -320,54 +214,26 @@ impl Pandoc {
     }
 }
 
-/// The pandoc binaries installed here: `pandoc` on the PATH (Debian's 2.17)
-/// and the one inside the `pypandoc_binary` wheel (3.x). Prints a SKIP
-/// notice and returns nothing when neither is present.
-pub(crate) fn pandocs() -> Vec<Pandoc> {
-    let mut candidates = vec![PathBuf::from("pandoc")];
-    if let Ok(out) = Command::new("python3")
-        .args([
-            "-c",
-            "import pypandoc,os;print(os.path.dirname(pypandoc.__file__))",
-        ])
-        .stderr(Stdio::null())
-        .output()
-    {
-        if out.status.success() {
-            let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-            candidates.push(Path::new(&dir).join("files/pandoc"));
-        }
-    }
-    let mut found: Vec<Pandoc> = Vec::new();
-    for path in candidates {
-        let Ok(out) = Command::new(&path).arg("--version").output() else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        let version = text.lines().next().unwrap_or("").to_owned();
-        match cable_pandoc::detect_api(&text) {
-            Some(api) if !found.iter().any(|p| p.version == version) => {
-                found.push(Pandoc { path, version, api })
-            }
-            Some(_) => {}
-            None => eprintln!(
-                "SKIP: {} ({version}) reads an unsupported API",
-                path.display()
-            ),
-        }
-    }
-    if std::env::var("CABLEKIT_REQUIRE_ORACLES").as_deref() == Ok("1") {
-        for api in [ApiVersion::V1_22, ApiVersion::V1_23] {
-            assert!(
-                found.iter().any(|p| p.api == api),
-                "a pandoc reading API {api} is required (CABLEKIT_REQUIRE_ORACLES=1) but none was found"
-            );
-        }
-    }
-    if found.is_empty() {
-        eprintln!("SKIP: no pandoc found (apt-get install pandoc; pip install pypandoc_binary)");
-    }
-    found
+/// The pandoc binaries installed here, one per API version: `pandoc` 2.x
+/// (Debian's 2.17, API 1.22) and 3.x (the `pypandoc_binary` wheel's, API
+/// 1.23), found by [`tools::pandoc`]: each is required under
+/// `CABLEKIT_REQUIRE_ORACLES=1`, else skipped with a notice.
+pub(crate) fn pandocs(test: &str) -> Vec<Pandoc> {
+    ["pandoc 2.", "pandoc 3"]
+        .into_iter()
+        .filter_map(|release| tools::pandoc(test, release))
+        .map(|t| Pandoc {
+            api: cable_pandoc::detect_api(&t.version).unwrap_or_else(|| {
+                panic!(
+                    "{}: no API version known for {}",
+                    t.program.display(),
+                    t.version
+                )
+            }),
+            path: t.program,
+            version: t.version,
+        })
+        .collect()
 }
 
 /// Every paragraph's words, in document order, as pandoc's `plain` writer
@@ -431,20 +297,9 @@ pub(crate) fn assert_words_in_order(plain: &str, expected: &[String], what: &str
     }
 }
 
-/// The corpus directory, or `None` (with a SKIP notice) when absent.
-pub(crate) fn corpus_dir() -> Option<PathBuf> {
-    let dir = root().join("../shared/corpus");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIP: {} absent", dir.display());
-        None
-    }
-}
-
 /// Every cable of the corpus, parsed: (where it came from, cable).
 pub(crate) fn corpus() -> Option<Vec<(String, Cable)>> {
-    let dir = corpus_dir()?;
+    let dir = cable_testkit::paths::shared_or_skip("pandoc corpus", "corpus")?;
     let records =
         cable_archive::open(&dir, &cable_archive::Limits::default()).expect("open the corpus");
     let mut out = Vec::new();

@@ -12,7 +12,6 @@
 use crate::support;
 use cable_model::Cable;
 use cable_pandoc::{ApiVersion, Options};
-use std::sync::Arc;
 
 /// The option sets: default, API 1.22, pretty, links to even serials.
 fn option_sets() -> Vec<(&'static str, Options)> {
@@ -21,9 +20,7 @@ fn option_sets() -> Vec<(&'static str, Options)> {
     let mut pretty = Options::default();
     pretty.pretty = true;
     let mut linked = Options::default();
-    linked.links = Some(Arc::new(|id: &cable_model::CableId| {
-        (id.serial() % 2 == 0).then(|| format!("{id}.json"))
-    }));
+    linked.links = Some(cable_testkit::links::even_serials("json"));
     vec![
         ("default", Options::default()),
         ("api 1.22", v122),

@@ -5,7 +5,8 @@
 //! (`testdata/cases/<area>/snapshots/`). Cases under `ok/` must produce no
 //! warning or error diagnostics; cases under `err/` at least one.
 //! Refresh with `cargo insta review` (or `INSTA_UPDATE=always` then review
-//! the diff).
+//! the diff). Every case is checked even when an earlier one fails
+//! (`cable_testkit::cases::check_all`), and the failure names them all.
 
 use cable_model::Severity;
 use std::path::Path;
@@ -92,18 +93,19 @@ fn mdy_hm(s: &str) -> Option<cable_model::Timestamp> {
 #[test]
 fn cases() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/cases");
-    let mut files: Vec<_> = walk(&root);
-    files.sort();
-    assert!(!files.is_empty(), "no cases under {}", root.display());
-    for f in files {
-        check(&f);
-    }
+    let files = cable_testkit::paths::files(&root, "txt");
+    let cases = files.into_iter().map(|f| {
+        let name = f.strip_prefix(&root).unwrap_or(&f).display().to_string();
+        (name, f)
+    });
+    cable_testkit::cases::check_all("parser cases", cases, |f| check(&f));
 }
 
 #[test]
 fn seeds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/seeds");
-    for name in ["000_78e12724ad72837c", "001_d7a67a22ead94fd7"] {
+    let names = ["000_78e12724ad72837c", "001_d7a67a22ead94fd7"].map(|n| (n, n));
+    cable_testkit::cases::check_all("seed models", names, |name| {
         let path = root.join(format!("{name}.txt"));
         let text = std::fs::read_to_string(&path).unwrap();
         let cable = cable_parse::parse(&text);
@@ -114,23 +116,5 @@ fn seeds() {
         }, {
             insta::assert_snapshot!(name, crate::dump::dump(&cable));
         });
-    }
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            if p.file_name().is_some_and(|n| n != "snapshots") {
-                out.extend(walk(&p));
-            }
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-    out
+    });
 }

@@ -9,7 +9,7 @@
 
 use crate::shared;
 use cable_model::ContainerMeta;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One text and container: `identify` and the full parse agree.
 fn check(what: &str, text: &str, meta: &ContainerMeta) {
@@ -21,26 +21,12 @@ fn check(what: &str, text: &str, meta: &ContainerMeta) {
     );
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn identify_matches_parse_on_testdata() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
     let mut paths = Vec::new();
     for sub in ["seeds", "cables", "torture", "cases"] {
-        files(&root.join(sub), &mut paths);
+        paths.extend(cable_testkit::paths::files(&root.join(sub), "txt"));
     }
     assert!(paths.len() > 50, "testdata found: {}", paths.len());
     let containers = [

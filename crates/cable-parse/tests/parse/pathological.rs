@@ -14,6 +14,7 @@
 use crate::hostile;
 use cable_archive::{Item, Limits, Record};
 use cable_model::{Block, Cable, Code};
+use cable_testkit::linear::{self, Scaling};
 use std::path::Path;
 use std::sync::{RwLock, mpsc};
 use std::time::{Duration, Instant};
@@ -458,89 +459,33 @@ fn utf16_input() {
 // ---------------------------------------------------------------------
 // Linearity: 8x the input must take well under 64x the time.
 
-/// This thread's CPU time so far (Linux: `/proc/thread-self/schedstat`), so
-/// tests of other modules running beside a timing in this one binary do not
-/// count; `None` elsewhere.
-fn thread_cpu() -> Option<Duration> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-        .map(Duration::from_nanos)
-}
-
-/// The fastest of `runs` parses of `text`, in this thread's CPU time where
-/// the system tells it, else in wall time.
-fn best_time(text: &str, runs: usize) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let (cpu, t) = (thread_cpu(), Instant::now());
-            let c = cable_parse::parse(text);
-            let took = match (cpu, thread_cpu()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => t.elapsed(),
-            };
-            drop(c);
-            took
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-/// Asserts that parsing `make(8 * n)` takes less than `8 * 3` times as long
-/// as parsing `make(n)` (quadratic time would be about 64 times).
+/// Asserts that parsing `make(8 * n)` takes less than 24 times as long
+/// as parsing `make(n)` (quadratic time would be about 64 times):
+/// [`Scaling::EIGHT_X`], `runs` timings of each size.
 fn check_linear(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
-    check_scaling(label, n, 8, 24.0, runs, make);
+    check_scaling(label, n, Scaling::EIGHT_X.runs(runs), make);
 }
 
-/// The bound of the 1x/4x check: linear time gives about 4, quadratic about
-/// 16 (`the_4x_linearity_check_catches_quadratic_work` checks it can fail).
-const BOUND_4X: f64 = 10.0;
-
-/// Asserts that parsing `make(4 * n)` takes less than [`BOUND_4X`] times as
-/// long as parsing `make(n)`.
+/// Asserts that parsing `make(4 * n)` takes less than 10 times as long as
+/// parsing `make(n)` (quadratic: about 16): [`Scaling::FOUR_X`].
 fn check_linear_4x(label: &str, n: usize, runs: usize, make: fn(usize) -> String) {
-    check_scaling(label, n, 4, BOUND_4X, runs, make);
+    check_scaling(label, n, Scaling::FOUR_X.runs(runs), make);
 }
 
-/// Asserts that parsing `make(factor * n)` takes less than `bound` times as
-/// long as parsing `make(n)`, each timed as the fastest of a few runs with
-/// every other timing test held off.
-fn check_scaling(
-    label: &str,
-    n: usize,
-    factor: usize,
-    bound: f64,
-    runs: usize,
-    make: fn(usize) -> String,
-) {
+/// [`linear::check`] of `cable_parse::parse` over `make`, on its own
+/// thread within five minutes, with every other timing test held off.
+/// (That the check can fail is tested with the check itself:
+/// `cable_testkit::linear`'s `the_check_catches_quadratic_work`.)
+fn check_scaling(label: &str, n: usize, scaling: Scaling, make: fn(usize) -> String) {
     let label = label.to_owned();
     let _alone = TIMING
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let (small, large, ratio) = run_bounded(&format!("linearity {label}"), secs(300), move || {
-        let a = make(n);
-        let b = make(factor * n);
-        // Warm up allocator and caches.
-        let _ = cable_parse::parse(&a);
-        // The small input is cheap: more runs make its minimum stable
-        // (a noisy small time would inflate the ratio).
-        let small = best_time(&a, 3 * runs);
-        let large = best_time(&b, runs);
-        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-        eprintln!(
-            "linearity {label}: {} bytes {small:?}, {} bytes {large:?}, ratio {ratio:.1}",
-            a.len(),
-            b.len()
-        );
-        (small, large, ratio)
+    run_bounded(&format!("linearity {label}"), secs(300), move || {
+        linear::check(&label, n, &scaling, make, |text| {
+            drop(cable_parse::parse(text));
+        });
     });
-    assert!(
-        ratio < bound,
-        "{factor}x input took {ratio:.1}x the time ({small:?} -> {large:?}): super-linear"
-    );
 }
 
 fn numbered_paragraphs(n: usize) -> String {
@@ -600,33 +545,6 @@ fn parse_time_is_linear_in_one_long_line() {
     check_linear("one line", 20_000, 3, |n| "WORD, (C) 1. ".repeat(n));
 }
 
-#[test]
-fn the_linearity_check_catches_quadratic_work() {
-    // The check can fail: a quadratic function of the input size is caught.
-    let quadratic = |text: &str| {
-        let mut x = 0u64;
-        for a in text.bytes().step_by(4) {
-            for b in text.bytes().step_by(4) {
-                x = x.wrapping_add(u64::from(a ^ b));
-            }
-        }
-        x
-    };
-    let time = |n: usize| {
-        let s = "x".repeat(n);
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(quadratic(std::hint::black_box(&s)));
-                t.elapsed()
-            })
-            .min()
-            .unwrap_or_default()
-    };
-    let ratio = time(8 * 2_000).as_secs_f64() / time(2_000).as_secs_f64().max(1e-9);
-    assert!(ratio >= 24.0, "a quadratic loop measured only {ratio:.1}x");
-}
-
 // ---------------------------------------------------------------------
 // Issue #13, rows 5 and 8: hostile sizes, checked as ratios (1x/4x) and,
 // for row 8, by peak memory in a child process.
@@ -660,40 +578,6 @@ fn row8_ref_lines_parse_in_linear_time() {
         15_625,
         2,
         hostile::row8_unlabelled_lines,
-    );
-}
-
-/// The 1x/4x check can fail: a quadratic function of the input's size
-/// measures about 16 times, above [`BOUND_4X`].
-#[test]
-fn the_4x_linearity_check_catches_quadratic_work() {
-    let quadratic = |text: &str| {
-        let mut x = 0u64;
-        for a in text.bytes().step_by(4) {
-            for b in text.bytes().step_by(4) {
-                x = x.wrapping_add(u64::from(a ^ b));
-            }
-        }
-        x
-    };
-    let time = |n: usize| {
-        let s = "x".repeat(n);
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                std::hint::black_box(quadratic(std::hint::black_box(&s)));
-                t.elapsed()
-            })
-            .min()
-            .unwrap_or_default()
-    };
-    let _alone = TIMING
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let ratio = time(4 * 4_000).as_secs_f64() / time(4_000).as_secs_f64().max(1e-9);
-    assert!(
-        ratio >= BOUND_4X,
-        "a quadratic loop measured only {ratio:.1}x"
     );
 }
 

@@ -8,6 +8,7 @@
 //! debug build; the fuzz target `fuzz/fuzz_targets/parse.rs` is the long run.
 
 use cable_model::{Block, Code};
+use cable_testkit::generators::{cable_text, piece};
 use proptest::prelude::*;
 
 /// Cases per property over short inputs.
@@ -15,94 +16,6 @@ const CASES: u32 = 256;
 /// Cases per property over inputs of a few kilobytes: the whole file stays
 /// within a few seconds in a debug build on a loaded machine.
 const LONG_CASES: u32 = 48;
-
-/// Real cable tokens, mixed at random with noise by [`cable_text`].
-const TOKENS: &[&str] = &[
-    "SUBJECT: ",
-    "SUBJECT: SUBJECT: ",
-    "REF: ",
-    "REF: A. STATE 4690 B. 08 STATE 129729",
-    "A. ",
-    "1. (C) ",
-    "2. (S//NF) ",
-    "15. (U) ",
-    "(a) ",
-    "NOTE: ",
-    "END NOTE.",
-    "BEGIN TEXT:",
-    "END TEXT.",
-    "BEGIN ",
-    "END ",
-    "SUMMARY: ",
-    "END SUMMARY.",
-    "COMMENT: ",
-    "END COMMENT.",
-    "--",
-    "-- ",
-    "TAGS: ",
-    "TAGS: PREL, PGOV, OVIP (CLINTON, HILLARY)",
-    "E.O. 12958: DECL: 02/28/2019",
-    "E.O. ",
-    "PAGE 02 ",
-    "PAGE 02 STATE 017183 242158Z",
-    "SIPDIS",
-    "¶",
-    "C O N F I D E N T I A L",
-    "SECRET//NOFORN",
-    "UNCLAS ",
-    "SECTION 01 OF 04 ",
-    "P R 242158Z FEB 09",
-    "FM SECSTATE WASHDC",
-    "TO AMEMBASSY CANBERRA PRIORITY",
-    "INFO ",
-    "VZCZCXRO4549",
-    "DE RUEHSW #0881/01 2540944",
-    "ZNY SSSSS ZZH",
-    "Classified By: Ambassador X for Reasons 1.4 (b) and (d).",
-    "CLINTON",
-    "NNNN",
-    "End Cable Text",
-    "[B](#). ",
-    "////////",
-    "--------",
-    "=====",
-    "\u{FFFE}",
-    "\u{FFFF}",
-    "\u{FEFF}",
-    "\u{0}",
-    "\u{1b}[0m",
-    "\u{c}",
-    "\r\n",
-    "\r",
-    "\t",
-    "⁸",
-    "<![CDATA[",
-    "]]>",
-    "&amp;",
-    "# ",
-    "* ",
-    "`",
-    "\\",
-    "|",
-];
-
-/// One piece of a generated cable: a token, a line break, or noise.
-fn piece() -> impl Strategy<Value = String> {
-    prop_oneof![
-        5 => proptest::sample::select(TOKENS).prop_map(str::to_owned),
-        3 => Just("\n".to_owned()),
-        1 => Just("\n\n".to_owned()),
-        2 => "[A-Z0-9 .,:()/-]{1,24}",
-        1 => any::<String>(),
-        1 => proptest::collection::vec(any::<char>(), 0..8).prop_map(|v| v.into_iter().collect()),
-        1 => (1usize..3000).prop_map(|n| "X".repeat(n)),
-    ]
-}
-
-/// A text mixing cable tokens, line breaks and arbitrary characters.
-fn cable_text() -> impl Strategy<Value = String> {
-    proptest::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
-}
 
 /// The invariants every parse result keeps, whatever the input.
 fn check(text: &str) -> Result<(), TestCaseError> {

@@ -47,30 +47,15 @@ fn check(name: &str, path: &Path) {
 
 #[test]
 fn goldens() {
-    for (name, path) in golden_inputs() {
+    let inputs = golden_inputs().into_iter().map(|(n, p)| (n, (n, p)));
+    cable_testkit::cases::check_all("xml goldens", inputs, |(name, path)| {
         check(name, &path);
-    }
+    });
 }
 
 /// Every `.txt` under `testdata/` (seeds, the kitchen sink, parser cases).
 fn testdata_cables() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root().join("testdata"), &mut out);
-    out.sort();
-    out
+    cable_testkit::paths::files(&root().join("testdata"), "txt")
 }
 
 #[test]

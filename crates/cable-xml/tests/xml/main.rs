@@ -25,6 +25,4 @@ mod golden;
 mod properties;
 mod roundtrip;
 mod streaming;
-#[path = "../../../../testdata/support/writer_stress.rs"]
-mod stress;
 mod support;

@@ -17,7 +17,7 @@ fn rich_cable_round_trips() {
     let view = support::view_of(&cable);
     // The view is not trivially empty: the comparison means something.
     assert_eq!(view.paragraphs.len(), 5);
-    assert_eq!(view.references.len(), 3);
+    assert_eq!(view.references.len(), 4);
     assert_eq!(view.tags.len(), 6);
     check(&cable);
 }

@@ -2,11 +2,11 @@
 //! and validating files with xmllint.
 
 use cable_model::{
-    Addressee, Block, Cable, CableId, Caveat, ClassifiedBy, Code, ContainerKind, ContainerMeta,
-    Date, Declassify, Diagnostic, Dtg, ExecutiveOrder, Heading, HeadingStyle, Label, LabelValue,
-    Level, List, ListItem, Marking, Note, NoteKind, Paragraph, Precedence, PrecedencePair, Reason,
-    Reference, ReferenceKind, SectionOf, Subject, Tag, Timestamp, Transmission,
+    Addressee, Block, Cable, Caveat, Code, ContainerKind, ContainerMeta, Diagnostic, Heading,
+    HeadingStyle, Label, LabelValue, Level, List, ListItem, Marking, Note, NoteKind, Paragraph,
+    Precedence, PrecedencePair, ReferenceKind, SectionOf, Subject, Tag, Transmission,
 };
+use cable_testkit::cables;
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 use std::path::{Path, PathBuf};
@@ -14,7 +14,7 @@ use std::process::Command;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    cable_testkit::workspace::root()
 }
 
 /// Writes one cable with default options.
@@ -25,11 +25,7 @@ pub fn to_xml(cable: &Cable) -> String {
 }
 
 fn marking(level: Level, caveats: Vec<Caveat>, raw: &str) -> Marking {
-    Marking {
-        level: Some(level),
-        caveats,
-        raw: raw.into(),
-    }
+    cables::marking(Some(level), caveats, raw)
 }
 
 fn para(
@@ -38,22 +34,17 @@ fn para(
     text: &str,
     children: Vec<Block>,
 ) -> Block {
-    Block::Paragraph(Paragraph {
-        label: label.map(|(value, raw)| Label {
-            value,
-            raw: raw.into(),
-        }),
-        marking: m,
-        text: text.into(),
-        children,
-    })
+    let label = label.map(|(value, raw)| Label {
+        value,
+        raw: raw.into(),
+    });
+    cables::paragraph(label, m, text, children)
 }
 
 /// A cable with every field set, nested body blocks, markup characters
 /// and characters XML forbids (`\x0c`, `\x1a`, `\0`, U+FFFE, U+FFFF).
 pub fn rich_cable() -> Cable {
-    let mut c = Cable::default();
-    c.id = CableId::new(2009, "STATE", 17183);
+    let mut c = cables::state_17183();
     c.section = Some(SectionOf {
         number: 1,
         total: 4,
@@ -68,19 +59,10 @@ pub fn rich_cable() -> Cable {
         "SECRET//NOFORN",
     ));
     c.banner = Some("S E C R E T SECTION 01 OF 04 STATE 017183".into());
-    let utc = Timestamp::new(Date::new(2009, 2, 24).unwrap(), 21, 58);
+    let utc = c.routing.dtg.as_ref().and_then(|d| d.utc);
     c.routing.precedence = Some(PrecedencePair {
         action: Precedence::Priority,
         info: Some(Precedence::Routine),
-    });
-    c.routing.dtg = Some(Dtg {
-        raw: "242158Z FEB 09".into(),
-        utc,
-    });
-    c.routing.operating_signals = vec!["ZFF4".into()];
-    c.routing.from = Some(Addressee {
-        name: "SECSTATE WASHDC".into(),
-        ..Addressee::default()
     });
     c.routing.to = vec![
         Addressee {
@@ -96,10 +78,6 @@ pub fn rich_cable() -> Cable {
             ..Addressee::default()
         },
     ];
-    c.routing.info = vec![Addressee {
-        name: "MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE".into(),
-        ..Addressee::default()
-    }];
     c.transmission = Some(Transmission {
         id: Some("VZCZCXRO4549".into()),
         relay: Some("OO RUEHRG".into()),
@@ -109,12 +87,6 @@ pub fn rich_cable() -> Cable {
         filed: Some("2540944".into()),
         security: Some("ZNY SSSSS ZZH".into()),
     });
-    c.handling = vec!["PARIS FOR POL".into(), "NOFORN".into()];
-    c.executive_order = Some(ExecutiveOrder {
-        number: Some("12958".into()),
-        raw: "E.O. 12958: DECL: 02/28/2019".into(),
-    });
-    c.declassify = Some(Declassify::Date(Date::new(2019, 2, 28).unwrap()));
     c.tags = ["MTCRE", "PARM", "FR", "KSCA", "CLINTON, HILLARY", "X1"]
         .iter()
         .map(|t| Tag::new(t).unwrap())
@@ -124,35 +96,12 @@ pub fn rich_cable() -> Cable {
         title: "MTCR: \"Views\" <On> 'Brainstorming' & More\u{FFFE}".into(),
         marking: Some(marking(Level::Confidential, vec![], "C")),
     });
-    c.references = vec![
-        Reference {
-            label: Some('A'),
-            kind: ReferenceKind::Cable,
-            id: CableId::new(2009, "STATE", 4690),
-            text: "STATE 4690".into(),
-        },
-        Reference {
-            label: Some('B'),
-            kind: ReferenceKind::Email,
-            id: None,
-            text: "SMITH-DURHAM E MAIL OF 10-08-08".into(),
-        },
-        Reference {
-            label: None,
-            kind: ReferenceKind::Document,
-            id: None,
-            text: "2009 MTCR POC DOC 008 <draft>".into(),
-        },
-    ];
-    c.classified_by = Some(ClassifiedBy {
-        name: Some("Pam Durham".into()),
-        title: Some("isn/mtr director".into()),
-        raw: "isn/mtr director Pam Durham.".into(),
-    });
-    c.reasons = vec![
-        Reason::new("1.4", 'B').unwrap(),
-        Reason::new("1.4", 'd').unwrap(),
-    ];
+    c.references.push(cables::reference(
+        None,
+        ReferenceKind::Document,
+        None,
+        "2009 MTCR POC DOC 008 <draft>",
+    ));
     let list = Block::List(List {
         items: vec![
             ListItem {
@@ -227,8 +176,6 @@ pub fn rich_cable() -> Cable {
             style: HeadingStyle::Slashes,
         }),
     ];
-    c.signer = Some("CLINTON".into());
-    c.trailer = vec!["NNNN".into()];
     c.container = ContainerMeta {
         kind: ContainerKind::CablesCsv,
         id: Some("09STATE17183".into()),
@@ -505,13 +452,10 @@ pub fn assert_well_formed(xml: &str) {
     );
 }
 
-/// Whether xmllint is on the PATH; prints a SKIP notice when it is not.
-pub fn have_xmllint(what: &str) -> bool {
-    let ok = Command::new("xmllint").arg("--version").output().is_ok();
-    if !ok {
-        eprintln!("SKIP: {what}: xmllint not found (install libxml2-utils)");
-    }
-    ok
+/// Whether xmllint is there ([`cable_testkit::tools::xmllint`]: a SKIP
+/// notice when it is not, a failure under `CABLEKIT_REQUIRE_ORACLES=1`).
+pub fn have_xmllint(test: &str) -> bool {
+    cable_testkit::tools::xmllint(test).is_some()
 }
 
 /// Validates files against docs/cable.xsd and docs/cable.rng, in one

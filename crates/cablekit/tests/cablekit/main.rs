@@ -11,10 +11,12 @@
 //! - `writers_properties`: every writer's output is well-formed for any
 //!   model.
 //! - `wellformed`: the well-formedness oracles, also included by the
-//!   `write_all` fuzz target.
+//!   `write_all` fuzz target; `consumers`: xmllint and pandoc over
+//!   batches of output files.
 
 mod cli;
 mod cli_docs;
+mod consumers;
 mod output_errors;
 mod sites;
 mod torture;

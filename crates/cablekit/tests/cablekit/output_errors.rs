@@ -83,20 +83,11 @@ fn check_fatal(out: &Out, what: &str) {
 
 /// Every file of a tree, relative.
 fn files(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(rel) = p.strip_prefix(root) {
-                out.push(rel.to_string_lossy().into_owned());
-            }
-        }
-    }
-    out.sort();
-    out
+    cable_testkit::paths::all_files(root)
+        .iter()
+        .filter_map(|p| p.strip_prefix(root).ok())
+        .map(|rel| rel.to_string_lossy().into_owned())
+        .collect()
 }
 
 /// Temporary files left in a tree.

@@ -18,6 +18,8 @@
 #![allow(clippy::print_stderr, clippy::unwrap_used, clippy::expect_used)]
 
 use assert_cmd::Command;
+use cable_testkit::paths::files;
+use cable_testkit::tools;
 use html5gum::Tokenizer;
 use html5gum::emitters::default::{DefaultEmitter, Token};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,22 +30,10 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Whether `program args` runs; when not, a `SKIP:` notice, or a failure
-/// under `CABLEKIT_REQUIRE_ORACLES=1`.
-fn have(program: &str, args: &[&str]) -> bool {
-    let ok = std::process::Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("CABLEKIT_REQUIRE_ORACLES").as_deref() != Ok("1"),
-            "{program} is required (CABLEKIT_REQUIRE_ORACLES=1) but `{program} {}` does not run",
-            args.join(" ")
-        );
-        eprintln!("SKIP: {program} not found");
-    }
-    ok
+/// Whether `program args` runs ([`tools::find`]): when not, a `SKIP:`
+/// notice, or a failure under `CABLEKIT_REQUIRE_ORACLES=1`.
+fn have(test: &str, program: &str, args: &[&str]) -> bool {
+    tools::find(test, program, args, "see .ci/run").is_some()
 }
 
 /// Runs `program` in `dir` and fails the test with its output if it fails.
@@ -93,23 +83,6 @@ fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
-}
-
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == ext) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Whether `s` reads as a canonical cable id: `09STATE4567`, `1975ADDIS9462`.
@@ -532,7 +505,11 @@ fn the_page_reader_sees_text_links_and_main() {
 
 #[test]
 fn mkdocs_builds_the_site_with_every_link_resolved() {
-    if !have("mkdocs", &["--version"]) {
+    if !have(
+        "mkdocs_builds_the_site_with_every_link_resolved",
+        "mkdocs",
+        &["--version"],
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -563,7 +540,11 @@ fn mkdocs_builds_the_site_with_every_link_resolved() {
 
 #[test]
 fn hugo_builds_the_site_with_every_link_resolved() {
-    if !have("hugo", &["version"]) {
+    if !have(
+        "hugo_builds_the_site_with_every_link_resolved",
+        "hugo",
+        &["version"],
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -607,7 +588,11 @@ fn hugo_builds_the_site_with_every_link_resolved() {
 
 #[test]
 fn jekyll_builds_the_site_with_every_link_resolved() {
-    if !have("jekyll", &["--version"]) {
+    if !have(
+        "jekyll_builds_the_site_with_every_link_resolved",
+        "jekyll",
+        &["--version"],
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

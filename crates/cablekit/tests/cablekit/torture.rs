@@ -14,6 +14,7 @@
 
 #![allow(clippy::print_stderr, reason = "tests report skips")]
 
+use crate::consumers;
 use crate::wellformed;
 use assert_cmd::Command;
 use serde_json::Value;
@@ -256,10 +257,16 @@ fn the_cli_converts_the_torture_corpus_and_accounts_for_every_file() {
     assert_eq!(dup.len(), 2, "duplicate-id files not both converted");
     assert_ne!(dup[0], dup[1]);
 
-    if let Some(res) = wellformed::xmllint_schema(&xml) {
+    if let Some(res) = consumers::xmllint_schema(
+        "the_cli_converts_the_torture_corpus_and_accounts_for_every_file",
+        &xml,
+    ) {
         res.unwrap_or_else(|e| panic!("xmllint --schema docs/cable.xsd:\n{e}"));
     }
-    if let Some(res) = wellformed::pandoc_reads(&json) {
+    if let Some(res) = consumers::pandoc_reads(
+        "the_cli_converts_the_torture_corpus_and_accounts_for_every_file",
+        &json,
+    ) {
         res.unwrap_or_else(|e| panic!("{e}"));
     }
 }

@@ -3,16 +3,14 @@
 //! (outputs of the CLI over the torture corpus). Each check returns the
 //! reason a document is not well-formed, so a property test can shrink on it.
 //!
-//! External consumers (xmllint against `docs/cable.xsd`, pandoc reading the
-//! JSON) run once over a batch of files, and are skipped with a notice when
-//! absent.
+//! In process only (the `write_all` fuzz target includes this file); the
+//! external consumers are in `consumers.rs`.
 
 #![allow(clippy::print_stderr, reason = "tests report skips")]
 
 use cable_model::{Block, Cable, LabelValue};
 use quick_xml::events::{BytesStart, Event};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The workspace root.
 pub(crate) fn workspace() -> PathBuf {
@@ -190,37 +188,6 @@ pub(crate) fn check_xml(xml: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Validates XML files against `docs/cable.xsd` with one `xmllint` call.
-/// Returns `None` (after a notice) when xmllint is absent.
-pub(crate) fn xmllint_schema(files: &[PathBuf]) -> Option<Result<(), String>> {
-    if files.is_empty() {
-        return Some(Ok(()));
-    }
-    let xsd = workspace().join("docs/cable.xsd");
-    if !xsd.exists() {
-        eprintln!("SKIP: docs/cable.xsd absent");
-        return None;
-    }
-    let out = match Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(&xsd)
-        .args(files)
-        .output()
-    {
-        Ok(o) => o,
-        Err(_) => {
-            eprintln!("SKIP: xmllint not installed");
-            return None;
-        }
-    };
-    Some(if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    })
-}
-
 // ---------------------------------------------------------------------
 // Pandoc JSON
 
@@ -238,62 +205,6 @@ pub(crate) fn check_pandoc(json: &str) -> Result<(), String> {
         return Err("no meta object".into());
     }
     Ok(())
-}
-
-/// A pandoc reading `pandoc-types` 1.`minor` (22: pandoc 2.11-2.19, the
-/// default output; 23: pandoc 3.x): the one on PATH when it fits, else
-/// the one inside the `pypandoc_binary` pip package. `None` after a notice
-/// when there is none.
-pub(crate) fn pandoc_for(minor: u64) -> Option<PathBuf> {
-    let release = if minor == 22 { "pandoc 2." } else { "pandoc 3" };
-    let version = |bin: &Path| {
-        Command::new(bin)
-            .arg("--version")
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-    };
-    if version(Path::new("pandoc")).is_some_and(|v| v.starts_with(release)) {
-        return Some("pandoc".into());
-    }
-    let pip = Command::new("python3")
-        .args([
-            "-c",
-            "import pypandoc,os;print(os.path.dirname(pypandoc.__file__))",
-        ])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()).join("files/pandoc"));
-    if let Some(bin) = pip.filter(|b| version(b).is_some_and(|v| v.starts_with(release))) {
-        return Some(bin);
-    }
-    eprintln!("SKIP: no {release}x for pandoc-types 1.{minor} (PATH or pypandoc_binary)");
-    None
-}
-
-/// Reads each Pandoc JSON file (`-f json -t native`) with a pandoc of its
-/// API version. Returns `None` (after a notice) when that pandoc is absent.
-pub(crate) fn pandoc_reads(files: &[PathBuf]) -> Option<Result<(), String>> {
-    for f in files {
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(f).ok()?).ok()?;
-        let minor = json["pandoc-api-version"][1].as_u64().unwrap_or(23);
-        let pandoc = pandoc_for(minor)?;
-        let out = Command::new(&pandoc)
-            .args(["-f", "json", "-t", "native"])
-            .arg(f)
-            .output()
-            .ok()?;
-        if !out.status.success() {
-            return Some(Err(format!(
-                "pandoc cannot read {}: {}",
-                f.display(),
-                String::from_utf8_lossy(&out.stderr)
-            )));
-        }
-    }
-    Some(Ok(()))
 }
 
 // ---------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #![allow(clippy::print_stderr, reason = "tests report skips and samples")]
 
+use crate::consumers;
 use crate::wellformed;
 use crate::wellformed::{Outputs, check_all, render};
 use cable_model::{
@@ -14,6 +15,7 @@ use cable_model::{
     Level, List, ListItem, Marking, Note, NoteKind, Paragraph, Reference, ReferenceKind, Subject,
     Tag,
 };
+use cable_testkit::generators::{cable_text, hostile};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use std::path::PathBuf;
@@ -26,103 +28,6 @@ fn cases() -> u32 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(64)
-}
-
-/// Real cable tokens, mixed with noise (the same vocabulary as
-/// `cable-parse/tests/parse/properties.rs`).
-const TOKENS: &[&str] = &[
-    "SUBJECT: ",
-    "SUBJECT: SUBJECT: ",
-    "REF: A. STATE 4690 B. 08 STATE 129729",
-    "REF: ",
-    "1. (C) ",
-    "2. (S//NF) ",
-    "15. (U) ",
-    "A. ",
-    "(a) ",
-    "NOTE: ",
-    "END NOTE.",
-    "BEGIN TEXT:",
-    "END TEXT.",
-    "SUMMARY: ",
-    "END SUMMARY.",
-    "COMMENT: ",
-    "END COMMENT.",
-    "-- ",
-    "TAGS: PREL, PGOV, OVIP (CLINTON, HILLARY)",
-    "TAGS: ",
-    "E.O. 12958: DECL: 02/28/2019",
-    "PAGE 02 STATE 017183 242158Z",
-    "SIPDIS",
-    "¶",
-    "C O N F I D E N T I A L STATE 017183",
-    "SECRET//NOFORN",
-    "UNCLAS ",
-    "P R 242158Z FEB 09",
-    "FM SECSTATE WASHDC",
-    "TO AMEMBASSY CANBERRA PRIORITY",
-    "Classified By: Ambassador X for Reasons 1.4 (b) and (d).",
-    "CLINTON",
-    "NNNN",
-    "-------- THE DRAFT --------",
-    "////////",
-    "\u{FFFE}",
-    "\u{FFFF}",
-    "\u{FEFF}",
-    "\u{0}",
-    "\u{1b}[0m",
-    "\u{c}",
-    "\u{85}",
-    "\u{2028}",
-    "\r\n",
-    "\r",
-    "]]>",
-    "<!--",
-    "<?xml",
-    "&amp;",
-    "&#0;",
-    "---\n",
-    "+++\n",
-    "# ",
-    "* ",
-    "`",
-    "\\",
-    "|",
-    "$$",
-    "{=html}",
-    ": ",
-    "- ",
-    "? ",
-    "&anchor ",
-    "*alias ",
-    "!!binary ",
-    "NO",
-    "~",
-    "null",
-    "0x1F",
-    "1e9",
-    "\"",
-    "'",
-];
-
-fn piece() -> impl Strategy<Value = String> {
-    prop_oneof![
-        5 => proptest::sample::select(TOKENS).prop_map(str::to_owned),
-        3 => Just("\n".to_owned()),
-        1 => Just("\n\n".to_owned()),
-        2 => "[A-Z0-9 .,:()/-]{1,24}",
-        1 => any::<String>(),
-        1 => proptest::collection::vec(any::<char>(), 0..8).prop_map(|v| v.into_iter().collect()),
-    ]
-}
-
-fn cable_text() -> impl Strategy<Value = String> {
-    proptest::collection::vec(piece(), 0..60).prop_map(|v| v.concat())
-}
-
-/// An arbitrary string biased to the characters writers must escape.
-fn hostile() -> impl Strategy<Value = String> {
-    proptest::collection::vec(piece(), 0..6).prop_map(|v| v.concat())
 }
 
 fn marking() -> impl Strategy<Value = Option<Marking>> {
@@ -446,12 +351,18 @@ fn xml_validates_against_the_schema_and_pandoc_reads_the_json() {
         std::fs::write(&j, &o.pandoc).expect("write json");
         json.push(j);
     }
-    if let Some(r) = wellformed::xmllint_schema(&xml) {
+    if let Some(r) = consumers::xmllint_schema(
+        "xml_validates_against_the_schema_and_pandoc_reads_the_json",
+        &xml,
+    ) {
         r.unwrap_or_else(|e| panic!("xmllint --schema docs/cable.xsd:\n{e}"));
     }
     // pandoc starts slowly: read a sample.
     json.truncate(8);
-    if let Some(r) = wellformed::pandoc_reads(&json) {
+    if let Some(r) = consumers::pandoc_reads(
+        "xml_validates_against_the_schema_and_pandoc_reads_the_json",
+        &json,
+    ) {
         r.unwrap_or_else(|e| panic!("{e}"));
     }
 }
