@@ -270,23 +270,8 @@ impl Records {
     /// Reads the items on the calling thread, with no helper thread and no
     /// channel, handing each to `visit` in order as soon as it is read;
     /// reading stops early when `visit` returns `false`.
-    pub fn for_each(mut self, mut visit: impl FnMut(Item) -> bool) {
-        let Some(Pending {
-            input,
-            limits,
-            work,
-        }) = self.work.take()
-        else {
-            return;
-        };
-        let mut sink = sink::Sink::items(
-            &mut visit,
-            input,
-            limits,
-            Arc::clone(&self.meter.bytes_read),
-            Arc::clone(&self.meter.count_hint),
-        );
-        let _ = work(&mut sink);
+    pub fn for_each(self, mut visit: impl FnMut(Item) -> bool) {
+        self.walk(sink::Outlet::Items(&mut visit));
     }
 
     /// Walks the input like [`Records::for_each`] but only for ids: records
@@ -295,7 +280,13 @@ impl Records {
     /// [`Found::Stated`] without the text being split or decoded; the
     /// others come as [`Found::Record`]. Skipped and failed members are
     /// left out. Reading stops early when `visit` returns `false`.
-    pub fn scan_ids(mut self, mut visit: impl FnMut(Found) -> bool) {
+    pub fn scan_ids(self, mut visit: impl FnMut(Found) -> bool) {
+        self.walk(sink::Outlet::Ids(&mut visit));
+    }
+
+    /// Runs the pending walk once, handing what it finds to `outlet`
+    /// ([`Records::for_each`] or [`Records::scan_ids`]).
+    fn walk(mut self, outlet: sink::Outlet<'_>) {
         let Some(Pending {
             input,
             limits,
@@ -304,8 +295,8 @@ impl Records {
         else {
             return;
         };
-        let mut sink = sink::Sink::ids(
-            &mut visit,
+        let mut sink = sink::Sink::new(
+            outlet,
             input,
             limits,
             Arc::clone(&self.meter.bytes_read),

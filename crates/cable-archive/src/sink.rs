@@ -14,7 +14,7 @@ pub(crate) struct Stop;
 
 /// Where the items go: to a function on the reading thread itself;
 /// `false` stops reading.
-enum Outlet<'a> {
+pub(crate) enum Outlet<'a> {
     /// Every item ([`crate::Records::for_each`]).
     Items(&'a mut dyn FnMut(Item) -> bool),
     /// Ids only ([`crate::Records::scan_ids`]).
@@ -33,28 +33,6 @@ pub(crate) struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
-    /// A sink handing every item to `visit`.
-    pub(crate) fn items(
-        visit: &'a mut dyn FnMut(Item) -> bool,
-        input: PathBuf,
-        limits: Limits,
-        bytes_read: Arc<AtomicU64>,
-        count_hint: Arc<AtomicU64>,
-    ) -> Self {
-        Sink::new(Outlet::Items(visit), input, limits, bytes_read, count_hint)
-    }
-
-    /// A sink handing only ids (or records without a stated id) to `visit`.
-    pub(crate) fn ids(
-        visit: &'a mut dyn FnMut(Found) -> bool,
-        input: PathBuf,
-        limits: Limits,
-        bytes_read: Arc<AtomicU64>,
-        count_hint: Arc<AtomicU64>,
-    ) -> Self {
-        Sink::new(Outlet::Ids(visit), input, limits, bytes_read, count_hint)
-    }
-
     /// Whether only ids are wanted: readers may then skip what it takes to
     /// build a record's text when the container states the id.
     pub(crate) fn ids_only(&self) -> bool {
@@ -74,7 +52,9 @@ impl<'a> Sink<'a> {
         }
     }
 
-    fn new(
+    /// A sink handing what readers find to `outlet`, counting the bytes
+    /// read into `bytes_read` and the expected items into `count_hint`.
+    pub(crate) fn new(
         outlet: Outlet<'a>,
         input: PathBuf,
         limits: Limits,

@@ -68,31 +68,42 @@ fn every_crate_is_a_library_or_a_binary_or_tool() {
     }
 }
 
+/// Where the libraries break one rule: their code (`src/`) names one of
+/// `names`, or they are built with a dependency `forbidden` refuses.
+fn in_libraries(names: &[&str], forbidden: impl Fn(&str) -> bool) -> Vec<String> {
+    let packages = workspace::packages();
+    let mut found = Vec::new();
+    for name in LIBRARIES {
+        let p = package(&packages, name);
+        found.extend(lines(source::find(&p.dir.join("src"), names)));
+        for dep in p.built_with() {
+            if forbidden(dep) {
+                found.push(format!("{name} depends on {dep}"));
+            }
+        }
+    }
+    found
+}
+
 /// "Only the binary knows threads": no library spawns a thread or uses a
 /// thread pool or channel, in its code or its dependencies.
 /// (`thread_local!` is allowed: a per-thread buffer starts no thread.)
 #[test]
 fn no_threads_outside_the_binary() {
-    let packages = workspace::packages();
-    let mut found = Vec::new();
-    for name in LIBRARIES {
-        let p = package(&packages, name);
-        found.extend(lines(source::find(
-            &p.dir.join("src"),
-            &[
-                "std::thread",
-                "thread::spawn",
-                "thread::scope",
-                "thread::Builder",
-                "spawn_scoped",
-                "scope(",
-                "rayon",
-                "crossbeam",
-                "mpsc",
-            ],
-        )));
-        for dep in p.built_with() {
-            let threaded = [
+    let found = in_libraries(
+        &[
+            "std::thread",
+            "thread::spawn",
+            "thread::scope",
+            "thread::Builder",
+            "spawn_scoped",
+            "scope(",
+            "rayon",
+            "crossbeam",
+            "mpsc",
+        ],
+        |dep| {
+            [
                 "rayon",
                 "crossbeam",
                 "flume",
@@ -101,12 +112,9 @@ fn no_threads_outside_the_binary() {
                 "async-std",
             ]
             .iter()
-            .any(|t| dep.starts_with(t));
-            if threaded {
-                found.push(format!("{name} depends on {dep}"));
-            }
-        }
-    }
+            .any(|t| dep.starts_with(t))
+        },
+    );
     report("threads outside the binary", &found);
 }
 
@@ -115,27 +123,17 @@ fn no_threads_outside_the_binary() {
 /// bar, signal handling or anyhow, or exits the process or prints.
 #[test]
 fn only_the_binary_knows_terminals_flags_and_exit_codes() {
-    let packages = workspace::packages();
-    let mut found = Vec::new();
-    for name in LIBRARIES {
-        let p = package(&packages, name);
-        found.extend(lines(source::find(
-            &p.dir.join("src"),
-            &[
-                "process::exit",
-                "print!",
-                "println!",
-                "eprint!",
-                "eprintln!",
-                "dbg!",
-            ],
-        )));
-        for dep in p.built_with() {
-            if ["clap", "indicatif", "ctrlc", "anyhow", "console"].contains(&dep) {
-                found.push(format!("{name} depends on {dep}"));
-            }
-        }
-    }
+    let found = in_libraries(
+        &[
+            "process::exit",
+            "print!",
+            "println!",
+            "eprint!",
+            "eprintln!",
+            "dbg!",
+        ],
+        |dep| ["clap", "indicatif", "ctrlc", "anyhow", "console"].contains(&dep),
+    );
     report("binary concerns in libraries", &found);
 }
 
