@@ -211,3 +211,50 @@ pub fn state_17183() -> cable_model::Cable {
     c.trailer = vec!["NNNN".into()];
     c
 }
+
+/// A piece of a body's text, as a reader meets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// A paragraph's label as written (`15`).
+    Label(&'a str),
+    /// A paragraph's portion marking as written (`C/REL MTCR`).
+    Marking(&'a str),
+    /// A run of text: a paragraph's first run, prose, a list item, a
+    /// heading.
+    Text(&'a str),
+}
+
+/// The pieces of `blocks`, in reading order (a note's title is not one:
+/// writers may spell it their own way).
+pub fn pieces(blocks: &[Block]) -> Vec<Piece<'_>> {
+    fn walk<'a>(blocks: &'a [Block], out: &mut Vec<Piece<'a>>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    if let Some(l) = &p.label {
+                        out.push(Piece::Label(&l.raw));
+                    }
+                    if let Some(m) = &p.marking {
+                        out.push(Piece::Marking(&m.raw));
+                    }
+                    out.push(Piece::Text(&p.text));
+                    walk(&p.children, out);
+                }
+                Block::Text(t) => out.push(Piece::Text(t)),
+                Block::List(l) => {
+                    for i in &l.items {
+                        out.push(Piece::Text(&i.text));
+                        walk(&i.children, out);
+                    }
+                }
+                Block::Heading(h) => out.push(Piece::Text(&h.text)),
+                Block::Note(n) => walk(&n.blocks, out),
+                // A block kind added later holds no text this knows of.
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(blocks, &mut out);
+    out
+}

@@ -4,7 +4,7 @@
 
 use cable_model::*;
 use cable_pandoc::{ApiVersion, Options};
-use cable_testkit::cables::{self, addressee, letter, number, paragraph, repaired};
+use cable_testkit::cables::{self, Piece, addressee, letter, number, paragraph, repaired};
 use cable_testkit::tools;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -241,28 +241,11 @@ pub(crate) fn pandocs(test: &str) -> Vec<Pandoc> {
 /// control characters shown as their control pictures (the documented
 /// mapping).
 pub(crate) fn body_words(blocks: &[Block], out: &mut Vec<String>) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => {
-                if let Some(l) = &p.label {
-                    out.push(format!("{}.", l.raw));
-                }
-                if let Some(m) = &p.marking {
-                    words(&format!("({})", m.raw), out);
-                }
-                words(&p.text, out);
-                body_words(&p.children, out);
-            }
-            Block::Text(t) => words(t, out),
-            Block::List(l) => {
-                for i in &l.items {
-                    words(&i.text, out);
-                    body_words(&i.children, out);
-                }
-            }
-            Block::Heading(h) => words(&h.text, out),
-            Block::Note(n) => body_words(&n.blocks, out),
-            _ => {}
+    for piece in cables::pieces(blocks) {
+        match piece {
+            Piece::Label(raw) => out.push(format!("{raw}.")),
+            Piece::Marking(raw) => words(&format!("({raw})"), out),
+            Piece::Text(t) => words(t, out),
         }
     }
 }

@@ -77,25 +77,9 @@ fn without_link_debris(text: &str) -> String {
 }
 
 fn body_words(blocks: &[Block], out: &mut Vec<String>) {
-    fn push(s: &str, out: &mut Vec<String>) {
-        out.extend(s.split_whitespace().map(str::to_owned));
-    }
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => {
-                push(&p.text, out);
-                body_words(&p.children, out);
-            }
-            Block::Text(t) => push(t, out),
-            Block::List(l) => {
-                for i in &l.items {
-                    push(&i.text, out);
-                    body_words(&i.children, out);
-                }
-            }
-            Block::Heading(h) => push(&h.text, out),
-            Block::Note(n) => body_words(&n.blocks, out),
-            _ => {}
+    for piece in cable_testkit::cables::pieces(blocks) {
+        if let cable_testkit::cables::Piece::Text(t) = piece {
+            out.extend(t.split_whitespace().map(str::to_owned));
         }
     }
 }
