@@ -32,10 +32,9 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use cable_model::{Cable, CableId};
+use cable_model::Cable;
 
 /// Writes one cable into a buffer.
 type WriteFn = Box<dyn Fn(&Cable, &mut Vec<u8>) -> io::Result<()>>;
@@ -63,12 +62,6 @@ fn variant(
     }
 }
 
-/// Links every other cable (even serial numbers), as a run holding half of
-/// the referenced cables would.
-fn half_linked(ext: &'static str) -> impl Fn(&CableId) -> Option<String> + Send + Sync {
-    move |id: &CableId| (id.serial() % 2 == 0).then(|| format!("{id}.{ext}"))
-}
-
 fn writers() -> Vec<Writer> {
     use cable_markdown as md;
     let mut toml = md::Options::default();
@@ -79,7 +72,7 @@ fn writers() -> Vec<Writer> {
     wrapped.wrap = Some(72);
     wrapped.heading_offset = 1;
     wrapped.link_template = Some("https://example.org/{id}.html".into());
-    wrapped.links = Some(Arc::new(half_linked("md")));
+    wrapped.links = Some(cable_testkit::links::even_serials("md"));
     let yaml_single = cable_yaml::Options::default().single_line_strings(true);
     let yaml_explicit = cable_yaml::Options::default().explicit_nulls(true);
     let mut xml_flat = cable_xml::Options::default();
@@ -89,7 +82,7 @@ fn writers() -> Vec<Writer> {
     let mut pandoc_pretty = cable_pandoc::Options::default();
     pandoc_pretty.pretty = true;
     let mut pandoc_links = cable_pandoc::Options::default();
-    pandoc_links.links = Some(Arc::new(half_linked("json")));
+    pandoc_links.links = Some(cable_testkit::links::even_serials("json"));
     vec![
         Writer {
             name: "markdown",
