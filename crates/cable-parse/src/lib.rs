@@ -10,7 +10,10 @@
 //! The entry points are [`parse`] and [`parse_with`] (which also reconciles
 //! what a container such as a CSV row said about the cable). [`titlefy`] and
 //! [`canonical_id`] are exposed for writers' callers and for conformance
-//! testing.
+//! testing. [`search_text`] gives a cable's text line by line without its
+//! layout (paragraph numbers, portion markings, rules, page headers,
+//! summary markers), for search indexes; [`with_line_breaks`] lays a text
+//! the model joined back onto those lines.
 //!
 //! Invariants: no I/O (no files, no threads, no printing), no global mutable
 //! state, time linear in the input's length.
@@ -28,6 +31,7 @@ mod context;
 mod header;
 mod ids;
 mod reconcile;
+mod search_text;
 mod source;
 mod stations;
 mod titlefy;
@@ -35,6 +39,7 @@ mod titlefy;
 use cable_model::{Cable, CableId, ContainerMeta};
 
 pub use ids::canonical_id;
+pub use search_text::{search_text, with_line_breaks};
 pub use titlefy::titlefy;
 
 /// One TAGS entry as written (`prel`, `NATO`, `Clinton, Hillary`) as the

@@ -388,7 +388,7 @@ fn page_header(trimmed: &str) -> Option<PageKind> {
 }
 
 /// Splits on `\n`, `\r\n` and lone `\r`.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;

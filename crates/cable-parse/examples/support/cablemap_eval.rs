@@ -32,7 +32,7 @@ pub(crate) fn evaluate(case: &Value) -> Value {
         }
         _ => {
             let cable = cable_parse::parse_with(input, &meta(ctx));
-            from_cable(field, &cable, flag("clean"), flag("normalize"))
+            from_cable(field, input, &cable, flag("clean"), flag("normalize"))
         }
     }
 }
@@ -49,7 +49,7 @@ fn meta(ctx: &Value) -> ContainerMeta {
     m
 }
 
-fn from_cable(field: &str, c: &Cable, clean: bool, normalize: bool) -> Value {
+fn from_cable(field: &str, input: &str, c: &Cable, clean: bool, normalize: bool) -> Value {
     match field {
         "classified_by" => {
             let name = c.classified_by.as_ref().and_then(|cb| cb.name.clone());
@@ -92,19 +92,15 @@ fn from_cable(field: &str, c: &Cable, clean: bool, normalize: bool) -> Value {
         },
         "signers" => json!(c.signer.iter().collect::<Vec<_>>()),
         // The peer keeps the summary's line breaks; the model joins wrapped
-        // lines, so its blocks become lines (list items with their bullet).
+        // lines, so its blocks become lines (list items with their bullet)
+        // laid back onto the cable's own line breaks.
         "summary" => summary_note(&c.body).map_or(Value::Null, |n| {
             let mut parts = Vec::new();
             summary_text(&n.blocks, &mut parts);
-            json!(parts.join("\n"))
+            json!(cable_parse::with_line_breaks(input, &parts.join("\n")))
         }),
-        "clean_content" => {
-            // The peer keeps the cable's line breaks; the model joins wrapped
-            // lines, so each block's text becomes one line.
-            let mut parts = Vec::new();
-            text_of(&c.body, &mut parts);
-            json!(parts.iter().map(|p| format!("{p}\n")).collect::<String>())
-        }
+        // The peer's line-preserving clean-up for search indexing.
+        "clean_content" => json!(cable_parse::search_text(input)),
         "info_recipients" => json!(c.routing.info.iter().map(recipient).collect::<Vec<_>>()),
         "recipients" => json!(c.routing.to.iter().map(recipient).collect::<Vec<_>>()),
         "nondisclosure_deadline" => match &c.declassify {

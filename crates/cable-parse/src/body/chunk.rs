@@ -10,7 +10,7 @@ use super::paragraphs::{self, RawLabel};
 use super::{Event, LabelInfo, headings, lists, notes, portion, signer};
 use crate::context::Context;
 use crate::source::Line;
-use cable_model::{Code, Heading, HeadingStyle, Marking};
+use cable_model::{Code, Heading, HeadingStyle};
 
 /// How many lines ahead a new chunk looks to size its text: the lines up
 /// to the next blank one, at most this many (a bound, so runs of one-line
@@ -363,7 +363,7 @@ impl Chunker {
         if !at.may_start {
             return false;
         }
-        let Some((marking, rest)) = unlabeled_marking(text) else {
+        let Some((marking, rest)) = portion::unlabeled_marking(text) else {
             return false;
         };
         self.start(at, rest, |t| Event::Label {
@@ -483,20 +483,6 @@ impl Chunker {
     }
 }
 
-/// `(U) text`, `(S//NF) text`: a portion marking opening an unnumbered
-/// paragraph.
-fn unlabeled_marking(line: &str) -> Option<(Marking, &str)> {
-    let t = line.trim_start_blanks();
-    let inner = t.strip_prefix('(')?;
-    let close = inner.get(..inner.len().min(42))?.find(')')?;
-    let m = portion::parse_marking(inner.get(..close)?)?;
-    let rest = inner.get(close + 1..)?;
-    if !rest.starts_with(' ') || rest.trim_blanks().is_empty() {
-        return None;
-    }
-    Some((m, rest.trim_start_blanks()))
-}
-
 /// `<<218634>>` or `ID: 190648`: a database export record.
 fn is_dump_marker(line: &str) -> bool {
     let t = line.trim_blanks();
@@ -509,7 +495,7 @@ fn is_dump_marker(line: &str) -> bool {
 
 /// Whether a chunk stops in mid-sentence: its last word is in lower case
 /// with no punctuation after it (`has circulated`).
-fn ends_mid_sentence(text: &str) -> bool {
+pub(crate) fn ends_mid_sentence(text: &str) -> bool {
     text.trim_end_blanks()
         .chars()
         .last()

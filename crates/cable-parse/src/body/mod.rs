@@ -16,14 +16,14 @@
 //!    stack of open paragraphs and notes (no recursion, so nesting depth
 //!    never threatens the stack).
 
-mod chunk;
+pub(crate) mod chunk;
 mod end;
-mod headings;
+pub(crate) mod headings;
 mod lists;
-mod notes;
-mod paragraphs;
-mod portion;
-mod signer;
+pub(crate) mod notes;
+pub(crate) mod paragraphs;
+pub(crate) mod portion;
+pub(crate) mod signer;
 pub(crate) mod trailer;
 mod tree;
 

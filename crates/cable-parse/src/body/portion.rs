@@ -53,6 +53,20 @@ pub(crate) fn parse_marking(inner: &str) -> Option<Marking> {
     })
 }
 
+/// `(U) text`, `(S//NF) text`: a portion marking opening an unnumbered
+/// paragraph.
+pub(crate) fn unlabeled_marking(line: &str) -> Option<(Marking, &str)> {
+    let t = line.trim_start_blanks();
+    let inner = t.strip_prefix('(')?;
+    let close = inner.get(..inner.len().min(42))?.find(')')?;
+    let m = parse_marking(inner.get(..close)?)?;
+    let rest = inner.get(close + 1..)?;
+    if !rest.starts_with(' ') || rest.trim_blanks().is_empty() {
+        return None;
+    }
+    Some((m, rest.trim_start_blanks()))
+}
+
 /// A level abbreviation, with the caveat `SBU` implies.
 fn level_of(s: &str) -> Option<(Level, Option<Caveat>)> {
     Some(match s {

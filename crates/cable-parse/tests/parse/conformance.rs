@@ -36,7 +36,7 @@ fn is_dev(id: &str) -> bool {
 const FLOORS: &[(&str, usize, usize)] = &[
     ("canonical_id", 70, 66),
     ("classified_by", 54, 43),
-    ("clean_content", 1, 0),
+    ("clean_content", 6, 0),
     ("info_recipients", 3, 3),
     ("nondisclosure_deadline", 3, 3),
     ("recipients", 1, 0),
@@ -44,14 +44,14 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("references_ng", 11, 9),
     ("signers", 12, 10),
     ("subject", 17, 18),
-    ("summary", 6, 3),
+    ("summary", 7, 4),
     ("tag_kind", 2, 3),
     ("tags", 21, 20),
     ("titlefy", 7, 6),
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (239, 211);
+const OVERALL: (usize, usize) = (245, 212);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.

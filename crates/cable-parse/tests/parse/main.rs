@@ -10,6 +10,7 @@
 //! - `pathological`: issue sizes within time bounds, linearity ratios.
 //! - `conformance`, `corpus`: the shared conformance cases and corpus
 //!   (skipped when absent).
+//! - `search_text`: the layout rules of `search_text` and `with_line_breaks`.
 //! - `dump`: the compact model dump the snapshots hold; `shared`: where the
 //!   shared material is; `cablemap_eval`, `hostile`: the examples' support
 //!   modules, included by path.
@@ -26,5 +27,6 @@ mod hostile;
 mod identify;
 mod pathological;
 mod properties;
+mod search_text;
 mod seeds;
 mod shared;
