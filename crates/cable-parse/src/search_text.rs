@@ -16,7 +16,10 @@
 //! - the intro of a summary or comment where a paragraph starts (`Summary:`,
 //!   `Summary and comment.`, `Comment:`) and its end marker anywhere
 //!   (`End Summary.`, `END SUMMARY AND COMMENT.`, `End Comment.`), with the
-//!   blanks after it;
+//!   blanks after it; an intro standing alone as a heading (`SUMMARY`,
+//!   `---- Comment ----`); an intro after an opening parenthesis and an end
+//!   marker in parentheses (`(COMMENT: … END COMMENT)` -> `(…)`, `(END
+//!   SUMMARY)` -> nothing);
 //! - a `SIPDIS` word at the start of a line;
 //! - redaction placeholders: a run of `x` that cannot be a Roman numeral
 //!   (`xx`, `XXXXXXXXXXXX`; not `XX` or `XXX`, which may be twenty and
@@ -283,9 +286,10 @@ fn clean_line(line: &str, starts_paragraph: bool, redactions: bool) -> String {
         text = rest;
     }
     if opens {
-        if let Some(o) = notes::opener(text.trim_start_blanks())
-            .filter(|o| matches!(o.kind, NoteKind::Summary | NoteKind::Comment))
-        {
+        if is_bare_intro(text) {
+            return String::new();
+        }
+        if let Some(o) = summary_or_comment(text.trim_start_blanks()) {
             text = o.rest;
         }
     }
@@ -295,12 +299,55 @@ fn clean_line(line: &str, starts_paragraph: bool, redactions: bool) -> String {
         }
     }
     // A line whose start was not removed keeps its indentation.
-    let text = without_end_markers(text);
+    let text = without_end_markers(&without_inner_intros(text));
     if redactions {
         without_redactions(&text)
     } else {
         text
     }
+}
+
+/// A summary or comment intro at the start of `text`: `Summary:`,
+/// `COMMENT.`, `Summary and Comment:`, `BEGIN SUMMARY`.
+fn summary_or_comment(text: &str) -> Option<notes::Opener<'_>> {
+    notes::opener(text).filter(|o| matches!(o.kind, NoteKind::Summary | NoteKind::Comment))
+}
+
+/// A line that is only an intro, as a heading: `SUMMARY`, `Comment:`,
+/// `------- SUMMARY -------`, `Summary and Comment`.
+fn is_bare_intro(text: &str) -> bool {
+    let t = text.trim_blanks();
+    let t = headings::dashed(t).unwrap_or(t);
+    let t = t.trim_end_matches([':', '.']).trim_blanks();
+    if t.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let with_colon = format!("{t}:");
+    summary_or_comment(&with_colon).is_some_and(|o| o.rest.is_empty())
+}
+
+/// `text` without intros opened by a parenthesis inside the line:
+/// `(COMMENT: They will.` -> `(They will.`.
+fn without_inner_intros(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('(') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (i, _) in text.match_indices('(') {
+        let Some(after) = text.get(i + 1..) else {
+            continue;
+        };
+        if i + 1 < copied {
+            continue;
+        }
+        if let Some(o) = summary_or_comment(after) {
+            out.push_str(text.get(copied..=i).unwrap_or(""));
+            copied = text.len() - o.rest.len();
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 /// The closers [`without_end_markers`] removes: `END SUMMARY`, `END
@@ -319,9 +366,24 @@ fn without_end_markers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     while let Some(c) = notes::find_closer(text, from, &keys) {
-        out.push_str(text.get(from..c.start).unwrap_or(""));
+        let before = text.get(from..c.start).unwrap_or("");
         let after = text.get(c.end..).unwrap_or("");
-        from = c.end + (after.len() - after.trim_start_blanks().len());
+        let after_blanks = after.len() - after.trim_start_blanks().len();
+        let closes = after.trim_start_blanks().starts_with(')');
+        if closes && before.trim_end_blanks().ends_with('(') {
+            // `(END COMMENT)`: the parentheses and the blanks after them
+            // go with the marker.
+            out.push_str(before.trim_end_blanks().strip_suffix('(').unwrap_or(""));
+            let rest = after.get(after_blanks + 1..).unwrap_or("");
+            from = text.len() - rest.trim_start_blanks().len();
+        } else if closes {
+            // `... they will. END COMMENT)`: the note's parenthesis stays.
+            out.push_str(before.trim_end_blanks());
+            from = c.end + after_blanks;
+        } else {
+            out.push_str(before);
+            from = c.end + after_blanks;
+        }
     }
     out.push_str(text.get(from..).unwrap_or(""));
     out

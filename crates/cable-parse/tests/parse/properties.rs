@@ -28,6 +28,18 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         &cable_parse::identify(text, &cable_model::ContainerMeta::default())
     );
 
+    // The search text never panics and never has more lines than the
+    // input; the summary laid onto its lines keeps its words.
+    let search = cable_parse::search_text(text);
+    prop_assert!(search.lines().count() <= text.split(['\n', '\r']).count());
+    if let Some(s) = cable.summary() {
+        let relined = cable_parse::with_line_breaks(text, &s);
+        prop_assert_eq!(
+            relined.split_whitespace().collect::<Vec<_>>(),
+            s.split_whitespace().collect::<Vec<_>>()
+        );
+    }
+
     // Diagnostics point inside the input (line numbers are 1-based; a
     // diagnostic about the end of the text may name the line after the last).
     let lines = text.split(['\n', '\r']).count() as u32 + 1;

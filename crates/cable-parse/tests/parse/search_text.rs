@@ -95,6 +95,26 @@ const CASES: &[(&str, &str, &str)] = &[
         "Talks went on. \nNext point.\n",
     ),
     (
+        "an intro alone on a line is a heading and dropped",
+        "SUMMARY\n\nTalks went on.\n\n-------- Comment --------\nThey will.\n",
+        "Talks went on.\n\nThey will.\n",
+    ),
+    (
+        "a word that only looks like an intro is kept",
+        "Summary of the talks\n\nComments welcome\n",
+        "Summary of the talks\n\nComments welcome\n",
+    ),
+    (
+        "parenthesised comment",
+        "They met. (COMMENT: They will try. END COMMENT) Next.\n",
+        "They met. (They will try.) Next.\n",
+    ),
+    (
+        "parenthesised end marker alone",
+        "They will try. (END COMMENT) Next.\n",
+        "They will try. Next.\n",
+    ),
+    (
         "summary as a word is kept",
         "A summary of the talks\nfollows.\n",
         "A summary of the talks\nfollows.\n",
