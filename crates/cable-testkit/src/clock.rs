@@ -3,17 +3,26 @@
 
 use std::time::{Duration, Instant};
 
-/// The calling thread's CPU time so far, where Linux reports it
-/// (`/proc/thread-self/schedstat`, first field: nanoseconds on a CPU);
-/// `None` elsewhere.
+/// The calling thread's CPU time so far, from
+/// `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`: exact to the nanosecond (the
+/// kernel adds the running slice when asked). The first version read
+/// `/proc/thread-self/schedstat`, whose figure for the running thread
+/// moves only at scheduler ticks, so work shorter than a tick read 0 ns and
+/// a linearity ratio became absurd on a fast enough build (found in
+/// issue 16 with the parser at opt-level 1). `None` where the clock is
+/// missing.
 pub fn thread_cpu() -> Option<Duration> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
-        .map(Duration::from_nanos)
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        let secs = u64::try_from(t.tv_sec).ok()?;
+        let nanos = u32::try_from(t.tv_nsec).ok()?;
+        Some(Duration::new(secs, nanos))
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    {
+        None
+    }
 }
 
 /// A stopwatch over the calling thread's CPU time ([`thread_cpu`]), or
@@ -75,5 +84,21 @@ mod tests {
             x = std::hint::black_box(x.wrapping_add(1));
         }
         assert!(t.elapsed() > Duration::ZERO, "{t:?}");
+    }
+
+    /// Regression (issue 16): the schedstat clock moved only at scheduler
+    /// ticks, so a piece of work far shorter than a tick read 0 ns.
+    #[test]
+    fn regression_the_clock_sees_work_shorter_than_a_scheduler_tick() {
+        let t = Clock::start();
+        let mut x = 0u64;
+        for i in 0..20_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(i));
+        }
+        let spent = t.elapsed();
+        assert!(
+            spent > Duration::ZERO && spent < Duration::from_millis(4),
+            "{spent:?}"
+        );
     }
 }
