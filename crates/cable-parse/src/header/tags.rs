@@ -130,8 +130,9 @@ impl TagText {
 }
 
 /// Splits a glued run of tags (`PRELPGOVKDEM`, `IZPREL`) into four-letter
-/// codes of the vocabulary and at most one two-letter country code; the
-/// pieces keep the case of the text.
+/// codes of the vocabulary, at least one of them a subject or program
+/// code, and at most one two-letter country code; the pieces keep the case
+/// of the text.
 fn split_glued(w: &str) -> Option<Vec<TagText>> {
     let upper = w.to_ascii_uppercase();
     if !(6..=64).contains(&w.len()) || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -155,6 +156,17 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
     }
     let mut spans = Vec::new();
     if !go(&upper, false, &mut spans, 0) {
+        return None;
+    }
+    // An English word can read as a country and an organisation code
+    // (`PRICES` = `PR` + `ICES`): a glued run holds a subject or program
+    // code.
+    let has_subject = spans.iter().any(|&(at, n)| {
+        upper
+            .get(at..at + n)
+            .is_some_and(|p| n == 4 && (SUBJECT_CODES.contains(p) || p.starts_with('K')))
+    });
+    if !has_subject {
         return None;
     }
     Some(
@@ -411,10 +423,8 @@ fn flush_persons(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
     while let Some(&w) = phrase.get(j) {
         let next = phrase.get(j + 1).copied();
         if let Some(g) = next.filter(|n| given(n) && !given(w)) {
-            if !rest.is_empty() {
-                out.push(TagText::new(rest.join(" "), TagKind::Unknown));
-                rest.clear();
-            }
+            push_keywords(&rest, out);
+            rest.clear();
             out.push(TagText::new(format!("{w}, {g}"), TagKind::Person));
             j += 2;
             continue;
@@ -422,10 +432,56 @@ fn flush_persons(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
         rest.push(w);
         j += 1;
     }
-    if !rest.is_empty() {
-        out.push(TagText::new(rest.join(" "), TagKind::Unknown));
-    }
+    push_keywords(&rest, out);
     phrase.clear();
+}
+
+/// Words that may recur inside one free-text keyword (`MINISTER OF THE
+/// INTERIOR OF THE REPUBLIC`): articles, prepositions, conjunctions.
+const LINKING_WORDS: &[&str] = &[
+    "A", "AN", "THE", "AND", "OR", "OF", "IN", "TO", "FOR", "ON", "WITH", "AT", "BY", "FROM",
+];
+
+/// Pushes a run of free-text words as keywords. A page that dropped the
+/// commas between keywords (the cable format guide, §4: the HTML rewrites
+/// TAGS with the "original separators dropped") runs them together. One
+/// keyword names each of its topics once, so:
+///
+/// * a content word that repeats a word of the keyword at hand starts the
+///   next one (`ENERGY SECURITY ENERGY PRICES`);
+/// * a word of three or four letters that cuts short a word of the keyword
+///   at hand is an abbreviation, a keyword of its own (`TRADE POLICY TRA
+///   TRADE DISPUTES`).
+fn push_keywords(words: &[&str], out: &mut Vec<TagText>) {
+    let mut start = 0;
+    let mut j = 0;
+    while let Some(w) = words.get(j) {
+        let u = w.to_uppercase();
+        let current = words.get(start..j).unwrap_or(&[]);
+        let linking = LINKING_WORDS.contains(&u.as_str()) || u.len() < 3;
+        let same = |p: &&str| p.eq_ignore_ascii_case(&u);
+        let cuts = |p: &&str| {
+            let p = p.to_uppercase();
+            p.len() > u.len() && p.starts_with(u.as_str())
+        };
+        if !linking && current.iter().any(same) {
+            push_words(current, out);
+            start = j;
+        } else if !linking && u.len() <= 4 && current.iter().any(cuts) {
+            push_words(current, out);
+            push_words(std::slice::from_ref(w), out);
+            start = j + 1;
+        }
+        j += 1;
+    }
+    push_words(words.get(start..).unwrap_or(&[]), out);
+}
+
+/// Pushes words as one free-text tag, if there are any.
+fn push_words(words: &[&str], out: &mut Vec<TagText>) {
+    if !words.is_empty() {
+        out.push(TagText::new(words.join(" "), TagKind::Unknown));
+    }
 }
 
 #[cfg(test)]
@@ -482,6 +538,22 @@ mod tests {
         assert_eq!(
             tags("KE VISIT OF THE MINISTER BURKINA FASO PERU"),
             ["KE", "VISIT OF THE MINISTER", "BURKINA FASO", "PERU"]
+        );
+        // Keywords run together: a repeated or cut-short content word
+        // starts the next one; linking words may recur.
+        assert_eq!(
+            tags("KE ENERGY SECURITY ENERGY PRICES"),
+            ["KE", "ENERGY SECURITY", "ENERGY PRICES"]
+        );
+        assert_eq!(
+            tags("TRADE POLICY TRA TRADE DISPUTES"),
+            ["TRADE POLICY", "TRA", "TRADE DISPUTES"]
+        );
+        // An English word is no glued run (`PR` + `ICES`).
+        assert_eq!(tags("KE FOOD PRICES"), ["KE", "FOOD PRICES"]);
+        assert_eq!(
+            tags("VISIT OF THE MINISTER OF THE INTERIOR"),
+            ["VISIT OF THE MINISTER OF THE INTERIOR"]
         );
         assert_eq!(
             tags("KE TRAINING IN NEW ZEALAND"),
