@@ -12,12 +12,111 @@
 //! * an organisation code of the TAGS vocabulary (`NATO`, `IAEA`, `VARIG`)
 //!   that is no English function word (`WHO` is also a pronoun);
 //! * in a cable, a word the cable's own mixed-case body writes in capitals
-//!   ([`titlefy_with`]).
+//!   ([`titlefy_with`]);
+//! * a word holding letters and digits that is no ordinal or decade
+//!   (`H1N1`, `P5`, but `63rd`, `1990s`);
+//! * a word of a vowel and then three or more consonants (`UNSCR`, `ICTR`),
+//!   none of the English endings `-S` after two consonants or `-CH`;
+//! * a single letter joined by `/` (`A/S`, the Assistant Secretary).
+//!
+//! The words of a place's name (the ISO 3166 country names and the post
+//! names of ACP 117: `SRI LANKA`, `EL SALVADOR`, `DAR ES SALAAM`) are words,
+//! whatever their shape.
 //!
 //! A subject that already holds lower-case letters was typed in mixed case
 //! by its author and is returned unchanged. `’` is read like `'`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// Names of places, as upper-case word lists keyed by their first word:
+/// the ISO 3166-1 country names (`header/countries.txt`, from Debian
+/// iso-codes) and the names of posts in ACP 117 (`stations/posts.txt`, the
+/// lines of an embassy or consulate, office word dropped: `AMEMBASSY DAR ES
+/// SALAAM` -> `DAR ES SALAAM`).
+static PLACES: LazyLock<BTreeMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let countries = include_str!("header/countries.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(str::to_owned);
+    let posts = include_str!("stations/posts.txt")
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("AMEMBASSY ")
+                .or_else(|| l.strip_prefix("AMCONSUL "))
+        })
+        .map(str::to_owned);
+    let mut map: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for name in countries.chain(posts) {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_uppercase)
+            .collect();
+        if let Some(first) = words.first() {
+            map.entry(first.clone()).or_default().push(words);
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        v.dedup();
+    }
+    map
+});
+
+/// The byte offsets of the words of `subject` that belong to a place's
+/// name ([`PLACES`]), its words separated by blanks or hyphens
+/// (`PORT-AU-PRINCE`), each with whether it is a particle: a word of one
+/// or two letters inside the name (`AU`, `DE`, `ES`: `Rio de Janeiro`).
+fn place_words(subject: &str) -> BTreeMap<usize, bool> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in subject.char_indices().chain([(subject.len(), ' ')]) {
+        match (c.is_ascii_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.extend(subject.get(s..i).map(|w| (s, w)));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut found = BTreeMap::new();
+    let places = &*PLACES;
+    let mut i = 0;
+    while let Some(&(_, w)) = words.get(i) {
+        let upper = w.to_ascii_uppercase();
+        let matched = places.get(&upper).and_then(|names| {
+            names.iter().find(|name| {
+                name.iter().enumerate().all(|(k, nw)| {
+                    let Some(&(a, tw)) = words.get(i + k) else {
+                        return false;
+                    };
+                    // Only blanks or hyphens between the words of a name.
+                    let joined = k == 0
+                        || words.get(i + k - 1).is_some_and(|&(pa, pw)| {
+                            subject
+                                .get(pa + pw.len()..a)
+                                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+                        });
+                    joined && tw.eq_ignore_ascii_case(nw)
+                })
+            })
+        });
+        match matched {
+            Some(name) => {
+                for k in 0..name.len() {
+                    if let Some(&(a, tw)) = words.get(i + k) {
+                        found.insert(a, k > 0 && tw.len() <= 2);
+                    }
+                }
+                i += name.len().max(1);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
 
 /// Words written in lower case inside a title.
 const SMALL_WORDS: &[&str] = &[
@@ -116,6 +215,40 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
             return true;
         }
     }
+    // Letters and digits (`H1N1`, `P5`, `TFGG01`), but not an ordinal
+    // (`63RD`) or a decade (`1990S`).
+    let digits = upper.chars().filter(char::is_ascii_digit).count();
+    if digits > 0 && letters.len() + digits == upper.chars().count() {
+        let tail: String = upper
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let numeric_suffix =
+            tail.len() == letters.len() && matches!(tail.as_str(), "ST" | "ND" | "RD" | "TH" | "S");
+        if !numeric_suffix {
+            return true;
+        }
+    }
+    // A vowel, then three or more consonants (`UNSCR`, `ICTR`): no English
+    // word but plurals (`ACTS`, `ARMS`) and `-CH` words (`INCH`, `ARCH`).
+    if let [v, rest @ ..] = b.as_slice() {
+        let consonants = rest.len() >= 3 && !rest.iter().any(|c| vowel(*c));
+        let plural = rest.last() == Some(&'S') && rest.len() <= 3;
+        let ch = rest.last() == Some(&'H');
+        if letters.len() == upper.chars().count()
+            && vowel(*v)
+            && *v != 'Y'
+            && consonants
+            && !plural
+            && !ch
+        {
+            return true;
+        }
+    }
     let no_vowel = !letters
         .chars()
         .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
@@ -178,6 +311,7 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
     let mut scratch = String::new();
     let mut rest = subject;
     let mut clause_start = true;
+    let places = place_words(subject);
     while let Some(c) = rest.chars().next() {
         if c.is_alphanumeric() {
             // A word: letters and digits, with apostrophes between them.
@@ -206,10 +340,19 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                     word,
                     subject.get(..subject.len() - rest.len()).unwrap_or(""),
                 );
-            if parenthesised {
+            let at = subject.len() - rest.len();
+            // `A/S`: a letter joined by a slash is an abbreviation;
+            // `ON-SHORE`: the first word of a compound is capitalised.
+            let slashed = out.ends_with('/') || after.starts_with('/');
+            let compound = after.starts_with('-') && !out.ends_with('-');
+            let how = Word {
+                capitalise: clause_start || slashed || compound,
+                place: places.get(&at).copied(),
+            };
+            if parenthesised || (slashed && word.chars().count() == 1) {
                 out.push_str(word);
             } else {
-                word_case(word, clause_start, body_capitals, &mut out, &mut scratch);
+                word_case(word, how, body_capitals, &mut out, &mut scratch);
             }
             clause_start = false;
             rest = after;
@@ -251,11 +394,22 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// How a word is cased by its place in the subject.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// First in a clause, first of a compound or next to a slash: a small
+    /// word is capitalised too.
+    capitalise: bool,
+    /// A word of a place's name, never an acronym; `Some(true)` for a
+    /// particle inside it, written in lower case.
+    place: Option<bool>,
+}
+
 /// Appends `word` in title case; `scratch` is reused for the case-mapped
 /// copies (ASCII words, nearly all, need no allocation per word).
 fn word_case(
     word: &str,
-    clause_start: bool,
+    how: Word,
     body: &BTreeSet<String>,
     out: &mut String,
     scratch: &mut String,
@@ -279,7 +433,7 @@ fn word_case(
         scratch.push_str(&stem.to_uppercase());
     }
     // `Q&A`, `AT&T`, `R&D`: an abbreviation joined by `&`.
-    if scratch.contains('&') || is_acronym(scratch, body) {
+    if how.place.is_none() && (scratch.contains('&') || is_acronym(scratch, body)) {
         out.push_str(scratch);
         out.push_str(&suffix.to_lowercase());
         return;
@@ -291,7 +445,8 @@ fn word_case(
     } else {
         scratch.push_str(&word.to_lowercase());
     }
-    if !clause_start && SMALL_WORDS.contains(&scratch.as_str()) {
+    let particle = how.place == Some(true);
+    if !how.capitalise && (particle || SMALL_WORDS.contains(&scratch.as_str())) {
         out.push_str(scratch);
         return;
     }
@@ -465,6 +620,37 @@ mod tests {
                 "USG and IMF Ask for an End to the Act",
             ),
             ("SPA AND SKI TRIP FOR TWO", "Spa and Ski Trip for Two"),
+        ] {
+            assert_eq!(titlefy(raw), want, "{raw}");
+        }
+    }
+
+    /// Subjects made up for the rules on digits, slashes, compounds,
+    /// consonant runs and place names.
+    #[test]
+    fn shapes_and_places() {
+        for (raw, want) in [
+            (
+                "PM TO A/S ROE ON H1N1, THE 1990S AND THE 2ND ROUND",
+                "PM to A/S Roe on H1N1, the 1990s and the 2nd Round",
+            ),
+            ("TFGG07: SALE OF F-16CS", "TFGG07: Sale of F-16CS"),
+            (
+                "LAW WOULD REQUIRE ON-SHORE STATE-TO-STATE TALKS",
+                "Law Would Require On-Shore State-to-State Talks",
+            ),
+            (
+                "UNSCR 1718 AND THE ICTR: ACTS AND ARMS, AN INCH",
+                "UNSCR 1718 and the ICTR: Acts and Arms, an Inch",
+            ),
+            (
+                "EL SALVADOR AND SRI LANKA IN PORT-AU-PRINCE",
+                "El Salvador and Sri Lanka in Port-au-Prince",
+            ),
+            (
+                "FROM RIO DE JANEIRO TO DAR ES SALAAM",
+                "From Rio de Janeiro to Dar es Salaam",
+            ),
         ] {
             assert_eq!(titlefy(raw), want, "{raw}");
         }
