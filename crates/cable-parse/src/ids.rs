@@ -132,17 +132,38 @@ fn strip_marked_section(rest: &str) -> &str {
 
 /// Drops a glued section marker from the front of an id's station part:
 /// a word within two edits of `SECTION` (`SECTIO`, `SCTION`, `ECTION`,
-/// `SQCTION`), two characters holding a digit, an `OF`-like pair or a lone
-/// `F`, two digits (`SECTION02OF03`, `SECTION02F02`, `SECTION0QF05`).
+/// `SQCTION`, `SECTI0N`), two characters holding a digit, an `OF`-like
+/// pair or a lone `F`, two digits (`SECTION02OF03`, `SECTION02F02`,
+/// `SECTION0QF05`), or numbers of one to three digits (`SECTION1OF2`).
 fn strip_section(rest: &str) -> &str {
+    // The word as written; failing that, with a digit typed for a letter
+    // inside it read as the letter (`SECTI0N`: `0` for `O`, `1` for `I`).
+    // The reading nearer to `SECTION` is tried first.
+    let near = |read: bool| {
+        let w = marker_word(rest.as_bytes(), read).1;
+        (0..=2)
+            .find(|&d| stations::within_edits(&w, "SECTION", d))
+            .unwrap_or(3)
+    };
+    let first = near(true) < near(false);
+    match strip_section_read(rest, first) {
+        same if same.len() == rest.len() => strip_section_read(rest, !first),
+        stripped => stripped,
+    }
+}
+
+/// [`strip_section`], reading digits inside the word as letters or not.
+fn strip_section_read(rest: &str, read_digits: bool) -> &str {
     let b = rest.as_bytes();
-    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    let word = rest.get(..letters).unwrap_or("");
+    let looks = |w: &str| {
+        (4..=9).contains(&w.len())
+            && (stations::within_edits(w, "SECTION", 2) || "SECTION".ends_with(w))
+    };
+    let (letters, spelt) = marker_word(b, read_digits);
+    let word = spelt.as_str();
     // Within two edits of `SECTION`, or its tail when the banner lost the
     // head of the word (`TION01OF02`).
-    let looks_like_section = (4..=9).contains(&letters)
-        && (stations::within_edits(word, "SECTION", 2) || "SECTION".ends_with(word));
-    if !looks_like_section {
+    if !looks(word) {
         return rest;
     }
     // After the word: two digits, an `OF`-like pair of characters, two digits.
@@ -181,10 +202,35 @@ fn strip_section(rest: &str) -> &str {
     let at = letters + d1 + of.min(2);
     let d2 = digits(at);
     let station_follows = b.get(at + d2).is_some_and(u8::is_ascii_alphabetic);
-    if (1..=2).contains(&d1) && (1..=2).contains(&of) && (1..=2).contains(&d2) && station_follows {
+    // `SECTION 002 OF 003`: numbers of up to three digits.
+    if (1..=3).contains(&d1) && (1..=2).contains(&of) && (1..=3).contains(&d2) && station_follows {
         return rest.get(at + d2..).unwrap_or(rest);
     }
     rest
+}
+
+/// The letters starting `b`, upper-cased, and how many bytes they take;
+/// with `read_digits`, a `0` or `1` between letters of a word of up to
+/// seven letters is read as `O` or `I`.
+fn marker_word(b: &[u8], read_digits: bool) -> (usize, String) {
+    let mut n = 0;
+    let mut spelt = String::new();
+    while let Some(&c) = b.get(n) {
+        // Inside the word: after a letter, before one, short of the seven
+        // letters of `SECTION` (`SECT1ON1OF2` reads `SECTION`, then `1`).
+        let inside = read_digits
+            && n > 0
+            && spelt.len() < 7
+            && b.get(n + 1).is_some_and(u8::is_ascii_alphabetic);
+        match c {
+            b'A'..=b'Z' | b'a'..=b'z' => spelt.push(char::from(c.to_ascii_uppercase())),
+            b'0' if inside => spelt.push('O'),
+            b'1' if inside => spelt.push('I'),
+            _ => break,
+        }
+        n += 1;
+    }
+    (n, spelt)
 }
 
 #[cfg(test)]
@@ -226,6 +272,12 @@ mod tests {
             ("09SECRETNOFORNSECTION1OF2QUITO12", "09QUITO12"),
             ("09SECTION01OF02SECTION01OF02QUITO12", "09QUITO12"),
             ("09TION01OF02QUITO12", "09QUITO12"),
+            // A digit for a letter in the marker; three-digit numbers.
+            ("09SECTI0N01OF03QUITO12", "09QUITO12"),
+            ("09SECT1ON1OF2QUITO12", "09QUITO12"),
+            ("09SECTION002OF003QUITO12", "09QUITO12"),
+            // `MISSION` glued before its city.
+            ("09MISSIONGENEVA12", "09GENEVA12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }

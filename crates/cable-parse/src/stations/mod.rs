@@ -65,14 +65,16 @@ const ALIASES: &[(&str, &str)] = &[("SECSTATE", "STATE")];
 
 /// Words glued before a station in published ids and banners that name no
 /// post: the office words of `posts.txt` (ACP 117: `AMEMBASSY HANOI`), their
-/// plain English (`EMBASSY`, `CONSULATE`), and `EFTO` ("encrypt for
-/// transmission only", a handling caveat of the ACP-127 format).
+/// plain English (`EMBASSY`, `CONSULATE`, `MISSION`: ACP 117's `US
+/// MISSION USNATO BRUSSELS BE`), and `EFTO` ("encrypt for transmission only", a
+/// handling caveat of the ACP-127 format).
 const OFFICE_WORDS: &[&str] = &[
     "AMEMBASSY",
     "AMCONSUL",
     "USMISSION",
     "EMBASSY",
     "CONSULATE",
+    "MISSION",
     "EFTO",
 ];
 
