@@ -118,12 +118,31 @@ fn strip_marked_section(rest: &str) -> &str {
         if found {
             return at;
         }
+        // `OF02LIMA`: the tail of a marker that lost its word.
+        if let Some(tail) = at.strip_prefix("OF") {
+            let d = tail.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&d) && tail.as_bytes().get(d).is_some_and(u8::is_ascii_alphabetic) {
+                at = tail.get(d..).unwrap_or("");
+                found = true;
+                continue;
+            }
+        }
+        // A banner word, or its tail when the banner lost its head
+        // (`ONFIDENTIAL`, four letters or more).
+        let first = at.len() == rest.len();
         let word = stations::DEBRIS_WORDS
             .iter()
             .filter(|w| !matches!(**w, "SECTION" | "OF"))
-            .find(|w| at.starts_with(**w));
+            .find_map(|w| {
+                if at.starts_with(*w) {
+                    return Some(w.len());
+                }
+                (4..w.len())
+                    .rev()
+                    .find(|&k| first && w.get(w.len() - k..).is_some_and(|t| at.starts_with(t)))
+            });
         match word {
-            Some(w) => at = at.get(w.len()..).unwrap_or(""),
+            Some(n) => at = at.get(n..).unwrap_or(""),
             None => break,
         }
     }
@@ -177,10 +196,11 @@ fn strip_section_read(rest: &str, read_digits: bool) -> &str {
         while i < 4 && after.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
             i += 1;
         }
-        if after
-            .get(i..i + 2)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-        {
+        // Two digits, or a letter `O` or `I` typed for one (`OFO2`).
+        let typed = |c: &u8| i > 2 && matches!(c, b'O' | b'I');
+        if after.get(i..i + 2).is_some_and(|d| {
+            d.iter().all(|c| c.is_ascii_digit() || typed(c)) && d.iter().any(u8::is_ascii_digit)
+        }) {
             return rest.get(letters + i + 2..).unwrap_or(rest);
         }
     }
@@ -205,6 +225,10 @@ fn strip_section_read(rest: &str, read_digits: bool) -> &str {
     // `SECTION 002 OF 003`: numbers of up to three digits.
     if (1..=3).contains(&d1) && (1..=2).contains(&of) && (1..=3).contains(&d2) && station_follows {
         return rest.get(at + d2..).unwrap_or(rest);
+    }
+    // `SECTION01LIMA`: a marker that lost its `OF NN`, a station after.
+    if (1..=2).contains(&d1) && of >= 3 {
+        return rest.get(letters + d1..).unwrap_or(rest);
     }
     rest
 }
@@ -276,6 +300,12 @@ mod tests {
             ("09SECTI0N01OF03QUITO12", "09QUITO12"),
             ("09SECT1ON1OF2QUITO12", "09QUITO12"),
             ("09SECTION002OF003QUITO12", "09QUITO12"),
+            // An `O` for a zero; a marker without `OF NN`, or without
+            // its word; the tail of a classification before it.
+            ("09SECTION01OFO2QUITO12", "09QUITO12"),
+            ("09SECTION01QUITO12", "09QUITO12"),
+            ("09OF02QUITO12", "09QUITO12"),
+            ("09ONFIDENTIALSECTION01OF02QUITO12", "09QUITO12"),
             // `MISSION` glued before its city.
             ("09MISSIONGENEVA12", "09GENEVA12"),
         ] {
