@@ -312,7 +312,7 @@ fn split_slashed(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
 
 /// `GARCIA, ALAN`: a person written surname, comma, given name, which
 /// the comma split into two items; joined again when the first is one word
-/// that is no code and the second one known given name.
+/// that is no code and the second a given name ([`given_name`]).
 fn join_comma_persons(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
     let word = |s: &str| {
         let t = s.trim_blanks();
@@ -327,11 +327,7 @@ fn join_comma_persons(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
                 && !is_code_like(w)
                 && !GIVEN_NAMES.contains(w.as_str())
         });
-        let given = it
-            .peek()
-            .filter(|(_, p)| !p)
-            .and_then(|(n, _)| word(n))
-            .filter(|g| GIVEN_NAMES.contains(g.as_str()));
+        let given = it.peek().filter(|(_, p)| !p).filter(|(n, _)| given_name(n));
         if let (Some(_), Some(_)) = (surname, given) {
             if let Some((next, _)) = it.next() {
                 out.push((
@@ -344,6 +340,24 @@ fn join_comma_persons(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
         out.push((item, paren));
     }
     out
+}
+
+/// Whether `item` is a given name: one known given name (`ALAN`), or a
+/// name followed by one or two initials (`JOHN A.`, `MARY K L`), an
+/// initial marking a person whatever the name.
+fn given_name(item: &str) -> bool {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let initial = |w: &&str| {
+        let letters = w.trim_end_matches('.');
+        letters.len() == 1 && letters.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    match words.as_slice() {
+        [one] => GIVEN_NAMES.contains(one.to_uppercase().as_str()),
+        [name, rest @ ..] if rest.len() <= 2 && rest.iter().all(initial) => {
+            name.len() >= 2 && name.bytes().all(|b| b.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
 }
 
 /// The number of words of the organisation name of several words starting
@@ -529,6 +543,11 @@ mod tests {
         assert_eq!(
             tags("PGOV, KE, BLOGGS, JOHN"),
             ["PGOV", "KE", "BLOGGS, JOHN"]
+        );
+        // A given name with an initial marks a person, known name or not.
+        assert_eq!(
+            tags("PGOV, KE, ROE, JEDEDIAH Q."),
+            ["PGOV", "KE", "ROE, JEDEDIAH Q."]
         );
         assert_eq!(
             tags("PGOV, KE, HUMAN, RIGHTS"),
