@@ -15,8 +15,8 @@
 //!   ([`titlefy_with`]);
 //! * a word holding letters and digits that is no ordinal or decade
 //!   (`H1N1`, `P5`, but `63rd`, `1990s`);
-//! * a word of a vowel and then three or more consonants (`UNSCR`, `ICTR`),
-//!   none of the English endings `-S` after two consonants or `-CH`;
+//! * a word of a vowel and then three or more consonants (`UNSCR`, `ICTR`,
+//!   `EXBS`), but not a plural of an English coda (`ARMS`) or a `-CH` word;
 //! * a single letter joined by `/` (`A/S`, the Assistant Secretary).
 //!
 //! The words of a place's name (the ISO 3166 country names and the post
@@ -152,6 +152,11 @@ const ONSETS: &[&str] = &[
     "ST", "SV", "SW", "TH", "TR", "TW", "WH", "WR",
 ];
 
+/// Articles and particles of other languages that transliterated names
+/// carry (Arabic `AL-`, `EL-`; Romance `DE`, `DA`, `DI`, `DU`, `LA`, `LE`,
+/// `IL`; German `ZU`): words of a name, not abbreviations.
+const NAME_PARTICLES: &[&str] = &["AL", "EL", "IL", "LA", "LE", "DA", "DE", "DI", "DU", "ZU"];
+
 /// English abbreviations without a vowel that are written as words in a
 /// title (`Mr.`, `Dr.`).
 const VOWELLESS_WORDS: &[&str] = &["MR", "MRS", "MS", "DR", "ST", "JR", "SR", "VS"];
@@ -237,7 +242,11 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     // word but plurals (`ACTS`, `ARMS`) and `-CH` words (`INCH`, `ARCH`).
     if let [v, rest @ ..] = b.as_slice() {
         let consonants = rest.len() >= 3 && !rest.iter().any(|c| vowel(*c));
-        let plural = rest.last() == Some(&'S') && rest.len() <= 3;
+        // `ARMS`, `ACTS`: a plural of a word ending in an English coda;
+        // `EXBS` is none.
+        let plural = rest.len() == 3
+            && rest.last() == Some(&'S')
+            && CODAS.contains(&rest.iter().take(2).collect::<String>().as_str());
         let ch = rest.last() == Some(&'H');
         if letters.len() == upper.chars().count()
             && vowel(*v)
@@ -264,6 +273,7 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     if letters.len() == 2
         && upper.len() == 2
         && !TWO_LETTER_WORDS.contains(&upper)
+        && !NAME_PARTICLES.contains(&upper)
         && !VOWELLESS_WORDS.contains(&upper)
     {
         return true;
@@ -341,6 +351,19 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                     subject.get(..subject.len() - rest.len()).unwrap_or(""),
                 );
             let at = subject.len() - rest.len();
+            // `(SBU) LIMA: ...`: a portion marking before the subject (the
+            // cable format guide, §1c: `(C)`, `(S/NF)`, `(SBU)`), letters
+            // joined by slashes.
+            let marking = out.trim_start().starts_with('(')
+                && !out
+                    .trim_start()
+                    .contains(|c: char| c.is_alphanumeric() || c == ')')
+                && word.len() <= 4
+                && rest.find(')').is_some_and(|close| {
+                    rest.get(..close)
+                        .is_some_and(|m| m.bytes().all(|b| b.is_ascii_uppercase() || b == b'/'))
+                });
+            let parenthesised = parenthesised || marking;
             // `A/S`: a letter joined by a slash is an abbreviation;
             // `ON-SHORE`: the first word of a compound is capitalised.
             let slashed = out.ends_with('/') || after.starts_with('/');
@@ -646,6 +669,14 @@ mod tests {
             (
                 "EL SALVADOR AND SRI LANKA IN PORT-AU-PRINCE",
                 "El Salvador and Sri Lanka in Port-au-Prince",
+            ),
+            (
+                "AL-QAIDA, EXBS AND THE ARMS OF KIM JONG-IL",
+                "Al-Qaida, EXBS and the Arms of Kim Jong-Il",
+            ),
+            (
+                "(FOUO) PERU: (S/NF) AND (SBU)",
+                "(FOUO) Peru: (S/NF) and (SBU)",
             ),
             (
                 "FROM RIO DE JANEIRO TO DAR ES SALAAM",
