@@ -17,7 +17,8 @@
 //!   (`H1N1`, `P5`, but `63rd`, `1990s`);
 //! * a word of a vowel and then three or more consonants (`UNSCR`, `ICTR`,
 //!   `EXBS`), but not a plural of an English coda (`ARMS`) or a `-CH` word;
-//! * a single letter joined by `/` (`A/S`, the Assistant Secretary).
+//! * an office symbol: letters joined by `/`, one part a single letter
+//!   (`A/S`, the Assistant Secretary; `S/CT`, `G/TIP`).
 //!
 //! The words of a place's name (the ISO 3166 country names and the post
 //! names of ACP 117: `SRI LANKA`, `EL SALVADOR`, `DAR ES SALAAM`) are words,
@@ -372,7 +373,7 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                 capitalise: clause_start || slashed || compound,
                 place: places.get(&at).copied(),
             };
-            if parenthesised || (slashed && word.chars().count() == 1) {
+            if parenthesised || (slashed && office_symbol(subject, at)) {
                 out.push_str(word);
             } else {
                 word_case(word, how, body_capitals, &mut out, &mut scratch);
@@ -394,6 +395,25 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
         }
     }
     out
+}
+
+/// Whether the word at byte `at` of `subject` is part of an office symbol:
+/// letters joined by slashes, one part a single letter (`A/S`, `S/CT`,
+/// `G/TIP`, `INR/B`: the Department's office symbols), not a list of
+/// names (`IRAN/IAEA`).
+fn office_symbol(subject: &str, at: usize) -> bool {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '/';
+    let start = subject
+        .get(..at)
+        .and_then(|h| h.rfind(|c: char| !part(c)))
+        .map_or(0, |i| i + 1);
+    let end = subject
+        .get(at..)
+        .and_then(|t| t.find(|c: char| !part(c)))
+        .map_or(subject.len(), |i| at + i);
+    let chain = subject.get(start..end).unwrap_or("");
+    let parts: Vec<&str> = chain.split('/').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && parts.iter().any(|p| p.len() == 1)
 }
 
 /// Whether the letters of `abbr` are initials of the words of `before`
@@ -674,6 +694,7 @@ mod tests {
                 "AL-QAIDA, EXBS AND THE ARMS OF KIM JONG-IL",
                 "Al-Qaida, EXBS and the Arms of Kim Jong-Il",
             ),
+            ("G/TIP AND S/CT ON IRAN/IAEA", "G/TIP and S/CT on Iran/IAEA"),
             (
                 "(FOUO) PERU: (S/NF) AND (SBU)",
                 "(FOUO) Peru: (S/NF) and (SBU)",
