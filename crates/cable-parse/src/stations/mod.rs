@@ -449,24 +449,51 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
     if max == 0 {
         return None;
     }
-    let mut best: Option<(usize, usize)> = None; // (distance, canonical)
+    // The nearest names; of several as near, the one keeping more of the
+    // letters as written (`GENVA`: `GENEVA` keeps all five, `GENOA` four;
+    // `PRAIS`: `PARIS` swaps two, `PRAIA` changes one): a dropped or
+    // swapped letter keeps the others, a changed one does not.
+    let mut best: Option<(usize, usize, usize)> = None; // (distance, kept, canonical)
     let mut tie = false;
     for (k, i) in &g.keys {
-        let limit = best.map_or(max, |(d, _)| d);
+        let limit = best.map_or(max, |(d, _, _)| d);
         if let Some(d) = distance::within(b, k.as_bytes(), limit) {
+            let kept = common_letters(b, k.as_bytes());
             match best {
-                Some((bd, bi)) if d == bd => tie |= bi != *i,
+                Some((bd, bk, bi)) if d == bd && kept == bk => tie |= bi != *i,
+                Some((bd, bk, _)) if d == bd && kept < bk => {}
                 _ => {
-                    best = Some((d, *i));
+                    best = Some((d, kept, *i));
                     tie = false;
                 }
             }
         }
     }
     match best {
-        Some((_, i)) if !tie => found(i, Match::Typo),
+        Some((_, _, i)) if !tie => found(i, Match::Typo),
         _ => None,
     }
+}
+
+/// How many letters of `a` (with repeats) `b` also holds.
+fn common_letters(a: &[u8], b: &[u8]) -> usize {
+    let mut counts = [0usize; 26];
+    for &c in b {
+        if let Some(n) = counts.get_mut(usize::from(c.wrapping_sub(b'A'))) {
+            *n += 1;
+        }
+    }
+    a.iter()
+        .filter(|&&c| {
+            counts
+                .get_mut(usize::from(c.wrapping_sub(b'A')))
+                .is_some_and(|n| {
+                    let had = *n > 0;
+                    *n = n.saturating_sub(1);
+                    had
+                })
+        })
+        .count()
 }
 
 /// Matches stations for one parse, remembering each name it matched and
@@ -598,6 +625,9 @@ mod tests {
         assert_eq!(st("WELLLINGTON"), ("WELLINGTON".into(), Match::Typo));
         assert_eq!(st("RIODEJANERIO"), ("RIODEJANEIRO".into(), Match::Typo));
         assert_eq!(st("MONTEVIDOE"), ("MONTEVIDEO".into(), Match::Typo));
+        // Of two stations as near, the one keeping the letters as written.
+        assert_eq!(st("GENVA"), ("GENEVA".into(), Match::Typo));
+        assert_eq!(st("PRAIS"), ("PARIS".into(), Match::Typo));
         // Too short for a typo, and two stations one edit away: unknown.
         assert_eq!(st("ROMA").1, Match::Typo);
         assert_eq!(st("XYZ").1, Match::Unknown);
