@@ -125,11 +125,12 @@ const SMALL_WORDS: &[&str] = &[
     "or", "per", "the", "to", "via", "vs",
 ];
 
-/// English words of two letters (grammar, not a list of subjects): a
-/// two-letter word that is none of these is an abbreviation (`UK`).
+/// English words of two letters (grammar, not a list of subjects), with
+/// the prefixes `RE-`, `CO-`, `EX-` (`RE-ELECTION`): a two-letter word
+/// that is none of these is an abbreviation (`UK`).
 const TWO_LETTER_WORDS: &[&str] = &[
     "AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO",
-    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK", "EX",
+    "OF", "OH", "ON", "OR", "SO", "TO", "UP", "WE", "OK", "EX", "RE", "CO",
 ];
 
 /// The consonant pairs an English word can end with (`ASK`, `ACT`, `ELF`,
@@ -653,6 +654,7 @@ mod tests {
                 "The Peoples Front of Lima (PFL) and the Election (Updated)",
             ),
             ("EX-MINISTER SPEAKS", "Ex-Minister Speaks"),
+            ("RE-ELECTION OF THE CO-CHAIR", "Re-Election of the Co-Chair"),
             ("PART VII OF TITLE XIV", "Part VII of Title XIV"),
             (
                 "O'ROE AND MCROE'S Q&A ON R&D",
