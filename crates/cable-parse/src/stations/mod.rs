@@ -457,8 +457,20 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
     let mut tie = false;
     for (k, i) in &g.keys {
         let limit = best.map_or(max, |(d, _, _)| d);
+        if b.len().abs_diff(k.len()) > limit {
+            continue;
+        }
+        // Letters in common bound the distance from below: with `D` the
+        // letters the two do not share (`|a| + |b| - 2 * kept`), a changed
+        // letter moves `D` by at most two, a dropped or added one by one, a
+        // swap not at all, so at least `D / 2` edits (both are letters
+        // only). Most names are rejected here, at a fraction of the
+        // alignment's cost.
+        let kept = common_letters(b, k.as_bytes());
+        if (b.len() + k.len() - 2 * kept).div_ceil(2) > limit {
+            continue;
+        }
         if let Some(d) = distance::within(b, k.as_bytes(), limit) {
-            let kept = common_letters(b, k.as_bytes());
             match best {
                 Some((bd, bk, bi)) if d == bd && kept == bk => tie |= bi != *i,
                 Some((bd, bk, _)) if d == bd && kept < bk => {}
