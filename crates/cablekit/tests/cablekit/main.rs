@@ -3,6 +3,7 @@
 //!
 //! - `cli`: `cablekit convert` end to end over every input kind.
 //! - `cli_docs`: `docs/cli.md` against `--help`.
+//! - `memory`: peak RSS of `n` and `4n` cables (flat but for the ids).
 //! - `output_errors`: unwritable, read-only and full output directories,
 //!   hostile names.
 //! - `sites`: the Markdown output built by MkDocs, Hugo and Jekyll.
@@ -17,6 +18,7 @@
 mod cli;
 mod cli_docs;
 mod consumers;
+mod memory;
 mod output_errors;
 mod sites;
 mod torture;
