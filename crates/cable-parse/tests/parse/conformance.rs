@@ -32,7 +32,7 @@ fn is_dev(id: &str) -> bool {
 }
 
 /// Passing cases per field, development half then held-out half, as
-/// measured when these floors were set (2026-12-03, issue #17, second pass).
+/// measured when these floors were last raised (2026-12-03, issue #17, third pass).
 const FLOORS: &[(&str, usize, usize)] = &[
     ("canonical_id", 70, 66),
     ("classified_by", 54, 43),
@@ -46,12 +46,12 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("subject", 17, 18),
     ("summary", 7, 4),
     ("tag_kind", 2, 3),
-    ("tags", 21, 20),
+    ("tags", 22, 20),
     ("titlefy", 7, 6),
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (245, 212);
+const OVERALL: (usize, usize) = (246, 212);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.
@@ -79,12 +79,12 @@ fn conformance() {
 }
 
 /// Issue #17's Done-when: the held-out half within three points of the
-/// development half. Not met yet (2026-12-03: development 239/253 = 94.5%,
-/// held-out 211/232 = 90.9%, 3.5 points), so it is ignored rather than
+/// development half. Not met yet (2026-12-03: development 246/253 = 97.2%,
+/// held-out 212/232 = 91.4%, 5.9 points), so it is ignored rather than
 /// loosened: `cargo test -p cable-parse --test parse conformance:: -- --ignored`
 /// shows the gap. Un-ignore it when it passes.
 #[test]
-#[ignore = "issue #17: held-out half 3.5 points below development (limit 3)"]
+#[ignore = "issue #17: held-out half 5.9 points below development (limit 3)"]
 fn held_out_half_within_three_points_of_development() {
     check(true);
 }
