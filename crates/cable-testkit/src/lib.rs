@@ -20,6 +20,7 @@
 
 pub mod cables;
 pub mod cases;
+pub mod child;
 pub mod clock;
 pub mod generators;
 pub mod linear;

@@ -621,40 +621,15 @@ fn row8_million_ref_lines_peak_rss_under_ten_times_the_input() {
         eprintln!("SKIP: no VmHWM in /proc/self/status to measure peak memory");
         return;
     }
-    let exe = std::env::current_exe().expect("the test binary's path");
     // The children take a core each: no timing test runs meanwhile.
     let _alone = TIMING
         .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     for form in ["labelled", "unlabelled"] {
-        let out = std::process::Command::new(&exe)
-            .args([
-                "--exact",
-                "pathological::row8_child",
-                "--nocapture",
-                "--test-threads",
-                "1",
-            ])
-            .env(ROW8_CHILD, form)
-            .output()
-            .expect("run the child test");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "child failed: {stdout}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let line = stdout
-            .lines()
-            .find_map(|l| l.find("ROW8 ").and_then(|at| l.get(at..)))
-            .unwrap_or_else(|| panic!("no measurement from the child: {stdout}"));
-        let field = |k: &str| -> u64 {
-            line.split_whitespace()
-                .find_map(|w| w.strip_prefix(k))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| panic!("{k} missing in {line:?}"))
-        };
-        let (bytes, peak_kb) = (field("input_bytes="), field("peak_rss_kb="));
+        let (stdout, _) =
+            cable_testkit::child::run_test("pathological::row8_child", ROW8_CHILD, form);
+        let bytes = cable_testkit::child::reported(&stdout, "input_bytes");
+        let peak_kb = cable_testkit::child::reported(&stdout, "peak_rss_kb");
         let ratio = (peak_kb * 1024) as f64 / bytes as f64;
         eprintln!("row 8 {form}: {bytes} bytes, peak RSS {peak_kb} kB, {ratio:.1}x");
         assert!(

@@ -61,24 +61,8 @@ fn collection_memory_does_not_grow_with_the_number_of_cables() {
         eprintln!("SKIP: /proc/self/statm not readable (not Linux)");
         return;
     }
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let out = std::process::Command::new(exe)
-        .args([
-            "--exact",
-            "streaming::streaming_child",
-            "--nocapture",
-            "--test-threads",
-            "1",
-        ])
-        .env(CHILD, "1")
-        .output()
-        .expect("run the child test");
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
+    let (stdout, stderr) = cable_testkit::child::run_test("streaming::streaming_child", CHILD, "1");
     eprintln!("{stderr}");
-    assert!(out.status.success(), "child failed: {stdout}\n{stderr}");
     assert!(
         stdout.contains("running 1 test") && stderr.contains("resident memory grew by"),
         "the child did not measure: {stdout}\n{stderr}"

@@ -75,30 +75,8 @@ fn peak_rss_child() {
 /// Peak resident set in bytes of `cablekit convert` over `csv`, measured
 /// in a child test process.
 fn peak_rss(csv: &Path) -> u64 {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let out = std::process::Command::new(exe)
-        .args([
-            "--exact",
-            "memory::peak_rss_child",
-            "--nocapture",
-            "--test-threads",
-            "1",
-        ])
-        .env(CHILD, csv)
-        .output()
-        .expect("run the child test");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "child failed: {stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let kib: u64 = stdout
-        .lines()
-        .find_map(|l| l.find("PEAK_RSS_KIB=").and_then(|at| l.get(at + 13..)))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no measurement from the child: {stdout}"));
-    kib * 1024
+    let (stdout, _) = cable_testkit::child::run_test("memory::peak_rss_child", CHILD, csv);
+    cable_testkit::child::reported(&stdout, "PEAK_RSS_KIB") * 1024
 }
 
 #[test]
