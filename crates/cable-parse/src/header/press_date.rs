@@ -39,6 +39,13 @@ const MONTHS: [&str; 12] = [
     "DECEMBER",
 ];
 
+/// Whether `w` (upper case) names a month, in full (`SEPTEMBER`) or by
+/// its three-letter abbreviation (`SEP`), as dates in citations and
+/// date-time groups write it.
+pub(super) fn is_month_name(w: &str) -> bool {
+    MONTHS.contains(&w) || (w.len() == 3 && super::routing::month_number(w).is_some())
+}
+
 /// The instant a press-style date line states, if `t` is one.
 pub(super) fn press_date(t: &str) -> Option<Timestamp> {
     let c = PRESS_DATE.captures(t)?;

@@ -201,8 +201,9 @@ fn kind_of(text: &str) -> ReferenceKind {
 }
 
 /// Words that end a station name in a citation (conjunctions, cross-
-/// reference words, month names of dates, handling words, paragraph
-/// words): `BRASILIA 2799 AND 2764`, `REF A STATE 1`, `SEE ALSO`.
+/// reference words, handling words, paragraph words; and month names of
+/// dates, from [`super::press_date::is_month_name`]):
+/// `BRASILIA 2799 AND 2764`, `REF A STATE 1`, `SEE ALSO`.
 const STOP: &[&str] = &[
     "AND",
     "PREVIOUS",
@@ -216,29 +217,6 @@ const STOP: &[&str] = &[
     "DTG",
     "NOTAL",
     "OF",
-    "JAN",
-    "FEB",
-    "MAR",
-    "APR",
-    "MAY",
-    "JUN",
-    "JUL",
-    "AUG",
-    "SEP",
-    "OCT",
-    "NOV",
-    "DEC",
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
     "DATED",
     "UNCLASS",
     "UNCLAS",
@@ -260,7 +238,7 @@ const STOP: &[&str] = &[
 /// Whether `w` (upper case) is one of [`STOP`]: the list is short words,
 /// so only words of two to ten letters are looked up.
 fn is_stop(w: &str) -> bool {
-    (2..=10).contains(&w.len()) && STOP.contains(&w)
+    (2..=10).contains(&w.len()) && (STOP.contains(&w) || super::press_date::is_month_name(w))
 }
 
 /// One cable citation: year as written, station as written, serial, and
