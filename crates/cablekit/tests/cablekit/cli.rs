@@ -162,6 +162,27 @@ impl TestDir {
     }
 }
 
+/// Sends `signal` (`-INT`, `-TERM`) to a running `cablekit convert` once
+/// its index holds 10 lines (or after a minute), and waits for it.
+fn signal_when_indexed(
+    child: std::process::Child,
+    index: &Path,
+    signal: &str,
+) -> std::process::Output {
+    let start = Instant::now();
+    while std::fs::read_to_string(index).map_or(0, |s| s.lines().count()) < 10
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let sent = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "kill {signal}");
+    child.wait_with_output().unwrap()
+}
+
 /// Every file under `root`, by `/`-separated relative path.
 fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
@@ -862,18 +883,7 @@ fn sigint_run(jobs: &str) {
         .spawn()
         .unwrap();
     let index = index_file(&t.path("out"));
-    let start = Instant::now();
-    while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
-        && start.elapsed() < Duration::from_secs(60)
-    {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let out = child.wait_with_output().unwrap();
+    let out = signal_when_indexed(child, &index, "-INT");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{jobs}: {stderr}");
     assert!(
@@ -1262,18 +1272,7 @@ fn sigterm_run(t: &TestDir) {
         .spawn()
         .unwrap();
     let index = t.path("term.index.jsonl");
-    let start = Instant::now();
-    while std::fs::read_to_string(&index).map_or(0, |s| s.lines().count()) < 10
-        && start.elapsed() < Duration::from_secs(60)
-    {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let out = child.wait_with_output().unwrap();
+    let out = signal_when_indexed(child, &index, "-TERM");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted"), "{stderr}");
