@@ -6,6 +6,7 @@
 //! - **Precedence:** PRIORITY, info ROUTINE
 //! - **From:** SECSTATE WASHDC
 //! - **To:** AMEMBASSY CANBERRA (PRIORITY); AMEMBASSY PARIS (PRIORITY)
+//! - **Info:** ALL DIPLOMATIC POSTS (ROUTINE) (except USINT HAVANA)
 //! - **Classification:** CONFIDENTIAL
 //! - **References:**
 //!   - A\. STATE 4690 ([09STATE4690](09STATE4690.md))
@@ -27,6 +28,9 @@ fn date(t: Timestamp) -> String {
     format!("{} {:02}:{:02} UTC", t.date(), t.hour(), t.minute())
 }
 
+/// `AMEMBASSY PARIS (PRIORITY); ALL DIPLOMATIC POSTS (except USINT
+/// HAVANA, AMEMBASSY BELGRADE)`: each addressee with its precedence and the
+/// stations its `XMT` lines exclude.
 fn addressees(list: &[Addressee]) -> String {
     let one = |a: &Addressee| {
         let mut s = a.name.clone();
@@ -35,6 +39,9 @@ fn addressees(list: &[Addressee]) -> String {
             (true, None) => s.push_str(" (NIACT)"),
             (false, Some(p)) => s.push_str(&format!(" ({p})")),
             (false, None) => {}
+        }
+        if !a.excluded.is_empty() {
+            s.push_str(&format!(" (except {})", a.excluded.join(", ")));
         }
         s
     };

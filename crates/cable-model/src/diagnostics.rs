@@ -80,7 +80,9 @@ codes! {
     MalformedDtg = "malformed-dtg", Warning;
     /// No FM line.
     MissingFrom = "missing-from", Info;
-    /// An addressee line could not be split into route, name and precedence.
+    /// An addressee line could not be split into route, name and precedence,
+    /// or an `XMT` line excludes stations from no addressee (the message
+    /// names them).
     MalformedAddressee = "malformed-addressee", Info;
     /// An ACP-127 line was not in the expected shape.
     MalformedTransmission = "malformed-transmission", Info;

@@ -12,7 +12,7 @@
 //! |---|---|
 //! | `STATE 017183`, `SECTION 01 OF 04` | [`CableId`], [`SectionOf`] |
 //! | `C O N F I D E N T I A L`, `(C/REL MTCR)` | [`Marking`], [`Level`], [`Caveat`] |
-//! | `P R 242158Z FEB 09`, `FM`/`TO`/`INFO` | [`Routing`], [`Precedence`], [`Dtg`], [`Addressee`] |
+//! | `P R 242158Z FEB 09`, `FM`/`TO`/`INFO`/`XMT` | [`Routing`], [`Precedence`], [`Dtg`], [`Addressee`] |
 //! | `VZCZC…`, `DE RUEHSW #0881/01 2540944` | [`Transmission`] |
 //! | `E.O. 12958: DECL: 02/28/2009` | [`ExecutiveOrder`], [`Declassify`] |
 //! | `TAGS: PREL PGOV` | [`Tag`] |

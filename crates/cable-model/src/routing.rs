@@ -85,6 +85,11 @@ pub struct Dtg {
 ///   -> route "RUEHC", name "SECSTATE WASHDC", precedence Immediate, serial "4460"
 /// INFO MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE
 ///   -> name only
+/// INFO ALL DIPLOMATIC AND CONSULAR POSTS PRIORITY
+/// XMT USINT HAVANA
+/// AMEMBASSY BELGRADE
+///   -> name "ALL DIPLOMATIC AND CONSULAR POSTS", precedence Priority,
+///      excluded ["USINT HAVANA", "AMEMBASSY BELGRADE"]
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Addressee {
@@ -98,6 +103,10 @@ pub struct Addressee {
     pub niact: bool,
     /// The per-addressee message serial: `4460` (kept as written, `0000` included).
     pub serial: Option<String>,
+    /// Stations a collective addressee does not go to, in order: the
+    /// `XMT` ("except") lines after it, `XMT USINT HAVANA` giving
+    /// `USINT HAVANA` (plain-language names, read as addressee names are).
+    pub excluded: Vec<String>,
 }
 
 /// Precedence, DTG, originator and addressees.

@@ -151,7 +151,9 @@ fn marking_text(m: &Marking) -> Inlines<'_> {
     inlines::text(parts.join("//"))
 }
 
-/// `RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 4460`, rebuilt from its parts.
+/// `RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 4460`, rebuilt from its parts,
+/// then the stations its `XMT` lines exclude, as the Markdown header says
+/// them: `ALL DIPLOMATIC POSTS (except USINT HAVANA, AMEMBASSY BELGRADE)`.
 fn addressee(a: &Addressee) -> Inlines<'_> {
     let mut out = Inlines::default();
     match &a.route {
@@ -166,6 +168,9 @@ fn addressee(a: &Addressee) -> Inlines<'_> {
     }
     if let Some(serial) = &a.serial {
         out.push_text(serial.as_str());
+    }
+    if !a.excluded.is_empty() {
+        out.push_text(format!("(except {})", a.excluded.join(", ")));
     }
     out
 }

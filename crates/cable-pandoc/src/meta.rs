@@ -149,7 +149,8 @@ fn cable_map<'a>(cable: &'a Cable, opts: &Options) -> MetaValue<'a> {
     m.into_map()
 }
 
-/// `TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460` -> {name, route, precedence, serial}.
+/// `TO RUEHC/SECSTATE WASHDC IMMEDIATE 4460` -> {name, route, precedence, serial};
+/// `XMT USINT HAVANA` after it -> excluded ["USINT HAVANA"].
 fn addressee(a: &Addressee) -> MetaValue<'_> {
     let mut f = Fields::default();
     f.text("name", &a.name);
@@ -159,6 +160,7 @@ fn addressee(a: &Addressee) -> MetaValue<'_> {
         f.put("niact", MetaValue::Bool(true));
     }
     f.opt("serial", a.serial.as_deref().map(string));
+    f.list("excluded", a.excluded.iter().map(string));
     f.into_map()
 }
 

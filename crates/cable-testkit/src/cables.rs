@@ -121,6 +121,7 @@ pub fn addressee(
         precedence,
         niact: false,
         serial: serial.map(Into::into),
+        excluded: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! property tests: text mixing real cable tokens with characters that are
 //! markup, control characters or non-characters somewhere downstream.
 
+use cable_model::{Addressee, Precedence};
 use proptest::prelude::*;
 
 /// Real cable tokens and the characters and strings some format treats
@@ -45,6 +46,10 @@ pub const TOKENS: &[&str] = &[
     "FM SECSTATE WASHDC",
     "TO AMEMBASSY CANBERRA PRIORITY",
     "INFO ",
+    "TO ALL DIPLOMATIC POSTS IMMEDIATE\n",
+    "XMT USINT HAVANA\n",
+    "XMT ",
+    "INFO ALL DIPLOMATIC AND CONSULAR POSTS PRIORITY XMT AMEMBASSY BELGRADE\n",
     "VZCZCXRO4549",
     "DE RUEHSW #0881/01 2540944",
     "ZNY SSSSS ZZH",
@@ -123,4 +128,37 @@ pub fn cable_text() -> impl Strategy<Value = String> {
 /// must escape, for a model's fields.
 pub fn hostile() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece(), 0..6).prop_map(|v| v.concat())
+}
+
+/// An addressee whose strings (route, name, serial, the stations its `XMT`
+/// lines exclude) come from the strategies `text` makes: up to three
+/// excluded stations, so the writers' properties cover
+/// `Addressee::excluded`.
+pub fn addressee<S>(text: impl Fn() -> S) -> impl Strategy<Value = Addressee>
+where
+    S: Strategy<Value = String>,
+{
+    (
+        proptest::option::of(text()),
+        text(),
+        proptest::option::of(proptest::sample::select(vec![
+            Precedence::Routine,
+            Precedence::Priority,
+            Precedence::Immediate,
+            Precedence::Flash,
+        ])),
+        any::<bool>(),
+        proptest::option::of(text()),
+        proptest::collection::vec(text(), 0..4),
+    )
+        .prop_map(
+            |(route, name, precedence, niact, serial, excluded)| Addressee {
+                route,
+                name,
+                precedence,
+                niact,
+                serial,
+                excluded,
+            },
+        )
 }

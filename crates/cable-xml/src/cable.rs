@@ -192,7 +192,9 @@ fn routing<W: io::Write>(em: &mut Emitter<W>, r: &Routing) -> io::Result<()> {
     em.end(el::ROUTING)
 }
 
-/// `<to route="RUEHC" precedence="immediate" serial="4460">SECSTATE WASHDC</to>`
+/// `<to route="RUEHC" precedence="immediate" serial="4460">SECSTATE WASHDC</to>`,
+/// then one `<excluded>USINT HAVANA</excluded>` per station of its `XMT`
+/// lines (siblings after it: no element has mixed content).
 fn addressee<W: io::Write>(em: &mut Emitter<W>, name: &str, a: &Addressee) -> io::Result<()> {
     let mut attrs: Vec<Attr<'_>> = Vec::with_capacity(4);
     if let Some(r) = &a.route {
@@ -207,7 +209,11 @@ fn addressee<W: io::Write>(em: &mut Emitter<W>, name: &str, a: &Addressee) -> io
     if let Some(s) = &a.serial {
         attrs.push((at::SERIAL, s));
     }
-    em.leaf(name, &attrs, &a.name)
+    em.leaf(name, &attrs, &a.name)?;
+    for station in &a.excluded {
+        em.leaf(el::EXCLUDED, &[], station)?;
+    }
+    Ok(())
 }
 
 /// `<transmission id="VZCZCXRO4549" relay="OO RUEHRG" station="RUEHSW" serial="881" section="1" filed="2540944" security="ZNY SSSSS ZZH"/>`

@@ -32,6 +32,7 @@ pub(crate) mod el {
     pub(crate) const FROM: &str = "from";
     pub(crate) const TO: &str = "to";
     pub(crate) const INFO: &str = "info";
+    pub(crate) const EXCLUDED: &str = "excluded";
     pub(crate) const TRANSMISSION: &str = "transmission";
     pub(crate) const HANDLING: &str = "handling";
     pub(crate) const LINE: &str = "line";

@@ -189,7 +189,7 @@ pub struct PrecedenceView<M: Mode = Compact> {
     mode: PhantomData<M>,
 }
 
-/// `RUEHC/SECSTATE WASHDC IMMEDIATE 4460`.
+/// `RUEHC/SECSTATE WASHDC IMMEDIATE 4460`, with the `XMT` lines after it.
 #[derive(Debug, Serialize)]
 #[serde(bound = "")]
 pub struct AddresseeView<'a, M: Mode = Compact> {
@@ -207,6 +207,10 @@ pub struct AddresseeView<'a, M: Mode = Compact> {
     /// `4460`.
     #[serde(skip_serializing_if = "M::none")]
     pub serial: Option<&'a str>,
+    /// Stations the addressee does not go to: `XMT USINT HAVANA` as
+    /// `[USINT HAVANA]`.
+    #[serde(skip_serializing_if = "M::empty")]
+    pub excluded: &'a [String],
     #[serde(skip)]
     mode: PhantomData<M>,
 }
@@ -507,6 +511,7 @@ fn addressee<M: Mode>(a: &Addressee) -> AddresseeView<'_, M> {
         precedence: a.precedence.map(|p| p.name()),
         niact: a.niact,
         serial: a.serial.as_deref(),
+        excluded: &a.excluded,
         mode: PhantomData,
     }
 }

@@ -346,13 +346,14 @@ mod roundtrip {
         /// Whatever the strings, serde-saphyr's own reader gets back exactly
         /// the value written.
         #[test]
-        fn yaml_reads_back_equal(handling in prop::collection::vec(any_text(), 0..5), signer in any_text(), text in any_text(), single in any::<bool>()) {
-            let cable = cable_model::Cable {
+        fn yaml_reads_back_equal(handling in prop::collection::vec(any_text(), 0..5), signer in any_text(), text in any_text(), single in any::<bool>(), info in prop::collection::vec(cable_testkit::generators::addressee(any_text), 0..3)) {
+            let mut cable = cable_model::Cable {
                 handling,
                 signer: Some(signer),
                 body: vec![cable_model::Block::Text(text)],
                 ..Default::default()
             };
+            cable.routing.info = info;
             let view = cable_yaml::view::CableView::new(&cable);
             let mut out = Vec::new();
             let opts = cable_yaml::Options::default().single_line_strings(single);

@@ -102,7 +102,10 @@ pub fn rich() -> Cable {
                     Some("0392"),
                 )
             },
-            addressee(None, "NO", None, None),
+            Addressee {
+                excluded: vec!["USINT HAVANA".into(), "*NO*".into()],
+                ..addressee(None, "NO", None, None)
+            },
         ],
     };
     c.transmission = Some(Transmission {

@@ -165,6 +165,17 @@ fn meta_holds_title_subtitle_date_and_cable_fields() {
         cable["to"]["c"][1]["c"]["niact"],
         json!({"t": "MetaBool", "c": true})
     );
+    assert_eq!(
+        cable["info"]["c"][0]["c"]["excluded"],
+        json!({"t": "MetaList", "c": [
+            {"t": "MetaString", "c": "USINT HAVANA"},
+            {"t": "MetaString", "c": "AMEMBASSY *BELGRADE*"}]}),
+        "XMT stations"
+    );
+    assert!(
+        cable["to"]["c"][0]["c"].get("excluded").is_none(),
+        "no key without XMT"
+    );
     assert_eq!(cable["references"]["c"][1]["c"]["id"]["c"], "08STATE129729");
     assert_eq!(cable["references"]["c"][2]["c"]["kind"]["c"], "email");
     assert_eq!(cable["classified-by"]["c"]["name"]["c"], "Pam Durham");
@@ -345,6 +356,13 @@ fn routing_header_is_a_definition_list() {
     let mut w = Vec::new();
     strs(&to[1], &mut w);
     assert_eq!(w, ["AMEMBASSY", "PARIS", "NIACT", "IMMEDIATE"]);
+    let mut w = Vec::new();
+    strs(&dl["c"][7][1], &mut w);
+    assert_eq!(
+        w.join(" "),
+        "MISSILE TECHNOLOGY CONTROL REGIME COLLECTIVE (except USINT HAVANA, AMEMBASSY *BELGRADE*)",
+        "XMT stations as the Markdown header says them"
+    );
     let mut w = Vec::new();
     strs(&dl["c"][2][1], &mut w);
     assert_eq!(w, ["SECRET//NOFORN//REL", "MTCR"]);

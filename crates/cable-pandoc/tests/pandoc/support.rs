@@ -77,6 +77,7 @@ pub(crate) fn rich_cable() -> Cable {
             ..addressee(None, "AMEMBASSY PARIS", Some(Precedence::Immediate), None)
         },
     ];
+    c.routing.info[0].excluded = vec!["USINT HAVANA".into(), "AMEMBASSY *BELGRADE*".into()];
     c.transmission = Some(Transmission {
         id: Some("VZCZCXRO4549".into()),
         ..Transmission::default()

@@ -119,7 +119,7 @@ fn recipient(a: &Addressee) -> Value {
             p.name().to_owned()
         }
     });
-    json!({"route": a.route, "name": a.name, "precedence": precedence, "mcn": a.serial, "excluded": []})
+    json!({"route": a.route, "name": a.name, "precedence": precedence, "mcn": a.serial, "excluded": a.excluded})
 }
 
 fn text_of(blocks: &[Block], out: &mut Vec<String>) {

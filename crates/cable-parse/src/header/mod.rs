@@ -30,6 +30,7 @@ mod scan;
 mod segments;
 mod subject;
 pub(crate) mod tags;
+mod xmt;
 
 use crate::blanks::Blanks;
 
@@ -72,6 +73,9 @@ struct Header<'c, 'k> {
     /// A blank line came inside the open REF block.
     ref_blank: bool,
     seen_routing: bool,
+    /// The addressee block (`Open::To` or `Open::Info`) an `XMT` line
+    /// refers to: the last one opened since the `FM` or DTG line.
+    addressee_block: Open,
     seen_banner: bool,
     seen_fields: bool,
     seen_eo_tags_subject: bool,
@@ -103,6 +107,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         classified: Acc::default(),
         ref_blank: false,
         seen_routing: false,
+        addressee_block: Open::None,
         seen_banner: false,
         seen_fields: false,
         seen_eo_tags_subject: false,

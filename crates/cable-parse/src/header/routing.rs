@@ -4,7 +4,7 @@
 use crate::blanks::Blanks;
 
 use super::segments::Seg;
-use super::{Header, Open, Step};
+use super::{Header, Open, Step, xmt};
 use cable_model::{
     Addressee, Code, Date, Dtg, Precedence, PrecedencePair, Timestamp, Transmission,
 };
@@ -248,6 +248,7 @@ pub(crate) fn addressee(text: &str) -> Option<Addressee> {
         precedence,
         niact,
         serial,
+        excluded: Vec::new(),
     })
 }
 
@@ -284,7 +285,7 @@ impl<'s> Header<'_, '_> {
         queue: &mut VecDeque<Seg<'s>>,
     ) -> Option<Step> {
         let before_banner = !self.seen_banner && !self.seen_fields;
-        if before_banner && self.open != Open::To && self.open != Open::Info {
+        if before_banner && !matches!(self.open, Open::To | Open::Info | Open::Xmt) {
             if let Some(rl) = routing_line(t) {
                 self.routing_line(seg, rl, queue);
                 return Some(Step::Next);
@@ -293,17 +294,14 @@ impl<'s> Header<'_, '_> {
         if let Some(rest_fm) = t.strip_prefix("FM ") {
             self.close_open();
             self.seen_routing = true;
+            self.addressee_block = Open::None;
             self.cx.cable.routing.from = addressee(rest_fm);
             return Some(Step::Next);
         }
         if self.seen_banner {
             return None;
         }
-        for (kw, open) in [
-            ("TO ", Open::To),
-            ("INFO ", Open::Info),
-            ("XMT ", Open::Xmt),
-        ] {
+        for (kw, open) in [("TO ", Open::To), ("INFO ", Open::Info)] {
             if let Some(r) = t.strip_prefix(kw) {
                 self.close_open();
                 if is_plusd_info(t) {
@@ -312,11 +310,19 @@ impl<'s> Header<'_, '_> {
                 }
                 self.seen_routing = true;
                 self.open = open;
+                self.addressee_block = open;
                 if !r.trim_start_blanks().starts_with("PAGE ") {
                     self.addressee_line(r, Some(seg.no));
                 }
                 return Some(Step::Next);
             }
+        }
+        if let Some(stations) = xmt::line(t) {
+            self.close_open();
+            self.seen_routing = true;
+            self.open = Open::Xmt;
+            self.addressee_line(stations, Some(seg.no));
+            return Some(Step::Next);
         }
         None
     }
@@ -344,6 +350,7 @@ impl<'s> Header<'_, '_> {
                 format!("date-time group {:?} is not a valid date and time", dtg.raw),
             );
         }
+        self.addressee_block = Open::None;
         let r = &mut self.cx.cable.routing;
         r.precedence = precedence.or(r.precedence);
         r.dtg = Some(dtg);
@@ -389,25 +396,39 @@ impl<'s> Header<'_, '_> {
         body_start: bool,
     ) -> Option<Step> {
         match self.open {
-            Open::To | Open::Info if !body_start && !t.chars().any(char::is_lowercase) => {
+            Open::To | Open::Info | Open::Xmt
+                if !body_start && !t.chars().any(char::is_lowercase) =>
+            {
                 if !t.starts_with("PAGE ") {
                     self.addressee_line(t, Some(seg.no));
                 }
                 Some(Step::Next)
             }
-            Open::Xmt if !body_start => Some(Step::Next),
             Open::PlusDist => Some(Step::Next),
             _ => None,
         }
     }
 
+    /// The text of a `TO`, `INFO` or `XMT` line after its keyword, or a
+    /// line continuing the block: an addressee, or in an `XMT` block an
+    /// excluded station ([`xmt`]). An `XMT` in the line
+    /// (`ALL DIPLOMATIC POSTS XMT USINT HAVANA`, `INFO XMT USINT HAVANA`)
+    /// opens an `XMT` block there.
     fn addressee_line(&mut self, t: &str, no: Option<u32>) {
-        if t.trim_start_blanks().starts_with("XMT ") {
-            // `INFO XMT USINT HAVANA`: a station excluded from a collective
-            // addressee, not an addressee itself.
-            self.open = Open::Xmt;
-            return;
+        let (t, stations) = xmt::split(t);
+        if self.open == Open::Xmt {
+            self.exclude(t, no);
+        } else {
+            self.push_addressee(t, no);
         }
+        if let Some(stations) = stations {
+            self.open = Open::Xmt;
+            self.exclude(stations, no);
+        }
+    }
+
+    /// An addressee of the open `TO` or `INFO` block.
+    fn push_addressee(&mut self, t: &str, no: Option<u32>) {
         match addressee(t) {
             Some(a) => match self.open {
                 Open::To => self.cx.cable.routing.to.push(a),

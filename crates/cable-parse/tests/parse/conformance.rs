@@ -32,12 +32,13 @@ fn is_dev(id: &str) -> bool {
 }
 
 /// Passing cases per field, development half then held-out half, as
-/// measured when these floors were last raised (2026-12-03, issue #17, third pass).
+/// measured when these floors were last raised (2026-12-03, issue #17, third
+/// pass; info_recipients and overall dev +1 with the XMT exclusions).
 const FLOORS: &[(&str, usize, usize)] = &[
     ("canonical_id", 70, 66),
     ("classified_by", 54, 43),
     ("clean_content", 6, 0),
-    ("info_recipients", 3, 3),
+    ("info_recipients", 4, 3),
     ("nondisclosure_deadline", 3, 3),
     ("recipients", 1, 0),
     ("references", 31, 27),
@@ -51,7 +52,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (246, 212);
+const OVERALL: (usize, usize) = (247, 212);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.
@@ -79,12 +80,12 @@ fn conformance() {
 }
 
 /// Issue #17's Done-when: the held-out half within three points of the
-/// development half. Not met yet (2026-12-03: development 246/253 = 97.2%,
-/// held-out 212/232 = 91.4%, 5.9 points), so it is ignored rather than
+/// development half. Not met yet (2026-12-03: development 247/253 = 97.6%,
+/// held-out 212/232 = 91.4%, 6.2 points), so it is ignored rather than
 /// loosened: `cargo test -p cable-parse --test parse conformance:: -- --ignored`
 /// shows the gap. Un-ignore it when it passes.
 #[test]
-#[ignore = "issue #17: held-out half 5.9 points below development (limit 3)"]
+#[ignore = "issue #17: held-out half 6.2 points below development (limit 3)"]
 fn held_out_half_within_three_points_of_development() {
     check(true);
 }

@@ -189,14 +189,18 @@ fn marking(m: &Marking) -> String {
 }
 
 fn addressee(a: &Addressee) -> String {
-    format!(
+    let mut s = format!(
         "route={} name={:?} precedence={}{} serial={}",
         a.route.as_deref().unwrap_or("-"),
         a.name,
         a.precedence.map(|p| p.name()).unwrap_or("-"),
         if a.niact { " NIACT" } else { "" },
         a.serial.as_deref().unwrap_or("-")
-    )
+    );
+    if !a.excluded.is_empty() {
+        s.push_str(&format!(" excluded={:?}", a.excluded));
+    }
+    s
 }
 
 fn blocks(o: &mut String, bs: &[Block], depth: usize) {

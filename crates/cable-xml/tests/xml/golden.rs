@@ -84,11 +84,15 @@ fn rich_cable_is_schema_valid_and_counts_replacements() {
         cable_xml::write_counting(&cable, &cable_xml::Options::default(), &mut out).unwrap();
     let xml = String::from_utf8(out).unwrap();
     support::assert_well_formed(&xml);
-    // \x0c in the subject, U+FFFE in its title, \x1a and \0 in the body,
-    // U+FFFF in the comment, \x0c in a diagnostic's message.
-    assert_eq!(stats.replaced_characters, 6);
+    // \x0c in an excluded station, \x0c in the subject, U+FFFE in its
+    // title, \x1a and \0 in the body, U+FFFF in the comment, \x0c in a
+    // diagnostic's message.
+    assert_eq!(stats.replaced_characters, 7);
     assert!(xml.contains(
-        "<diagnostic code=\"xml-character-replaced\" severity=\"info\">6 characters not allowed in XML 1.0 replaced with U+FFFD</diagnostic>"
+        "<diagnostic code=\"xml-character-replaced\" severity=\"info\">7 characters not allowed in XML 1.0 replaced with U+FFFD</diagnostic>"
+    ));
+    assert!(xml.contains(
+        "<to precedence=\"flash\">ALL NATO CAPITALS</to>\n    <excluded>USINT HAVANA</excluded>\n    <excluded>AMEMBASSY &lt;BELGRADE&gt; &amp; &quot;CO&quot;\u{FFFD}</excluded>"
     ));
     assert!(xml.contains("&lt;ON&gt; &apos;BRAINSTORMING&apos; &amp; MORE\u{FFFD}"));
     if support::have_xmllint("rich cable schema validation") {
@@ -182,6 +186,18 @@ fn schemas_reject_what_the_vocabulary_does_not_allow() {
         (
             "unknown element",
             format!("<cable {ns} version=\"1\"><summary>x</summary></cable>"),
+        ),
+        (
+            "excluded station before any addressee",
+            format!(
+                "<cable {ns} version=\"1\"><routing><excluded>USINT HAVANA</excluded><to>ALL POSTS</to></routing></cable>"
+            ),
+        ),
+        (
+            "excluded station inside an addressee",
+            format!(
+                "<cable {ns} version=\"1\"><routing><to>ALL POSTS<excluded>USINT HAVANA</excluded></to></routing></cable>"
+            ),
         ),
     ];
     let dir = tempfile::tempdir().unwrap();

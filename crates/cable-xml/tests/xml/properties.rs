@@ -10,7 +10,7 @@ use cable_model::{
     Level, List, ListItem, Marking, Note, NoteKind, Paragraph, Precedence, PrecedencePair, Reason,
     Reference, ReferenceKind, SectionOf, Severity, Subject, Tag, Timestamp, Transmission,
 };
-use cable_testkit::stress;
+use cable_testkit::{generators, stress};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -137,20 +137,7 @@ fn cable_id() -> impl Strategy<Value = CableId> {
 }
 
 fn addressee() -> impl Strategy<Value = Addressee> {
-    (
-        opt(text()),
-        text(),
-        opt(precedence()),
-        any::<bool>(),
-        opt(text()),
-    )
-        .prop_map(|(route, name, precedence, niact, serial)| Addressee {
-            route,
-            name,
-            precedence,
-            niact,
-            serial,
-        })
+    generators::addressee(text)
 }
 
 fn label() -> impl Strategy<Value = Label> {

@@ -71,13 +71,23 @@ pub fn rich_cable() -> Cable {
             precedence: Some(Precedence::Immediate),
             niact: true,
             serial: Some("0000".into()),
+            excluded: Vec::new(),
         },
         Addressee {
-            name: "AMEMBASSY PARIS".into(),
+            name: "ALL NATO CAPITALS".into(),
             precedence: Some(Precedence::Flash),
+            excluded: vec![
+                "USINT HAVANA".into(),
+                "AMEMBASSY <BELGRADE> & \"CO\"\x0c".into(),
+            ],
             ..Addressee::default()
         },
     ];
+    c.routing.info.push(Addressee {
+        name: "ALL DIPLOMATIC POSTS".into(),
+        excluded: vec!["AMEMBASSY OSLO".into()],
+        ..Addressee::default()
+    });
     c.transmission = Some(Transmission {
         id: Some("VZCZCXRO4549".into()),
         relay: Some("OO RUEHRG".into()),
@@ -209,6 +219,8 @@ pub struct View {
     pub tags: Vec<String>,
     pub subject: Option<String>,
     pub subject_title: Option<String>,
+    /// (element, name, excluded stations) of every addressee in order.
+    pub addressees: Vec<(String, String, Vec<String>)>,
     /// (label, kind, id, text)
     pub references: Vec<(Option<String>, String, Option<String>, String)>,
     /// Every `<paragraph>`'s n and first text, in document order.
@@ -238,6 +250,22 @@ pub fn view_of(cable: &Cable) -> View {
         tags: cable.tags.iter().map(|t| clean(t.as_str())).collect(),
         subject: cable.subject.as_ref().map(|s| clean(&s.text)),
         subject_title: cable.subject.as_ref().map(|s| clean(&s.title)),
+        addressees: [("from", cable.routing.from.as_slice())]
+            .into_iter()
+            .chain([
+                ("to", &cable.routing.to[..]),
+                ("info", &cable.routing.info[..]),
+            ])
+            .flat_map(|(el, list)| {
+                list.iter().map(move |a| {
+                    (
+                        el.to_owned(),
+                        clean(&a.name),
+                        a.excluded.iter().map(|s| clean(s)).collect(),
+                    )
+                })
+            })
+            .collect(),
         references: cable
             .references
             .iter()
@@ -369,6 +397,15 @@ fn leaf(path: &[String], attrs: &[Vec<(String, String)>], text: &str, view: &mut
         [.., "tags", "tag"] => view.tags.push(text.to_owned()),
         [.., "subject", "text"] => view.subject = Some(text.to_owned()),
         [.., "subject", "title"] => view.subject_title = Some(text.to_owned()),
+        [.., "routing", el @ ("from" | "to" | "info")] => {
+            view.addressees
+                .push(((*el).to_owned(), text.to_owned(), Vec::new()));
+        }
+        // An `<excluded>` belongs to the addressee element before it.
+        [.., "routing", "excluded"] => match view.addressees.last_mut() {
+            Some(a) => a.2.push(text.to_owned()),
+            None => panic!("<excluded> before any addressee"),
+        },
         [.., "references", "reference"] => view.references.push((
             attr(a, "label"),
             attr(a, "kind").unwrap_or_default(),

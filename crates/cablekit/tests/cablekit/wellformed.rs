@@ -64,13 +64,45 @@ pub(crate) fn render(cable: &Cable) -> Result<Outputs, String> {
 }
 
 /// Checks every output of `cable` (and, for Markdown, that the cable's
-/// paragraphs reach the page).
+/// paragraphs reach the page), and that the stations addressees exclude
+/// reach every output.
 pub(crate) fn check_all(cable: &Cable, out: &Outputs) -> Result<(), String> {
     check_yaml(&out.yaml).map_err(|e| format!("YAML: {e}"))?;
     check_xml(out.xml.as_bytes()).map_err(|e| format!("XML: {e}"))?;
     check_pandoc(&out.pandoc).map_err(|e| format!("Pandoc JSON: {e}"))?;
     check_markdown(&out.markdown).map_err(|e| format!("Markdown: {e}"))?;
     check_paragraphs_in_markdown(cable, &out.markdown).map_err(|e| format!("Markdown: {e}"))?;
+    check_excluded_in_outputs(cable, out)?;
+    Ok(())
+}
+
+/// Every plain word (letters and digits only, which no format escapes) of
+/// every station an addressee excludes (`XMT`) is in each output: in the
+/// YAML, the XML and the Pandoc JSON as written, on the rendered Markdown
+/// page.
+pub(crate) fn check_excluded_in_outputs(cable: &Cable, out: &Outputs) -> Result<(), String> {
+    let r = &cable.routing;
+    let page = rendered_text(&out.markdown);
+    let outputs = [
+        ("YAML", out.yaml.as_str()),
+        ("XML", out.xml.as_str()),
+        ("Pandoc JSON", out.pandoc.as_str()),
+        ("Markdown", page.as_str()),
+    ];
+    let stations = r
+        .from
+        .iter()
+        .chain(&r.to)
+        .chain(&r.info)
+        .flat_map(|a| &a.excluded);
+    for w in stations.flat_map(|s| s.split_whitespace()) {
+        if !w.chars().all(char::is_alphanumeric) {
+            continue;
+        }
+        if let Some((what, _)) = outputs.iter().find(|(_, text)| !text.contains(w)) {
+            return Err(format!("{what}: excluded station word {w:?} missing"));
+        }
+    }
     Ok(())
 }
 

@@ -15,7 +15,7 @@ use cable_model::{
     Level, List, ListItem, Marking, Note, NoteKind, Paragraph, Reference, ReferenceKind, Subject,
     Tag,
 };
-use cable_testkit::generators::{cable_text, hostile};
+use cable_testkit::generators::{self, cable_text, hostile};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use std::path::PathBuf;
@@ -128,13 +128,15 @@ fn model() -> impl Strategy<Value = Cable> {
         (
             proptest::option::of(hostile()),
             proptest::option::of(hostile()),
+            proptest::collection::vec(generators::addressee(hostile), 0..3),
+            proptest::collection::vec(generators::addressee(hostile), 0..3),
         ),
     )
         .prop_map(
             |(
                 (subject, title, subject_marking, tags),
                 (signer, handling, refs, body),
-                (cid, origin),
+                (cid, origin, to, info),
             )| {
                 let mut c = Cable {
                     id: CableId::new(2009, "STATE", 17183),
@@ -173,6 +175,8 @@ fn model() -> impl Strategy<Value = Cable> {
                     name: c.handling.first().cloned().unwrap_or_default(),
                     ..Addressee::default()
                 });
+                c.routing.to = to;
+                c.routing.info = info;
                 c
             },
         )
@@ -392,6 +396,16 @@ fn the_checks_reject_malformed_documents() {
     assert!(check_paragraphs_in_markdown(&cable, "**1.** (U) Alpha bravo.\n").is_err());
     let out = render(&cable).expect("render");
     assert!(check_paragraphs_in_markdown(&cable, &out.markdown).is_ok());
+    // A station an addressee excludes, missing from one output, is caught.
+    let mut cable = cable_parse::parse(
+        "R 101200Z JAN 85\nFM SECSTATE WASHDC\nTO ALL POSTS\nXMT USINT HAVANA\nUNCLAS STATE 000001\n",
+    );
+    let mut out = render(&cable).expect("render");
+    assert!(wellformed::check_excluded_in_outputs(&cable, &out).is_ok());
+    out.xml = out.xml.replace("HAVANA", "");
+    assert!(wellformed::check_excluded_in_outputs(&cable, &out).is_err());
+    cable.routing.to[0].excluded.clear();
+    assert!(wellformed::check_excluded_in_outputs(&cable, &out).is_ok());
 }
 
 /// Found by fuzzing (`write_all`, on the seed `testdata/torture/nested-begin-end.txt`):
