@@ -180,8 +180,12 @@ fn summary_text(blocks: &[Block], out: &mut Vec<String>) {
 
 /// The peer's `normalize`: title case, `0` read as `O`, `Iii` as `III`; a
 /// word written in mixed case with a capital inside (`LeBaron`,
-/// `McDonald`) is already in its own case and is kept.
+/// `McDonald`) is already in its own case and is kept, and so is a name
+/// written in mixed case (`Peter van der Berg`).
 fn normalize_name(n: &str) -> String {
+    if n.chars().any(char::is_lowercase) {
+        return n.to_owned();
+    }
     n.split(' ')
         .map(|w| {
             let inner_capital = w.chars().skip(1).any(char::is_uppercase);

@@ -9,10 +9,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Where the name part ends: the reason (its word is found by
-/// [`reason_word_at`]), the E.O., a section number, a paragraph.
+/// [`reason_word_at`]), the E.O., a section number (`Section 1.4`), a
+/// paragraph.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[\s,.;:-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*\(?\d\s*[.,]\s*\d(?-u:\b)|\s+for\s*$|¶|\s\d{1,2}\.\s*\()",
+        r"(?i)(?:[\s,.;:/-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*(?:sections?\s+)?\(?\d\s*[.,]\s*\d(?-u:\b)|\s+(?:for|per|under)\s*$|¶|\s\d{1,2}\.\s*\()",
     )
     .expect("valid regex")
 });
@@ -203,6 +204,9 @@ const TITLE_WORDS: &[&str] = &[
     "POL",
     "MIL",
     "ECON",
+    // `Pol/Econ Off`: the officer abbreviation of `POLOFF`, `ECONOFF`
+    // written apart.
+    "OFF",
 ];
 
 /// Whether `u` (upper case) is a compound of office abbreviations written
@@ -264,7 +268,28 @@ fn is_particle(w: &str) -> bool {
     )
 }
 
+/// Whether `w` is a title word, exactly or by its stem, or by edit
+/// distance ([`is_fuzzy_title_word`]).
 fn is_title_word(w: &str) -> bool {
+    is_exact_title_word(w) || is_fuzzy_title_word(w)
+}
+
+/// A word one edit from a title word (two from a word of nine letters or
+/// more): `Ambassaor`, `Cief`. Names can be one edit from a title word
+/// too (`Clair`, `Heady`), so [`split_name`] reads such a word at the
+/// end of a run of names as a name.
+fn is_fuzzy_title_word(w: &str) -> bool {
+    let u = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .replace('0', "O")
+        .to_uppercase();
+    let edits = if u.len() >= 9 { 2 } else { 1 };
+    u.len() >= 4
+        && u.bytes().all(|b| b.is_ascii_uppercase())
+        && TITLE_WORDS_FULL.iter().any(|t| within_edits(&u, t, edits))
+}
+
+fn is_exact_title_word(w: &str) -> bool {
     let u = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .replace('0', "O")
@@ -285,19 +310,14 @@ fn is_title_word(w: &str) -> bool {
         return true;
     }
     let l = u.to_lowercase();
-    if TITLE_STEMS
+    TITLE_STEMS
         .iter()
         .any(|s| l.starts_with(s) && (l.len() > 3 || *s == l))
-    {
-        return true;
-    }
-    let edits = if u.len() >= 9 { 2 } else { 1 };
-    u.len() >= 4
-        && u.bytes().all(|b| b.is_ascii_uppercase())
-        && TITLE_WORDS_FULL.iter().any(|t| within_edits(&u, t, edits))
 }
 
-fn is_name_token(w: &str, mixed_case: bool) -> bool {
+/// Whether `w` has the shape of a word of a name (capitalised, letters,
+/// `.`, `-`, `'`), title words aside.
+fn is_name_shaped(w: &str, mixed_case: bool) -> bool {
     let first = w.chars().next();
     if !first.is_some_and(|c| c.is_uppercase() || c == '0') {
         return false;
@@ -324,7 +344,11 @@ fn is_name_token(w: &str, mixed_case: bool) -> bool {
     {
         return false;
     }
-    !is_title_word(w)
+    true
+}
+
+fn is_name_token(w: &str, mixed_case: bool) -> bool {
+    is_name_shaped(w, mixed_case) && !is_title_word(w)
 }
 
 /// Reads the text after `Classified By:` (wrapped lines joined).
@@ -365,8 +389,9 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
     let mut segs: Vec<&str> = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        let sep = matches!(c, ',' | ';' | ':' | '?')
-            || (c == '-' && s.get(i.saturating_sub(1)..i) == Some(" "));
+        // `Jane Roe (POLOFF)`, `Jane Roe / Political Officer`.
+        let sep = matches!(c, ',' | ';' | ':' | '?' | '(' | ')')
+            || (matches!(c, '-' | '/') && s.get(i.saturating_sub(1)..i) == Some(" "));
         if sep {
             segs.push(s.get(start..i).unwrap_or(""));
             start = i + c.len_utf8();
@@ -376,13 +401,29 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
     let mut best: Option<(usize, Vec<&str>)> = None;
     for (k, seg) in segs.iter().enumerate() {
         let words: Vec<&str> = seg.split_whitespace().collect();
+        // A name token, or the last word of the segment after one when it
+        // is a title word only by edit distance (`Karen St. Clair`).
+        let mut is_name: Vec<bool> = words.iter().map(|w| is_name_token(w, mixed)).collect();
+        if let [.., before, last] = words.as_slice() {
+            let n = is_name.len();
+            if is_name.get(n - 2) == Some(&true)
+                && is_name_shaped(last, mixed)
+                && is_fuzzy_title_word(last)
+                && !is_exact_title_word(last)
+                && !is_title_word(before)
+            {
+                if let Some(flag) = is_name.last_mut() {
+                    *flag = true;
+                }
+            }
+        }
         // The last run of name-like tokens.
         let mut end = words.len();
-        while end > 0 && !words.get(end - 1).is_some_and(|w| is_name_token(w, mixed)) {
+        while end > 0 && is_name.get(end - 1) != Some(&true) {
             end -= 1;
         }
         let mut begin = end;
-        let name_at = |j: usize| words.get(j).is_some_and(|w| is_name_token(w, mixed));
+        let name_at = |j: usize| is_name.get(j) == Some(&true);
         while begin > 0 {
             // A particle (`de`, `van der`) joins the name when a name
             // token stands before it.
@@ -405,14 +446,35 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
         // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `ASSISTANT SECRETARY OF
         // STATE JANE ROE`: the word after the
         // preposition of a title is its place, not a given name.
+        // `AMBASSADOR TO THE OSCE J. R. SMITH`, `Assistant Secretary for
+        // International Security and Nonproliferation Jane Roe`: so is the
+        // word after its article or the `and` that joins its places.
         let after_preposition = begin
             .checked_sub(1)
             .and_then(|j| words.get(j))
-            .is_some_and(|p| matches!(p.to_ascii_uppercase().as_str(), "TO" | "FOR" | "IN" | "OF"));
-        if after_preposition && run.len() == 3 && !run.iter().any(|w| w.ends_with('.')) {
+            .is_some_and(|p| {
+                matches!(
+                    p.to_ascii_uppercase().as_str(),
+                    "TO" | "FOR" | "IN" | "OF" | "THE" | "AND" | "&"
+                )
+            });
+        let first_is_initial = run
+            .first()
+            .is_some_and(|w| w.ends_with('.') || w.len() <= 2);
+        if after_preposition && run.len() >= 3 && !first_is_initial {
             run.remove(0);
         }
-        let core = |r: &[&str]| r.iter().filter(|w| !is_particle(w)).count();
+        // `a.i.` (ad interim) closes the title `Charge d'Affaires, a.i.`.
+        let ad_interim = match run.as_slice() {
+            [a, i, ..] if a.eq_ignore_ascii_case("a.") && i.eq_ignore_ascii_case("i.") => 2,
+            [ai, ..] if ai.eq_ignore_ascii_case("a.i.") || ai.eq_ignore_ascii_case("a.i") => 1,
+            _ => 0,
+        };
+        if ad_interim > 0 && run.len() > ad_interim + 1 {
+            run.drain(..ad_interim);
+        }
+        // Particles count in either case: `PETER VAN DER BERG` is one name.
+        let core = |r: &[&str]| r.iter().filter(|w| !is_particle(&w.to_lowercase())).count();
         if core(&run) > 3 {
             let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
             let from = match initial {
@@ -432,7 +494,8 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
         }
         // `SIMONS, JR.`: a suffix segment after the name.
         if let Some(next) = segs.get(k + 1) {
-            let n = next.trim_blanks();
+            // Its first word: `SIMONS, JR. (ACTING DCM)`.
+            let n = next.split_whitespace().next().unwrap_or("");
             if matches!(
                 n.trim_end_matches('.'),
                 "JR" | "Jr" | "II" | "III" | "Sr" | "SR"
@@ -555,6 +618,52 @@ mod tests {
         assert_eq!(
             name("AMBASSADOR TO PERU JANE ROE. REASON 1.4 (B)").0,
             "JANE ROE"
+        );
+    }
+
+    /// Regressions found by the generated variations
+    /// (`tests/parse/variations.rs`), one per class.
+    #[test]
+    fn regression_generated_variations() {
+        // A surname one edit from a title word (`CHAIR`) ends the name.
+        assert_eq!(
+            name("Economic Officer Karen St. Clair: Reason: 1.5 (d)").0,
+            "Karen St. Clair"
+        );
+        // `a.i.` closes the title, it is no pair of initials.
+        assert_eq!(
+            name("CHARGE D'AFFAIRES, A.I. ANNE SMITH-JONES REASONS 1.4 (B)").0,
+            "ANNE SMITH-JONES"
+        );
+        // Particles in capitals do not count as words of the name.
+        assert_eq!(
+            name("CDA PETER VAN DER BERG, 1.4 (B)").0,
+            "PETER VAN DER BERG"
+        );
+        // The place after a title's preposition and article.
+        assert_eq!(
+            name("AMBASSADOR TO THE OSCE J. R. SMITH 1.4 (B)").0,
+            "J. R. SMITH"
+        );
+        assert_eq!(
+            name("Acting Assistant Secretary for International Security and Nonproliferation Kevin O'Brien reasons 1.4(b)").0,
+            "Kevin O'Brien"
+        );
+        // `Off` written apart from `Pol/Econ`.
+        assert_eq!(name("POL/ECON OFF J. R. SMITH.  1.4 (B)").0, "J. R. SMITH");
+        // A name ending before `per`, `Section`, a slash, a parenthesis.
+        assert_eq!(name("KEVIN O'BRIEN PER E.O.").0, "KEVIN O'BRIEN");
+        assert_eq!(
+            name("Charge d'Affaires Robert O. Blake, Jr. per Section 1.4 (b,d)").0,
+            "Robert O. Blake, Jr."
+        );
+        assert_eq!(
+            name("DCM RICHARD L. BALTIMORE, III / E.O. 13526, REASONS 1.4 (B)").0,
+            "RICHARD L. BALTIMORE, III"
+        );
+        assert_eq!(
+            name("ROBERT O. BLAKE, JR. (ACTING DCM).  E.O. 12958 REASONS 1.4 (B)").0,
+            "ROBERT O. BLAKE, JR."
         );
     }
 

@@ -20,7 +20,17 @@ pub(super) struct Acc {
     /// Length of the last line pushed (a word is only rejoined after a
     /// line filled to a fixed width).
     last_len: usize,
+    /// Width of the last line as written, label included (see
+    /// [`CUT_WIDTH`]).
+    written: usize,
 }
+
+/// The column at which the cablegate pages cut a long `Classified By`
+/// line, inside a word or not: the longest lines of that field in the
+/// corpus's cablegate pages (`../shared/corpus/cablegate-html-*`) are 71
+/// characters. A cut that falls on a blank leaves the blank at the start
+/// of the next line (` H. Nardi`); one that falls inside a word does not.
+const CUT_WIDTH: usize = 71;
 
 impl Acc {
     pub(super) fn start(&mut self, no: u32, t: &str) {
@@ -29,6 +39,31 @@ impl Acc {
         self.text.push_str(t);
         // The keyword (`SUBJECT: `, `Classified By: `) took room on the line.
         self.last_len = t.len() + 10;
+        self.written = 0;
+    }
+
+    /// Notes the width of the whole line (leading blanks and label
+    /// included, trailing blanks left out) just started or pushed.
+    pub(super) fn written(&mut self, width: usize) {
+        self.written = width;
+    }
+
+    /// Appends a wrapped line written as `line` (its leading blanks
+    /// kept), `width` wide: after a line cut at [`CUT_WIDTH`], a line that
+    /// does not start with a blank continues the word the cut broke, in
+    /// any case (`HOYT Y` / `EE`, `PIERRE-RI` / `CHARD`, `A` / `.F.`).
+    pub(super) fn push_after_cut(&mut self, t: &str, line: &str, width: usize) {
+        let cut = self.written == CUT_WIDTH
+            && !line.starts_with(char::is_whitespace)
+            && self.text.ends_with(|c: char| !c.is_whitespace())
+            && !t.is_empty();
+        if cut {
+            self.last_len = t.len();
+            self.text.push_str(t);
+        } else {
+            self.push(t);
+        }
+        self.written(width);
     }
 
     /// Appends a wrapped line. A word cut by a fixed-width wrap (the next
@@ -53,6 +88,17 @@ impl Acc {
                     | "under"
                     | "by"
                     | "a"
+                    // The particles of surnames: `Maria` / `de la Cruz`.
+                    | "de"
+                    | "da"
+                    | "del"
+                    | "der"
+                    | "di"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "van"
+                    | "von"
             )
         };
         let glue = full_line
@@ -165,6 +211,7 @@ impl Header<'_, '_> {
                 self.seen_fields = true;
                 self.open = Open::ClassifiedBy;
                 self.classified.start(seg.no, found.rest);
+                self.classified.written(self.line_width);
             }
         }
         Some(Step::Next)
@@ -219,7 +266,7 @@ impl Header<'_, '_> {
             Open::Tags => self.tags.push(t),
             Open::Subject => self.subject.push(t),
             Open::Ref => self.refs.push(t),
-            Open::ClassifiedBy => self.classified.push(t),
+            Open::ClassifiedBy => self.classified.push_after_cut(t, seg.text, self.line_width),
             _ => {}
         }
         Some(Step::Next)

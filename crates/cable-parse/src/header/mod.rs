@@ -92,6 +92,9 @@ struct Header<'c, 'k> {
     head_lines: Vec<u64>,
     /// Inside a repeated copy of the header.
     repeating: bool,
+    /// Width of the current segment's whole line, trailing blanks left
+    /// out (a `Classified By` line cut at a fixed width, [`fields`]).
+    line_width: usize,
 }
 
 /// Reads header lines at the cursor into `cx.cable`, leaving the cursor at
@@ -105,6 +108,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         subject: Acc::default(),
         refs: Acc::default(),
         classified: Acc::default(),
+        line_width: 0,
         ref_blank: false,
         seen_routing: false,
         addressee_block: Open::None,
@@ -157,6 +161,9 @@ impl Header<'_, '_> {
         next_line: usize,
         queue: &mut VecDeque<Seg<'s>>,
     ) -> Step {
+        self.line_width = rest
+            .get(seg.idx)
+            .map_or(0, |l| l.text.trim_end_blanks().chars().count());
         // A trailing ` \` is line-continuation debris of some renderings.
         let t = seg
             .text
@@ -289,6 +296,26 @@ mod tests {
         acc.start(1, "Classified By: Political Counselor Jane Roe, reasons 1.4 (b) and (d) plus more informa");
         acc.push("tion here");
         assert!(acc.text.ends_with("information here"), "{:?}", acc.text);
+    }
+
+    /// Regression (generated variations, issue #17): a `Classified By`
+    /// line cut at column 71 inside a name in capitals is rejoined; one
+    /// cut on a blank (the next line starts with it) is not; a wrapped
+    /// title's `TO THE ...` is no addressee line.
+    #[test]
+    fn regression_classified_by_cut_at_column_71() {
+        let name = |text: &str| {
+            let (cable, _, _) = header(text);
+            cable.classified_by.and_then(|c| c.name)
+        };
+        let cut = "SUBJECT: A VISIT\n\nClassified By: ACTING DEPUTY CHIEF OF MISSION AND POLITICAL COUNSELOR R\n\
+                   OBERT O. BLAKE, JR.; REASONS 1.4 (B) AND (D)\n\n1. (C) Text.\n";
+        assert_eq!(name(cut).as_deref(), Some("ROBERT O. BLAKE, JR."));
+        let blank = "SUBJECT: A VISIT\n\nClassified By: Acting Counselor for Political-Military Affiars Margaret\n\
+                     \x20H. Nardi for reasons 1.4 (b) and (d).\n\n1. (C) Text.\n";
+        assert_eq!(name(blank).as_deref(), Some("Margaret H. Nardi"));
+        let to = "SUBJECT: A VISIT\n\nClassified By: AMBASSADOR\nTO THE OSCE KAREN ST. CLAIR.  SECTION 1.4 (B,D)\n\n1. (C) Text.\n";
+        assert_eq!(name(to).as_deref(), Some("KAREN ST. CLAIR"));
     }
 
     #[test]

@@ -298,7 +298,9 @@ impl<'s> Header<'_, '_> {
             self.cx.cable.routing.from = addressee(rest_fm);
             return Some(Step::Next);
         }
-        if self.seen_banner {
+        // `Classified By: AMBASSADOR` / `TO THE OSCE JANE ROE`: a wrapped
+        // title, not an addressee line.
+        if self.seen_banner || self.open == Open::ClassifiedBy {
             return None;
         }
         for (kw, open) in [("TO ", Open::To), ("INFO ", Open::Info)] {

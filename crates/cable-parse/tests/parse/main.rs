@@ -30,3 +30,4 @@ mod properties;
 mod search_text;
 mod seeds;
 mod shared;
+mod variations;
