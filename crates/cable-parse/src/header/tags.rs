@@ -92,9 +92,10 @@ fn is_code_like(w: &str) -> bool {
 }
 
 /// Whether a glued run's piece is a code of the vocabulary (four letters:
-/// subject codes, programs, four-letter organisations).
-fn glued_piece(p: &str) -> bool {
-    SUBJECT_CODES.contains(p) || p.starts_with('K') || ORGANISATIONS.contains(p)
+/// subject codes, four-letter organisations, and, with `programs`, any
+/// `K` + three letters, the shape of a program code).
+fn glued_piece(p: &str, programs: bool) -> bool {
+    SUBJECT_CODES.contains(p) || (programs && p.starts_with('K')) || ORGANISATIONS.contains(p)
 }
 
 /// What happened to the tags while reading them.
@@ -138,25 +139,31 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
     if !(6..=64).contains(&w.len()) || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    fn go(s: &str, two_used: bool, out: &mut Vec<(usize, usize)>, at: usize) -> bool {
+    fn go(s: &str, two_used: bool, k: bool, out: &mut Vec<(usize, usize)>, at: usize) -> bool {
         if s.is_empty() {
             return true;
         }
         if let Some(four) = s.get(..4) {
-            if glued_piece(four) && go(&s[4..], two_used, out, at + 4) {
+            if glued_piece(four, k) && go(&s[4..], two_used, k, out, at + 4) {
                 out.insert(0, (at, 4));
                 return true;
             }
         }
-        if !two_used && s.len() >= 2 && go(&s[2..], true, out, at + 2) {
+        if !two_used && s.len() >= 2 && go(&s[2..], true, k, out, at + 2) {
             out.insert(0, (at, 2));
             return true;
         }
         false
     }
+    // Codes of the lists first; a program code read by its shape only
+    // when they do not cover the run (`KNEMIN` is `KN` + `EMIN`, not a
+    // program `KNEM` + `IN`).
     let mut spans = Vec::new();
-    if !go(&upper, false, &mut spans, 0) {
-        return None;
+    if !go(&upper, false, false, &mut spans, 0) {
+        spans.clear();
+        if !go(&upper, false, true, &mut spans, 0) {
+            return None;
+        }
     }
     // An English word can read as a country and an organisation code
     // (`PRICES` = `PR` + `ICES`): a glued run holds a subject or program
@@ -220,7 +227,8 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
             after_ovip = false;
             continue;
         }
-        let words: Vec<&str> = item.split_whitespace().collect();
+        let mended = mend_words(item);
+        let words: Vec<&str> = mended.iter().map(String::as_str).collect();
         let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
         let mut phrase: Vec<&str> = Vec::new();
         let mut i = 0;
@@ -290,24 +298,88 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
     tags
 }
 
+/// The words of an item, mended: a code with a full stop or colon after
+/// it (`PINS.`, the end of the line) loses it, and a code of the
+/// vocabulary cut by a blank next to a single letter (`P REL`, `PRE L`)
+/// is joined again (no tag is a single letter).
+fn mend_words(item: &str) -> Vec<String> {
+    let known = |w: &str| vocabulary_kind(&w.to_uppercase()).is_some();
+    let mut out: Vec<String> = Vec::new();
+    for w in item.split_whitespace() {
+        let bare = w.trim_end_matches(['.', ':']);
+        let w = if bare.len() < w.len() && known(bare) {
+            bare
+        } else {
+            w
+        };
+        let single = |x: &str| x.len() == 1 && x.bytes().all(|b| b.is_ascii_alphabetic());
+        if let Some(prev) = out.last_mut() {
+            let joined = format!("{prev}{w}");
+            let subject = |j: &str| SUBJECT_CODES.contains(&j.to_uppercase());
+            if (single(prev) || single(w)) && joined.len() == 4 && subject(&joined) {
+                *prev = joined;
+                continue;
+            }
+        }
+        out.push(w.to_owned());
+    }
+    out
+}
+
 /// `PREL/PGOV/PE`: an item of codes of the vocabulary joined by slashes is
-/// split (`UNGA/C-6`, one code with a slash, is not).
+/// split (`UNGA/C-6`, one code with a slash, is not): at each slash the
+/// longest run of parts that is a code of the vocabulary (`UNGA/SPC`) or
+/// code-like is one tag.
 fn split_slashed(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
     let mut out = Vec::with_capacity(items.len());
     for (item, paren) in items {
         let parts: Vec<&str> = item.split('/').map(Blanks::trim_blanks).collect();
-        let codes = !paren
-            && parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| vocabulary_kind(&p.to_uppercase()).is_some());
-        if codes {
-            out.extend(parts.into_iter().map(|p| (p.to_owned(), false)));
-        } else {
-            out.push((item, paren));
+        let whole_known = vocabulary_kind(&item.trim_blanks().to_uppercase()).is_some();
+        let pieces = (!paren && parts.len() >= 2 && !whole_known)
+            .then(|| slashed_pieces(&parts))
+            .flatten();
+        match pieces {
+            Some(pieces) if pieces.len() >= 2 => {
+                out.extend(pieces.into_iter().map(|p| (p, false)));
+            }
+            _ => out.push((item, paren)),
         }
     }
     out
+}
+
+/// Greedy longest match of slash-joined parts against the vocabulary; a
+/// run of two parts that is code-like, the second a numbered part that is
+/// no code of its own (`UNGA/C-2`, not `OTRA/G-8`), also counts. `None`
+/// when a part is no code.
+fn slashed_pieces(parts: &[&str]) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let mut took = 0;
+        for j in (i + 1..=parts.len()).rev() {
+            let run = parts.get(i..j).unwrap_or(&[]).join("/");
+            let u = run.to_uppercase();
+            let ok = vocabulary_kind(&u).is_some()
+                || ORGANISATIONS.contains(&u)
+                || (j - i == 2
+                    && is_code_like(&u)
+                    && parts.get(i + 1).is_some_and(|p| {
+                        p.contains(|c: char| c.is_ascii_digit())
+                            && !ORGANISATIONS.contains(&p.to_uppercase())
+                    }));
+            if ok {
+                out.push(run);
+                took = j - i;
+                break;
+            }
+        }
+        if took == 0 {
+            return None;
+        }
+        i += took;
+    }
+    Some(out)
 }
 
 /// `GARCIA, ALAN`: a person written surname, comma, given name, which
@@ -441,6 +513,16 @@ fn flush_persons(phrase: &mut Vec<&str>, out: &mut Vec<TagText>) {
             rest.clear();
             out.push(TagText::new(format!("{w}, {g}"), TagKind::Person));
             j += 2;
+            // A code right after a person starts no keyword (`ROOD JOHN
+            // KE COUNTRY CLEARANCE`): it is a tag of its own.
+            while let Some(&c) = phrase.get(j) {
+                let u = c.to_uppercase();
+                if vocabulary_kind(&u).is_none() && !is_code_like(&u) {
+                    break;
+                }
+                out.push(TagText::new(c, tag_kind(&u)));
+                j += 1;
+            }
             continue;
         }
         rest.push(w);
@@ -577,6 +659,26 @@ mod tests {
         assert_eq!(
             tags("KE TRAINING IN NEW ZEALAND"),
             ["KE", "TRAINING IN NEW ZEALAND"]
+        );
+    }
+
+    /// Regressions found by the generated variations
+    /// (`tests/parse/variations.rs`), one per class.
+    #[test]
+    fn regression_generated_variations() {
+        // A full stop after the last code; a code cut by a blank.
+        assert_eq!(tags("PINR, EAGR, PINS."), ["PINR", "EAGR", "PINS"]);
+        assert_eq!(tags("P REL, PGOV, PRE L"), ["PREL", "PGOV"]);
+        // A slashed organisation code stays whole among slashed codes.
+        assert_eq!(tags("PREL, UNGA/SPC"), ["PREL", "UNGA/SPC"]);
+        assert_eq!(tags("OTRA/G-8/IR"), ["OTRA", "G-8", "IR"]);
+        // Codes of the lists before a program read by its shape.
+        assert_eq!(tags("KE KNEMIN"), ["KE", "KN", "EMIN"]);
+        assert_eq!(tags("PRELPGOVKDEM"), ["PREL", "PGOV", "KDEM"]);
+        // A code after a person is no word of the keyword after it.
+        assert_eq!(
+            tags("PHUM ROOD JOHN KE COUNTRY CLEARANCE"),
+            ["PHUM", "ROOD, JOHN", "KE", "COUNTRY CLEARANCE"]
         );
     }
 

@@ -505,3 +505,357 @@ fn classified_by_variations() {
         "all dimensions random below 99.5%"
     );
 }
+
+// ---------------------------------------------------------------- TAGS
+
+/// The TAGS vocabularies the parser ships (copies of
+/// `../shared/reference`), read as the generator's source of codes.
+fn vocabulary(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.contains(' '))
+        .map(str::to_uppercase)
+        .collect()
+}
+
+/// Two-letter country codes (ISO 3166-1 alpha-2), a sample.
+const COUNTRY_CODES: &[&str] = &[
+    "FR", "GR", "TU", "IZ", "IR", "IS", "JO", "LY", "BR", "AR", "KU", "MX", "CH", "KN", "SN", "PK",
+    "AF", "NL", "IT", "US", "RS", "UP", "EG", "SA", "NI", "KE", "ZI", "VE", "CO", "PE",
+];
+
+/// Persons as tags write them: surname, given name(s) and initial.
+const PERSONS: &[(&str, &str)] = &[
+    ("SMITH", "JOHN"),
+    ("GARCIA", "MARIA"),
+    ("ROOD", "JOHN"),
+    ("ZOELLICK", "ROBERT"),
+    ("NOVO", "GUILLERMO"),
+];
+
+/// Free-text keywords (several words, none a code).
+const KEYWORDS: &[&str] = &[
+    "COUNTRY CLEARANCE",
+    "IRAQI FREEDOM",
+    "DOMESTIC POLITICS",
+    "BORDER SECURITY",
+    "COUNTERTERRORISM",
+];
+
+/// The kinds of damage a TAGS line suffers.
+const TAG_DAMAGES: &[&str] = &[
+    "damage:none",
+    "damage:no-commas",
+    "damage:semicolons",
+    "damage:glued-codes",
+    "damage:lower-case",
+    "damage:sipdis",
+    "damage:trailing-dot",
+    "damage:wrapped-comma",
+    "damage:wrapped-blank",
+    "damage:duplicate",
+    "damage:spaced-code",
+    "damage:letter-swapped",
+    "damage:letter-doubled",
+    "damage:letter-dropped",
+    "damage:person",
+    "damage:person-no-comma",
+    "damage:keyword",
+    "damage:keyword-no-commas",
+    "damage:slashes",
+    "damage:label",
+    "damage:glued-country",
+    "damage:glued-three",
+    "damage:lower-no-commas",
+    "damage:mixed-no-commas",
+    "damage:keyword-pair-no-commas",
+    "damage:person-initial",
+    "damage:ovip-person",
+];
+
+struct TagCase {
+    kind: &'static str,
+    input: String,
+    expected: Vec<String>,
+}
+
+/// A TAGS line of 3 to 7 codes (subject, program, organisation, country
+/// codes), damaged one way.
+fn tag_case(rng: &mut Rng, damage: &'static str, subjects: &[String], orgs: &[String]) -> TagCase {
+    let n = 3 + rng.below(5);
+    let mut codes: Vec<String> = Vec::new();
+    while codes.len() < n {
+        let c = match rng.below(6) {
+            0..=2 => rng.pick(subjects).clone(),
+            3 | 4 => (*rng.pick(COUNTRY_CODES)).to_owned(),
+            _ => rng.pick(orgs).clone(),
+        };
+        if !codes.contains(&c) {
+            codes.push(c);
+        }
+    }
+    let mut expected = codes.clone();
+    let join = |xs: &[String], sep: &str| xs.join(sep);
+    let mut label = "TAGS: ";
+    let body = match damage {
+        "damage:no-commas" => join(&codes, " "),
+        "damage:semicolons" => join(&codes, "; "),
+        "damage:slashes" => join(&codes, "/"),
+        "damage:glued-codes" => {
+            // Two four-letter subject codes glued, the rest as written.
+            let a = rng.pick(subjects).clone();
+            let b = rng.pick(subjects).clone();
+            if a == b || codes.contains(&a) || codes.contains(&b) {
+                join(&codes, ", ")
+            } else {
+                let at = rng.below(codes.len() + 1);
+                let mut written = codes.clone();
+                written.insert(at, format!("{a}{b}"));
+                expected.insert(at, b);
+                expected.insert(at, a);
+                join(&written, ", ")
+            }
+        }
+        "damage:lower-case" => join(&codes, ", ").to_lowercase(),
+        "damage:sipdis" => {
+            let mut written = codes.clone();
+            written.insert(1 + rng.below(codes.len() - 1), "SIPDIS".to_owned());
+            join(&written, " ")
+        }
+        "damage:trailing-dot" => format!("{}.", join(&codes, ", ")),
+        "damage:wrapped-comma" => {
+            let at = 1 + rng.below(codes.len() - 1);
+            format!(
+                "{},\n{}",
+                join(&codes[..at], ", "),
+                join(&codes[at..], ", ")
+            )
+        }
+        "damage:wrapped-blank" => {
+            let at = 1 + rng.below(codes.len() - 1);
+            format!("{}\n{}", join(&codes[..at], " "), join(&codes[at..], " "))
+        }
+        "damage:duplicate" => {
+            let mut written = codes.clone();
+            written.extend(codes.iter().take(2).cloned());
+            join(&written, " ")
+        }
+        "damage:spaced-code" => {
+            // `P REL`: a blank inside a four-letter subject code.
+            let at = codes
+                .iter()
+                .position(|c| c.len() == 4 && subjects.contains(c));
+            let mut written = codes.clone();
+            if let Some(w) = at.and_then(|i| written.get_mut(i)) {
+                let k = if rng.below(2) == 0 { 1 } else { 3 };
+                *w = format!("{} {}", &w[..k], &w[k..]);
+            }
+            join(&written, ", ")
+        }
+        "damage:letter-swapped" | "damage:letter-doubled" | "damage:letter-dropped" => {
+            // A typo in one code: the peer keeps it as written (`GOV`), a
+            // tag of its own between the others.
+            let at = codes
+                .iter()
+                .position(|c| c.len() == 4 && subjects.contains(c));
+            let mut written = codes.clone();
+            if let Some(i) = at {
+                let c: Vec<char> = written[i].chars().collect();
+                let k = 1 + rng.below(2);
+                let typo: String = match damage {
+                    "damage:letter-swapped" => {
+                        let mut d = c.clone();
+                        d.swap(k, k + 1);
+                        d.into_iter().collect()
+                    }
+                    "damage:letter-doubled" => {
+                        let mut d = c.clone();
+                        d.insert(k, c[k]);
+                        d.into_iter().collect()
+                    }
+                    _ => {
+                        let mut d = c.clone();
+                        d.remove(k);
+                        d.into_iter().collect()
+                    }
+                };
+                written[i] = typo.clone();
+                expected[i] = typo;
+            }
+            join(&written, ", ")
+        }
+        "damage:person" | "damage:person-no-comma" => {
+            let (s, g) = *rng.pick(PERSONS);
+            let at = rng.below(codes.len() + 1);
+            expected.insert(at, format!("{s}, {g}"));
+            let mut written = codes.clone();
+            if damage == "damage:person" {
+                written.insert(at, format!("{s}, {g}"));
+                join(&written, ", ")
+            } else {
+                written.insert(at, format!("{s} {g}"));
+                join(&written, " ")
+            }
+        }
+        "damage:keyword" | "damage:keyword-no-commas" => {
+            let k = *rng.pick(KEYWORDS);
+            expected.push(k.to_owned());
+            let mut written = codes.clone();
+            written.push(k.to_owned());
+            join(
+                &written,
+                if damage == "damage:keyword" {
+                    ", "
+                } else {
+                    " "
+                },
+            )
+        }
+        "damage:glued-country" => {
+            // `IZPREL`, `PRELIZ`: a country code glued to a subject code.
+            let a = rng.pick(subjects).clone();
+            let b = (*rng.pick(COUNTRY_CODES)).to_owned();
+            if codes.contains(&a) || codes.contains(&b) {
+                join(&codes, " ")
+            } else {
+                let (w, first, second) = if rng.below(2) == 0 {
+                    (format!("{b}{a}"), b, a)
+                } else {
+                    (format!("{a}{b}"), a, b)
+                };
+                let mut written = codes.clone();
+                written.push(w);
+                expected.push(first);
+                expected.push(second);
+                join(&written, " ")
+            }
+        }
+        "damage:glued-three" => {
+            let picks: Vec<String> = (0..3).map(|_| rng.pick(subjects).clone()).collect();
+            let distinct = picks
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                == 3
+                && !picks.iter().any(|p| codes.contains(p));
+            if distinct {
+                let mut written = codes.clone();
+                written.push(picks.concat());
+                expected.extend(picks);
+                join(&written, ", ")
+            } else {
+                join(&codes, ", ")
+            }
+        }
+        "damage:lower-no-commas" => join(&codes, " ").to_lowercase(),
+        "damage:mixed-no-commas" => {
+            // Codes, a person and a keyword, the commas dropped.
+            let (s, g) = *rng.pick(PERSONS);
+            let k = *rng.pick(KEYWORDS);
+            let mut written = codes.clone();
+            let at = 1 + rng.below(codes.len() - 1);
+            written.insert(at, format!("{s} {g}"));
+            expected.insert(at, format!("{s}, {g}"));
+            written.push(k.to_owned());
+            expected.push(k.to_owned());
+            join(&written, " ")
+        }
+        "damage:keyword-pair-no-commas" => {
+            // Two keywords run together: no vocabulary says where the
+            // second starts.
+            let a = *rng.pick(KEYWORDS);
+            let b = *rng.pick(KEYWORDS);
+            let mut written = codes.clone();
+            written.push(a.to_owned());
+            expected.push(a.to_owned());
+            if a != b {
+                written.push(b.to_owned());
+                expected.push(b.to_owned());
+            }
+            join(&written, " ")
+        }
+        "damage:person-initial" => {
+            let (s, g) = *rng.pick(PERSONS);
+            let p = format!("{s}, {g} {}.", ["A", "B", "K"][rng.below(3)]);
+            let mut written = codes.clone();
+            written.push(p.clone());
+            expected.push(p);
+            join(&written, ", ")
+        }
+        "damage:ovip-person" => {
+            // `OVIP (CLINTON, HILLARY)` and `OVIP CLINTON HILLARY`.
+            let (s, g) = *rng.pick(PERSONS);
+            let mut written = codes.clone();
+            if rng.below(2) == 0 {
+                written.insert(0, format!("OVIP ({s}, {g})"));
+            } else {
+                written.insert(0, format!("OVIP {s} {g}"));
+            }
+            expected.insert(0, format!("{s}, {g}"));
+            expected.insert(0, "OVIP".to_owned());
+            join(&written, " ")
+        }
+        "damage:label" => {
+            label = *rng.pick(&["TAGS ", "Tags: ", "TAGS:", "TGS: ", "TAGES: ", "TAGs: "]);
+            join(&codes, ", ")
+        }
+        _ => join(&codes, ", "),
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    expected.retain(|t| seen.insert(t.clone()));
+    TagCase {
+        kind: damage,
+        input: format!("E.O. 12958: N/A\n{label}{body}\nSUBJECT: A VISIT\n\n1. (U) Text.\n"),
+        expected,
+    }
+}
+
+fn tags_run(c: &TagCase) -> Value {
+    let case = json!({
+        "field": "tags",
+        "input": c.input,
+        "context": {"canonicalize": true},
+    });
+    cablemap_eval::evaluate(&case)
+}
+
+#[test]
+fn tags_variations() {
+    let show: usize = std::env::var("CABLEKIT_SHOW_FAILURES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let subjects = vocabulary(include_str!("../../src/header/tags-subject.txt"));
+    let orgs = vocabulary(include_str!("../../src/header/tags-organization.txt"));
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut tally = Tally::default();
+    let mut shown = 0;
+    for damage in TAG_DAMAGES {
+        for _ in 0..100 {
+            let c = tag_case(&mut rng, damage, &subjects, &orgs);
+            let got = tags_run(&c);
+            let ok = got == json!(c.expected);
+            tally.add(c.kind, ok);
+            if !ok && shown < show {
+                shown += 1;
+                println!(
+                    "FAIL {}: {:?} expected {:?} got {got}",
+                    c.kind, c.input, c.expected
+                );
+            }
+        }
+    }
+    tally.print("TAGS");
+    // Floors as measured (2026-12-03, issue #17): every kind at 98% or
+    // more but two. Keywords run together without commas are split only
+    // where a rule of `push_keywords` sees a boundary (no vocabulary of
+    // free-text keywords says where the second starts); `P REF` meets the
+    // header's inline `REF` label.
+    for k in tally.0.keys() {
+        let floor = match k.as_str() {
+            "damage:keyword-pair-no-commas" => 0.2,
+            _ => 0.97,
+        };
+        assert!(tally.rate(k) >= floor, "{k} below {floor}");
+    }
+}
