@@ -32,11 +32,11 @@ fn is_dev(id: &str) -> bool {
 }
 
 /// Passing cases per field, development half then held-out half, as
-/// measured when these floors were last raised (2026-12-03, issue #17, third
+/// measured when these floors were last raised (2026-12-03, issue #17, fourth
 /// pass; info_recipients and overall dev +1 with the XMT exclusions).
 const FLOORS: &[(&str, usize, usize)] = &[
     ("canonical_id", 70, 66),
-    ("classified_by", 54, 43),
+    ("classified_by", 54, 45),
     ("clean_content", 6, 0),
     ("info_recipients", 4, 3),
     ("nondisclosure_deadline", 3, 3),
@@ -48,11 +48,11 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("summary", 7, 4),
     ("tag_kind", 2, 3),
     ("tags", 22, 20),
-    ("titlefy", 7, 6),
+    ("titlefy", 7, 7),
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (247, 212);
+const OVERALL: (usize, usize) = (247, 215);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.
