@@ -187,7 +187,7 @@ const BUREAUS: &[&str] = &[
 /// the initial of its country (`GOI`, `GOS`, `GOJ`; in the corpus,
 /// `../shared/corpus`, 237 `GOI`, 36 `GOS`, 23 `GON`, ...), the English
 /// words `GOD`, `GOT`, `GOO`, `GOY` aside.
-fn is_government(upper: &str) -> bool {
+pub(crate) fn is_government(upper: &str) -> bool {
     upper.len() == 3
         && upper.starts_with("GO")
         && upper.bytes().all(|b| b.is_ascii_uppercase())

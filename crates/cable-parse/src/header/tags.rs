@@ -547,7 +547,9 @@ const LINKING_WORDS: &[&str] = &[
 ///   next one (`ENERGY SECURITY ENERGY PRICES`);
 /// * a word of three or four letters that cuts short a word of the keyword
 ///   at hand is an abbreviation, a keyword of its own (`TRADE POLICY TRA
-///   TRADE DISPUTES`).
+///   TRADE DISPUTES`);
+/// * a government (`GOI`) starts a keyword (`ISRAELI AFFAIRS GOI
+///   EXTERNAL`), except after a linking word.
 fn push_keywords(words: &[&str], out: &mut Vec<TagText>) {
     let mut start = 0;
     let mut j = 0;
@@ -560,7 +562,16 @@ fn push_keywords(words: &[&str], out: &mut Vec<TagText>) {
             let p = p.to_uppercase();
             p.len() > u.len() && p.starts_with(u.as_str())
         };
-        if !linking && current.iter().any(same) {
+        // `ISRAELI AFFAIRS GOI EXTERNAL`: a government (`GO` and its
+        // country's initial, [`crate::titlefy::is_government`]) starts a
+        // keyword, unless a linking word puts it inside one (`TALKS WITH
+        // GOI`).
+        let after_linking = j
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .is_some_and(|p| LINKING_WORDS.contains(&p.to_uppercase().as_str()));
+        let government = !current.is_empty() && !after_linking && crate::titlefy::is_government(&u);
+        if government || (!linking && current.iter().any(same)) {
             push_words(current, out);
             start = j;
         } else if !linking && u.len() <= 4 && current.iter().any(cuts) {
@@ -675,6 +686,12 @@ mod tests {
         // Codes of the lists before a program read by its shape.
         assert_eq!(tags("KE KNEMIN"), ["KE", "KN", "EMIN"]);
         assert_eq!(tags("PRELPGOVKDEM"), ["PREL", "PGOV", "KDEM"]);
+        // A government starts a keyword, except after a linking word.
+        assert_eq!(
+            tags("KE BORDER SECURITY GOS INTERNAL"),
+            ["KE", "BORDER SECURITY", "GOS INTERNAL"]
+        );
+        assert_eq!(tags("KE TALKS WITH GOI"), ["KE", "TALKS WITH GOI"]);
         // A code after a person is no word of the keyword after it.
         assert_eq!(
             tags("PHUM ROOD JOHN KE COUNTRY CLEARANCE"),

@@ -47,7 +47,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
     ("subject", 17, 18),
     ("summary", 7, 4),
     ("tag_kind", 2, 3),
-    ("tags", 22, 20),
+    ("tags", 23, 20),
     ("titlefy", 7, 7),
 ];
 

@@ -571,6 +571,7 @@ const TAG_DAMAGES: &[&str] = &[
     "damage:keyword-pair-no-commas",
     "damage:person-initial",
     "damage:ovip-person",
+    "damage:government-keyword",
 ];
 
 struct TagCase {
@@ -793,6 +794,22 @@ fn tag_case(rng: &mut Rng, damage: &'static str, subjects: &[String], orgs: &[St
             }
             expected.insert(0, format!("{s}, {g}"));
             expected.insert(0, "OVIP".to_owned());
+            join(&written, " ")
+        }
+        "damage:government-keyword" => {
+            // A keyword, then one about a government (`GO` + initial),
+            // the commas dropped.
+            let k = *rng.pick(KEYWORDS);
+            let g = format!(
+                "GO{} {}",
+                ["I", "S", "J", "N", "E"][rng.below(5)],
+                ["EXTERNAL", "INTERNAL", "POLICY"][rng.below(3)]
+            );
+            let mut written = codes.clone();
+            written.push(k.to_owned());
+            written.push(g.clone());
+            expected.push(k.to_owned());
+            expected.push(g);
             join(&written, " ")
         }
         "damage:label" => {
