@@ -52,7 +52,7 @@ const FLOORS: &[(&str, usize, usize)] = &[
 ];
 
 /// Passing cases overall, development half then held-out half.
-const OVERALL: (usize, usize) = (247, 215);
+const OVERALL: (usize, usize) = (248, 215);
 
 /// How far (percentage points) the held-out half may fall below the
 /// development half.
@@ -80,12 +80,12 @@ fn conformance() {
 }
 
 /// Issue #17's Done-when: the held-out half within three points of the
-/// development half. Not met yet (2026-12-03: development 247/253 = 97.6%,
-/// held-out 212/232 = 91.4%, 6.2 points), so it is ignored rather than
+/// development half. Not met yet (2026-12-03: development 248/253 = 98.0%,
+/// held-out 215/232 = 92.7%, 5.4 points), so it is ignored rather than
 /// loosened: `cargo test -p cable-parse --test parse conformance:: -- --ignored`
 /// shows the gap. Un-ignore it when it passes.
 #[test]
-#[ignore = "issue #17: held-out half 6.2 points below development (limit 3)"]
+#[ignore = "issue #17: held-out half 5.4 points below development (limit 3)"]
 fn held_out_half_within_three_points_of_development() {
     check(true);
 }
