@@ -6,6 +6,7 @@ use crate::blanks::Blanks;
 use crate::stations::{self, Resolver};
 
 use cable_model::CableId;
+use std::borrow::Cow;
 
 /// Builds a canonical id from a year, a station as written and a serial as
 /// written: `(2009, "SECSTATE", "017183")` -> `09STATE17183`.
@@ -58,8 +59,30 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
     let b = raw.as_bytes();
     let year_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     // `7575LIBREVILLE1895`: a doubled two-digit year.
+    // `778AGHDAD`: a station whose first letter was read as a digit. After
+    // a `0` (`094` may be a year, 1994, typed with a zero before it) only
+    // a `5` or `8`, or a `0` or `1` that reads a known station (`080SLO`).
+    let lead = year_len == 3
+        && b.get(3).is_some_and(u8::is_ascii_alphabetic)
+        && b.get(2)
+            .and_then(|&c| digit_letters(c))
+            .is_some_and(|read| {
+                b.first() != Some(&b'0')
+                    || matches!(b.get(2), Some(b'5' | b'8'))
+                    || read.iter().any(|&l| {
+                        let mut name = String::from(char::from(l));
+                        name.extend(
+                            raw.bytes()
+                                .skip(3)
+                                .take_while(u8::is_ascii_alphabetic)
+                                .map(|c| char::from(c.to_ascii_uppercase())),
+                        );
+                        stations::is_known(&name)
+                    })
+            });
     let (year_text, rest) = match year_len {
         2 => (raw.get(..2)?, raw.get(2..)?),
+        3 if lead => (raw.get(..2)?, raw.get(2..)?),
         4 if raw.get(..2) == raw.get(2..4) => (raw.get(..2)?, raw.get(4..)?),
         4 => (raw.get(..4)?, raw.get(4..)?),
         _ => return None,
@@ -73,6 +96,8 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
         .filter(|c| !matches!(c, '-' | '_' | ' ' | '.' | '/'))
         .collect();
     let rest = strip_marked_section(&rest);
+    let rest = read_digit_letters(rest, lead);
+    let rest = rest.as_ref();
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let station = rest.get(..letters)?;
     let tail = rest.get(letters..)?;
@@ -83,8 +108,14 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
     // ZFD ("suspected duplicate", the cable format guide §1 FL4) spelt out
     // between the serial of the cable and the serial of its duplicate; the
     // later serial is the id.
-    if let Some(dup) = after.strip_prefix("SUSPECTEDDUPLICATE") {
-        if !dup.is_empty() && dup.bytes().all(|c| c.is_ascii_digit()) {
+    // The signal's words may be misspelt as any other's (two edits:
+    // `SUSPECTEDUPLICATE`).
+    let signal = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if let (Some(words), Some(dup)) = (after.get(..signal), after.get(signal..)) {
+        if !dup.is_empty()
+            && dup.bytes().all(|c| c.is_ascii_digit())
+            && stations::within_edits(&words.to_ascii_uppercase(), "SUSPECTEDDUPLICATE", 2)
+        {
             serial = dup;
         }
     }
@@ -99,6 +130,76 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
             Some(id)
         }
     })
+}
+
+/// The letters a digit is read for when it stands for one in a station's
+/// name: the shapes an OCR pass or a worn teleprinter confuses (`0` for
+/// `O`, `1` for `I` or `L`, `5` for `S`, `8` for `B`).
+fn digit_letters(c: u8) -> Option<&'static [u8]> {
+    match c {
+        b'0' => Some(b"O"),
+        b'1' => Some(b"IL"),
+        b'5' => Some(b"S"),
+        b'8' => Some(b"B"),
+        _ => None,
+    }
+}
+
+/// Reads back the digits of an id's station part that stand for letters:
+/// a lone digit between letters (`BARCE1ONA9416`, `MIN5K5479`), the first
+/// character when the year took it (`lead`: `778AGHDAD`), and a `0` ending
+/// the letters when they name no station and, read as `O`, do
+/// (`TOKY0012` -> `TOKYO12`).
+fn read_digit_letters(rest: &str, lead: bool) -> Cow<'_, str> {
+    let b = rest.as_bytes();
+    // The digits read as letters, by position (no allocation when none).
+    let mut reads: Vec<(usize, u8)> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let Some(&read) = digit_letters(c).and_then(|r| r.first()) else {
+            break;
+        };
+        if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) && (i > 0 || lead) {
+            reads.push((i, read));
+            i += 1;
+            continue;
+        }
+        // The end of the letters, a serial after it: only a `0`, which
+        // changes no serial (`TOKY0012` is `TOKYO12` or `TOKY012`), since
+        // `HANO1267` may as well be `HANOI` cut short before `1267`.
+        if i > 0 && c == b'0' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let name = |end: usize| spelt(b, &reads, end);
+            if !stations::is_known(&name(i)) && stations::is_known(&(name(i) + "O")) {
+                reads.push((i, read));
+            }
+        }
+        break;
+    }
+    match reads.last() {
+        None => Cow::Borrowed(rest),
+        Some(&(last, _)) => {
+            let mut s = spelt(b, &reads, last + 1);
+            s.push_str(rest.get(last + 1..).unwrap_or(""));
+            Cow::Owned(s)
+        }
+    }
+}
+
+/// The first `end` bytes of `b` upper-cased, with the digits of `reads`
+/// replaced by the letters they are read as.
+fn spelt(b: &[u8], reads: &[(usize, u8)], end: usize) -> String {
+    b.iter()
+        .take(end)
+        .enumerate()
+        .map(|(at, &c)| {
+            let c = reads.iter().find(|r| r.0 == at).map_or(c, |r| r.1);
+            char::from(c.to_ascii_uppercase())
+        })
+        .collect()
 }
 
 /// Drops a glued section marker from the front of an id's station part,
@@ -196,10 +297,12 @@ fn strip_section_read(rest: &str, read_digits: bool) -> &str {
         while i < 4 && after.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
             i += 1;
         }
-        // Two digits, or a letter `O` or `I` typed for one (`OFO2`).
+        // Two digits, or a letter `O` or `I` typed for the first (`OFO2`;
+        // in `1OF4OSLO` the `O` after the `4` begins the station).
         let typed = |c: &u8| i > 2 && matches!(c, b'O' | b'I');
         if after.get(i..i + 2).is_some_and(|d| {
-            d.iter().all(|c| c.is_ascii_digit() || typed(c)) && d.iter().any(u8::is_ascii_digit)
+            d.first().is_some_and(|c| c.is_ascii_digit() || typed(c))
+                && d.get(1).is_some_and(u8::is_ascii_digit)
         }) {
             return rest.get(letters + i + 2..).unwrap_or(rest);
         }
@@ -308,6 +411,18 @@ mod tests {
             ("09ONFIDENTIALSECTION01OF02QUITO12", "09QUITO12"),
             // `MISSION` glued before its city.
             ("09MISSIONGENEVA12", "09GENEVA12"),
+            // Digits read for letters: inside the name, taken by the
+            // year, a `0` ending it; a `1` ending a name cut short is the
+            // serial's.
+            ("09QUIT0012", "09QUITO12"),
+            ("09MONTEV1DEO12", "09MONTEVIDEO12"),
+            ("778OGOTA12", "77BOGOTA12"),
+            ("080SLO12", "08OSLO12"),
+            ("09HANO1267", "09HANOI1267"),
+            // One-digit numbers before a station beginning with `O`.
+            ("09SECTION1OF4OSLO12", "09OSLO12"),
+            ("09SBUQUITO12", "09QUITO12"),
+            ("08LIMA001382SUSPECTEDUPLICATE1392", "08LIMA1392"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }

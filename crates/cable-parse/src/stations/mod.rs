@@ -81,7 +81,9 @@ const OFFICE_WORDS: &[&str] = &[
 /// Words whose tail may be glued before a station when a banner lost its
 /// spacing (`C O N F I D E N T I A L` ... `FIDENTIALLIMA`): the
 /// classification levels, the caveats, and the section marker
-/// (`SECTION 02 OF 03`, whose letters are `SECTIONOF`).
+/// (`SECTION 02 OF 03`, whose letters are `SECTIONOF`). `SBU` is the
+/// Department's abbreviation of the `SENSITIVE BUT UNCLASSIFIED` caveat,
+/// written so in banners (`UNCLAS SBU`).
 pub(crate) const DEBRIS_WORDS: &[&str] = &[
     "UNCLASSIFIED",
     "UNCLAS",
@@ -89,6 +91,8 @@ pub(crate) const DEBRIS_WORDS: &[&str] = &[
     "SECRET",
     "LIMITEDOFFICIALUSE",
     "SENSITIVEBUTUNCLASSIFIED",
+    // The abbreviation of the caveat above (see the list's comment).
+    "SBU",
     "NOFORN",
     "SIPDIS",
     "EXDIS",
@@ -182,6 +186,15 @@ fn build() -> Gazetteer {
         };
         g.exact.entry(joined.clone()).or_insert(i);
         g.keys.push((joined, i));
+        // A name begun by the article is also written without it (`THE
+        // HAGUE`, `HAGUE`).
+        if let Some(("THE", rest)) = words.split_first().map(|(w, r)| (w.as_str(), r)) {
+            if !rest.is_empty() {
+                let bare = rest.concat();
+                g.exact.entry(bare.clone()).or_insert(i);
+                g.keys.push((bare, i));
+            }
+        }
         if words.len() >= 2 {
             if let Some(first) = words.first().filter(|w| w.len() >= 3) {
                 let slot = first_words.entry(first.clone()).or_insert(Some(i));
@@ -340,7 +353,12 @@ fn is_debris(p: &str) -> bool {
     }
     let mut rest = p;
     loop {
-        if DEBRIS_WORDS.iter().any(|w| w.ends_with(rest)) {
+        // A word, or the tail of one of four letters or more (`SBU`
+        // leaves no tail: `USANTO` is not `SANTO` after debris).
+        if DEBRIS_WORDS
+            .iter()
+            .any(|w| *w == rest || (w.len() >= 4 && w.ends_with(rest)))
+        {
             return true;
         }
         match DEBRIS_WORDS.iter().find(|w| rest.ends_with(*w)) {
@@ -355,13 +373,14 @@ fn is_debris(p: &str) -> bool {
 
 /// Whether `p` (letters) is one word of [`DEBRIS_WORDS`] or
 /// [`OFFICE_WORDS`] with a letter dropped, doubled, changed or swapped
-/// (`AMEMBASY`, `SECRT`, `EFOT`), words of four letters or more.
+/// (`AMEMBASY`, `SECRT`, `EFOT`), words of four letters or more; three
+/// letters left of a word of four only with one dropped (`EFO`, `ETO`).
 fn is_misspelt_debris(p: &str) -> bool {
-    p.len() >= 4
+    p.len() >= 3
         && DEBRIS_WORDS
             .iter()
             .chain(OFFICE_WORDS)
-            .filter(|w| w.len() >= 4)
+            .filter(|w| w.len() >= 4 && (p.len() >= 4 || w.len() == p.len() + 1))
             .any(|w| within_edits(p, w, 1))
 }
 
@@ -410,6 +429,12 @@ fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
     None
 }
 
+/// Whether `s` (upper-case letters) is a spelling the gazetteer knows
+/// exactly (`ATHENS`, `SECSTATE`), without debris or fuzzy work.
+pub(crate) fn is_known(s: &str) -> bool {
+    GAZETTEER.exact.contains_key(s)
+}
+
 /// Matches a station by the fuzzy rules: truncation, initials, typo.
 fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
     let found = |i: usize, how: Match| {
@@ -419,11 +444,18 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
         })
     };
     let b = s.as_bytes();
-    if b.len() >= 5 {
+    // Cut short at the end: the start of one name, five letters or more,
+    // or four when they are at least half of it (`DAKA`, `MOSC`; `BANG`
+    // begins three names and is refused).
+    if b.len() >= 4 {
         if let Some(i) = unique(
             g.keys
                 .iter()
-                .filter(|(k, _)| k.len() > b.len() && k.as_bytes().starts_with(b))
+                .filter(|(k, _)| {
+                    k.len() > b.len()
+                        && (b.len() >= 5 || 2 * b.len() >= k.len())
+                        && k.as_bytes().starts_with(b)
+                })
                 .map(|(_, i)| *i),
         ) {
             return found(i, Match::Truncated);
@@ -445,18 +477,39 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
             return found(*i, Match::Initials);
         }
     }
-    let max = allowed_edits(b.len());
-    if max == 0 {
+    // Three letters left of a name of four, one dropped (`BKU`, `IMA`):
+    // only when one name of four letters holds them in order (`OME` is
+    // `LOME` or `ROME`, refused).
+    if b.len() == 3 {
+        if let Some(i) = unique(
+            g.keys
+                .iter()
+                .filter(|(k, _)| k.len() == 4 && distance::within(b, k.as_bytes(), 1).is_some())
+                .map(|(_, i)| *i),
+        ) {
+            return found(i, Match::Typo);
+        }
+    }
+    // The edits allowed grow with the longer of the two (`DJIBUT` is two
+    // from `DJIBOUTI`, eight letters): a name of eight letters or more may
+    // have lost two of them.
+    if allowed_edits(b.len()) == 0 {
         return None;
     }
     // The nearest names; of several as near, the one keeping more of the
     // letters as written (`GENVA`: `GENEVA` keeps all five, `GENOA` four;
     // `PRAIS`: `PARIS` swaps two, `PRAIA` changes one): a dropped or
     // swapped letter keeps the others, a changed one does not.
-    let mut best: Option<(usize, usize, usize)> = None; // (distance, kept, canonical)
+    //
+    // Before the letters kept, the changed letters' likeness: a letter
+    // changed for one a teleprinter or an OCR pass confuses it with
+    // (`ASMQRA`: `ASMERA` changes `E` to `Q`, `ASMARA` changes `A`) is
+    // the likelier reading ([`distance::weighted`]).
+    let mut best: Option<(usize, usize, usize, usize)> = None; // (distance, weighted, kept, canonical)
     let mut tie = false;
     for (k, i) in &g.keys {
-        let limit = best.map_or(max, |(d, _, _)| d);
+        let cap = allowed_edits(b.len().max(k.len()));
+        let limit = best.map_or(cap, |(d, _, _, _)| d.min(cap));
         if b.len().abs_diff(k.len()) > limit {
             continue;
         }
@@ -471,18 +524,21 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
             continue;
         }
         if let Some(d) = distance::within(b, k.as_bytes(), limit) {
+            let w = distance::weighted(b, k.as_bytes());
+            // Smaller is better: distance, weighted distance, letters lost.
+            let key = (d, w, usize::MAX - kept);
             match best {
-                Some((bd, bk, bi)) if d == bd && kept == bk => tie |= bi != *i,
-                Some((bd, bk, _)) if d == bd && kept < bk => {}
+                Some((bd, bw, bk, bi)) if key == (bd, bw, usize::MAX - bk) => tie |= bi != *i,
+                Some((bd, bw, bk, _)) if key > (bd, bw, usize::MAX - bk) => {}
                 _ => {
-                    best = Some((d, kept, *i));
+                    best = Some((d, w, kept, *i));
                     tie = false;
                 }
             }
         }
     }
     match best {
-        Some((_, _, i)) if !tie => found(i, Match::Typo),
+        Some((_, _, _, i)) if !tie => found(i, Match::Typo),
         _ => None,
     }
 }
@@ -607,6 +663,8 @@ mod tests {
         assert_eq!(st("USCUSTOMSAND"), ("USCBP".into(), Match::Truncated));
         // ACP names with a city after the post's id name.
         assert_eq!(st("MEXICO CITY"), ("MEXICO".into(), Match::Exact));
+        // A name without its article.
+        assert_eq!(st("HAGUE"), ("THEHAGUE".into(), Match::Exact));
         // The reference list's own typos resolve to the station.
         assert_eq!(st("QUINTO").0, "QUITO");
     }
@@ -620,6 +678,8 @@ mod tests {
         // A misspelt office word or caveat.
         assert_eq!(st("AMEMBASYQUITO"), ("QUITO".into(), Match::Debris));
         assert_eq!(st("EFOTQUITO"), ("QUITO".into(), Match::Debris));
+        assert_eq!(st("EFOQUITO"), ("QUITO".into(), Match::Debris));
+        assert_eq!(st("SBUQUITO"), ("QUITO".into(), Match::Debris));
         assert_eq!(st("02OF03LAPAZ"), ("LAPAZ".into(), Match::Debris));
         assert_eq!(st("SECDEFWASH"), ("SECDEF".into(), Match::Debris));
         // A word that is no debris is not dropped.
@@ -643,6 +703,16 @@ mod tests {
         // Too short for a typo, and two stations one edit away: unknown.
         assert_eq!(st("ROMA").1, Match::Typo);
         assert_eq!(st("XYZ").1, Match::Unknown);
+        // Four letters cut short, half a name or more; three left of four.
+        assert_eq!(st("DAKA"), ("DAKAR".into(), Match::Truncated));
+        assert_eq!(st("BANG").1, Match::Unknown);
+        assert_eq!(st("BKU"), ("BAKU".into(), Match::Typo));
+        assert_eq!(st("OME").1, Match::Unknown);
+        // A letter read for a like one; two edits by the longer name.
+        assert_eq!(st("ASMQRA"), ("ASMERA".into(), Match::Typo));
+        assert_eq!(st("DJIBUT"), ("DJIBOUTI".into(), Match::Typo));
+        // The tail of a three-letter caveat is no debris.
+        assert_eq!(st("USANTO"), ("USNATO".into(), Match::Typo));
         assert_eq!(st("FOOBARVILLE"), ("FOOBARVILLE".into(), Match::Unknown));
     }
 

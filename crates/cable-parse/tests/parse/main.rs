@@ -11,6 +11,9 @@
 //! - `conformance`, `corpus`: the shared conformance cases and corpus
 //!   (skipped when absent).
 //! - `search_text`: the layout rules of `search_text` and `with_line_breaks`.
+//! - `typos`: the gazetteer's stations in ids damaged by a seeded generator
+//!   (letters dropped, swapped, misread; debris glued on), recovered per
+//!   kind of damage, with floors and ceilings on wrong stations.
 //! - `dump`: the compact model dump the snapshots hold; `shared`: where the
 //!   shared material is; `cablemap_eval`, `hostile`: the examples' support
 //!   modules, included by path.
@@ -30,4 +33,5 @@ mod properties;
 mod search_text;
 mod seeds;
 mod shared;
+mod typos;
 mod variations;
