@@ -58,7 +58,6 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
     let raw = raw.trim_blanks();
     let b = raw.as_bytes();
     let year_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    // `7575LIBREVILLE1895`: a doubled two-digit year.
     // `778AGHDAD`: a station whose first letter was read as a digit. After
     // a `0` (`094` may be a year, 1994, typed with a zero before it) only
     // a `5` or `8`, or a `0` or `1` that reads a known station (`080SLO`).
@@ -80,6 +79,7 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
                         stations::is_known(&name)
                     })
             });
+    // `7575LIBREVILLE1895`: a doubled two-digit year.
     let (year_text, rest) = match year_len {
         2 => (raw.get(..2)?, raw.get(2..)?),
         3 if lead => (raw.get(..2)?, raw.get(2..)?),

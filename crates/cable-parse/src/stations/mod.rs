@@ -15,10 +15,13 @@
 //! AMEMBASSYHANOI, EFTOATHENS     -> debris: an office word or caveat glued before
 //! FIDENTIALLIMA, NOFORNQUITO     -> debris: the tail of a classification or caveat
 //! SECDEFWASH                     -> debris: the city of a Washington office after
-//! BUENOSAI, SANTIAG              -> truncated (a prefix of one name, 5+ letters,
-//!                                   or its end, 6+ letters)
+//! BUENOSAI, SANTIAG, DAKA        -> truncated (a prefix of one name, 5+ letters
+//!                                   or 4 when half of it, or its end, 6+ letters)
 //! HCMC, PAP                      -> initials of a name of 3+ words
-//! BRASILA, WELLLINGTON, BISHIEK  -> a typo: 1 edit (2 for 8+ letters), one best name
+//! BKU                            -> three letters left of one four-letter name
+//! BRASILA, WELLLINGTON, BISHIEK  -> a typo: 1 edit (2 when either has 8+ letters),
+//! ASMQRA                            one best name: fewest edits, then misreadings
+//!                                   (E/Q, O/Q, I/L), then most letters kept
 //! FOOBARVILLE                    -> unknown: kept as written, reported
 //! ```
 
