@@ -10,17 +10,20 @@
 //!   `LIMA 00000123  003.2 OF 004`, `SIPDIS` lines, export stamps);
 //! - rules (a line of `-`, `=`, `/`, `_`…);
 //! - a paragraph's label with its portion marking (`1. (C) `, the
-//!   malformed `1. C) `, `3. (SBU/N) `), a portion marking opening a
+//!   malformed `1. C) `, `1 . (C) `, `3. (SBU/N) `), a portion marking opening a
 //!   paragraph (`(S//NF) `), and a bare number label (`4. `) where a
 //!   paragraph starts;
 //! - the intro of a summary or comment where a paragraph starts (`Summary:`,
 //!   `Summary and comment.`, `Comment:`) and its end marker anywhere
-//!   (`End Summary.`, `END SUMMARY AND COMMENT.`, `End Comment.`), with the
+//!   (`End Summary.`, `END SUMMARY AND COMMENT`, `END OF SUMMARY.`, `End
+//!   Comment.`), with the
 //!   blanks after it; an intro standing alone as a heading (`SUMMARY`,
 //!   `---- Comment ----`); an intro after an opening parenthesis and an end
 //!   marker in parentheses (`(COMMENT: … END COMMENT)` -> `(…)`, `(END
 //!   SUMMARY)` -> nothing);
-//! - a `SIPDIS` word at the start of a line;
+//! - a `SIPDIS` word at the start of a line (one inside a line, which the
+//!   parser's source stage takes for transmission debris, is kept: the
+//!   peer removes it at a line's start only);
 //! - redaction placeholders: a run of `x` that cannot be a Roman numeral
 //!   (`xx`, `XXXXXXXXXXXX`; not `XX` or `XXX`, which may be twenty and
 //!   thirty).
@@ -183,7 +186,7 @@ fn cleaned_lines(text: &str, redactions: bool) -> Vec<String> {
             .and_then(|n| n.checked_sub(1))
             .and_then(|i| raw.get(i));
         let mut text: &str = match written {
-            Some(r) if r.trim_end_blanks() == line.text => r,
+            Some(r) if r.trim_end_blanks() == line.text || only_inner_sipdis(r, &line.text) => r,
             _ => &line.text,
         };
         if carried > 0 {
@@ -231,6 +234,22 @@ fn cleaned_lines(text: &str, redactions: bool) -> Vec<String> {
         out.extend(std::iter::repeat_n(String::new(), blanks));
     }
     out
+}
+
+/// Whether the source stage changed the line `written` into `kept` only by
+/// removing `SIPDIS` words inside it (`the minister SIPDIS said`): the
+/// search text removes the word at a line's start only, so such a line is
+/// kept as written.
+fn only_inner_sipdis(written: &str, kept: &str) -> bool {
+    let mut words = written.split_whitespace();
+    let Some(head) = words.next() else {
+        return false;
+    };
+    head != "SIPDIS"
+        && written.contains("SIPDIS")
+        && kept
+            .split_whitespace()
+            .eq(std::iter::once(head).chain(words.filter(|w| *w != "SIPDIS")))
 }
 
 /// An end marker wrapped from the end of `line` onto `next` (`... END` /

@@ -61,7 +61,12 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     let (punctuated, rest) = match t.as_bytes().first() {
         Some(b':') => (true, t.get(1..)?),
         Some(b'.') if kind != NoteKind::Note => (true, t.get(1..)?),
-        Some(b'-') if kind == NoteKind::Summary && t.starts_with("- ") => (true, t.get(1..)?),
+        // `Summary - `, `Summary -- `: a dash or two standing for the colon.
+        Some(b'-')
+            if kind == NoteKind::Summary && (t.starts_with("- ") || t.starts_with("-- ")) =>
+        {
+            (true, t.trim_start_matches('-'))
+        }
         _ => return None,
     };
     Some(Opener {
@@ -87,9 +92,14 @@ fn conjunction_phrase(s: &str) -> Option<usize> {
     };
     let _ = must_space;
     let rest = t.get(conj_len..)?;
-    // Up to two words, then `:` or `.`.
+    // Up to three words, then `:` or `.`, or the end of the line or of a
+    // parenthesis (`END SUMMARY AND COMMENT`, `... AND COMMENT)`). A phrase
+    // in capitals ends before a word that is not (`END SUMMARY AND COMMENT
+    // Next point.`).
     let mut used = 0;
     let mut words = 0;
+    let mut caps = true;
+    let mut boundary = false;
     let mut r = rest;
     loop {
         let trimmed = r.trim_start_blanks();
@@ -97,20 +107,37 @@ fn conjunction_phrase(s: &str) -> Option<usize> {
             .bytes()
             .position(|b| !b.is_ascii_alphabetic())
             .unwrap_or(trimmed.len());
+        let word = trimmed.get(..w)?;
+        let word_caps = !word.bytes().any(|b| b.is_ascii_lowercase());
         if w == 0 {
             break;
         }
+        if words > 0 && caps && !word_caps {
+            boundary = true;
+            break;
+        }
+        caps &= word_caps;
         used += (r.len() - trimmed.len()) + w;
         r = trimmed.get(w..)?;
         words += 1;
-        if words == 3 || matches!(r.trim_start_blanks().as_bytes().first(), Some(b':' | b'.')) {
+        if words == 3 || ends_phrase(r) {
             break;
         }
     }
-    if words == 0 || !matches!(r.trim_start_blanks().as_bytes().first(), Some(b':' | b'.')) {
+    if words == 0 || !(boundary || ends_phrase(r)) {
         return None;
     }
     Some(lead + conj_len + used)
+}
+
+/// Whether a conjunction phrase may end before `r`: at `:` or `.`, or at
+/// the end of the line or of a parenthesis.
+fn ends_phrase(r: &str) -> bool {
+    let t = r.trim_start_matches([' ', '\t']);
+    matches!(
+        t.as_bytes().first(),
+        None | Some(b':' | b'.' | b')' | b'\n' | b'\r')
+    )
 }
 
 /// `BEGIN GUIDANCE:`, `BEGIN TEXT.`, `Begin text`, `BEGIN TALKING POINTS:`.
@@ -169,11 +196,17 @@ pub(crate) struct Closer {
     pub(crate) depth: usize,
 }
 
-/// Finds the first `END <key>` in `text[from..]` naming one of the open
-/// notes, innermost first (`keys[0]` is the innermost).
+/// Finds the first `END <key>` (or `END OF <key>`) in `text[from..]`
+/// naming one of the open notes, innermost first (`keys[0]` is the innermost).
 pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Option<Closer> {
     let mut found = None;
     for_each_end(text, from, |start, word_at| {
+        // `END OF SUMMARY`: the key after an `OF`.
+        let word_at = match_ci(text, word_at, "OF")
+            .filter(|&a| text.as_bytes().get(a).is_some_and(u8::is_ascii_whitespace))
+            .map_or(word_at, |a| {
+                a + text.get(a..).map_or(0, |r| r.len() - r.trim_start().len())
+            });
         for (depth, k) in keys.iter().enumerate() {
             let after = if k.title != k.key {
                 match_ci(text, word_at, &k.title).or_else(|| match_ci(text, word_at, &k.key))
@@ -291,6 +324,9 @@ mod tests {
             "Summary/Comment"
         );
         assert_eq!(opener("Summary. President").unwrap().rest, "President");
+        assert_eq!(opener("Summary - President").unwrap().rest, "President");
+        assert_eq!(opener("Summary -- President").unwrap().rest, "President");
+        assert!(opener("Summary --President").is_none());
         assert_eq!(opener("NOTE: We understand").unwrap().kind, NoteKind::Note);
         let o = opener("BEGIN GUIDANCE:").unwrap();
         assert_eq!(
@@ -325,6 +361,26 @@ mod tests {
         let t = "x. End Summary and Action Request. y";
         let c = find_closer(t, 0, &[&k]).unwrap();
         assert_eq!(&t[c.start..c.end], "End Summary and Action Request.");
+        // (text, closer found): the phrase without a period ends at the
+        // line's end or where the capitals stop; `END OF SUMMARY`.
+        for (t, want) in [
+            ("x. END SUMMARY AND COMMENT", "END SUMMARY AND COMMENT"),
+            (
+                "x. END SUMMARY AND COMMENT\nNext",
+                "END SUMMARY AND COMMENT",
+            ),
+            (
+                "x. END SUMMARY AND COMMENT Next point.",
+                "END SUMMARY AND COMMENT",
+            ),
+            ("x. (END SUMMARY AND COMMENT) y", "END SUMMARY AND COMMENT"),
+            ("x. END OF SUMMARY. y", "END OF SUMMARY."),
+            ("x. End of summary y", "End of summary"),
+        ] {
+            let c = find_closer(t, 0, &[&k]).unwrap();
+            assert_eq!(&t[c.start..c.end], want, "{t}");
+        }
+        assert!(find_closer("the end of summer", 0, &[&k]).is_none());
         assert!(find_closer("WEEKEND SUMMARY", 0, &[&k]).is_none());
         assert!(find_closer("END SUMMARYX", 0, &[&k]).is_none());
     }

@@ -1,6 +1,7 @@
 //! Paragraph labels at the start of a line: `5.`, `5)`, `¶5.`, `A.`,
 //! `(a)`, `B)`, the seed debris `15.`/`1B.`, and the portion marking that
-//! follows (`5.  (C)`, `1.(C)`, the malformed `1. C)`).
+//! follows (`5.  (C)`, `1.(C)`, the malformed `1. C)`, and `1 . (C)`, a
+//! blank before the period, where a marking follows).
 
 use crate::blanks::Blanks;
 
@@ -53,11 +54,23 @@ pub(crate) fn parse_label(line: &str) -> Option<LabelLine<'_>> {
             .iter()
             .position(|c| !c.is_ascii_alphanumeric())
             .unwrap_or(b.len());
-        if end == 0 || end > 5 || !matches!(b.get(end), Some(b'.') | Some(b')')) {
+        if end == 0 || end > 5 {
             return None;
         }
         let raw = s.get(..end)?;
-        (raw, label_value(raw)?, false, end + 1)
+        let after = match b.get(end) {
+            Some(b'.' | b')') => end + 1,
+            // `1 . (C)`: blanks before the period, taken only with a
+            // marking after it (`1 . 5 million` is running text).
+            Some(b' ') => {
+                let dot = s.get(end..)?.trim_start_blanks();
+                let tail = dot.strip_prefix('.')?;
+                read_marking(tail.trim_start_blanks()).0?;
+                s.len() - tail.len()
+            }
+            _ => return None,
+        };
+        (raw, label_value(raw)?, false, after)
     };
     let tail = s.get(after..)?;
     // The label must be followed by a blank, a marking or the line's end:
@@ -146,6 +159,10 @@ mod tests {
         );
         assert_eq!(p("5.  (C) x").unwrap().2.as_deref(), Some("C"));
         assert_eq!(p("1.(C) Summary").unwrap().3, "Summary");
+        assert_eq!(p("1 . (C) Summary").unwrap().3, "Summary");
+        assert_eq!(p("12 .(S/NF) x").unwrap().1, Number(12));
+        assert!(p("1 . 5 million").is_none());
+        assert!(p("A . x").is_none());
         assert_eq!(p("¶5. (U) x").unwrap().1, Number(5));
         assert_eq!(p("¶ 5. (U) x").unwrap().1, Number(5));
         assert_eq!(p("5) x").unwrap().1, Number(5));

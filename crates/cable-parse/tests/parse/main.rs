@@ -10,7 +10,8 @@
 //! - `pathological`: issue sizes within time bounds, linearity ratios.
 //! - `conformance`, `corpus`: the shared conformance cases and corpus
 //!   (skipped when absent).
-//! - `search_text`: the layout rules of `search_text` and `with_line_breaks`.
+//! - `search_text`: the layout rules of `search_text` and `with_line_breaks`;
+//!   `search_text_variations`: generated bodies, rates per kind (issue #17).
 //! - `typos`: the gazetteer's stations in ids damaged by a seeded generator
 //!   (letters dropped, swapped, misread; debris glued on), recovered per
 //!   kind of damage, with floors and ceilings on wrong stations.
@@ -31,6 +32,7 @@ mod identify;
 mod pathological;
 mod properties;
 mod search_text;
+mod search_text_variations;
 mod seeds;
 mod shared;
 mod typos;

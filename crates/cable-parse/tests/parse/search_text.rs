@@ -126,6 +126,16 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     ("SIPDIS line", "Text.\nSIPDIS\nMore.\n", "Text.\nMore.\n"),
     (
+        "SIPDIS inside a line is kept",
+        "the minister SIPDIS said\n",
+        "the minister SIPDIS said\n",
+    ),
+    (
+        "label with a blank before its period",
+        "1 . (C) A point.\n",
+        "A point.\n",
+    ),
+    (
         "redaction runs",
         "They met XXXXXXXXXXXX on\nMonday.\nxx\n",
         "They met on\nMonday.\n",

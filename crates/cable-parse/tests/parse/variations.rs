@@ -15,10 +15,10 @@ use std::collections::BTreeMap;
 
 /// A small deterministic generator (xorshift64*), so that a run is
 /// reproducible without a dependency.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -26,30 +26,30 @@ impl Rng {
         self.0 = x;
         x.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % (n as u64)).unwrap_or(0)
     }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
 }
 
 /// Passing and total per kind of variation.
 #[derive(Default)]
-struct Tally(BTreeMap<String, (usize, usize)>);
+pub(crate) struct Tally(pub(crate) BTreeMap<String, (usize, usize)>);
 
 impl Tally {
-    fn add(&mut self, kind: &str, ok: bool) {
+    pub(crate) fn add(&mut self, kind: &str, ok: bool) {
         let e = self.0.entry(kind.to_owned()).or_default();
         e.0 += usize::from(ok);
         e.1 += 1;
     }
-    fn rate(&self, kind: &str) -> f64 {
+    pub(crate) fn rate(&self, kind: &str) -> f64 {
         self.0
             .get(kind)
             .map_or(0.0, |(p, n)| *p as f64 / (*n).max(1) as f64)
     }
-    fn print(&self, what: &str) {
+    pub(crate) fn print(&self, what: &str) {
         println!("{what}: per kind of variation");
         for (k, (p, n)) in &self.0 {
             println!(
