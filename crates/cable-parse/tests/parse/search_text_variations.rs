@@ -240,7 +240,7 @@ fn page_header(rng: &mut Rng) -> String {
     let digits = *rng.pick(&[5usize, 7, 8]);
     let serial = format!("{:0digits$}", 1 + rng.below(99_999));
     let total = 2 + rng.below(9);
-    let page = 2 + rng.below(total - 1);
+    let page = 1 + rng.below(total);
     let sub = if rng.below(2) == 0 { ".2" } else { "" };
     let gap = if rng.below(2) == 0 { " " } else { "  " };
     format!("{station} {serial}{gap}{page:03}{sub} OF {total:03}")
@@ -505,6 +505,20 @@ fn note_cases(rng: &mut Rng, out: &mut Vec<Case>) {
             inp.push(b.to_owned());
             exp.last_mut().expect("a line").push(' ');
             out.push(join(format!("end wrapped {name}"), paras));
+        }
+    }
+    // An end marker opening a line, the text going on after it.
+    for marker in ["End Summary. ", "END COMMENT. ", "(END SUMMARY) "] {
+        for _ in 0..40 {
+            let mut paras = labelled(rng, 2, &|i| format!("{}. (C) ", i + 1), 3);
+            let (inp, exp) = &mut paras[0];
+            let next = paragraph(rng, 3);
+            inp.push(format!("{marker}{}", next[0]));
+            exp.push(next[0].clone());
+            out.push(join(
+                format!("end opening a line {}", marker.trim_end()),
+                paras,
+            ));
         }
     }
     for marker in ["End Summary.", "END COMMENT.", "(END SUMMARY)"] {
