@@ -14,27 +14,11 @@
 use cable_parse::canonical_id;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The seeded xorshift64* generator the other generated-variation tests use.
+use crate::variations::Rng;
+
 const STATIONS: &str = include_str!("../../src/stations/stations.txt");
 const POSTS: &str = include_str!("../../src/stations/posts.txt");
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    /// In `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-}
 
 /// The office words `posts.txt` names posts with.
 const OFFICES: &[&str] = &[
