@@ -63,13 +63,19 @@ pub struct Measurement {
 
 /// Measures how much longer `work` takes on `make(factor * n)` than on
 /// `make(n)`, on the calling thread, and reports it on stderr.
-pub fn measure<T>(
+pub fn measure<T, R>(
     label: &str,
     n: usize,
     scaling: &Scaling,
     make: impl Fn(usize) -> T,
-    mut work: impl FnMut(&T),
+    mut work: impl FnMut(&T) -> R,
 ) -> Measurement {
+    // Neither the input nor the result is visible to the optimiser, so an
+    // optimised test build cannot hoist the work out of the repetition
+    // loop or delete it as unused (the tests may be built with opt-level 1).
+    let mut work = |input: &T| {
+        std::hint::black_box(work(std::hint::black_box(input)));
+    };
     static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _alone = ALONE
         .lock()
@@ -117,12 +123,12 @@ pub fn measure<T>(
 /// Asserts that `work` takes linear time in `make`'s size: the ratio
 /// [`measure`]d is below `scaling.bound`.
 #[track_caller]
-pub fn check<T>(
+pub fn check<T, R>(
     label: &str,
     n: usize,
     scaling: &Scaling,
     make: impl Fn(usize) -> T,
-    work: impl FnMut(&T),
+    work: impl FnMut(&T) -> R,
 ) -> Measurement {
     let m = measure(label, n, scaling, make, work);
     assert!(
@@ -139,11 +145,11 @@ pub fn check<T>(
 
 /// [`check`] with [`Scaling::FOUR_X`].
 #[track_caller]
-pub fn check_linear<T>(
+pub fn check_linear<T, R>(
     label: &str,
     n: usize,
     make: impl Fn(usize) -> T,
-    work: impl FnMut(&T),
+    work: impl FnMut(&T) -> R,
 ) -> Measurement {
     check(label, n, &Scaling::FOUR_X, make, work)
 }
