@@ -125,8 +125,16 @@ pub fn python(test: &str, modules: &[&str]) -> Option<Tool> {
 
 /// Every pandoc installed here that runs: `pandoc` on `PATH` (Debian's
 /// 2.17) and the one inside the `pypandoc_binary` wheel (3.x), each once.
-/// No verdict: see [`pandoc`].
+/// No verdict: see [`pandoc`]. Looked up once per test process: finding
+/// the wheel imports pypandoc in Python (over a second of wall time on
+/// this machine), and tests look pandoc up once per file they check.
 pub fn pandocs() -> Vec<Tool> {
+    static FOUND: std::sync::OnceLock<Vec<Tool>> = std::sync::OnceLock::new();
+    FOUND.get_or_init(look_for_pandocs).clone()
+}
+
+/// [`pandocs`], uncached.
+fn look_for_pandocs() -> Vec<Tool> {
     let mut candidates = vec![PathBuf::from("pandoc")];
     if let Some(dir) = probe(
         Path::new("python3"),

@@ -29,7 +29,8 @@ pub(crate) fn xmllint_schema(test: &str, files: &[PathBuf]) -> Option<Result<(),
     })
 }
 
-/// Reads each Pandoc JSON file (`-f json -t native`) with a pandoc of its
+/// Reads each Pandoc JSON file (`-f json -t json`: the reader is the
+/// check; pandoc's JSON writer is its cheapest) with a pandoc of its
 /// API version (`pandoc-types` 1.22: pandoc 2.11-2.19, the default output;
 /// 1.23: pandoc 3.x). `None` when that pandoc is absent (after
 /// [`tools::pandoc`]'s notice).
@@ -43,7 +44,7 @@ pub(crate) fn pandoc_reads(test: &str, files: &[PathBuf]) -> Option<Result<(), S
         let pandoc = tools::pandoc(test, release)?;
         let out = pandoc
             .command()
-            .args(["-f", "json", "-t", "native"])
+            .args(["-f", "json", "-t", "json"])
             .arg(f)
             .output()
             .expect("run pandoc");
