@@ -241,7 +241,7 @@ fn is_compound_title(u: &str) -> bool {
 
 /// Lower-case particles of surnames (`Jane de Roe`, `Juan van der Berg`):
 /// part of the name between its words, no title word.
-fn is_particle(w: &str) -> bool {
+pub(super) fn is_particle(w: &str) -> bool {
     matches!(
         w,
         "de" | "da"

@@ -88,18 +88,9 @@ impl Acc {
                     | "under"
                     | "by"
                     | "a"
-                    // The particles of surnames: `Maria` / `de la Cruz`.
-                    | "de"
-                    | "da"
-                    | "del"
-                    | "der"
-                    | "di"
-                    | "du"
-                    | "la"
-                    | "le"
-                    | "van"
-                    | "von"
             )
+            // The particles of surnames: `Maria` / `de la Cruz`.
+            || classified_by::is_particle(w)
         };
         let glue = full_line
             && self.text.ends_with(|c: char| c.is_alphabetic())
