@@ -579,13 +579,34 @@ fn row8_ref_lines_parse_in_linear_time() {
     );
 }
 
-/// The environment variable that makes [`row8_child`] parse a 1M-line REF
-/// block (`labelled` or `unlabelled`) in the child process.
+/// The environment variable that makes [`row8_child`] parse a
+/// [`ROW8_LINES`]-line REF block (`labelled` or `unlabelled`) in the child
+/// process.
 const ROW8_CHILD: &str = "CABLE_PARSE_ROW8_CHILD";
 
-/// The child of [`row8_million_ref_lines_peak_rss_under_ten_times_the_input`]:
-/// parses the cable and prints the input's size and the process's peak
-/// resident set (`VmHWM`). Does nothing unless the parent asked for it.
+/// REF lines in the row-8 memory test. The parse's memory is linear in
+/// the lines (`row8_ref_lines_parse_in_linear_time` checks the time, this
+/// test the bytes a line costs), so the size only has to dwarf the
+/// allocator's slack: 200,000 lines are about 4 MB. A million lines (the
+/// size the bug was found at) cost 36 s in a debug build and measured the
+/// same ratio.
+const ROW8_LINES: usize = 200_000;
+
+/// A field of `/proc/self/status` in kB (`VmHWM`, `VmRSS`).
+fn status_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
+}
+
+/// The child of [`row8_ref_lines_parse_peak_rss_under_nine_times_the_input`]:
+/// builds the cable, resets the process's peak resident set to its current
+/// one (`5` written to `/proc/self/clear_refs`, Linux 4.0+), parses, and
+/// prints the input's size, the resident set before the parse and the
+/// peak (`VmHWM`) after it. Does nothing unless the parent asked for it.
 #[test]
 #[allow(clippy::print_stdout, reason = "the parent reads the measurement")]
 fn row8_child() {
@@ -593,28 +614,34 @@ fn row8_child() {
         return;
     };
     let text = match form.as_str() {
-        "unlabelled" => hostile::row8_unlabelled_lines(1_000_000),
-        _ => hostile::row8_ref_lines(1_000_000),
+        "unlabelled" => hostile::row8_unlabelled_lines(ROW8_LINES),
+        _ => hostile::row8_ref_lines(ROW8_LINES),
     };
+    // Building the text may have peaked above what it keeps (a string
+    // doubling as it grows): start the peak from here.
+    std::fs::write("/proc/self/clear_refs", "5")
+        .expect("resetting the peak resident set through /proc/self/clear_refs");
+    let before = status_kb("VmRSS");
     let cable = cable_parse::parse(&text);
-    assert_eq!(cable.references.len(), 1_000_000);
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .map(|v| v.trim().trim_end_matches("kB").trim().to_owned())
-        .unwrap_or_default();
-    println!("ROW8 input_bytes={} peak_rss_kb={hwm}", text.len());
+    assert_eq!(cable.references.len(), ROW8_LINES);
+    let peak = status_kb("VmHWM");
+    println!(
+        "ROW8 input_bytes={} rss_before_kb={before} peak_rss_kb={peak}",
+        text.len()
+    );
 }
 
-/// Row 8: a cable with a million REF lines (20 MB labelled, 22 MB unlabelled)
-/// parses with a peak resident set under ten times its size (it took 9.1 GB
-/// when every reference copied its whole item). Measured in a child
-/// process running [`row8_child`] (the test binary itself), so no other
-/// test's memory counts; skipped with a notice where `/proc/self/status`
-/// has no `VmHWM`.
+/// Row 8: a cable with a long REF block (issue #13: a million lines, 20 MB
+/// labelled, 22 MB unlabelled) parses with a peak resident set that grows
+/// by less than nine times the input's size over what the process held
+/// before the parse, the input included (the old bound, ten times the
+/// input for the whole process, counted the input once; the parse took
+/// 9.1 GB for 20 MB when every reference copied its whole item). Measured
+/// in a child process running [`row8_child`] (the test binary itself), so
+/// no other test's memory counts; skipped with a notice where
+/// `/proc/self/status` has no `VmHWM`.
 #[test]
-fn row8_million_ref_lines_peak_rss_under_ten_times_the_input() {
+fn row8_ref_lines_parse_peak_rss_under_nine_times_the_input() {
     if !std::fs::read_to_string("/proc/self/status").is_ok_and(|s| s.contains("VmHWM:")) {
         eprintln!("SKIP: no VmHWM in /proc/self/status to measure peak memory");
         return;
@@ -627,12 +654,16 @@ fn row8_million_ref_lines_peak_rss_under_ten_times_the_input() {
         let (stdout, _) =
             cable_testkit::child::run_test("pathological::row8_child", ROW8_CHILD, form);
         let bytes = cable_testkit::child::reported(&stdout, "input_bytes");
+        let before_kb = cable_testkit::child::reported(&stdout, "rss_before_kb");
         let peak_kb = cable_testkit::child::reported(&stdout, "peak_rss_kb");
-        let ratio = (peak_kb * 1024) as f64 / bytes as f64;
-        eprintln!("row 8 {form}: {bytes} bytes, peak RSS {peak_kb} kB, {ratio:.1}x");
+        let ratio = (peak_kb.saturating_sub(before_kb) * 1024) as f64 / bytes as f64;
+        eprintln!(
+            "row 8 {form}: {bytes} bytes, RSS {before_kb} kB before the parse, peak {peak_kb} kB, \
+             growth {ratio:.1}x the input"
+        );
         assert!(
-            ratio < 10.0,
-            "row 8 {form}: peak RSS {ratio:.1}x the input's size"
+            ratio < 9.0,
+            "row 8 {form}: the parse's peak RSS grew by {ratio:.1}x the input's size"
         );
     }
 }
