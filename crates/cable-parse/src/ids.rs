@@ -95,8 +95,17 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
         .chars()
         .filter(|c| !matches!(c, '-' | '_' | ' ' | '.' | '/'))
         .collect();
+    // The letter the year took is read first, so that a section marker it
+    // began is recognised (`815ECTION03OF03ABUDHABI`, the S read as 5).
+    let rest = match (lead, rest.as_bytes().first()) {
+        (true, Some(&c)) => match digit_letters(c).and_then(|r| r.first()) {
+            Some(&l) => format!("{}{}", char::from(l), rest.get(1..).unwrap_or("")),
+            None => rest,
+        },
+        _ => rest,
+    };
     let rest = strip_marked_section(&rest);
-    let rest = read_digit_letters(rest, lead);
+    let rest = read_digit_letters(rest, false);
     let rest = rest.as_ref();
     let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     let station = rest.get(..letters)?;
@@ -380,6 +389,9 @@ mod tests {
             ("09SECTION0QF05LIMA297", "09LIMA297"),
             ("09SECTION02F02OSLO1639", "09OSLO1639"),
             ("09SECTOIN02OF03OSLO1639", "09OSLO1639"),
+            // The section marker's S read as the 5 the year swallowed.
+            ("095ECTION02OF03OSLO1639", "09OSLO1639"),
+            ("775ECTION1OF2LIMA88", "77LIMA88"),
             ("06ROME002583ZFR2585", "06ROME2583"),
             ("7474ACCRA1895", "74ACCRA1895"),
             ("08LIMA001382SUSPECTEDDUPLICATE1392", "08LIMA1392"),
