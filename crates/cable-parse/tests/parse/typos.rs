@@ -176,7 +176,12 @@ fn damage_letters(kind: &str, name: &[u8], rng: &mut Rng) -> Option<Vec<u8>> {
             v.swap(i, i + 1);
         }
         "keyboard" => {
-            let i = rng.below(n);
+            // Letters only: a blank, hyphen or digit has no neighbour here.
+            let spots: Vec<usize> = (0..n).filter(|&i| !neighbours(v[i]).is_empty()).collect();
+            if spots.is_empty() {
+                return None;
+            }
+            let i = *rng.pick(&spots);
             v[i] = *rng.pick(neighbours(v[i]));
         }
         "ocr" => {
@@ -205,15 +210,23 @@ fn damage_letters(kind: &str, name: &[u8], rng: &mut Rng) -> Option<Vec<u8>> {
     Some(v)
 }
 
-/// A section marker, `SECTION 02 OF 03` glued, in one of the ways banners
-/// lose its letters.
+/// A section marker, `SECTION 02 OF 03` glued, its word intact or damaged
+/// by one of the letter damages above (the same generator as the names,
+/// not a list of seen misspellings).
 fn section(rng: &mut Rng) -> String {
     let of = 2 + rng.below(8);
     let n = 1 + rng.below(of);
-    let word = *rng.pick(&[
-        "SECTION", "SECTION", "SECION", "SCTION", "ECTION", "SECTIO", "SECTIKN", "SQCTION",
-        "SECTOIN", "SECTI0N",
+    let kind = *rng.pick(&[
+        "none",
+        "drop",
+        "double",
+        "swap",
+        "keyboard",
+        "ocr",
+        "head-lost",
     ]);
+    let word = damage_letters(kind, b"SECTION", rng)
+        .map_or_else(|| "SECTION".to_owned(), |v| String::from_utf8(v).unwrap());
     match rng.below(5) {
         0 => format!("{word}{n:02}F{of:02}"),
         1 => format!("{word}{n}OF{of}"),
