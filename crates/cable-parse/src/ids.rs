@@ -56,6 +56,49 @@ pub fn canonical_id(raw: &str) -> Option<CableId> {
 /// [`canonical_id`] with the stations of the parse at hand.
 pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<CableId> {
     let raw = raw.trim_blanks();
+    // `O9LIMA123`, `I0LIMA123`: a digit of the year read as the letter it
+    // looks like; read back only when the year is otherwise unreadable.
+    if let Some(year) = year_read_as_letters(raw) {
+        let fixed = format!("{year}{}", raw.get(2..).unwrap_or(""));
+        return canonical_id_read(stations, &fixed);
+    }
+    canonical_id_read(stations, raw)
+}
+
+/// The two digits of a year one of which was written as the letter it
+/// looks like (`O9`, `I0`, `0l`); `None` when `raw` starts otherwise.
+fn year_read_as_letters(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let (&y0, &y1) = (b.first()?, b.get(1)?);
+    // What follows the year is a station's letter or the section marker's
+    // digit-read letter; a third digit is a year of its own shape.
+    b.get(2).filter(|c| c.is_ascii_alphabetic())?;
+    let read = |c: u8| match c {
+        b'O' | b'o' => Some(b'0'),
+        b'I' | b'l' | b'i' => Some(b'1'),
+        _ => None,
+    };
+    match (y0.is_ascii_digit(), y1.is_ascii_digit()) {
+        // `9OSLO123` is a year cut short before `OSLO`, not `90` and `SLO`.
+        (true, false) => {
+            let name: String = raw
+                .bytes()
+                .skip(1)
+                .take_while(u8::is_ascii_alphabetic)
+                .map(|c| char::from(c.to_ascii_uppercase()))
+                .collect();
+            if stations::is_known(&name) {
+                return None;
+            }
+            Some(format!("{}{}", char::from(y0), char::from(read(y1)?)))
+        }
+        (false, true) => Some(format!("{}{}", char::from(read(y0)?), char::from(y1))),
+        _ => None,
+    }
+}
+
+/// [`canonical_id_with`] once the year is digits.
+fn canonical_id_read(stations: &mut Resolver, raw: &str) -> Option<CableId> {
     let b = raw.as_bytes();
     let year_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
     // `778AGHDAD`: a station whose first letter was read as a digit. After
@@ -111,8 +154,13 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
     let station = rest.get(..letters)?;
     let tail = rest.get(letters..)?;
     let digits_len = tail.bytes().take_while(u8::is_ascii_digit).count();
-    let mut serial = tail.get(..digits_len)?;
-    let after = tail.get(digits_len..)?;
+    // `LIMA1O3`, `LIMA12l`: a digit after the serial's first written as the
+    // letter it looks like, read back when a digit or the end follows it.
+    let serial_read = serial_read_as_letters(tail, digits_len);
+    let (mut serial, after) = match &serial_read {
+        Some((s, len)) => (s.as_str(), tail.get(*len..)?),
+        None => (tail.get(..digits_len)?, tail.get(digits_len..)?),
+    };
     // `08ACCRA001382SUSPECTEDDUPLICATE1392`: the ACP-127 operating signal
     // ZFD ("suspected duplicate", the cable format guide §1 FL4) spelt out
     // between the serial of the cable and the serial of its duplicate; the
@@ -139,6 +187,39 @@ pub(crate) fn canonical_id_with(stations: &mut Resolver, raw: &str) -> Option<Ca
             Some(id)
         }
     })
+}
+
+/// The serial at the start of `tail` (`digits` digits, then letters) with
+/// the letters inside it that stand for digits read back (`1O3` -> `103`,
+/// `12l` -> `121`), and the length it takes in `tail`; `None` when no
+/// letter is read. A letter is read when a digit precedes it and a digit
+/// or the end of the id follows: `1234OF`, `1234TOSEC` are debris.
+fn serial_read_as_letters(tail: &str, digits: usize) -> Option<(String, usize)> {
+    let b = tail.as_bytes();
+    if digits == 0 {
+        return None;
+    }
+    let mut out = String::from(tail.get(..digits)?);
+    let mut i = digits;
+    let mut read = false;
+    while let Some(&c) = b.get(i) {
+        let d = match c {
+            b'0'..=b'9' => c,
+            b'O' | b'o' => b'0',
+            b'I' | b'l' | b'i' => b'1',
+            _ => break,
+        };
+        if !c.is_ascii_digit() {
+            // A digit or the end after it; a letter (`OF`) is debris.
+            match b.get(i + 1) {
+                Some(n) if !n.is_ascii_digit() && n.is_ascii_alphanumeric() => break,
+                _ => read = true,
+            }
+        }
+        out.push(char::from(d));
+        i += 1;
+    }
+    read.then_some((out, i))
 }
 
 /// The letters a digit is read for when it stands for one in a station's
@@ -172,6 +253,17 @@ fn read_digit_letters(rest: &str, lead: bool) -> Cow<'_, str> {
         let Some(&read) = digit_letters(c).and_then(|r| r.first()) else {
             break;
         };
+        // `LIMA1O3`: a known station, then a serial with a digit written
+        // as a letter; the digit begins the serial.
+        if i > 0
+            && stations::is_known(&spelt(b, &reads, i))
+            && rest
+                .get(i..)
+                .and_then(|t| serial_read_as_letters(t, 1))
+                .is_some()
+        {
+            break;
+        }
         if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) && (i > 0 || lead) {
             reads.push((i, read));
             i += 1;
@@ -435,10 +527,22 @@ mod tests {
             ("09SECTION1OF4OSLO12", "09OSLO12"),
             ("09SBUQUITO12", "09QUITO12"),
             ("08LIMA001382SUSPECTEDUPLICATE1392", "08LIMA1392"),
+            // A digit of the year or serial written as a letter; a year
+            // cut short before a station beginning with one is not read.
+            ("O9QUITO12", "09QUITO12"),
+            ("I0QUITO12", "10QUITO12"),
+            ("0lQUITO12", "01QUITO12"),
+            ("09QUITO1O3", "09QUITO103"),
+            ("09QUITO12l", "09QUITO121"),
+            ("09QUITO12OF", "09QUITO12"),
+            // A name written twice; a post's name with `CITY`.
+            ("09QUITOQUITO12", "09QUITO12"),
+            ("09KUWAITCITY12", "09KUWAIT12"),
+            ("09KUWAIT CITY12", "09KUWAIT12"),
         ] {
             assert_eq!(id(raw), want, "{raw}");
         }
-        for bad in ["", "STATE 1", "09", "09STATE", "x09STATE1"] {
+        for bad in ["", "STATE 1", "09", "09STATE", "x09STATE1", "9OSLO12"] {
             assert!(canonical_id(bad).is_none(), "{bad}");
         }
     }

@@ -15,6 +15,7 @@
 //! AMEMBASSYHANOI, EFTOATHENS     -> debris: an office word or caveat glued before
 //! FIDENTIALLIMA, NOFORNQUITO     -> debris: the tail of a classification or caveat
 //! SECDEFWASH                     -> debris: the city of a Washington office after
+//! KUWAITCITY, LIMALIMA           -> debris: `CITY` after a name; a name written twice
 //! BUENOSAI, SANTIAG, DAKA        -> truncated (a prefix of one name, 5+ letters
 //!                                   or 4 when half of it, or its end, 6+ letters)
 //! HCMC, PAP                      -> initials of a name of 3+ words
@@ -419,6 +420,20 @@ fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
                 return found(i, Match::Debris);
             }
         }
+    }
+    // `KUWAITCITY`: a post's plain-language name with the word `CITY`,
+    // which ACP 117 writes where the id does not (`MEXICO CITY`,
+    // `GUATEMALA CITY` for the ids' `MEXICO`, `GUATEMALA`).
+    if let Some(&i) = s.strip_suffix("CITY").and_then(|head| g.exact.get(head)) {
+        return found(i, Match::Debris);
+    }
+    // `LIMALIMA`: a name written twice, as a year is (`7575LIBREVILLE`).
+    if let Some(&i) = s
+        .split_at_checked(s.len() / 2)
+        .filter(|(a, b)| s.len() % 2 == 0 && a == b)
+        .and_then(|(a, _)| g.exact.get(a))
+    {
+        return found(i, Match::Debris);
     }
     // `SECDEFWASH`: a known station and the start of Washington's name.
     for (at, _) in s.char_indices().skip(3) {

@@ -155,6 +155,11 @@ const KINDS: &[&str] = &[
     "two-typos",
     "banner-tail",
     "debris-misspelt",
+    "year-ocr",
+    "serial-ocr",
+    "doubled",
+    "lower-case",
+    "city",
 ];
 
 /// A letter damage of `name` (bytes, upper-case) by kind; `None` when the
@@ -333,6 +338,47 @@ fn damaged(kind: &str, name: &Name, rng: &mut Rng) -> Option<(String, String, St
             let k = *rng.pick(&["drop", "swap", "ocr", "head-lost", "keyboard"]);
             station = String::from_utf8(damage_letters(k, c.as_bytes(), rng)?).ok()?;
         }
+        "year-ocr" => {
+            // A digit of the year read as the letter it looks like
+            // (`O9LIMA12`, `I0LIMA12`, `0lLIMA12`): only the digits that
+            // have one.
+            let mut y: Vec<u8> = format!("{yy:02}").into_bytes();
+            let spots: Vec<usize> = (0..2).filter(|&i| matches!(y[i], b'0' | b'1')).collect();
+            if spots.is_empty() {
+                return None;
+            }
+            let i = *rng.pick(&spots);
+            y[i] = *rng.pick(if y[i] == b'0' { &b"Oo"[..] } else { &b"Il"[..] });
+            let y = String::from_utf8(y).ok()?;
+            return Some((format!("{y}{c}{num}"), want, station));
+        }
+        "serial-ocr" => {
+            // A digit of the serial after its first read as a letter
+            // (`LIMA1O3`, `LIMA12l`): `0` as `O`, `1` as `I` or `l`.
+            let mut s: Vec<u8> = serial.to_string().into_bytes();
+            let spots: Vec<usize> = (1..s.len())
+                .filter(|&i| matches!(s[i], b'0' | b'1'))
+                .collect();
+            if spots.is_empty() {
+                return None;
+            }
+            let i = *rng.pick(&spots);
+            s[i] = *rng.pick(if s[i] == b'0' { &b"Oo"[..] } else { &b"Il"[..] });
+            let s = String::from_utf8(s).ok()?;
+            return Some((format!("{yy:02}{c}{s}"), want, station));
+        }
+        // The station written twice (`7575LIBREVILLE`'s doubled year,
+        // for the name): `LIMALIMA`.
+        "doubled" => station = format!("{c}{c}"),
+        "lower-case" => station = c.to_ascii_lowercase(),
+        // The plain-language name with `CITY` (ACP 117 writes `MEXICO
+        // CITY`, `GUATEMALA CITY`; the id, `MEXICO`): `KUWAITCITY`.
+        "city" => {
+            if c.ends_with("CITY") {
+                return None;
+            }
+            station = format!("{c}{}", rng.pick(&["CITY", " CITY", "-CITY"]));
+        }
         _ => station = String::from_utf8(damage_letters(kind, c.as_bytes(), rng)?).ok()?,
     }
     Some((
@@ -430,6 +476,11 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("two-typos", 97.0, 1.0),
     ("banner-tail", 99.5, 0.1),
     ("debris-misspelt", 99.5, 0.1),
+    ("year-ocr", 99.5, 0.1),
+    ("serial-ocr", 99.5, 0.1),
+    ("doubled", 99.5, 0.1),
+    ("lower-case", 99.5, 0.1),
+    ("city", 99.5, 0.1),
 ];
 
 #[test]
