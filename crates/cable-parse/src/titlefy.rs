@@ -21,7 +21,13 @@
 //!   (`A/S`, the Assistant Secretary; `S/CT`, `G/TIP`);
 //! * a government written `GO` and its country's initial (`GOI`, `GOS`),
 //!   and a bureau symbol of the Department that reads like a word (`NEA`,
-//!   `WHA`, `EUR`).
+//!   `WHA`, `EUR`); the parts of an office symbol after a bureau's
+//!   (`NEA/MAG`, `INL/ICITAP`);
+//! * a word alone in parentheses made of the heads of the words before it
+//!   (`AU MISSION IN SOMALIA (AMISOM)`, `... (AQIM)`).
+//!
+//! The plural of an acronym takes a lower-case `s` (`NGOS` -> `NGOs`)
+//! when the word is no acronym as a whole.
 //!
 //! The words of a place's name (the ISO 3166 country names and the post
 //! names of ACP 117: `SRI LANKA`, `EL SALVADOR`, `DAR ES SALAAM`) are words,
@@ -174,15 +180,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "AND", "THE", "FOR", "BUT", "WITH",
 ];
 
-/// The symbols of the Department of State's bureaus that read like words
-/// (1 FAM 010, the Department's organisation: `NEA` Near Eastern Affairs,
-/// `WHA` Western Hemisphere Affairs, `EUR`, `SCA`, `EAP`, `ECA`, `EEB`,
-/// `OES`, `VCI`, `IIP`, `CSO`, `OIG`); the others are acronyms by shape
-/// (`INR`, `DRL`, `ISN`, `AF`).
-const BUREAUS: &[&str] = &[
-    "NEA", "WHA", "EUR", "SCA", "EAP", "ECA", "EEB", "OES", "VCI", "IIP", "CSO", "OIG",
-];
-
 /// Whether `upper` is the cables' abbreviation of a government: `GO` and
 /// the initial of its country (`GOI`, `GOS`, `GOJ`; in the corpus,
 /// `../shared/corpus`, 237 `GOI`, 36 `GOS`, 23 `GON`, ...), the English
@@ -201,7 +198,7 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
     if letters.is_empty() {
         return false;
     }
-    if body.contains(upper) || BUREAUS.contains(&upper) || is_government(upper) {
+    if body.contains(upper) || DEPARTMENT_OFFICES.contains(&upper) || is_government(upper) {
         return true;
     }
     if is_roman_numeral(upper) {
@@ -397,7 +394,7 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                 capitalise: clause_start || slashed || compound,
                 place: places.get(&at).copied(),
             };
-            if parenthesised || (slashed && office_symbol(subject, at)) {
+            if parenthesised || (slashed && how.place.is_none() && office_symbol(subject, at)) {
                 out.push_str(word);
             } else {
                 word_case(word, how, body_capitals, &mut out, &mut scratch);
@@ -437,24 +434,81 @@ fn office_symbol(subject: &str, at: usize) -> bool {
         .map_or(subject.len(), |i| at + i);
     let chain = subject.get(start..end).unwrap_or("");
     let parts: Vec<&str> = chain.split('/').collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty()) && parts.iter().any(|p| p.len() == 1)
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty())
+        && (parts.iter().any(|p| p.len() == 1)
+            || parts
+                .first()
+                .is_some_and(|p| DEPARTMENT_OFFICES.contains(&p.to_ascii_uppercase().as_str())))
 }
 
-/// Whether the letters of `abbr` are initials of the words of `before`
-/// (the text up to its opening parenthesis), in order, the last letter
-/// that of the last word.
+/// The symbols of the Department of State's bureaus and offices (1 FAM
+/// 010, the Department's organisation). Each is an acronym, also those
+/// that read like words (`NEA` Near Eastern Affairs, `WHA` Western
+/// Hemisphere Affairs, `EUR`, `OBO`); in a chain of office symbols
+/// (`NEA/MAG`, `EUR/CE`, `INL/ICITAP`) every part after one of them is a
+/// symbol too. Place names in the chain stay words (`AF/ZIMBABWE` is not
+/// an office).
+const DEPARTMENT_OFFICES: &[&str] = &[
+    "AF", "AVC", "CA", "CSO", "CT", "DRL", "DS", "EAP", "EB", "EEB", "ECA", "ENR", "EUR", "FSI",
+    "HR", "IIP", "INL", "INR", "IO", "IRM", "ISN", "NEA", "OBO", "OES", "OIG", "PA", "PM", "PRM",
+    "SCA", "VCI", "WHA",
+];
+
+/// Whether `abbr` is made of the heads of the words of `before` (the text
+/// up to its opening parenthesis), in order: their initials (`AL-QAIDA IN
+/// THE ISLAMIC MAGHREB (AQIM)`) or longer heads (`AU MISSION IN SOMALIA
+/// (AMISOM)`: `A`, `MI`, `SOM`), words may be skipped; the last head is
+/// that of the last word, or two heads or more are taken (`EU FORCE IN
+/// CHAD (EUFOR)`).
 fn spells_initials(abbr: &str, before: &str) -> bool {
-    let initials: Vec<u8> = before
+    // The phrase it abbreviates: the words since the last punctuation
+    // (the opening parenthesis aside), ten at most.
+    let before = before.trim_end_matches([' ', '(']);
+    let phrase = before
+        .rfind(['.', ',', ';', ':', '?', '!', '(', ')'])
+        .map_or(before, |i| &before[i + 1..]);
+    let mut words: Vec<&[u8]> = phrase
         .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| w.bytes().next())
-        .map(|b| b.to_ascii_uppercase())
+        .filter(|w| !w.is_empty())
+        .map(str::as_bytes)
         .collect();
+    words.drain(..words.len().saturating_sub(10));
     let a = abbr.as_bytes();
-    if initials.last() != a.last() {
+    let (Some(last), false) = (words.len().checked_sub(1), a.is_empty()) else {
+        return false;
+    };
+    // `THE PRESIDENT (PRESIDENT)` repeats a word, it does not abbreviate.
+    if words.iter().any(|w| w.eq_ignore_ascii_case(a)) {
         return false;
     }
-    let mut it = initials.iter();
-    a.iter().all(|c| it.any(|i| i == c))
+    // reach[k][i]: the first `i` letters of `abbr` are heads of words
+    // before word `k`, by at most one head (1) or by two or more (2).
+    let mut reach = vec![vec![0u8; a.len() + 1]; words.len() + 1];
+    reach[0][0] = 1;
+    for (k, w) in words.iter().enumerate() {
+        for i in 0..=a.len() {
+            let heads = reach[k][i];
+            if heads == 0 {
+                continue;
+            }
+            // Skip the word, or take a head of it.
+            reach[k + 1][i] = reach[k + 1][i].max(heads);
+            let head = w
+                .iter()
+                .zip(&a[i..])
+                .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+                .count();
+            let taken = if i == 0 { 1 } else { 2 };
+            for n in 1..=head {
+                reach[k + 1][i + n] = reach[k + 1][i + n].max(taken);
+                if i + n == a.len() && (k == last || taken == 2) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -504,6 +558,17 @@ fn word_case(
         out.push_str(scratch);
         out.push_str(&suffix.to_lowercase());
         return;
+    }
+    // `NGOS` -> `NGOs`: the plural of an acronym that is none as a whole
+    // (`IDPS`, `USGS` are acronyms by shape and stay as written).
+    if how.place.is_none() && suffix.is_empty() && scratch.len() >= 4 && scratch.ends_with('S') {
+        let stem = &scratch[..scratch.len() - 1];
+        // Not `DOES`, `GOES` (an English `-ES`) nor a government's `GO`.
+        if !stem.ends_with(['S', 'E']) && !is_government(stem) && is_acronym(stem, body) {
+            out.push_str(stem);
+            out.push('s');
+            return;
+        }
     }
     scratch.clear();
     if word.is_ascii() {
@@ -694,6 +759,27 @@ mod tests {
                 "GOI Agrees With GOS on What God Got",
             ),
             ("NEA A/S TO WHA AND EUR", "NEA A/S to WHA and EUR"),
+            // Office symbols after a bureau's; not a place after one.
+            (
+                "NEA/MAG AND INL/ICITAP ON AF/ZIMBABWE",
+                "NEA/MAG and INL/ICITAP on AF/Zimbabwe",
+            ),
+            // Heads of the words before it, in parentheses; not a word
+            // that is no head of them.
+            (
+                "THE EU FORCE IN CHAD (EUFOR) AND THE VOTE (UPDATED)",
+                "The EU Force in Chad (EUFOR) and the Vote (Updated)",
+            ),
+            (
+                "AU MISSION IN SOMALIA (AMISOM) FUNDS",
+                "AU Mission in Somalia (AMISOM) Funds",
+            ),
+            ("THE PEOPLES FRONT (FRONT)", "The Peoples Front (Front)"),
+            // Plurals of acronyms; plurals of words and acronyms by shape.
+            (
+                "NGOS AND MFAS MEET; IDPS, ARMS AND ACTS",
+                "NGOs and MFAs Meet; IDPS, Arms and Acts",
+            ),
         ] {
             assert_eq!(titlefy(raw), want, "{raw}");
         }
