@@ -196,6 +196,9 @@ const TITLE_WORDS: &[&str] = &[
     "USEU",
     "IPO",
     "POLMINCONS",
+    // Minister-Counselor, the Senior Foreign Service rank (`POL M/C`,
+    // `POLMC`, `ECONMC`).
+    "MC",
     "PRT",
     "AMBASSADOR",
     "CONSUL",
@@ -279,40 +282,128 @@ fn is_title_word(w: &str) -> bool {
 /// too (`Clair`, `Heady`), so [`split_name`] reads such a word at the
 /// end of a run of names as a name.
 fn is_fuzzy_title_word(w: &str) -> bool {
-    let u = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .replace('0', "O")
-        .to_uppercase();
+    let u = title_letters(w);
     let edits = if u.len() >= 9 { 2 } else { 1 };
     u.len() >= 4
         && u.bytes().all(|b| b.is_ascii_uppercase())
         && TITLE_WORDS_FULL.iter().any(|t| within_edits(&u, t, edits))
 }
 
+/// A word as the title lists are matched: punctuation around it trimmed,
+/// a `0` typed for `O` read as the letter, the accents of French and
+/// Spanish titles dropped (`Chargé` is `CHARGE`), upper case.
+fn title_letters(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .map(|c| match c {
+            '0' => 'O',
+            'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' | 'Â' | 'Ä' => 'A',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'I',
+            'ó' | 'ò' | 'ô' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Ö' => 'O',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'U',
+            'ç' | 'Ç' => 'C',
+            'ñ' | 'Ñ' => 'N',
+            c => c,
+        })
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 fn is_exact_title_word(w: &str) -> bool {
-    let u = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .replace('0', "O")
-        .to_uppercase();
+    title_evidence(w).is_some()
+}
+
+/// How a word is known as a title word exactly: by a list, a compound or a
+/// title's head (`Amb`, `Couns`, `POLOFF`: [`Evidence::Strong`]), or only
+/// by starting with a title's stem or ending in `OFF` after one or two
+/// letters, which given names and surnames do too (`Amber`, `Dirksen`,
+/// `Consuelo`, `Geoff`: [`Evidence::Weak`]).
+fn title_evidence(w: &str) -> Option<Evidence> {
+    let u = title_letters(w);
     // `D'AFFAIRES`: an elided French article before a title word.
     let u = match u.strip_prefix("D'").or_else(|| u.strip_prefix("D\u{2019}")) {
         Some(rest) if rest.len() >= 4 => rest.to_owned(),
         _ => u,
     };
     if u.is_empty() || TITLE_WORDS.contains(&u.as_str()) || u.contains('/') || u.contains('&') {
-        return true;
+        return Some(Evidence::Strong);
     }
     if is_compound_title(&u) {
-        return true;
+        return Some(Evidence::Strong);
     }
-    // `POLOFF`, `RSOOFF`: the cables' officer abbreviations.
+    // `POLOFF`, `CONOFF`, `MGTOFF`: the cables' officer abbreviations, an
+    // office of three letters or more before `OFF`; `GEOFF` is a name.
     if u.len() >= 5 && u.ends_with("OFF") && u.bytes().all(|b| b.is_ascii_uppercase()) {
-        return true;
+        return Some(if u.len() >= 6 {
+            Evidence::Strong
+        } else {
+            Evidence::Weak
+        });
     }
     let l = u.to_lowercase();
-    TITLE_STEMS
+    if !TITLE_STEMS
         .iter()
         .any(|s| l.starts_with(s) && (l.len() > 3 || *s == l))
+    {
+        return None;
+    }
+    // The head of a title word (`AMB`, `ECON`, `COORD`) or a title word
+    // itself; `MINISTER-COUNSELOR`, `AMBASSADOR-AT-LARGE`, `D'AFFAIRES`: a
+    // title word joined to others, an article elided.
+    let head =
+        |p: &str| TITLE_WORDS_FULL.iter().any(|t| t.starts_with(p)) || is_fuzzy_title_word(p);
+    let joined = u.contains('-') && u.split('-').any(|p| p.len() >= 4 && head(p));
+    if head(&u) || joined {
+        return Some(Evidence::Strong);
+    }
+    // Title words run together (`POLITICALCOUNSELOR`, `DEPUTYCHIEF`,
+    // `ACTINGDCM`); a title word and a short tail is a name (`HEADLEY`,
+    // `UNITAS`, `CHAIREZ`).
+    let full = TITLE_WORDS_FULL
+        .iter()
+        .filter(|t| u.starts_with(**t))
+        .map(|t| &u[t.len()..])
+        .collect::<Vec<_>>();
+    if !full.is_empty() {
+        let chain = full.iter().any(|r| {
+            r.len() >= 2 && (head(r) || TITLE_WORDS.contains(r) || title_evidence(r).is_some())
+        });
+        let long_tail = full.iter().any(|r| r.len() > 3);
+        return Some(if chain || long_tail {
+            Evidence::Strong
+        } else {
+            Evidence::Weak
+        });
+    }
+    // A word sharing five letters or more with a title word is one of its
+    // English derivations (`OFFICIAL`, `MANAGING`, `COORDINATING`,
+    // `ADMINISTRATIVE`); a name shares only a stem's few letters with one
+    // (`AMBER`, `DIRK`, `DIRKSEN`).
+    let shared = TITLE_WORDS_FULL
+        .iter()
+        .map(|t| t.bytes().zip(u.bytes()).take_while(|(a, b)| a == b).count())
+        .max()
+        .unwrap_or(0);
+    Some(if shared >= 5 {
+        Evidence::Strong
+    } else {
+        Evidence::Weak
+    })
+}
+
+/// See [`title_evidence`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    Strong,
+    Weak,
+}
+
+/// Whether `w` is a title word by weak evidence only (see
+/// [`title_evidence`]): a name word, unless a title word follows it
+/// (`Managing Director`).
+fn is_weak_title_word(w: &str) -> bool {
+    title_evidence(w) == Some(Evidence::Weak) && !is_fuzzy_title_word(w)
 }
 
 /// Whether `w` has the shape of a word of a name (capitalised, letters,
@@ -403,7 +494,21 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
         let words: Vec<&str> = seg.split_whitespace().collect();
         // A name token, or the last word of the segment after one when it
         // is a title word only by edit distance (`Karen St. Clair`).
-        let mut is_name: Vec<bool> = words.iter().map(|w| is_name_token(w, mixed)).collect();
+        // A word that only starts like a title word is a name's unless a
+        // title word follows it (`Ambassador Amber Dirksen`, `Charge Geoff
+        // Roe`; `Managing Director Jane Roe`).
+        let mut is_name: Vec<bool> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                is_name_token(w, mixed)
+                    || (is_name_shaped(w, mixed)
+                        && is_weak_title_word(w)
+                        && !words
+                            .get(i + 1)
+                            .is_some_and(|n| is_title_word(n) && !is_weak_title_word(n)))
+            })
+            .collect();
         if let [.., before, last] = words.as_slice() {
             let n = is_name.len();
             if is_name.get(n - 2) == Some(&true)
@@ -527,8 +632,10 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
     } else {
         name
     };
+    // `Clark T. Randt, Jr` (its full stop trimmed with the line's) is the
+    // name `Clark T. Randt, Jr.`: the title is what is left without it.
     let title = s
-        .replacen(&name, "", 1)
+        .replacen(name.trim_end_matches('.'), "", 1)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '.'))
         .to_owned();
     let name = Some(name).filter(|n| !n.is_empty());
@@ -606,6 +713,40 @@ mod tests {
         assert_eq!(
             name("POL MIN COUN TOM COUNTRYMAN, REASON 1.5(B)&(D).").0,
             "TOM COUNTRYMAN"
+        );
+        // Names that start like a title word or end like an officer's
+        // abbreviation; title words run together, derived or accented.
+        for (line, want) in [
+            (
+                "Ambassador Amber Dirksen for reasons 1.4 (b)",
+                "Amber Dirksen",
+            ),
+            ("Charge Geoff Roe for reasons 1.4 (b)", "Geoff Roe"),
+            (
+                "Dirk Headley, Econ Chief, for reasons 1.4 (b)",
+                "Dirk Headley",
+            ),
+            ("PolMC Jane Roe for reasons 1.4 (b)", "Jane Roe"),
+            ("CONOFF JANE ROE FOR REASONS 1.4 (B)", "JANE ROE"),
+            (
+                "POLITICALCOUNSELOR JANE ROE FOR REASONS 1.4 (B)",
+                "JANE ROE",
+            ),
+            ("Embassy Official Jane Roe for reasons 1.4 (b)", "Jane Roe"),
+            ("Managing Director Jane Roe for reasons 1.4 (b)", "Jane Roe"),
+            ("Chargé Jane Roe for reasons 1.4 (b)", "Jane Roe"),
+            (
+                "AMBASSADOR-AT-LARGE JANE ROE FOR REASONS 1.4 (B)",
+                "JANE ROE",
+            ),
+        ] {
+            assert_eq!(name(line).0, want, "{line}");
+        }
+        // The title without a name ending in `Jr.` (the line's full stop
+        // trimmed with it).
+        assert_eq!(
+            name("Ambassador Clark T. Roe, Jr. Reasons 1.4 (b)"),
+            ("Clark T. Roe, Jr.".into(), "Ambassador".into())
         );
         // Misspelt titles and reasons, by edit distance.
         assert_eq!(name("Ambasador Jane Roe, Reaosns 1.4 (b)").0, "Jane Roe");

@@ -52,8 +52,30 @@ impl Acc {
     /// kept), `width` wide: after a line cut at [`CUT_WIDTH`], a line that
     /// does not start with a blank continues the word the cut broke, in
     /// any case (`HOYT Y` / `EE`, `PIERRE-RI` / `CHARD`, `A` / `.F.`).
+    ///
+    /// A line that fills the width exactly may also have been wrapped at a
+    /// blank: the break is a word boundary when the word before it is a
+    /// whole word of two letters or more that names no one (`AND`, `DER`:
+    /// `VAN DER` / `BERG`) or the word after it is (`FOR REASONS`), unless
+    /// the two rejoined make one (`UN` / `DER`), or, in
+    /// mixed case, when a capital follows a word with lower case (`der` /
+    /// `Berg`; a word cut inside is in capitals or goes on in lower case).
     pub(super) fn push_after_cut(&mut self, t: &str, line: &str, width: usize) {
+        let before = self.text.rsplit(' ').next().unwrap_or("");
+        let after = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let whole = |w: &str| w.chars().count() >= 2 && is_whole_word(&w.to_lowercase());
+        // `UN` / `DER REASON` rejoins as `UNDER`; `PROS` / `PER,` is no
+        // `per` of the grammar, which a blank follows.
+        let rejoins_whole = whole(&format!("{before}{after}"));
+        let after_whole = whole(after)
+            && t.get(after.len()..)
+                .is_none_or(|r| r.is_empty() || r.starts_with(' '));
+        let boundary = !rejoins_whole
+            && (whole(before)
+                || after_whole
+                || (t.starts_with(char::is_uppercase) && before.chars().any(char::is_lowercase)));
         let cut = self.written == CUT_WIDTH
+            && !boundary
             && !line.starts_with(char::is_whitespace)
             && self.text.ends_with(|c: char| !c.is_whitespace())
             && !t.is_empty();
@@ -73,25 +95,7 @@ impl Acc {
         self.last_len = t.len();
         // Whole words on either side of the break are not a cut word:
         // `... John Q. Sample` / `for reasons 1.4 (b)` is not `Samplefor`.
-        let whole_word = |w: &str| {
-            matches!(
-                w,
-                "for"
-                    | "and"
-                    | "of"
-                    | "the"
-                    | "to"
-                    | "in"
-                    | "per"
-                    | "reasons"
-                    | "reason"
-                    | "under"
-                    | "by"
-                    | "a"
-            )
-            // The particles of surnames: `Maria` / `de la Cruz`.
-            || classified_by::is_particle(w)
-        };
+        let whole_word = is_whole_word;
         let glue = full_line
             && self.text.ends_with(|c: char| c.is_alphabetic())
             && t.starts_with(|c: char| c.is_lowercase())
@@ -105,6 +109,28 @@ impl Acc {
         }
         self.text.push_str(t);
     }
+}
+
+/// Whether `w` (lower case) is a word that stands whole on either side of
+/// a line break in a `Classified By` line: the small words of its grammar
+/// (`for reasons`, `under`, `per`) and the particles of surnames (`Maria`
+/// / `de la Cruz`).
+fn is_whole_word(w: &str) -> bool {
+    matches!(
+        w,
+        "for"
+            | "and"
+            | "of"
+            | "the"
+            | "to"
+            | "in"
+            | "per"
+            | "reasons"
+            | "reason"
+            | "under"
+            | "by"
+            | "a"
+    ) || classified_by::is_particle(w)
 }
 
 impl Header<'_, '_> {

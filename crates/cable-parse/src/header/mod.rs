@@ -316,6 +316,40 @@ mod tests {
         assert_eq!(name(blank).as_deref(), Some("Margaret H. Nardi"));
         let to = "SUBJECT: A VISIT\n\nClassified By: AMBASSADOR\nTO THE OSCE KAREN ST. CLAIR.  SECTION 1.4 (B,D)\n\n1. (C) Text.\n";
         assert_eq!(name(to).as_deref(), Some("KAREN ST. CLAIR"));
+        // A line wrapped at a blank that happens to fill 71 columns: a
+        // particle or small word before the break, or a capital after a
+        // word in lower case, is a word boundary; `UN` / `DER` rejoins.
+        let at_71 = |first: &str, second: &str| {
+            let line = format!("Classified By: {first}");
+            assert_eq!(line.len(), 71, "{line}");
+            name(&format!(
+                "SUBJECT: A VISIT\n\n{line}\n{second}\n\n1. (C) Text.\n"
+            ))
+        };
+        assert_eq!(
+            at_71(
+                "DIRECTOR OF THE OFFICE OF REGIONAL AFFAIRS PETER VAN DER",
+                "BERG REASONS 1.4 (B) AND (D)"
+            )
+            .as_deref(),
+            Some("PETER VAN DER BERG")
+        );
+        assert_eq!(
+            at_71(
+                "Acting Deputy Political Minister-Counselor Peter van der",
+                "Berg; reasons 1.4 (b) and (d)"
+            )
+            .as_deref(),
+            Some("Peter van der Berg")
+        );
+        assert_eq!(
+            at_71(
+                "OFFICE OF THE REGIONAL AFFAIRS DIRECTOR ANN B. PETERS UN",
+                "DER REASON 1.4 (B) AND (D)"
+            )
+            .as_deref(),
+            Some("ANN B. PETERS")
+        );
     }
 
     #[test]

@@ -107,6 +107,11 @@ const CB_NAMES: &[(&str, &str)] = &[
     ("name:initial-no-dot", "John Q Adams"),
     ("name:mac", "Ian MacDonald"),
     ("name:spaced-initials", "J. R. Smith"),
+    // Names that start like a title word or end like an officer's
+    // abbreviation (`AMB`, `DIR`, `CONSUL`, `POLOFF`).
+    ("name:title-stem", "Amber Dirksen"),
+    ("name:title-stem-given", "Dirk Headley"),
+    ("name:off", "Geoff Roe"),
 ];
 
 /// Titles before the name.
@@ -124,6 +129,8 @@ const CB_TITLES_BEFORE: &[(&str, &str)] = &[
     ("before:acting-polcouns", "Acting Political Counselor "),
     ("before:poloff", "PolOff "),
     ("before:poloff-upper", "POLOFF "),
+    ("before:polmc", "PolMC "),
+    ("before:managing", "Managing Director "),
     ("before:consul-general", "Consul General "),
     ("before:office", "EEB/ESC/IEC Director "),
     ("before:econ-chief", "Economic Section Chief "),
@@ -477,6 +484,15 @@ fn cb_tally(show_failures: usize) -> (Tally, Tally) {
     for _ in 0..2000 {
         let c = cb_case(&mut rng, None);
         let ok = cb_run(&c);
+        if !ok && shown < show_failures {
+            shown += 1;
+            println!(
+                "FAIL all: {:?} expected {:?} got {}",
+                c.input,
+                c.expected,
+                cb_eval(&c)
+            );
+        }
         mixed.add("all", ok);
         for k in &c.kinds {
             mixed.add(k, ok);
