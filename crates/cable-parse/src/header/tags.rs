@@ -190,6 +190,20 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
 /// Splits the text of a TAGS block (wrapped lines already joined with a
 /// space) into tags, in order, de-duplicated by code.
 pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
+    // `... AND CASEY.`: a list written as a sentence ends in a full stop,
+    // which is no part of its last tag (an initial's is: `ROBERT S.`).
+    let text = text.trim_blanks();
+    let text = match text.strip_suffix('.') {
+        Some(head)
+            if head
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.chars().count() >= 2) =>
+        {
+            head
+        }
+        _ => text,
+    };
     // Items: comma-separated, with parentheses kept whole.
     let mut items: Vec<(String, bool)> = Vec::new(); // (text, parenthesised)
     let mut cur = String::new();
@@ -239,7 +253,26 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
                     .get(k)
                     .is_some_and(|n| vocabulary_kind(n).is_some() || is_code_like(n))
             };
-            if after_ovip && !is_code(i) && words.get(i + 1).is_some() && !is_code(i + 1) {
+            // `PREL, PGOV AND KDEM`, `OVIP, SCHULTZ, ROOD AND CASEY`: a
+            // conjunction between tags or visitors, not inside a free
+            // tag's words (`TRADE AND INVESTMENT`).
+            if (phrase.is_empty() || after_ovip)
+                && matches!(u, "AND" | "&")
+                && words.get(i + 1).is_some()
+            {
+                flush(&mut phrase, &mut out);
+                i += 1;
+                continue;
+            }
+            let conjunction = upper
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "AND" | "&"));
+            if after_ovip
+                && !is_code(i)
+                && words.get(i + 1).is_some()
+                && !is_code(i + 1)
+                && !conjunction
+            {
                 // `OVIP CLINTON HILLARY`: surname and given name.
                 flush(&mut phrase, &mut out);
                 let given = words.get(i + 1).copied().unwrap_or("");
@@ -679,6 +712,20 @@ mod tests {
     fn regression_generated_variations() {
         // A full stop after the last code; a code cut by a blank.
         assert_eq!(tags("PINR, EAGR, PINS."), ["PINR", "EAGR", "PINS"]);
+        // A list written as a sentence (the 1973 plusd excerpt's `OVIP,
+        // SCHULTZ, DENT, AND CASEY.` read `AND, CASEY.`); a free tag's
+        // `AND` stays, and so does an initial's full stop.
+        assert_eq!(tags("PREL, PGOV AND KDEM."), ["PREL", "PGOV", "KDEM"]);
+        assert_eq!(
+            tags("OVIP, ROE, DOE, AND POE."),
+            ["OVIP", "ROE", "DOE", "POE"]
+        );
+        assert_eq!(tags("OVIP, ROE AND DOE"), ["OVIP", "ROE", "DOE"]);
+        assert_eq!(
+            tags("PREL, TRADE AND INVESTMENT"),
+            ["PREL", "TRADE AND INVESTMENT"]
+        );
+        assert_eq!(tags("OVIP, ROE, JOHN A."), ["OVIP", "ROE, JOHN A."]);
         assert_eq!(tags("P REL, PGOV, PRE L"), ["PREL", "PGOV"]);
         // A slashed organisation code stays whole among slashed codes.
         assert_eq!(tags("PREL, UNGA/SPC"), ["PREL", "UNGA/SPC"]);

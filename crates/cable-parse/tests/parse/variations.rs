@@ -588,6 +588,8 @@ const TAG_DAMAGES: &[&str] = &[
     "damage:person-initial",
     "damage:ovip-person",
     "damage:government-keyword",
+    "damage:and-list",
+    "damage:ovip-surnames-and",
 ];
 
 struct TagCase {
@@ -700,6 +702,29 @@ fn tag_case(rng: &mut Rng, damage: &'static str, subjects: &[String], orgs: &[St
                 expected[i] = typo;
             }
             join(&written, ", ")
+        }
+        "damage:and-list" => {
+            // Written as a sentence: `PREL, PGOV AND KDEM.`.
+            let (last, head) = codes.split_last().expect("three codes or more");
+            let sep = *rng.pick(&[" AND ", ", AND ", " & "]);
+            format!("{}{sep}{last}.", head.join(", "))
+        }
+        "damage:ovip-surnames-and" => {
+            // `OVIP, SMITH, ROOD, AND GARCIA.`: visitors by surname.
+            let names = ["SMITH", "ROOD", "GARCIA", "NOVO"];
+            let k = 2 + rng.below(3);
+            let picked: Vec<&str> = names.iter().take(k).copied().collect();
+            let mut written = codes.clone();
+            written.push("OVIP".to_owned());
+            expected.push("OVIP".to_owned());
+            let (last, head) = picked.split_last().expect("two names or more");
+            for n in head {
+                written.push((*n).to_owned());
+                expected.push((*n).to_owned());
+            }
+            expected.push((*last).to_owned());
+            let sep = *rng.pick(&[", AND ", " AND "]);
+            format!("{}{sep}{last}.", written.join(", "))
         }
         "damage:person" | "damage:person-no-comma" => {
             let (s, g) = *rng.pick(PERSONS);
