@@ -587,8 +587,12 @@ fn word_case(
         out.extend(first.to_uppercase());
         let rest = cs.as_str();
         // Irish and Scottish surnames: `O'CONNOR` -> `O'Connor`,
-        // `MCDONALD` -> `McDonald`.
-        let name_prefix = if first == 'o' && rest.starts_with(is_apostrophe) && rest.len() > 3 {
+        // `MCDONALD` -> `McDonald`; the elided French and Italian article
+        // (`COTE D'IVOIRE` -> `Cote D'Ivoire`, `D'ALEMA`, `L'AQUILA`).
+        let name_prefix = if matches!(first, 'o' | 'd' | 'l')
+            && rest.starts_with(is_apostrophe)
+            && rest.len() > 3
+        {
             rest.chars().next().map(char::len_utf8)
         } else if first == 'm'
             && rest.starts_with('c')
@@ -747,6 +751,10 @@ mod tests {
             (
                 "O'ROE AND MCROE'S Q&A ON R&D",
                 "O'Roe and McRoe's Q&A on R&D",
+            ),
+            (
+                "D'ROE IN L'AQUILA AND COTE D'IVOIRE",
+                "D'Roe in L'Aquila and Cote D'Ivoire",
             ),
             (
                 "USG AND IMF ASK FOR AN END TO THE ACT",
