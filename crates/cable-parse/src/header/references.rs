@@ -755,6 +755,25 @@ fn clean(item: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// `REF: REF (A) MADRID 3785`: the label written twice (as `SUBJECT:
+/// SUBJECT:` is) is no reference; the text after it is the block.
+fn without_repeated_label(text: &str) -> &str {
+    let t = text.trim_start();
+    for label in ["REFTELS", "REFTEL", "REFS", "REF"] {
+        let Some(head) = t.get(..label.len()) else {
+            continue;
+        };
+        let rest = t.get(label.len()..).unwrap_or("");
+        if head.eq_ignore_ascii_case(label) && rest.starts_with([':', ' ', '\t', '\n']) {
+            let rest = rest.trim_start_matches([':', ' ', '\t', '\n']);
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
 pub(crate) fn references(
     text: &str,
@@ -770,6 +789,15 @@ pub(crate) fn references(
         .split(|b| !b.is_ascii_digit())
         .filter(|run| run.len() >= 3)
         .count();
+    // `REF: NONE`, `REF: N/A`: the cable cites nothing.
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
+    if ["NONE", "N/A", "NA", "NIL", "NOT APPLICABLE"]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+    {
+        return Vec::new();
+    }
+    let text = without_repeated_label(text);
     let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let mut list = items(&text);
@@ -850,6 +878,31 @@ mod tests {
         .into_iter()
         .filter_map(|r| r.id.map(|i| i.to_string()))
         .collect()
+    }
+
+    /// `REF: NONE` cites nothing; `REF: REF (A) ...` (the 2005 Madrid
+    /// cablegate page's label written twice) is no reference `REF`.
+    #[test]
+    fn regression_none_and_repeated_label() {
+        let all = |text: &str| {
+            references(
+                text,
+                Some(2005),
+                &mut Default::default(),
+                &mut RefNotes::default(),
+            )
+            .into_iter()
+            .map(|r| r.text)
+            .collect::<Vec<_>>()
+        };
+        assert!(all("NONE ").is_empty());
+        assert!(all("N/A.").is_empty());
+        assert_eq!(
+            all("REF (A) LIMA 3785 (B) LIMA 3566"),
+            ["LIMA 3785", "LIMA 3566"]
+        );
+        assert_eq!(all("REFTEL: LIMA 3785"), ["LIMA 3785"]);
+        assert_eq!(all("NONE OF THE ABOVE"), ["NONE OF THE ABOVE"]);
     }
 
     #[test]
