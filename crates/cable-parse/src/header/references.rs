@@ -544,6 +544,28 @@ fn citations(item: &str, mut cite: impl FnMut(Citation)) {
                 station.push((t.replace('0', "O"), tok.start));
                 continue;
             }
+            // `ASHGABAT687`: a station the gazetteer knows glued to its
+            // serial (not `TFGG01`, `UNSCR1737`: no station).
+            let l = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let (name, serial) = t.split_at(l);
+            if lead == 0
+                && serial.len() >= 2
+                && all_digits(serial)
+                && crate::stations::is_known(name)
+            {
+                let start = year.map_or(tok.start, |(_, at)| at.min(tok.start));
+                last_station = Some(name.to_owned());
+                cite(Citation {
+                    year: year.map(|(y, _)| y),
+                    station: name.to_owned(),
+                    serial: serial.to_owned(),
+                    start,
+                    end: tok.end,
+                });
+                station.clear();
+                year = None;
+                continue;
+            }
             station.clear();
             year = None;
             continue;
@@ -903,6 +925,18 @@ mod tests {
         );
         assert_eq!(all("REFTEL: LIMA 3785"), ["LIMA 3785"]);
         assert_eq!(all("NONE OF THE ABOVE"), ["NONE OF THE ABOVE"]);
+    }
+
+    /// 09STATE63812's `A. ASHGABAT687`: a known station glued to its
+    /// serial is a cable; letters that name no station are not.
+    #[test]
+    fn regression_station_glued_to_serial() {
+        assert_eq!(
+            ids("A. QUITO687 B. 08 QUITO733", 2009),
+            ["09QUITO687", "08QUITO733"]
+        );
+        assert!(ids("TFGG01", 2009).is_empty());
+        assert!(ids("FOOBAR1234", 2009).is_empty());
     }
 
     #[test]
