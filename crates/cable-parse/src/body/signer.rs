@@ -61,6 +61,11 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
         .trim_blanks()
         .trim_end_matches(['#', '\\'])
         .trim_end_blanks();
+    // `DANIEL ORTEGA AN...`: a line cut short (a partial extract) names no
+    // one.
+    if t.ends_with("..") || t.ends_with('…') {
+        return None;
+    }
     let t = t.strip_suffix('.').unwrap_or(t).trim_end_blanks();
     let words: Vec<&str> = t.split_whitespace().collect();
     if let Some(name) = capitalised_name(t, &words) {
@@ -259,6 +264,9 @@ mod tests {
         assert_eq!(signer_line("Hoffman").as_deref(), Some("Hoffman"));
         assert!(signer_line("Comment").is_none());
         assert!(signer_line("XXXXXXXXXXXX").is_none());
+        // 06MANAGUA1002's page ends `TRIVELLI` / `DANIEL ORTEGA AN...`.
+        assert!(signer_line("DANIEL ORTEGA AN...").is_none());
+        assert!(signer_line("JANE ROE…").is_none());
         assert_eq!(
             trailing_signer("Request feedback by January 8. CLINTON"),
             Some(("Request feedback by January 8.", "CLINTON".into()))
