@@ -277,7 +277,11 @@ pub(crate) fn inline_starts(text: &str) -> Vec<usize> {
         let glued = prev.is_ascii_uppercase()
             && c.is_ascii_uppercase()
             && b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
-        if (after_blank || glued) && c.is_ascii_alphabetic() && could_start_label(b, i) {
+        if (after_blank || glued)
+            && c.is_ascii_alphabetic()
+            && could_start_label(b, i)
+            && !cut_tag_code(text, i)
+        {
             let rest = text.get(i..).unwrap_or("");
             if inline_label(rest, glued) {
                 out.push(i);
@@ -286,6 +290,33 @@ pub(crate) fn inline_starts(text: &str) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// Whether the word at `i` is the rest of a TAGS code cut by a blank
+/// after its first letter (`P REF`: the subject code `PREF`, not a REF
+/// label): a lone capital before it, and the two make a code of the
+/// vocabulary.
+fn cut_tag_code(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let lone = i >= 2
+        && b.get(i - 2).is_some_and(u8::is_ascii_uppercase)
+        && (i < 3
+            || b.get(i - 3)
+                .is_some_and(|c| matches!(c, b' ' | b',' | b':')));
+    if !lone {
+        return false;
+    }
+    let end = b
+        .iter()
+        .skip(i)
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(b.len(), |k| i + k);
+    let code = format!(
+        "{}{}",
+        char::from(b[i - 2]),
+        text.get(i..end).unwrap_or("").to_ascii_uppercase()
+    );
+    super::tags::vocabulary_kind(&code).is_some()
 }
 
 /// A cheap test before [`inline_label`]: a label in the middle of a line
@@ -420,5 +451,10 @@ mod tests {
         assert_eq!(at.len(), 1);
         assert!(t[at[0]..].starts_with("Classified"));
         assert!(inline_starts("1. The subjects: trade and more").is_empty());
+        // `P REF,` is the code `PREF` cut by a blank, no REF label; a
+        // REF label after a word stays one.
+        assert!(inline_starts("TAGS: RS, P REF, VE").is_empty());
+        let t = "TAGS: PREL SUBJECT: A VISIT REF: LIMA 12";
+        assert_eq!(inline_starts(t).len(), 2);
     }
 }

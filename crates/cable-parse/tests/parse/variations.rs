@@ -905,10 +905,9 @@ fn tags_variations() {
     }
     tally.print("TAGS");
     // Floors as measured (2026-12-03, issue #17): every kind at 98% or
-    // more but two. Keywords run together without commas are split only
+    // more but one. Keywords run together without commas are split only
     // where a rule of `push_keywords` sees a boundary (no vocabulary of
-    // free-text keywords says where the second starts); `P REF` meets the
-    // header's inline `REF` label.
+    // free-text keywords says where the second starts).
     for k in tally.0.keys() {
         let floor = match k.as_str() {
             "damage:keyword-pair-no-commas" => 0.2,
