@@ -70,8 +70,13 @@ impl Acc {
         let after_whole = whole(after)
             && t.get(after.len()..)
                 .is_none_or(|r| r.is_empty() || r.starts_with(' '));
+        // `DI` / `RK HEADLEY`: a word with no vowel is the rest of a cut
+        // word, whatever the fragment before it spells.
+        let voiced = after
+            .chars()
+            .any(|c| matches!(c.to_ascii_uppercase(), 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
         let boundary = !rejoins_whole
-            && (whole(before)
+            && ((whole(before) && voiced)
                 || after_whole
                 || (t.starts_with(char::is_uppercase) && before.chars().any(char::is_lowercase)));
         let cut = self.written == CUT_WIDTH

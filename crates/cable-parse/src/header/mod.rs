@@ -350,6 +350,14 @@ mod tests {
             .as_deref(),
             Some("ANN B. PETERS")
         );
+        assert_eq!(
+            at_71(
+                "ACTING DEPUTY CHIEF OF MISSION AND ECONOMIC COUNSELOR DI",
+                "RK ROE -- 1.4 (B) AND (D)"
+            )
+            .as_deref(),
+            Some("DIRK ROE")
+        );
     }
 
     #[test]

@@ -239,6 +239,21 @@ fn section(rng: &mut Rng) -> String {
     }
 }
 
+/// `digits` with one of its `0`s or `1`s from position `from` on written
+/// as the letter it looks like (`O`/`o`, `I`/`l`); `None` when it has none.
+fn digit_as_letter(digits: &str, from: usize, rng: &mut Rng) -> Option<String> {
+    let mut d = digits.as_bytes().to_vec();
+    let spots: Vec<usize> = (from..d.len())
+        .filter(|&i| matches!(d[i], b'0' | b'1'))
+        .collect();
+    if spots.is_empty() {
+        return None;
+    }
+    let i = *rng.pick(&spots);
+    d[i] = *rng.pick(if d[i] == b'0' { &b"Oo"[..] } else { &b"Il"[..] });
+    String::from_utf8(d).ok()
+}
+
 /// One damaged id of `name` of `kind`, and the id it stands for; `None`
 /// when the kind does not apply to the name.
 fn damaged(kind: &str, name: &Name, rng: &mut Rng) -> Option<(String, String, String)> {
@@ -342,29 +357,13 @@ fn damaged(kind: &str, name: &Name, rng: &mut Rng) -> Option<(String, String, St
             // A digit of the year read as the letter it looks like
             // (`O9LIMA12`, `I0LIMA12`, `0lLIMA12`): only the digits that
             // have one.
-            let mut y: Vec<u8> = format!("{yy:02}").into_bytes();
-            let spots: Vec<usize> = (0..2).filter(|&i| matches!(y[i], b'0' | b'1')).collect();
-            if spots.is_empty() {
-                return None;
-            }
-            let i = *rng.pick(&spots);
-            y[i] = *rng.pick(if y[i] == b'0' { &b"Oo"[..] } else { &b"Il"[..] });
-            let y = String::from_utf8(y).ok()?;
+            let y = digit_as_letter(&format!("{yy:02}"), 0, rng)?;
             return Some((format!("{y}{c}{num}"), want, station));
         }
         "serial-ocr" => {
             // A digit of the serial after its first read as a letter
             // (`LIMA1O3`, `LIMA12l`): `0` as `O`, `1` as `I` or `l`.
-            let mut s: Vec<u8> = serial.to_string().into_bytes();
-            let spots: Vec<usize> = (1..s.len())
-                .filter(|&i| matches!(s[i], b'0' | b'1'))
-                .collect();
-            if spots.is_empty() {
-                return None;
-            }
-            let i = *rng.pick(&spots);
-            s[i] = *rng.pick(if s[i] == b'0' { &b"Oo"[..] } else { &b"Il"[..] });
-            let s = String::from_utf8(s).ok()?;
+            let s = digit_as_letter(&serial.to_string(), 1, rng)?;
             return Some((format!("{yy:02}{c}{s}"), want, station));
         }
         // The station written twice (`7575LIBREVILLE`'s doubled year,

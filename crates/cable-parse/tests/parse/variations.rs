@@ -461,6 +461,17 @@ fn cb_tally(show_failures: usize) -> (Tally, Tally) {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut per_kind = Tally::default();
     let mut shown = 0;
+    let mut show = |label: &str, c: &CbCase| {
+        if shown < show_failures {
+            shown += 1;
+            println!(
+                "FAIL {label}: {:?} expected {:?} got {}",
+                c.input,
+                c.expected,
+                cb_eval(c)
+            );
+        }
+    };
     for (dim, n) in CB_DIMS.iter().enumerate() {
         for v in 0..*n {
             for _ in 0..40 {
@@ -468,14 +479,8 @@ fn cb_tally(show_failures: usize) -> (Tally, Tally) {
                 let ok = cb_run(&c);
                 let held = c.kinds.get(dim).cloned().unwrap_or_default();
                 per_kind.add(&held, ok);
-                if !ok && shown < show_failures {
-                    shown += 1;
-                    println!(
-                        "FAIL {held}: {:?} expected {:?} got {}",
-                        c.input,
-                        c.expected,
-                        cb_eval(&c)
-                    );
+                if !ok {
+                    show(&held, &c);
                 }
             }
         }
@@ -484,14 +489,8 @@ fn cb_tally(show_failures: usize) -> (Tally, Tally) {
     for _ in 0..2000 {
         let c = cb_case(&mut rng, None);
         let ok = cb_run(&c);
-        if !ok && shown < show_failures {
-            shown += 1;
-            println!(
-                "FAIL all: {:?} expected {:?} got {}",
-                c.input,
-                c.expected,
-                cb_eval(&c)
-            );
+        if !ok {
+            show("all", &c);
         }
         mixed.add("all", ok);
         for k in &c.kinds {
