@@ -22,7 +22,7 @@
 //! * a government written `GO` and its country's initial (`GOI`, `GOS`),
 //!   and a bureau symbol of the Department that reads like a word (`NEA`,
 //!   `WHA`, `EUR`); the parts of an office symbol after a bureau's
-//!   (`NEA/MAG`, `INL/ICITAP`);
+//!   (`WHA/BSC`, `INL/ICITAP`);
 //! * a word alone in parentheses made of the heads of the words before it
 //!   (`AU MISSION IN SOMALIA (AMISOM)`, `... (AQIM)`).
 //!
@@ -446,7 +446,7 @@ fn office_symbol(subject: &str, at: usize) -> bool {
 /// 010, the Department's organisation). Each is an acronym, also those
 /// that read like words (`NEA` Near Eastern Affairs, `WHA` Western
 /// Hemisphere Affairs, `EUR`, `OBO`); in a chain of office symbols
-/// (`NEA/MAG`, `EUR/CE`, `INL/ICITAP`) every part after one of them is a
+/// (`WHA/BSC`, `EUR/CE`, `INL/ICITAP`) every part after one of them is a
 /// symbol too. Place names in the chain stay words (`AF/ZIMBABWE` is not
 /// an office).
 const DEPARTMENT_OFFICES: &[&str] = &[
@@ -769,8 +769,8 @@ mod tests {
             ("NEA A/S TO WHA AND EUR", "NEA A/S to WHA and EUR"),
             // Office symbols after a bureau's; not a place after one.
             (
-                "NEA/MAG AND INL/ICITAP ON AF/ZIMBABWE",
-                "NEA/MAG and INL/ICITAP on AF/Zimbabwe",
+                "WHA/BSC AND INL/ICITAP ON AF/ZIMBABWE",
+                "WHA/BSC and INL/ICITAP on AF/Zimbabwe",
             ),
             // Heads of the words before it, in parentheses; not a word
             // that is no head of them.

@@ -727,7 +727,7 @@ mod tests {
                 "Dirk Headley",
             ),
             ("PolMC Jane Roe for reasons 1.4 (b)", "Jane Roe"),
-            ("CONOFF JANE ROE FOR REASONS 1.4 (B)", "JANE ROE"),
+            ("MGTOFF JANE ROE FOR REASONS 1.4 (B)", "JANE ROE"),
             (
                 "POLITICALCOUNSELOR JANE ROE FOR REASONS 1.4 (B)",
                 "JANE ROE",
