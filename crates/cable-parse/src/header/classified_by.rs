@@ -360,11 +360,10 @@ fn title_evidence(w: &str) -> Option<Evidence> {
     // Title words run together (`POLITICALCOUNSELOR`, `DEPUTYCHIEF`,
     // `ACTINGDCM`); a title word and a short tail is a name (`HEADLEY`,
     // `UNITAS`, `CHAIREZ`).
-    let full = TITLE_WORDS_FULL
+    let full: Vec<&str> = TITLE_WORDS_FULL
         .iter()
-        .filter(|t| u.starts_with(**t))
-        .map(|t| &u[t.len()..])
-        .collect::<Vec<_>>();
+        .filter_map(|t| u.strip_prefix(*t))
+        .collect();
     if !full.is_empty() {
         let chain = full.iter().any(|r| {
             r.len() >= 2 && (head(r) || TITLE_WORDS.contains(r) || title_evidence(r).is_some())
@@ -403,7 +402,7 @@ enum Evidence {
 /// [`title_evidence`]): a name word, unless a title word follows it
 /// (`Managing Director`).
 fn is_weak_title_word(w: &str) -> bool {
-    title_evidence(w) == Some(Evidence::Weak) && !is_fuzzy_title_word(w)
+    title_evidence(w) == Some(Evidence::Weak)
 }
 
 /// Whether `w` has the shape of a word of a name (capitalised, letters,
