@@ -10,6 +10,8 @@
 //!   -> "REASON: 1.4 (b) ", "1. (C) Summary: The minister agreed."
 //! O 141530Z MAR 08 ... PRIORITYUNCLAS ROME 000412
 //!   -> "O 141530Z MAR 08 ... PRIORITY", "UNCLAS ROME 000412"
+//! TO SECSTATE WASHDC PRIORITY 9351UNCLAS LIMA 01239
+//!   -> "TO SECSTATE WASHDC PRIORITY 9351", "UNCLAS LIMA 01239"
 //! ```
 
 use crate::blanks::Blanks;
@@ -104,6 +106,21 @@ fn cuts(text: &str) -> Vec<usize> {
         {
             cuts.push(i - 1);
         }
+        // `TO SECSTATE WASHDC PRIORITY 9351UNCLAS NDJAMENA 01239`,
+        // `USMISSION USNATOUNCLAS SECTION 01 OF 02 SHENYANG 1301`, `QUARRY
+        // HEIGHTS PMC O N F I D E N T I A L ... LIMA 00056`: a whole banner
+        // (level, station and serial) glued to the end of the last routing
+        // line, which some text renderings join to it. Not after the same
+        // letter (`UUNCLAS`, `CC O N F`: a doubled letter).
+        if (prev.is_ascii_alphanumeric() && prev != c)
+            && BANNER_STARTS
+                .iter()
+                .any(|s| b.get(i..i + s.len()) == Some(s.as_bytes()))
+            && super::banner::banner(text.get(i..).unwrap_or("").trim_blanks())
+                .is_some_and(|bn| bn.station_serial.is_some())
+        {
+            cuts.push(i);
+        }
         // `... PRIORITYUNCLAS ROME 000412`: a precedence glued to the banner.
         if matches!(c, b'Y' | b'E') {
             for p in PRECEDENCES {
@@ -177,6 +194,32 @@ mod tests {
         assert_eq!(
             parts("AMEMBASSY NAIROBIS E C R E T STATE 194868"),
             ["AMEMBASSY NAIROBI", "S E C R E T STATE 194868"]
+        );
+        // A whole banner glued to the last routing line (the alx-txt
+        // rendering of 88NDJAMENA1239, 89SHENYANG1301, 93LIMA56); a doubled
+        // letter, or a level word without station and serial, is no cut.
+        assert_eq!(
+            parts("TO SECSTATE WASHDC PRIORITY 9351UNCLAS QUITO 01239"),
+            ["TO SECSTATE WASHDC PRIORITY 9351", "UNCLAS QUITO 01239"]
+        );
+        assert_eq!(
+            parts("USMISSION USNATOUNCLAS SECTION 01 OF 02 QUITO 1301"),
+            ["USMISSION USNATO", "UNCLAS SECTION 01 OF 02 QUITO 1301"]
+        );
+        assert_eq!(
+            parts("USCINCSO QUARRY HEIGHTS PMC O N F I D E N T I A L SECTION 01 OF 04 QUITO 00056"),
+            [
+                "USCINCSO QUARRY HEIGHTS PM",
+                "C O N F I D E N T I A L SECTION 01 OF 04 QUITO 00056"
+            ]
+        );
+        assert_eq!(
+            parts("CC O N F I D E N T I A L QUITO 123"),
+            ["CC O N F I D E N T I A L QUITO 123"]
+        );
+        assert_eq!(
+            parts("INFO AMEMBASSY QUITO 1234SECRETARY VISIT"),
+            ["INFO AMEMBASSY QUITO 1234SECRETARY VISIT"]
         );
         assert_eq!(parts("SUBJECT: A VISIT"), ["SUBJECT: A VISIT"]);
         assert_eq!(
