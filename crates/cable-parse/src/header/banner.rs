@@ -15,7 +15,8 @@ pub(crate) struct Banner {
     pub(crate) section: Option<SectionOf>,
     /// Station and serial as written: `STATE`, `017183`.
     pub(crate) station_serial: Option<(String, String)>,
-    /// The letters were doubled (`SS E C R E T`) and repaired.
+    /// The letters were doubled (`SS E C R E T`) or the level word
+    /// misspelt (`UUNCLAS`), and repaired.
     pub(crate) repaired: bool,
 }
 
@@ -33,7 +34,9 @@ const LEVELS: &[(&str, Level)] = &[
 
 /// Reads a banner line; `None` when the line is not one.
 pub(crate) fn banner(line: &str) -> Option<Banner> {
-    let (level_text, rest, repaired) = level_prefix(line)?;
+    let Some((level_text, rest, repaired)) = level_prefix(line) else {
+        return misspelt_level_banner(line);
+    };
     let level = LEVELS
         .iter()
         .find(|(w, _)| *w == level_text)
@@ -95,6 +98,32 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
         station_serial,
         repaired,
     })
+}
+
+/// A banner whose level word of six letters or more is one edit from one
+/// (`UUNCLAS MANAGUA 001002`, a doubled letter; `CONFIDENTAIL`, `SECERT`):
+/// only a whole banner, with a station and serial, since a word near
+/// `SECRET` alone (`SECRETS`) may be any capitals.
+fn misspelt_level_banner(line: &str) -> Option<Banner> {
+    let t = line.trim_blanks();
+    let end = t.find([' ', '/']).unwrap_or(t.len());
+    let word = t.get(..end)?;
+    if !(6..=13).contains(&word.len())
+        || !word.starts_with(['U', 'C', 'S'])
+        || !word.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let level = LEVELS
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| w.len() >= 6 && !w.contains(' '))
+        .find(|w| crate::stations::within_edits(word, w, 1))?;
+    let mut b = banner(&format!("{level}{}", t.get(end..)?))?;
+    b.station_serial.as_ref()?;
+    b.marking.raw = t.to_owned();
+    b.repaired = true;
+    Some(b)
 }
 
 /// `SECTION 01 OF 04` and its damaged forms, in any case: the word within
@@ -482,6 +511,16 @@ mod tests {
         let b = banner("SS E C R E T").unwrap();
         assert!(b.repaired);
         assert_eq!(b.marking.level, Some(Level::Secret));
+        // A level word one edit off (06MANAGUA1002's `UUNCLAS`), only in a
+        // whole banner.
+        let b = banner("UUNCLAS QUITO 001002").unwrap();
+        assert_eq!(b.marking.level, Some(Level::Unclassified));
+        assert_eq!(b.station_serial.unwrap().0, "QUITO");
+        assert!(b.repaired);
+        let b = banner("CONFIDENTAIL SECTION 01 OF 02 QUITO 123").unwrap();
+        assert_eq!(b.marking.level, Some(Level::Confidential));
+        assert!(banner("SECRETS OF THE TRADE").is_none());
+        assert!(banner("UUNCLAS").is_none());
         let b = banner("SECRET//NOFORN").unwrap();
         assert_eq!(b.marking.caveats, vec![Caveat::Noforn]);
         let b = banner("S e c r e t nairobi 001938").unwrap();
