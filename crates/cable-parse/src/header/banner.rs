@@ -106,12 +106,16 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
 /// `SECRET` alone (`SECRETS`) may be any capitals.
 fn misspelt_level_banner(line: &str) -> Option<Banner> {
     let t = line.trim_blanks();
-    let end = t.find([' ', '/']).unwrap_or(t.len());
+    if !t.starts_with(['U', 'C', 'S']) {
+        return None;
+    }
+    let end = t
+        .bytes()
+        .take(14)
+        .position(|b| b == b' ' || b == b'/')
+        .unwrap_or(t.len());
     let word = t.get(..end)?;
-    if !(6..=13).contains(&word.len())
-        || !word.starts_with(['U', 'C', 'S'])
-        || !word.bytes().all(|b| b.is_ascii_uppercase())
-    {
+    if !(6..=13).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
     let level = LEVELS

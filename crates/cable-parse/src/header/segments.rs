@@ -112,7 +112,8 @@ fn cuts(text: &str) -> Vec<usize> {
         // (level, station and serial) glued to the end of the last routing
         // line, which some text renderings join to it. Not after the same
         // letter (`UUNCLAS`, `CC O N F`: a doubled letter).
-        if (prev.is_ascii_alphanumeric() && prev != c)
+        if matches!(c, b'U' | b'C' | b'S' | b'L')
+            && (prev.is_ascii_alphanumeric() && prev != c)
             && BANNER_STARTS
                 .iter()
                 .any(|s| b.get(i..i + s.len()) == Some(s.as_bytes()))
