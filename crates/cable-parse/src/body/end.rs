@@ -51,9 +51,9 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
         );
     }
     let mut last_line = None;
-    // `... HAS NOW RECEIVED F...`: the text of a partial extract stops
-    // short.
     if let Some(l) = i.checked_sub(1).and_then(|j| lines.get(j)) {
+        // `... HAS NOW RECEIVED F...`: the text of a partial extract stops
+        // short.
         let t = l.text.trim_end_blanks();
         if t.ends_with("...") || t.ends_with('…') {
             cx.diag(
@@ -62,8 +62,6 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
                 "the text ends in `...`: a partial extract, cut short",
             );
         }
-    }
-    if let Some(l) = i.checked_sub(1).and_then(|j| lines.get(j)) {
         let prev = i
             .checked_sub(2)
             .and_then(|j| lines.get(j))

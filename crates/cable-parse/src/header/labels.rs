@@ -255,6 +255,13 @@ fn reference<'t>(word: &str, after: &'t str) -> Option<&'t str> {
 fn looks_like_ref_start(rest: &str) -> bool {
     let r = rest.trim_start_blanks();
     let b = r.as_bytes();
+    // `REF (A) MADRID 3785`: a parenthesised item label.
+    if b.first() == Some(&b'(')
+        && b.get(1).is_some_and(u8::is_ascii_uppercase)
+        && b.get(2) == Some(&b')')
+    {
+        return true;
+    }
     b.first().is_some_and(|c| c.is_ascii_uppercase())
         && (b.get(1).is_some_and(|c| matches!(c, b'.' | b')')) || r.split_whitespace().count() >= 2)
 }
@@ -454,6 +461,9 @@ mod tests {
         // `P REF,` is the code `PREF` cut by a blank, no REF label; a
         // REF label after a word stays one.
         assert!(inline_starts("TAGS: RS, P REF, VE").is_empty());
+        // `REF (A) LIMA 12` without a colon: a parenthesised item label.
+        assert_eq!(l("REF (A) LIMA 12"), Some((Label::Ref, "(A) LIMA 12")));
+        assert_eq!(l("REF (THE TEXT)"), None);
         let t = "TAGS: PREL SUBJECT: A VISIT REF: LIMA 12";
         assert_eq!(inline_starts(t).len(), 2);
     }

@@ -778,22 +778,14 @@ fn clean(item: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `REF: REF (A) MADRID 3785`: the label written twice (as `SUBJECT:
-/// SUBJECT:` is) is no reference; the text after it is the block.
+/// SUBJECT:` is) is no reference; the text after it is the block. The
+/// label is the header's ([`super::labels::label`]: `REF`, `REFS`,
+/// `REFTEL`, their misspellings).
 fn without_repeated_label(text: &str) -> &str {
-    let t = text.trim_start();
-    for label in ["REFTELS", "REFTEL", "REFS", "REF"] {
-        let Some(head) = t.get(..label.len()) else {
-            continue;
-        };
-        let rest = t.get(label.len()..).unwrap_or("");
-        if head.eq_ignore_ascii_case(label) && rest.starts_with([':', ' ', '\t', '\n']) {
-            let rest = rest.trim_start_matches([':', ' ', '\t', '\n']);
-            if !rest.is_empty() {
-                return rest;
-            }
-        }
+    match super::labels::label(text.trim_start()) {
+        Some(f) if f.label == super::labels::Label::Ref && !f.rest.is_empty() => f.rest,
+        _ => text,
     }
-    text
 }
 
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
