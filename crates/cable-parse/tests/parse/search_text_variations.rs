@@ -109,6 +109,21 @@ fn labelled(rng: &mut Rng, count: usize, label: &dyn Fn(usize) -> String, min: u
 fn join(kind: String, paras: Vec<Para>) -> Case {
     let mut input = Vec::new();
     let mut expected = Vec::new();
+    append(&mut input, &mut expected, paras);
+    Case {
+        kind,
+        input,
+        expected,
+    }
+}
+
+/// Appends paragraphs, one blank line between them, to an input and its
+/// expected search text.
+fn append(
+    input: &mut Vec<String>,
+    expected: &mut Vec<String>,
+    paras: impl IntoIterator<Item = Para>,
+) {
     for (k, (i, e)) in paras.into_iter().enumerate() {
         if k > 0 {
             input.push(String::new());
@@ -116,11 +131,6 @@ fn join(kind: String, paras: Vec<Para>) -> Case {
         }
         input.extend(i);
         expected.extend(e);
-    }
-    Case {
-        kind,
-        input,
-        expected,
     }
 }
 
@@ -291,14 +301,7 @@ fn with_debris(rng: &mut Rng, kind: &str, debris: &[String], place: usize) -> Ca
     } else if before || after {
         expected.push(String::new());
     }
-    for (k, (i, e)) in paras.into_iter().skip(1).enumerate() {
-        if k > 0 {
-            input.push(String::new());
-            expected.push(String::new());
-        }
-        input.extend(i);
-        expected.extend(e);
-    }
+    append(&mut input, &mut expected, paras.into_iter().skip(1));
     Case {
         kind: format!("{kind}, {name}"),
         input,
