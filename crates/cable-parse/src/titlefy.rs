@@ -9,8 +9,10 @@
 //! * a word without a vowel (`MTCR`, `DPRK`, `PRC`), except the English
 //!   abbreviations `MR`, `MRS`, `DR`, `ST`;
 //! * a two-letter word that is no English word (`UK`, `US`, `UN`, `PM`);
-//! * an organisation code of the TAGS vocabulary (`NATO`, `IAEA`, `VARIG`)
-//!   that is no English function word (`WHO` is also a pronoun);
+//! * an organisation code of the TAGS vocabulary (`NATO`, `IAEA`, `VARIG`),
+//!   or a word an English dictionary writes only in capitals (`ASEAN`,
+//!   `FOIA`, `UNCTAD`: `acronyms.txt`, from the SCOWL word lists), that is
+//!   no English function word (`WHO` is also a pronoun);
 //! * in a cable, a word the cable's own mixed-case body writes in capitals
 //!   ([`titlefy_with`]);
 //! * a word holding letters and digits that is no ordinal or decade
@@ -27,7 +29,8 @@
 //!   (`AU MISSION IN SOMALIA (AMISOM)`, `... (AQIM)`).
 //!
 //! The plural of an acronym takes a lower-case `s` (`NGOS` -> `NGOs`)
-//! when the word is no acronym as a whole.
+//! when the word is no acronym as a whole nor a word the dictionary writes
+//! in capitals (`AIDS`).
 //!
 //! The words of a place's name (the ISO 3166 country names and the post
 //! names of ACP 117: `SRI LANKA`, `EL SALVADOR`, `DAR ES SALAAM`) are words,
@@ -305,6 +308,39 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
         && !FUNCTION_WORDS.contains(&upper)
 }
 
+/// Whether `upper` is an acronym as a whole word: by [`is_acronym`], or
+/// because an English dictionary writes it only in capitals
+/// ([`DICTIONARY`]). The dictionary is not asked about the stem of a
+/// plural: `THIS` is no plural of `THI`.
+fn is_whole_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
+    is_acronym(upper, body) || DICTIONARY.get(upper) == Some(&Written::Capitals)
+}
+
+/// How an English dictionary writes a word it writes in capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// Only in capitals (`NAFTA`): an acronym.
+    Capitals,
+    /// Also in lower case (`AIDS`/`aids`): a word, and no plural of an
+    /// acronym.
+    AlsoLowerCase,
+}
+
+/// Words of three or more letters an English dictionary writes in capitals
+/// (`acronyms.txt`, derived from the SCOWL word lists: `NAFTA`, `ASEAN`,
+/// `HIV`, `FOIA`; `AIDS word`).
+static DICTIONARY: LazyLock<std::collections::HashMap<&'static str, Written>> =
+    LazyLock::new(|| {
+        include_str!("acronyms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| match l.split_once(' ') {
+                Some((w, _)) => (w, Written::AlsoLowerCase),
+                None => (l, Written::Capitals),
+            })
+            .collect()
+    });
+
 /// A Roman numeral from II to XXXIX (`WORLD WAR II`, `PART VII`, `TITLE
 /// XIV`): no English word has that shape.
 fn is_roman_numeral(w: &str) -> bool {
@@ -554,7 +590,7 @@ fn word_case(
         scratch.push_str(&stem.to_uppercase());
     }
     // `Q&A`, `AT&T`, `R&D`: an abbreviation joined by `&`.
-    if how.place.is_none() && (scratch.contains('&') || is_acronym(scratch, body)) {
+    if how.place.is_none() && (scratch.contains('&') || is_whole_acronym(scratch, body)) {
         out.push_str(scratch);
         out.push_str(&suffix.to_lowercase());
         return;
@@ -564,7 +600,11 @@ fn word_case(
     if how.place.is_none() && suffix.is_empty() && scratch.len() >= 4 && scratch.ends_with('S') {
         let stem = &scratch[..scratch.len() - 1];
         // Not `DOES`, `GOES` (an English `-ES`) nor a government's `GO`.
-        if !stem.ends_with(['S', 'E']) && !is_government(stem) && is_acronym(stem, body) {
+        if !stem.ends_with(['S', 'E'])
+            && !is_government(stem)
+            && !DICTIONARY.contains_key(scratch.as_str())
+            && is_acronym(stem, body)
+        {
             out.push_str(stem);
             out.push('s');
             return;
@@ -783,6 +823,18 @@ mod tests {
                 "AU Mission in Somalia (AMISOM) Funds",
             ),
             ("THE PEOPLES FRONT (FRONT)", "The Peoples Front (Front)"),
+            // Words the dictionary writes only in capitals; not a plural
+            // made of one (`THIS`), nor a word it also writes in lower
+            // case (`TIP`, `AIDS`), nor a name it capitalises (`ALI`).
+            (
+                "ASEAN AND ECOWAS ON A FOIA REQUEST",
+                "ASEAN and ECOWAS on a FOIA Request",
+            ),
+            ("THIS TIP ON AIDS FOR ALI", "This Tip on Aids for Ali"),
+            (
+                "HIV AND THE IED, BLE AND ROE",
+                "HIV and the IED, Ble and Roe",
+            ),
             // Plurals of acronyms; plurals of words and acronyms by shape.
             (
                 "NGOS AND MFAS MEET; IDPS, ARMS AND ACTS",
