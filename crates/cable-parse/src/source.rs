@@ -51,6 +51,13 @@ static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// `STATE 161482`, `RIYADH 00905 01 OF 03 060018Z`: the rest of a page
+/// header the 1978-79 PlusD layout puts on the line after `PAGE 01`.
+static PAGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?$")
+        .expect("valid regex")
+});
+
 impl<'a> Source<'a> {
     /// Splits and cleans `text`, recording what was removed in `cx`.
     pub(crate) fn new(text: &'a str, cx: &mut Context<'_>) -> Source<'a> {
@@ -103,6 +110,8 @@ impl<'a> Source<'a> {
         // After a `PAGE nn` header, classification lines repeated around the
         // page break are dropped for a few lines.
         let mut after_page = 0u8;
+        // The line before was a bare `PAGE nn`.
+        let mut bare_page = false;
         let mut skip_review = false;
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -171,8 +180,19 @@ impl<'a> Source<'a> {
                 skip_review = trimmed.ends_with("Systematic") || trimmed.ends_with("EO");
                 continue;
             }
+            if bare_page && !trimmed.is_empty() {
+                bare_page = false;
+                let collapsed = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+                if PAGE_TAIL.is_match(&collapsed) {
+                    pages += 1;
+                    continue;
+                }
+            }
             if let Some(page) = page_header(trimmed) {
                 pages += 1;
+                // `PAGE 01⏎RIYADH 00905 01 OF 03 060018Z`: the header's
+                // rest on the next line.
+                bare_page = trimmed.len() <= 8;
                 first_page.get_or_insert(no);
                 if page == PageKind::Numbered {
                     // `SECRET⏎SECRET⏎PAGE 02 STATE 189296`: drop the repeats before it.

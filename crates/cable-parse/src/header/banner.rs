@@ -474,6 +474,8 @@ impl Header<'_, '_> {
         if b.section.is_some() {
             self.cx.cable.section = b.section;
         }
+        self.bare_top_banner =
+            b.station_serial.is_none() && !self.seen_routing && !self.seen_fields;
         if let Some((st, serial)) = b.station_serial {
             self.banner_id = Some((st, serial, no));
         }

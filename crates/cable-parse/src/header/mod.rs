@@ -77,6 +77,11 @@ struct Header<'c, 'k> {
     /// refers to: the last one opened since the `FM` or DTG line.
     addressee_block: Open,
     seen_banner: bool,
+    /// The banner read so far is a bare level word read before any
+    /// routing (`CONFIDENTIAL` atop a 1970s PlusD page, the first page's
+    /// classification line): the routing lines after it are still
+    /// routing, and the whole banner after them replaces it.
+    bare_top_banner: bool,
     seen_fields: bool,
     seen_eo_tags_subject: bool,
     /// Station, serial and line of the banner's id.
@@ -113,6 +118,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         seen_routing: false,
         addressee_block: Open::None,
         seen_banner: false,
+        bare_top_banner: false,
         seen_fields: false,
         seen_eo_tags_subject: false,
         banner_id: None,

@@ -284,7 +284,9 @@ impl<'s> Header<'_, '_> {
         t: &'s str,
         queue: &mut VecDeque<Seg<'s>>,
     ) -> Option<Step> {
-        let before_banner = !self.seen_banner && !self.seen_fields;
+        // A bare level word atop the page (`CONFIDENTIAL⏎PAGE 01 ...⏎P R
+        // 061507Z AUG 75⏎FM ...`) is no banner to routing.
+        let before_banner = (!self.seen_banner || self.bare_top_banner) && !self.seen_fields;
         if before_banner && !matches!(self.open, Open::To | Open::Info | Open::Xmt) {
             if let Some(rl) = routing_line(t) {
                 self.routing_line(seg, rl, queue);
@@ -300,7 +302,10 @@ impl<'s> Header<'_, '_> {
         }
         // `Classified By: AMBASSADOR` / `TO THE OSCE JANE ROE`: a wrapped
         // title, not an addressee line.
-        if self.seen_banner || self.open == Open::ClassifiedBy {
+        // After a bare level word atop the page, a `TO` or `INFO` block
+        // only once a DTG or `FM` line began the routing.
+        let after_bare_top = self.bare_top_banner && self.seen_routing && !self.seen_fields;
+        if (self.seen_banner && !after_bare_top) || self.open == Open::ClassifiedBy {
             return None;
         }
         for (kw, open) in [("TO ", Open::To), ("INFO ", Open::Info)] {
