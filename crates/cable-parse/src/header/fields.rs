@@ -147,6 +147,7 @@ impl Header<'_, '_> {
             Open::Ref => self.ref_blank = true,
             Open::PlusDist | Open::None => {}
             Open::Subject if self.subject.text.trim_blanks().is_empty() => {}
+            Open::Subject if !self.subject_blank => self.subject_blank = true,
             Open::Tags if self.tags.text.trim_blanks().is_empty() => {}
             _ => self.close_open(),
         }
@@ -165,6 +166,51 @@ impl Header<'_, '_> {
         if (references::starts_with_label(t) && !is_body_start(t)) || completes {
             self.ref_blank = false;
             self.refs.push(t);
+            return Some(Step::Next);
+        }
+        self.close_open();
+        None
+    }
+
+    /// A line after a blank line after the SUBJECT: the subject's last
+    /// words, wrapped onto a line of their own in a rendering that puts
+    /// blank lines between the header's lines (`SUBJECT: NORTH KOREA AFTER
+    /// CURRENCY⏎⏎REFORM⏎⏎REF: ...`), when the subject is not finished by
+    /// punctuation, the line is short, written in the subject's case, no
+    /// label, banner, handling line or body start, and a labelled field or
+    /// the body comes next. Anything else closes the subject.
+    pub(super) fn subject_after_blank(
+        &mut self,
+        t: &str,
+        rest: &[crate::source::Line<'_>],
+        next_line: usize,
+    ) -> Option<Step> {
+        if !(self.open == Open::Subject && self.subject_blank) {
+            return None;
+        }
+        self.subject_blank = false;
+        let subject = self.subject.text.trim_blanks();
+        let caps = |s: &str| !s.chars().any(char::is_lowercase);
+        let same_case = if caps(subject) {
+            caps(t)
+        } else {
+            t.starts_with(|c: char| c.is_lowercase())
+        };
+        let next = rest
+            .iter()
+            .skip(next_line)
+            .map(|l| l.text.trim_blanks())
+            .find(|l| !l.is_empty());
+        let wraps = same_case
+            && t.len() <= 40
+            && !subject.ends_with(['.', '?', '!', ')', '"'])
+            && labels::label(t).is_none()
+            && !is_body_start(t)
+            && banner::banner(t).is_none()
+            && !handling::is_handling_line(t)
+            && next.is_some_and(|n| labels::label(n).is_some() || is_body_start(n));
+        if wraps {
+            self.subject.push(t);
             return Some(Step::Next);
         }
         self.close_open();
@@ -298,6 +344,7 @@ impl Header<'_, '_> {
     pub(super) fn close_open(&mut self) {
         let open = std::mem::replace(&mut self.open, Open::None);
         self.ref_blank = false;
+        self.subject_blank = false;
         match open {
             Open::Tags => self.close_tags(),
             Open::Subject => self.close_subject(),

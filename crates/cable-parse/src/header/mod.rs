@@ -72,6 +72,8 @@ struct Header<'c, 'k> {
     classified: Acc,
     /// A blank line came inside the open REF block.
     ref_blank: bool,
+    /// A blank line came after the open SUBJECT.
+    subject_blank: bool,
     seen_routing: bool,
     /// The addressee block (`Open::To` or `Open::Info`) an `XMT` line
     /// refers to: the last one opened since the `FM` or DTG line.
@@ -115,6 +117,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         classified: Acc::default(),
         line_width: 0,
         ref_blank: false,
+        subject_blank: false,
         seen_routing: false,
         addressee_block: Open::None,
         seen_banner: false,
@@ -181,6 +184,9 @@ impl Header<'_, '_> {
             return Step::Next;
         }
         if let Some(step) = self.ref_after_blank(t) {
+            return step;
+        }
+        if let Some(step) = self.subject_after_blank(t, rest, next_line) {
             return step;
         }
         if let Some(step) = self.routing(seg, t, queue) {

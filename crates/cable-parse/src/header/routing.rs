@@ -239,7 +239,9 @@ pub(crate) fn addressee(text: &str) -> Option<Addressee> {
         }
     }
     let name = words.join(" ");
-    if name.is_empty() {
+    // A lone letter is debris (`C` before the banner `SE C R E T ...` glued
+    // to it), not an addressee: the caller reports it.
+    if name.is_empty() || (route.is_none() && name.len() < 2) {
         return None;
     }
     Some(Addressee {
@@ -481,6 +483,7 @@ mod tests {
 
     #[test]
     fn addressees() {
+        assert!(addressee("C").is_none());
         let a = addressee("RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 4460").unwrap();
         assert_eq!(a.route.as_deref(), Some("RUEHC"));
         assert_eq!(a.name, "SECSTATE WASHDC");

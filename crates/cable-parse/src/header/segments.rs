@@ -34,17 +34,35 @@ pub(super) struct Seg<'s> {
 /// IMMEDIATE) that a collapsed header glues to the banner after it.
 const PRECEDENCES: &[&str] = &["ROUTINE", "PRIORITY", "IMMEDIATE"];
 
-/// Starts of a banner glued to a precedence word: a level word, or the
-/// letter-spaced start of one.
-const BANNER_STARTS: &[&str] = &[
-    "UNCLAS",
-    "CONFIDENTIAL",
-    "SECRET",
-    "LIMITED",
-    "C O N",
-    "S E C",
-    "U N C",
-];
+/// The first four letters of the level words a banner starts with.
+const LEVEL_HEADS: &[&[u8; 4]] = &[b"UNCL", b"CONF", b"SECR", b"LIMI"];
+
+/// Whether `b` starts like a banner's level word: its first four letters,
+/// written together or letter-spaced, or spaced with two letters run
+/// together (`UNCLAS`, `C O N F`, `SE C R E T`). A cheap test before the
+/// banner is parsed.
+fn level_start(b: &[u8]) -> bool {
+    let mut head = [0u8; 4];
+    let mut n = 0;
+    let mut spaces = 0;
+    for &c in b.iter().take(8) {
+        if c.is_ascii_uppercase() {
+            if let Some(h) = head.get_mut(n) {
+                *h = c;
+            }
+            n += 1;
+            spaces = 0;
+            if n == 4 {
+                break;
+            }
+        } else if c == b' ' && n > 0 && spaces == 0 {
+            spaces += 1;
+        } else {
+            return false;
+        }
+    }
+    n == 4 && LEVEL_HEADS.iter().any(|h| **h == head)
+}
 
 /// The letter-spaced level words after their first letter, to find one
 /// glued to the word before it: `NAIROBIS E C R E T` is `NAIROBI`, `S E C R
@@ -114,9 +132,7 @@ fn cuts(text: &str) -> Vec<usize> {
         // letter (`UUNCLAS`, `CC O N F`: a doubled letter).
         if matches!(c, b'U' | b'C' | b'S' | b'L')
             && (prev.is_ascii_alphanumeric() && prev != c)
-            && BANNER_STARTS
-                .iter()
-                .any(|s| b.get(i..i + s.len()) == Some(s.as_bytes()))
+            && level_start(b.get(i..).unwrap_or(&[]))
             && super::banner::banner(text.get(i..).unwrap_or("").trim_blanks())
                 .is_some_and(|bn| bn.station_serial.is_some())
         {
@@ -128,7 +144,7 @@ fn cuts(text: &str) -> Vec<usize> {
                 let start = (i + 1).checked_sub(p.len());
                 if start.and_then(|s| b.get(s..=i)) == Some(p.as_bytes()) {
                     let after = text.get(i + 1..).unwrap_or("");
-                    if BANNER_STARTS.iter().any(|s| after.starts_with(s)) {
+                    if level_start(after.as_bytes()) {
                         cuts.push(i + 1);
                     }
                 }
@@ -213,6 +229,12 @@ mod tests {
                 "USCINCSO QUARRY HEIGHTS PM",
                 "C O N F I D E N T I A L SECTION 01 OF 04 QUITO 00056"
             ]
+        );
+        // Debris before a spaced level word with two letters run
+        // together (the 09MOSCOW1108 page's `CSE C R E T`).
+        assert_eq!(
+            parts("CSE C R E T SECTION 01 OF 02 QUITO 000004"),
+            ["C", "SE C R E T SECTION 01 OF 02 QUITO 000004"]
         );
         assert_eq!(
             parts("CC O N F I D E N T I A L QUITO 123"),
