@@ -148,7 +148,7 @@ impl<'s> Header<'_, '_> {
         if started
             && (fields_ahead || (!self.seen_eo_tags_subject && t.len() <= 100 && !t.ends_with('.')))
         {
-            self.handling_line(t);
+            self.handling_line(t, seg.no);
             return Step::Next;
         }
         // Lines before any header construct: debris when the header
@@ -176,14 +176,52 @@ impl<'s> Header<'_, '_> {
     }
 
     /// Keeps a handling line: caveat words join the banner's caveats,
+    /// a line that wraps the one before it ([`wraps_onto`]) joins it,
     /// anything else goes to `Cable::handling` as written.
-    pub(super) fn handling_line(&mut self, t: &str) {
+    pub(super) fn handling_line(&mut self, t: &str, no: u32) {
         if let Some(cs) = banner::caveat_line(t) {
             self.add_caveats(cs);
-        } else {
-            self.cx.cable.handling.push(t.to_owned());
+            self.last_handling = None;
+            return;
         }
+        let follows = self.last_handling == Some(no.saturating_sub(1));
+        self.last_handling = Some(no);
+        if let Some(prev) = self.cx.cable.handling.last_mut() {
+            if follows && wraps_onto(prev, t) {
+                prev.push(' ');
+                prev.push_str(t);
+                return;
+            }
+        }
+        self.cx.cable.handling.push(t.to_owned());
     }
+}
+
+/// Words a handling instruction cannot end with: a line ending in one was
+/// cut by the line's width (`... NSC FOR⏎SCHEINMAN, CONNERY`).
+const OPEN_ENDINGS: &[&str] = &["AND", "OR", "FOR", "TO", "OF", "THE", "PASS", "ALSO", "&"];
+
+/// Whether the handling line `next` continues `prev`, the line before it,
+/// cut by the line's width: `prev` ends in a comma, semicolon or an
+/// [`OPEN_ENDINGS`] word, or leaves a parenthesis open; or `next` starts
+/// in lower case, with `AND`, `OR`, or a parenthesis (`... IO/T⏎(JROE),
+/// AND EUR/AGS`); or `prev` is a repeat's heading (`FOLLOWING REPEAT
+/// STATE 161482 SENT ACTION CAIRO ... TEL⏎AVIV ... QTE:`) not yet closed
+/// by its `QUOTE`.
+fn wraps_onto(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end_blanks();
+    let last_word = prev.rsplit(' ').next().unwrap_or("");
+    let open_parens = prev.matches('(').count() > prev.matches(')').count();
+    let repeat_open = (prev.starts_with("FOLLOWING REPEAT") || prev.starts_with("REPEAT "))
+        && !prev.contains("QUOTE")
+        && !prev.contains("QTE");
+    prev.ends_with([',', ';'])
+        || OPEN_ENDINGS.contains(&last_word)
+        || open_parens
+        || repeat_open
+        || next.starts_with(|c: char| c.is_lowercase() || c == '(')
+        || next.starts_with("AND ")
+        || next.starts_with("OR ")
 }
 
 /// The first line of the body: a numbered paragraph, a portion-marked

@@ -74,6 +74,9 @@ struct Header<'c, 'k> {
     ref_blank: bool,
     /// A blank line came after the open SUBJECT.
     subject_blank: bool,
+    /// The input line of the last handling line kept, to join a line
+    /// wrapped onto the next one ([`handling`]).
+    last_handling: Option<u32>,
     seen_routing: bool,
     /// The addressee block (`Open::To` or `Open::Info`) an `XMT` line
     /// refers to: the last one opened since the `FM` or DTG line.
@@ -118,6 +121,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         line_width: 0,
         ref_blank: false,
         subject_blank: false,
+        last_handling: None,
         seen_routing: false,
         addressee_block: Open::None,
         seen_banner: false,
