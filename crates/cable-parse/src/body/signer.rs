@@ -40,6 +40,11 @@ const NOT_NAMES: &[&str] = &[
     "INFO",
 ];
 
+/// English words that start a line of prose and no name (a name's
+/// particles, `DE`, `LA`, `VAN`, are not among them): `A FOREI`, the cut
+/// end of a partial extract, is no signer.
+const PROSE_STARTS: &[&str] = &["A", "THE", "AND", "OF"];
+
 /// Reads a whole line as a signer's name: a surname (or up to four
 /// words) in capitals, or one capitalised name in a text whose case was
 /// edited (`Hoffman`); a trailing `.` or `##` is dropped.
@@ -81,6 +86,7 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
             .all(|b| b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.' | b' ' | b'/'))
         || t.bytes().filter(u8::is_ascii_uppercase).count() < 2
         || words.first().is_some_and(|w| NOT_NAMES.contains(w))
+        || (words.len() > 1 && words.first().is_some_and(|w| PROSE_STARTS.contains(w)))
         || words.iter().all(|w| NOT_NAMES.contains(w) || *w == "/")
         || is_redaction(t)
     {
@@ -267,6 +273,9 @@ mod tests {
         // 06MANAGUA1002's page ends `TRIVELLI` / `DANIEL ORTEGA AN...`.
         assert!(signer_line("DANIEL ORTEGA AN...").is_none());
         assert!(signer_line("JANE ROE…").is_none());
+        // The cut end of a partial extract (73STATE189296's `A FOREI`).
+        assert!(signer_line("A FOREI").is_none());
+        assert!(signer_line("THE MINIST").is_none());
         assert_eq!(
             trailing_signer("Request feedback by January 8. CLINTON"),
             Some(("Request feedback by January 8.", "CLINTON".into()))

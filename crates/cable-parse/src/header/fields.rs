@@ -299,7 +299,12 @@ impl Header<'_, '_> {
     }
 
     /// A line continuing the open field.
-    pub(super) fn continuation(&mut self, seg: &Seg<'_>, t: &str) -> Option<Step> {
+    pub(super) fn continuation(
+        &mut self,
+        seg: &Seg<'_>,
+        t: &str,
+        rest: &[crate::source::Line<'_>],
+    ) -> Option<Step> {
         let body_start = is_body_start(t)
             && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
         if let Some(step) = self.addressee_continuation(seg, t, body_start) {
@@ -322,6 +327,7 @@ impl Header<'_, '_> {
                 let empty = self.subject.text.trim_blanks().is_empty();
                 !handling::is_handling_line(t)
                     && (empty || !(all_caps && t.chars().any(char::is_lowercase)))
+                    && (empty || !self.ended_short(seg, t, rest))
             }
             Open::Ref => banner::banner(t).is_none(),
             Open::ClassifiedBy => true,
@@ -338,6 +344,29 @@ impl Header<'_, '_> {
             _ => {}
         }
         Some(Step::Next)
+    }
+
+    /// Whether the line before `seg` ended well short of the width the
+    /// text is wrapped at, so `t`'s first word would have fitted on it: no
+    /// wrap broke that line, and `t` does not continue it (the 1970s
+    /// telegrams, with no blank line between header and body: `SUBJECT:
+    /// SPECIAL SUMMARY NUMBER 2` / `VIENNA PASS TO ...`). A text whose lines
+    /// are not wrapped at a width (HTML paragraphs of hundreds of
+    /// characters) has no such test; the margin of eight characters
+    /// allows for lines a few characters short of the width (wrapped
+    /// subjects of the corpus fill their line to within two characters of
+    /// it).
+    fn ended_short(&mut self, seg: &Seg<'_>, t: &str, rest: &[crate::source::Line<'_>]) -> bool {
+        let Some(prev) = seg.idx.checked_sub(1).and_then(|i| rest.get(i)) else {
+            return false;
+        };
+        let width = *self.wrap_width.get_or_insert_with(|| wrap_width(rest));
+        let Some(width) = width else {
+            return false;
+        };
+        let prev_width = prev.text.trim_end_blanks().chars().count();
+        let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+        prev_width + 1 + word + 8 <= width
     }
 
     /// Closes the open multi-line field, turning its text into model values.
@@ -450,4 +479,21 @@ impl Header<'_, '_> {
             self.cx.cable.reasons = reasons;
         }
     }
+}
+
+/// The width a text's lines were wrapped at: the 95th percentile of the
+/// widths of its lines with text, when there are ten or more and it is at
+/// most 80 (a telegram's columns); else none.
+fn wrap_width(lines: &[crate::source::Line<'_>]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.trim_end_blanks().chars().count())
+        .filter(|&w| w > 0)
+        .collect();
+    if widths.len() < 10 {
+        return None;
+    }
+    let at = widths.len() * 95 / 100 - 1;
+    let (_, &mut w, _) = widths.select_nth_unstable(at);
+    (w <= 80).then_some(w)
 }

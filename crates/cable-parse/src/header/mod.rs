@@ -77,6 +77,9 @@ struct Header<'c, 'k> {
     /// The input line of the last handling line kept, to join a line
     /// wrapped onto the next one ([`handling`]).
     last_handling: Option<u32>,
+    /// The width the text's lines were wrapped at, once measured
+    /// ([`fields`]).
+    wrap_width: Option<Option<usize>>,
     seen_routing: bool,
     /// The addressee block (`Open::To` or `Open::Info`) an `XMT` line
     /// refers to: the last one opened since the `FM` or DTG line.
@@ -122,6 +125,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         ref_blank: false,
         subject_blank: false,
         last_handling: None,
+        wrap_width: None,
         seen_routing: false,
         addressee_block: Open::None,
         seen_banner: false,
@@ -211,7 +215,7 @@ impl Header<'_, '_> {
         if let Some(step) = self.field(seg, t) {
             return step;
         }
-        if let Some(step) = self.continuation(seg, t) {
+        if let Some(step) = self.continuation(seg, t, rest) {
             return step;
         }
         self.odd_line(seg, t, rest, next_line, queue)
