@@ -353,6 +353,63 @@ fn is_roman_numeral(w: &str) -> bool {
     w.len() >= 2 && tens <= 3 && units
 }
 
+/// How a subject is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// In capitals (the letters of an ordinal or decade aside: `9th`,
+    /// `1990s`).
+    Capitals,
+    /// In lower case only: a text whose case was lowered.
+    Lower,
+    /// In mixed case, as its author typed it: kept as it is.
+    Mixed,
+}
+
+/// How `subject` is written; the letters after a number (`9th ICG`,
+/// `THE 1990s`) do not count.
+fn written_case(subject: &str) -> Case {
+    let (mut upper, mut lower) = (false, false);
+    for word in subject.split(|c: char| !c.is_alphanumeric()) {
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && word.chars().skip(digits).all(char::is_alphabetic) {
+            continue;
+        }
+        upper |= word.chars().any(char::is_uppercase);
+        lower |= word.chars().any(char::is_lowercase);
+    }
+    match (upper, lower) {
+        (_, false) => Case::Capitals,
+        (false, true) => Case::Lower,
+        (true, true) => Case::Mixed,
+    }
+}
+
+/// `SECRETARY' S REPORT` -> `SECRETARY'S REPORT`: the blank the 1970s
+/// archive text puts after an apostrophe before a possessive `S` (the
+/// cable format guide, section 6, "Noise"). None when there is none.
+fn join_possessive(subject: &str) -> Option<String> {
+    let joins = |head: &str, tail: &str| {
+        head.ends_with(|c: char| c.is_ascii_alphabetic())
+            && tail
+                .as_bytes()
+                .get(3)
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    };
+    let mut found = false;
+    let mut out = String::new();
+    let mut rest = subject;
+    while let Some(i) = rest.find("' S") {
+        let (head, tail) = rest.split_at(i);
+        let join = joins(head, tail);
+        found |= join;
+        out.push_str(head);
+        out.push_str(if join { "'S" } else { "' S" });
+        rest = tail.get(3..).unwrap_or("");
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
 /// Title-cases an all-caps subject, keeping acronyms upper-case and small
 /// words lower-case.
 ///
@@ -372,9 +429,25 @@ pub fn titlefy(subject: &str) -> String {
 /// [`titlefy`], also keeping upper-case the words of `body_capitals` (the
 /// words a cable's mixed-case body writes in capitals: `MTCR`, `GOI`).
 pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> String {
-    if subject.chars().any(char::is_lowercase) {
-        return subject.to_owned();
-    }
+    let upper;
+    let subject = match written_case(subject) {
+        Case::Mixed => return subject.to_owned(),
+        Case::Capitals => subject,
+        // `german test chamber sold to iran's dio` (a text whose case was
+        // lowered): read like capitals.
+        Case::Lower => {
+            upper = subject.to_uppercase();
+            upper.as_str()
+        }
+    };
+    let joined;
+    let subject = match join_possessive(subject) {
+        Some(j) => {
+            joined = j;
+            joined.as_str()
+        }
+        None => subject,
+    };
     let mut out = String::with_capacity(subject.len());
     let mut scratch = String::new();
     let mut rest = subject;
@@ -835,6 +908,21 @@ mod tests {
                 "HIV AND THE IED, BLE AND ROE",
                 "HIV and the IED, Ble and Roe",
             ),
+            // Capitals with an ordinal's letters; a lowered text; the
+            // blank after the apostrophe of the 1970s archive text.
+            (
+                "QUITO TALKS - 9th ICG-G IN LIMA",
+                "Quito Talks - 9th ICG-G in Lima",
+            ),
+            (
+                "german test kit sold to the roe's firm",
+                "German Test Kit Sold to the Roe's Firm",
+            ),
+            (
+                "SECRETARY' S REPORT ON THE ' SPECIAL' ' S' PLAN",
+                "Secretary's Report on the ' Special' ' S' Plan",
+            ),
+            ("THE Minister's VIEW", "THE Minister's VIEW"),
             // Plurals of acronyms; plurals of words and acronyms by shape.
             (
                 "NGOS AND MFAS MEET; IDPS, ARMS AND ACTS",

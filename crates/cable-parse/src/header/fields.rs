@@ -109,7 +109,15 @@ impl Acc {
                 .split(|c: char| !c.is_alphabetic())
                 .next()
                 .is_some_and(whole_word);
-        if !glue && !self.text.is_empty() {
+        // `PRO-` / `CRASTINATION`, `UK-` / `BASED`: a word broken at its
+        // hyphen (not a dash, ` -`, `--`) goes on after the hyphen.
+        let hyphen = self.text.ends_with('-')
+            && self
+                .text
+                .get(..self.text.len() - 1)
+                .is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic()))
+            && t.starts_with(|c: char| c.is_alphabetic());
+        if !glue && !hyphen && !self.text.is_empty() {
             self.text.push(' ');
         }
         self.text.push_str(t);
