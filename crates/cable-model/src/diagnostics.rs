@@ -122,6 +122,10 @@ codes! {
     UnclosedNote = "unclosed-note", Info;
     /// A page header inside the body was removed (`BERN 00000881  002 OF 002`).
     PageHeaderRemoved = "page-header-removed", Info;
+    /// The header came after the text's end marker (`... WYMAN⏎NNN⏎...⏎FM
+    /// AMEMBASSY ...⏎SUBJ: ...`: a PlusD page showing the text first) and
+    /// was read first.
+    HeaderAfterText = "header-after-text", Info;
     /// `SIPDIS` on its own line or in mid-sentence was removed from the text.
     SipdisRemoved = "sipdis-removed", Info;
     /// Markdown link debris (`[B](#).`) was removed.
