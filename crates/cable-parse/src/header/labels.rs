@@ -141,6 +141,16 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
     if let Some(rest) = reference(word, after) {
         return found(Label::Ref, rest);
     }
+    // `TAGSJC AEMR, AFSP` (1970s archive noise, the cable format guide
+    // section 6): one or two letters of debris glued to the label, before a
+    // list of nothing but tag codes.
+    if sep == Sep::Blank
+        && (5..=6).contains(&word.len())
+        && word.starts_with("TAGS")
+        && codes_only(after)
+    {
+        return found(Label::Tags, after.trim_blanks());
+    }
     if !colon {
         return None;
     }
@@ -151,6 +161,17 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
         return found(Label::Subject, body(after));
     }
     None
+}
+
+/// Whether `t` is a list of tag codes and nothing else: words of two to
+/// four capitals (`AEMR, AFSP`, `PREL PGOV IT`), at least one.
+fn codes_only(t: &str) -> bool {
+    let mut words = t
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// `E.O. 12958:`, `EO 12958`, `E. O. 11652:`, `E.o. 12958`, `E.0. 12958`
@@ -428,11 +449,15 @@ mod tests {
             ("E.0. 12958: N/A", Some((ExecutiveOrder, "12958: N/A"))),
             ("EO 12958 DECL", Some((ExecutiveOrder, "12958 DECL"))),
             ("DECL: 01/01/2019", Some((Decl, "01/01/2019"))),
+            ("TAGSJC AEMR, AFSP", Some((Tags, "AEMR, AFSP"))),
+            ("TAGSX PREL", Some((Tags, "PREL"))),
         ] {
             assert_eq!(l(t), want, "{t}");
         }
         for t in [
             "TAGSX",
+            "TAGSJC AND THE MINISTER",
+            "TAGSXYZ PREL",
             "TGS PREL",
             "SUBJECTS",
             "TO AMEMBASSY LIMA",
