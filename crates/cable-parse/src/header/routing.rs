@@ -307,7 +307,17 @@ impl<'s> Header<'_, '_> {
         // After a bare level word atop the page, a `TO` or `INFO` block
         // only once a DTG or `FM` line began the routing.
         let after_bare_top = self.bare_top_banner && self.seen_routing && !self.seen_fields;
-        if (self.seen_banner && !after_bare_top) || self.open == Open::ClassifiedBy {
+        // After the banner, an addressee block the routing did not give
+        // (a partial extract: `C O N F I D E N T I A L MADRID 001178` /
+        // `INFO EUROPEAN POLITICAL COLLECTIVE PRIORITY` / `AMEMBASSY BOGOTA
+        // PRIORITY`), when its first line ends in a precedence.
+        let block_after_banner = self.seen_banner
+            && !self.seen_fields
+            && self.open != Open::ClassifiedBy
+            && self.addressee_after_banner(t);
+        if (self.seen_banner && !after_bare_top && !block_after_banner)
+            || self.open == Open::ClassifiedBy
+        {
             return None;
         }
         for (kw, open) in [("TO ", Open::To), ("INFO ", Open::Info)] {
@@ -317,7 +327,9 @@ impl<'s> Header<'_, '_> {
                     self.open = Open::PlusDist;
                     return Some(Step::Next);
                 }
-                self.seen_routing = true;
+                // A block after the banner is no routing header: what a
+                // routing header lacks is not asked of it.
+                self.seen_routing |= !block_after_banner;
                 self.open = open;
                 self.addressee_block = open;
                 if !r.trim_start_blanks().starts_with("PAGE ") {
@@ -334,6 +346,22 @@ impl<'s> Header<'_, '_> {
             return Some(Step::Next);
         }
         None
+    }
+
+    /// Whether `t` opens an addressee block after the banner: `TO` or
+    /// `INFO` and an addressee with a precedence, for a block the routing
+    /// has no addressee in yet.
+    fn addressee_after_banner(&self, t: &str) -> bool {
+        let (rest, empty) = if let Some(r) = t.strip_prefix("TO ") {
+            (r, self.cx.cable.routing.to.is_empty())
+        } else if let Some(r) = t.strip_prefix("INFO ") {
+            (r, self.cx.cable.routing.info.is_empty())
+        } else {
+            return false;
+        };
+        empty
+            && !is_plusd_info(t)
+            && addressee(rest).is_some_and(|a| a.precedence.is_some() && a.route.is_none())
     }
 
     /// One ACP-127 line or the DTG line.
