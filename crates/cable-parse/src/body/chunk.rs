@@ -326,12 +326,21 @@ impl Chunker {
     /// sequence in a long label only where a chunk may start).
     fn labelled(&mut self, at: &At<'_, '_>, text: &str) -> bool {
         let last_number = self.last_number;
+        // A list item needs no final stop (`-- SECURITY AND PRESS` /
+        // `ARRANGEMENTS` / `2. THE FOLLOWING ...`, a 1970s text without
+        // blank lines): after one, the next paragraph number starts.
+        let in_bullet = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
         let Some(lab) = paragraphs::parse_label(text).filter(|lab| {
+            let next =
+                matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);
             let in_sequence = match lab.label {
                 RawLabel::Number(n) if lab.raw.len() > 3 => n == last_number.saturating_add(1),
                 _ => true,
             };
-            in_sequence && (at.may_start || lab.marking.is_some())
+            in_sequence && (at.may_start || lab.marking.is_some() || (in_bullet && next))
         }) else {
             return false;
         };
