@@ -30,6 +30,7 @@ mod dump;
 mod hostile;
 mod identify;
 mod pathological;
+mod plusd_layouts;
 mod properties;
 mod search_text;
 mod search_text_variations;
