@@ -503,7 +503,18 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                 capitalise: clause_start || slashed || compound,
                 place: places.get(&at).copied(),
             };
-            if parenthesised || (slashed && how.place.is_none() && office_symbol(subject, at)) {
+            // `U.S.'S`: a possessive `S` after an abbreviation's stop and
+            // an apostrophe (no letter before the apostrophe to join it to).
+            let possessive = word.eq_ignore_ascii_case("S")
+                && !after.starts_with(|c: char| c.is_alphanumeric())
+                && out
+                    .strip_suffix(is_apostrophe)
+                    .is_some_and(|h| h.ends_with('.'));
+            if possessive {
+                out.push('s');
+            } else if parenthesised
+                || (slashed && how.place.is_none() && office_symbol(subject, at))
+            {
                 out.push_str(word);
             } else {
                 word_case(word, how, body_capitals, &mut out, &mut scratch);
@@ -923,6 +934,10 @@ mod tests {
                 "Secretary's Report on the ' Special' ' S' Plan",
             ),
             ("THE Minister's VIEW", "THE Minister's VIEW"),
+            (
+                "U.S.'S VIEW OF THE U.N.’S PLAN",
+                "U.S.'s View of the U.N.’s Plan",
+            ),
             // Plurals of acronyms; plurals of words and acronyms by shape.
             (
                 "NGOS AND MFAS MEET; IDPS, ARMS AND ACTS",
