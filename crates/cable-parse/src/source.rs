@@ -439,6 +439,32 @@ fn header_after_text(lines: &[Line<'_>]) -> Option<(usize, usize)> {
     (fm && labels > 0).then_some((end, labels))
 }
 
+/// The width a text's lines were wrapped at: the 95th percentile of the
+/// widths of its lines with text, when there are five or more and it is
+/// at most 80 (a telegram's columns); else none (a text of unwrapped
+/// paragraphs, an HTML page's lines of hundreds of characters).
+pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.trim_end_blanks().chars().count())
+        .filter(|&w| w > 0)
+        .collect();
+    if widths.len() < 5 {
+        return None;
+    }
+    let at = (widths.len() * 95 / 100).saturating_sub(1);
+    let (_, &mut w, _) = widths.select_nth_unstable(at);
+    (w <= 80).then_some(w)
+}
+
+/// Whether the line before a line starting with `next_word` ended, at
+/// `prev_width` columns, well short of the text's wrap `width`: that word
+/// would have fitted on it with eight columns to spare, so no wrap broke
+/// it there.
+pub(crate) fn ended_short(prev_width: usize, next_word: usize, width: usize) -> bool {
+    prev_width + 1 + next_word + 8 <= width
+}
+
 /// Whether a (trimmed) line is a page header; runs of blanks inside it
 /// count as one (`PAGE 03        SOFIA  03382  111320Z`).
 fn page_header(trimmed: &str) -> Option<PageKind> {

@@ -76,7 +76,10 @@ pub(super) fn chunk(
     last_line: Option<&str>,
     cx: &mut Context<'_>,
 ) -> Vec<Event> {
-    let mut c = Chunker::default();
+    let mut c = Chunker {
+        width: crate::source::wrap_width(lines),
+        ..Chunker::default()
+    };
     let n = lines.len();
     for (idx, l) in lines.iter().enumerate() {
         let text: &str = if idx + 1 == n {
@@ -96,6 +99,10 @@ struct Chunker {
     /// The line before was blank (or a rule): a new chunk may start.
     blank: bool,
     prev_ends_sentence: bool,
+    /// Width of the line before, in columns.
+    prev_width: usize,
+    /// The width the body's lines are wrapped at ([`crate::source::wrap_width`]).
+    width: Option<usize>,
     last_number: u32,
     lost_punctuation: Option<u32>,
     lost_count: usize,
@@ -112,6 +119,8 @@ impl Default for Chunker {
             pending: None,
             blank: true, // at the start, as after a blank line
             prev_ends_sentence: true,
+            prev_width: 0,
+            width: None,
             last_number: 0,
             lost_punctuation: None,
             lost_count: 0,
@@ -131,6 +140,9 @@ struct At<'l, 'a> {
     after_blank: bool,
     /// A new chunk may start here: after a blank line or a finished sentence.
     may_start: bool,
+    /// The line before ended well short of the wrap width: a line break,
+    /// not a wrap (a heading, the end of a list item).
+    after_short_line: bool,
 }
 
 impl Chunker {
@@ -144,13 +156,21 @@ impl Chunker {
         self.notice(no, text);
         let after_blank = self.blank;
         self.blank = false;
+        let first_word = text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
         let at = At {
             lines,
             no,
             after_blank,
             may_start: after_blank || self.prev_ends_sentence,
+            after_short_line: self
+                .width
+                .is_some_and(|w| crate::source::ended_short(self.prev_width, first_word, w)),
         };
         self.prev_ends_sentence = signer::ends_sentence(text);
+        self.prev_width = text.trim_end_blanks().chars().count();
         if self.rule(&at, text)
             || self.dashed_heading(&at, text)
             || self.labelled(&at, text)
@@ -326,13 +346,16 @@ impl Chunker {
     /// sequence in a long label only where a chunk may start).
     fn labelled(&mut self, at: &At<'_, '_>, text: &str) -> bool {
         let last_number = self.last_number;
-        // A list item needs no final stop (`-- SECURITY AND PRESS` /
-        // `ARRANGEMENTS` / `2. THE FOLLOWING ...`, a 1970s text without
-        // blank lines): after one, the next paragraph number starts.
-        let in_bullet = self
-            .pending
-            .as_ref()
-            .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
+        // A list item or a heading needs no final stop (`-- SECURITY AND
+        // PRESS` / `ARRANGEMENTS` / `2. THE FOLLOWING ...`, `DIVERSIFICATION
+        // IN RELATIONSHIPS` / `5. WE HAVE ...`, 1970s texts without blank
+        // lines): after one, or after a line that ended well short of the
+        // width, the next paragraph number starts a paragraph.
+        let in_bullet = at.after_short_line
+            || self
+                .pending
+                .as_ref()
+                .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
         let Some(lab) = paragraphs::parse_label(text).filter(|lab| {
             let next =
                 matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);

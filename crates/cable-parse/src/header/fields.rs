@@ -368,13 +368,15 @@ impl Header<'_, '_> {
         let Some(prev) = seg.idx.checked_sub(1).and_then(|i| rest.get(i)) else {
             return false;
         };
-        let width = *self.wrap_width.get_or_insert_with(|| wrap_width(rest));
+        let width = *self
+            .wrap_width
+            .get_or_insert_with(|| crate::source::wrap_width(rest));
         let Some(width) = width else {
             return false;
         };
         let prev_width = prev.text.trim_end_blanks().chars().count();
         let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
-        prev_width + 1 + word + 8 <= width
+        crate::source::ended_short(prev_width, word, width)
     }
 
     /// Closes the open multi-line field, turning its text into model values.
@@ -487,21 +489,4 @@ impl Header<'_, '_> {
             self.cx.cable.reasons = reasons;
         }
     }
-}
-
-/// The width a text's lines were wrapped at: the 95th percentile of the
-/// widths of its lines with text, when there are ten or more and it is at
-/// most 80 (a telegram's columns); else none.
-fn wrap_width(lines: &[crate::source::Line<'_>]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.text.trim_end_blanks().chars().count())
-        .filter(|&w| w > 0)
-        .collect();
-    if widths.len() < 10 {
-        return None;
-    }
-    let at = widths.len() * 95 / 100 - 1;
-    let (_, &mut w, _) = widths.select_nth_unstable(at);
-    (w <= 80).then_some(w)
 }

@@ -88,6 +88,7 @@ const LAYOUTS: &[&str] = &[
     "subject ended short, no blank line",
     "subject wrapped at the width, no blank line",
     "list item before the next paragraph",
+    "heading line before the next paragraph",
 ];
 
 /// One-word stations of the gazetteer that are their own canonical name.
@@ -217,6 +218,11 @@ fn build(rng: &mut Rng, layout: &str, stations: &[String]) -> Built {
             l.push(if list { ':' } else { '.' });
         }
         body.extend(lines);
+        if layout == "heading line before the next paragraph" && k < paragraphs {
+            // A heading of two or three words, no stop, no blank line.
+            let n = 2 + rng.below(2);
+            body.push(words(rng, n).join(" "));
+        }
         if list {
             for _ in 0..2 + rng.below(2) {
                 let n = 2 + rng.below(10);
