@@ -70,6 +70,25 @@ fn opens_box(lines: &[Line<'_>]) -> bool {
             .is_some_and(|l| headings::rule(&l.text).is_some() && headings::is_underline(&l.text))
 }
 
+/// `... (4) Joint Convention Leadership;⏎(5) Knowledge Transfer ...`: an
+/// item of an enumeration running inside the prose, wrapped so that it
+/// starts a line: a parenthesised label whose predecessor (`(4)`, `(b)`
+/// before `(c)`) is in the text of the open chunk. No label.
+fn inline_item(lab: &paragraphs::LabelLine<'_>, open_text: &str) -> bool {
+    if !lab.parenthesised || lab.marking.is_some() {
+        return false;
+    }
+    match lab.label {
+        RawLabel::Number(n) if n >= 2 => open_text.contains(&format!("({})", n - 1)),
+        RawLabel::Letter(c) if c > 'A' => {
+            let p = char::from(u8::try_from(u32::from(c) - 1).unwrap_or(b'A'));
+            open_text.contains(&format!("({p})"))
+                || open_text.contains(&format!("({})", p.to_ascii_lowercase()))
+        }
+        _ => false,
+    }
+}
+
 /// Groups lines into events (pass 2).
 pub(super) fn chunk(
     lines: &[Line<'_>],
@@ -356,7 +375,11 @@ impl Chunker {
                 .pending
                 .as_ref()
                 .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
+        let pending_text = self.pending.as_ref().map_or("", |p| p.event.text());
         let Some(lab) = paragraphs::parse_label(text).filter(|lab| {
+            if inline_item(lab, pending_text) {
+                return false;
+            }
             let next =
                 matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);
             let in_sequence = match lab.label {
