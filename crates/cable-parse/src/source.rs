@@ -112,6 +112,8 @@ impl<'a> Source<'a> {
         let mut after_page = 0u8;
         // The line before was a bare `PAGE nn`.
         let mut bare_page = false;
+        // A line is a text's end marker (`NNN`), which a header may follow.
+        let mut end_marker = false;
         let mut skip_review = false;
         for (i, raw) in split_lines(text).enumerate() {
             let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -221,6 +223,7 @@ impl<'a> Source<'a> {
                 }
                 after_page = 0;
             }
+            end_marker |= matches!(trimmed, "NNN" | "NNNN");
             lines.push(Line { no, text: t });
         }
         if memchr::memchr(0, text.as_bytes()).is_some()
@@ -293,7 +296,7 @@ impl<'a> Source<'a> {
                 format!("{controls} line(s) hold control characters"),
             );
         }
-        if let Some((end, labels)) = header_after_text(&lines) {
+        if let Some((end, labels)) = end_marker.then(|| header_after_text(&lines)).flatten() {
             let end_no = lines.get(end).map(|l| l.no);
             // The PlusD page's `Show Headers` control before the text.
             let controls = lines
@@ -444,9 +447,12 @@ fn header_after_text(lines: &[Line<'_>]) -> Option<(usize, usize)> {
 /// at most 80 (a telegram's columns); else none (a text of unwrapped
 /// paragraphs, an HTML page's lines of hundreds of characters).
 pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    // Widths in bytes: telegram text is ASCII, and a line with accented
+    // letters counts a little wider, which only makes a short line less
+    // likely to be called short.
     let mut widths: Vec<usize> = lines
         .iter()
-        .map(|l| l.text.trim_end_blanks().chars().count())
+        .map(|l| l.text.len())
         .filter(|&w| w > 0)
         .collect();
     if widths.len() < 5 {

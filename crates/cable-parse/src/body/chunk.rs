@@ -95,10 +95,7 @@ pub(super) fn chunk(
     last_line: Option<&str>,
     cx: &mut Context<'_>,
 ) -> Vec<Event> {
-    let mut c = Chunker {
-        width: crate::source::wrap_width(lines),
-        ..Chunker::default()
-    };
+    let mut c = Chunker::default();
     let n = lines.len();
     for (idx, l) in lines.iter().enumerate() {
         let text: &str = if idx + 1 == n {
@@ -106,7 +103,7 @@ pub(super) fn chunk(
         } else {
             &l.text
         };
-        c.line(lines.get(idx..).unwrap_or(&[]), l.no, text);
+        c.line(lines, idx, l.no, text);
     }
     c.finish(cx)
 }
@@ -118,10 +115,11 @@ struct Chunker {
     /// The line before was blank (or a rule): a new chunk may start.
     blank: bool,
     prev_ends_sentence: bool,
-    /// Width of the line before, in columns.
+    /// Width of the line before, in bytes.
     prev_width: usize,
-    /// The width the body's lines are wrapped at ([`crate::source::wrap_width`]).
-    width: Option<usize>,
+    /// The width the body's lines are wrapped at
+    /// ([`crate::source::wrap_width`]), measured when first needed.
+    width: Option<Option<usize>>,
     last_number: u32,
     lost_punctuation: Option<u32>,
     lost_count: usize,
@@ -159,14 +157,16 @@ struct At<'l, 'a> {
     after_blank: bool,
     /// A new chunk may start here: after a blank line or a finished sentence.
     may_start: bool,
-    /// The line before ended well short of the wrap width: a line break,
-    /// not a wrap (a heading, the end of a list item).
-    after_short_line: bool,
+    /// The whole body, to measure its wrap width.
+    all: &'l [Line<'a>],
+    /// Width of the line before, in bytes.
+    prev_width: usize,
 }
 
 impl Chunker {
     /// One line: the dispatcher.
-    fn line(&mut self, lines: &[Line<'_>], no: u32, text: &str) {
+    fn line(&mut self, all: &[Line<'_>], idx: usize, no: u32, text: &str) {
+        let lines = all.get(idx..).unwrap_or(&[]);
         if text.trim_blanks().is_empty() {
             self.blank = true;
             self.prev_ends_sentence = true;
@@ -175,21 +175,16 @@ impl Chunker {
         self.notice(no, text);
         let after_blank = self.blank;
         self.blank = false;
-        let first_word = text
-            .split_whitespace()
-            .next()
-            .map_or(0, |w| w.chars().count());
         let at = At {
             lines,
+            all,
             no,
             after_blank,
             may_start: after_blank || self.prev_ends_sentence,
-            after_short_line: self
-                .width
-                .is_some_and(|w| crate::source::ended_short(self.prev_width, first_word, w)),
+            prev_width: self.prev_width,
         };
         self.prev_ends_sentence = signer::ends_sentence(text);
-        self.prev_width = text.trim_end_blanks().chars().count();
+        self.prev_width = text.len();
         if self.rule(&at, text)
             || self.dashed_heading(&at, text)
             || self.labelled(&at, text)
@@ -370,26 +365,38 @@ impl Chunker {
         // IN RELATIONSHIPS` / `5. WE HAVE ...`, 1970s texts without blank
         // lines): after one, or after a line that ended well short of the
         // width, the next paragraph number starts a paragraph.
-        let in_bullet = at.after_short_line
-            || self
-                .pending
-                .as_ref()
-                .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
+        let in_bullet = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
         let pending_text = self.pending.as_ref().map_or("", |p| p.event.text());
-        let Some(lab) = paragraphs::parse_label(text).filter(|lab| {
-            if inline_item(lab, pending_text) {
-                return false;
-            }
-            let next =
-                matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);
-            let in_sequence = match lab.label {
-                RawLabel::Number(n) if lab.raw.len() > 3 => n == last_number.saturating_add(1),
-                _ => true,
-            };
-            in_sequence && (at.may_start || lab.marking.is_some() || (in_bullet && next))
-        }) else {
+        let Some(lab) = paragraphs::parse_label(text) else {
             return false;
         };
+        if inline_item(&lab, pending_text) {
+            return false;
+        }
+        let next =
+            matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);
+        let in_sequence = match lab.label {
+            RawLabel::Number(n) if lab.raw.len() > 3 => n == last_number.saturating_add(1),
+            _ => true,
+        };
+        let starts = in_sequence
+            && (at.may_start
+                || lab.marking.is_some()
+                || (next && in_bullet)
+                || (next && {
+                    // The width costs a pass over the body: measured only
+                    // for the next number after no stop.
+                    let word = text.split_whitespace().next().map_or(0, str::len);
+                    self.width
+                        .get_or_insert_with(|| crate::source::wrap_width(at.all))
+                        .is_some_and(|w| crate::source::ended_short(at.prev_width, word, w))
+                }));
+        if !starts {
+            return false;
+        }
         if let RawLabel::Number(n) = lab.label {
             self.last_number = n;
         }

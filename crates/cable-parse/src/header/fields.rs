@@ -374,8 +374,8 @@ impl Header<'_, '_> {
         let Some(width) = width else {
             return false;
         };
-        let prev_width = prev.text.trim_end_blanks().chars().count();
-        let word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let prev_width = prev.text.len();
+        let word = t.split_whitespace().next().map_or(0, str::len);
         crate::source::ended_short(prev_width, word, width)
     }
 
