@@ -130,6 +130,9 @@ codes! {
     SipdisRemoved = "sipdis-removed", Info;
     /// Markdown link debris (`[B](#).`) was removed.
     LinkDebrisRemoved = "link-debris-removed", Info;
+    /// An apostrophe transmitted as a comma (`Sarkozy,s advisors`) was
+    /// restored (`Sarkozy's advisors`).
+    RepairedApostrophe = "repaired-apostrophe", Info;
     /// A character standing for a lost quote or apostrophe (`⁸`) was seen.
     LostPunctuation = "lost-punctuation", Info;
     /// No signer was found at the end of the text.

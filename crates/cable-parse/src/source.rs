@@ -79,6 +79,9 @@ impl<'a> Source<'a> {
         // was replaced in it).
         let any_links = LINK_FINDER.find(text.as_bytes()).is_some();
         let any_stamps = STAMP_FINDER.find(text.as_bytes()).is_some();
+        let any_comma_s = memchr::memmem::find(text.as_bytes(), b",s").is_some();
+        let mut apostrophes = 0u32;
+        let mut first_apostrophe: Option<u32> = None;
         // Where `SIPDIS` occurs, in order: a line is only examined for an
         // inserted SIPDIS word when one falls inside it.
         let mut sipdis_at = SIPDIS_FINDER.find_iter(text.as_bytes()).peekable();
@@ -224,6 +227,13 @@ impl<'a> Source<'a> {
                 after_page = 0;
             }
             end_marker |= matches!(trimmed, "NNN" | "NNNN");
+            if any_comma_s {
+                if let Some((fixed, n)) = comma_apostrophes(&t) {
+                    apostrophes += n;
+                    first_apostrophe.get_or_insert(no);
+                    t = Cow::Owned(fixed);
+                }
+            }
             lines.push(Line { no, text: t });
         }
         if memchr::memchr(0, text.as_bytes()).is_some()
@@ -252,6 +262,15 @@ impl<'a> Source<'a> {
                 Code::PageHeaderRemoved,
                 first_page,
                 format!("{page_classifications} classification line(s) repeated around page breaks removed"),
+            );
+        }
+        if apostrophes > 0 {
+            cx.diag(
+                Code::RepairedApostrophe,
+                first_apostrophe,
+                format!(
+                    "{apostrophes} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"
+                ),
             );
         }
         if continuations > 0 {
@@ -440,6 +459,31 @@ fn header_after_text(lines: &[Line<'_>]) -> Option<(usize, usize)> {
     let fm = after.iter().any(|l| head(l).0);
     let labels = after.iter().filter(|l| head(l).1).count();
     (fm && labels > 0).then_some((end, labels))
+}
+
+/// `Sarkozy,s key advisors`, `the President,s agenda`: an apostrophe the
+/// transmission turned into a comma (the cable format guide, section 7,
+/// quirk 2), restored: a comma between a letter and a possessive `s` that
+/// ends the word. None when the line holds none.
+fn comma_apostrophes(line: &str) -> Option<(String, u32)> {
+    let b = line.as_bytes();
+    let mut out: Option<String> = None;
+    let mut n = 0u32;
+    let mut last = 0;
+    for i in memchr::memmem::find_iter(b, b",s") {
+        let letter_before = i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_alphabetic);
+        let word_ends = b.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if letter_before && word_ends {
+            let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
+            o.push_str(line.get(last..i).unwrap_or(""));
+            o.push('\'');
+            last = i + 1;
+            n += 1;
+        }
+    }
+    let mut o = out?;
+    o.push_str(line.get(last..).unwrap_or(""));
+    Some((o, n))
 }
 
 /// The width a text's lines were wrapped at: the 95th percentile of the
@@ -647,6 +691,22 @@ mod tests {
 
     /// The control bytes are those below 0x20 other than tab, line feed,
     /// carriage return and form feed, and DEL.
+    #[test]
+    fn apostrophes_transmitted_as_commas() {
+        assert_eq!(
+            comma_apostrophes("Sarkozy,s key advisors and the PRC,s view"),
+            Some(("Sarkozy's key advisors and the PRC's view".into(), 2))
+        );
+        assert_eq!(
+            comma_apostrophes("the President,s."),
+            Some(("the President's.".into(), 1))
+        );
+        // Not a possessive: a list, a word going on, a number.
+        for t in ["a,b,c", "apples,sugar", "in 2009,s", "x, s", "ROE,S"] {
+            assert_eq!(comma_apostrophes(t), None, "{t}");
+        }
+    }
+
     #[test]
     fn control_bytes() {
         for b in 0..=255u8 {
