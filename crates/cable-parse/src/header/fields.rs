@@ -216,7 +216,12 @@ impl Header<'_, '_> {
             && !is_body_start(t)
             && banner::banner(t).is_none()
             && !handling::is_handling_line(t)
-            && next.is_some_and(|n| labels::label(n).is_some() || is_body_start(n));
+            // A rule under the line makes it a heading (`ASSESSMENT` /
+            // `----------`), not the subject's end.
+            && next.is_some_and(|n| {
+                labels::label(n).is_some()
+                    || (is_body_start(n) && !n.starts_with(['-', '=', '_', '*']))
+            });
         if wraps {
             self.subject.push(t);
             return Some(Step::Next);
