@@ -133,6 +133,9 @@ codes! {
     /// An apostrophe transmitted as a comma (`Sarkozy,s advisors`) was
     /// restored (`Sarkozy's advisors`).
     RepairedApostrophe = "repaired-apostrophe", Info;
+    /// Double quotes transmitted as `&` and `8` (`(&Bishop Jovan8)`) were
+    /// restored (`("Bishop Jovan")`).
+    RepairedQuotes = "repaired-quotes", Info;
     /// A character standing for a lost quote or apostrophe (`⁸`) was seen.
     LostPunctuation = "lost-punctuation", Info;
     /// No signer was found at the end of the text.

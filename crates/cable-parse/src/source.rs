@@ -80,6 +80,9 @@ impl<'a> Source<'a> {
         let any_links = LINK_FINDER.find(text.as_bytes()).is_some();
         let any_stamps = STAMP_FINDER.find(text.as_bytes()).is_some();
         let any_comma_s = memchr::memmem::find(text.as_bytes(), b",s").is_some();
+        let any_ampersand = memchr::memchr(b'&', text.as_bytes()).is_some();
+        let mut quotes = 0u32;
+        let mut first_quote: Option<u32> = None;
         let mut apostrophes = 0u32;
         let mut first_apostrophe: Option<u32> = None;
         // Where `SIPDIS` occurs, in order: a line is only examined for an
@@ -227,6 +230,13 @@ impl<'a> Source<'a> {
                 after_page = 0;
             }
             end_marker |= matches!(trimmed, "NNN" | "NNNN");
+            if any_ampersand {
+                if let Some((fixed, n)) = ampersand_quotes(&t) {
+                    quotes += n;
+                    first_quote.get_or_insert(no);
+                    t = Cow::Owned(fixed);
+                }
+            }
             if any_comma_s {
                 if let Some((fixed, n)) = comma_apostrophes(&t) {
                     apostrophes += n;
@@ -262,6 +272,13 @@ impl<'a> Source<'a> {
                 Code::PageHeaderRemoved,
                 first_page,
                 format!("{page_classifications} classification line(s) repeated around page breaks removed"),
+            );
+        }
+        if quotes > 0 {
+            cx.diag(
+                Code::RepairedQuotes,
+                first_quote,
+                format!("{quotes} pair(s) of double quotes transmitted as `&` and `8` restored"),
             );
         }
         if apostrophes > 0 {
@@ -486,6 +503,54 @@ fn comma_apostrophes(line: &str) -> Option<(String, u32)> {
     Some((o, n))
 }
 
+/// `(&Bishop Jovan8)`, `&Israeli aggression.8`: double quotes the
+/// transmission turned into `&` (opening) and `8` (closing), the cable
+/// format guide's quirk 1, restored on one line: a `&` at a word's start
+/// (after a blank, a parenthesis or the line's start) before a capital,
+/// closed by an `8` right after a letter or a stop and before no letter or
+/// digit, with no `&` between. None when the line holds no such pair.
+fn ampersand_quotes(line: &str) -> Option<(String, u32)> {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut n = 0u32;
+    let mut i = 0;
+    while let Some(open) = b
+        .get(i..)
+        .and_then(|r| memchr::memchr(b'&', r))
+        .map(|k| k + i)
+    {
+        i = open + 1;
+        let starts = open == 0 || b.get(open - 1).is_some_and(|c| matches!(c, b' ' | b'('));
+        if !starts || !b.get(open + 1).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let close = (open + 2..b.len().min(open + 100)).find(|&k| {
+            b.get(k) == Some(&b'8')
+                && b.get(k - 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'.' | b','))
+                && b.get(k + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+        });
+        let Some(close) = close else {
+            continue;
+        };
+        if b.get(open + 1..close).is_some_and(|r| r.contains(&b'&')) {
+            continue;
+        }
+        out.push_str(line.get(last..open).unwrap_or(""));
+        out.push('"');
+        out.push_str(line.get(open + 1..close).unwrap_or(""));
+        out.push('"');
+        last = close + 1;
+        i = close + 1;
+        n += 1;
+    }
+    (n > 0).then(|| {
+        out.push_str(line.get(last..).unwrap_or(""));
+        (out, n)
+    })
+}
+
 /// The width a text's lines were wrapped at: the 95th percentile of the
 /// widths of its lines with text, when there are five or more and it is
 /// at most 80 (a telegram's columns); else none (a text of unwrapped
@@ -691,6 +756,26 @@ mod tests {
 
     /// The control bytes are those below 0x20 other than tab, line feed,
     /// carriage return and form feed, and DEL.
+    #[test]
+    fn quotes_transmitted_as_ampersand_and_eight() {
+        assert_eq!(
+            ampersand_quotes("a Bishop (&Bishop Roe8) on grounds of &Israeli aggression.8 here"),
+            Some((
+                "a Bishop (\"Bishop Roe\") on grounds of \"Israeli aggression.\" here".into(),
+                2
+            ))
+        );
+        // Not quotes: `AT&T`, `& Co`, a number, an open `&` never closed.
+        for t in [
+            "AT&T and R&D at the G8",
+            "Roe & Co paid 8 dollars",
+            "&Roe said 1998 was good",
+            "the F-8 and &Roe",
+        ] {
+            assert_eq!(ampersand_quotes(t), None, "{t}");
+        }
+    }
+
     #[test]
     fn apostrophes_transmitted_as_commas() {
         assert_eq!(
