@@ -732,6 +732,52 @@ fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
     out
 }
 
+/// `A. (A) PARIS DAILY REPORT FOR FEBRUARY 17 ¶B. 2006 ¶C. (B) PARIS ...`:
+/// a rendering (the cablegate pages) that put a label of its own (`A.`,
+/// `¶B.`, ...) before every line of a block whose items carry their own
+/// `(A)`, `(B)`: the rendering's labels are removed, so a line without an
+/// item label of its own (`¶B. 2006`) continues the item before it. Only
+/// when the rendering's labels run in order and an item label differs
+/// from the rendering's label before it. None otherwise.
+fn relabelled(text: &str) -> Option<String> {
+    static OUTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)¶?([A-Z])\.\s+(\(([A-Z])\)\s)?").expect("valid regex")
+    });
+    if !text.contains(". (") {
+        return None;
+    }
+    let found: Vec<_> = OUTER.captures_iter(text).collect();
+    let outer: Vec<u8> = found
+        .iter()
+        .filter_map(|c| c.get(1).and_then(|m| m.as_str().bytes().next()))
+        .collect();
+    let in_order = outer.len() >= 3 && outer.iter().zip(b'A'..).all(|(l, e)| *l == e);
+    let shifted = found.iter().any(|c| match (c.get(1), c.get(3)) {
+        (Some(o), Some(i)) => o.as_str() != i.as_str(),
+        _ => false,
+    });
+    let inner = found.iter().filter(|c| c.get(3).is_some()).count();
+    if !(in_order && shifted && inner >= 2) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in &found {
+        let (Some(whole), Some(o)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        out.push_str(text.get(last..o.start()).unwrap_or(""));
+        // The rendering's label goes; the item's own label stays.
+        out.push(' ');
+        if let Some(item) = c.get(2) {
+            out.push_str(item.as_str());
+        }
+        last = whole.end();
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    Some(out.replace('¶', ""))
+}
+
 /// Result of reading a REF block.
 #[derive(Debug, Default)]
 pub(crate) struct RefNotes {
@@ -814,6 +860,10 @@ pub(crate) fn references(
     let text = without_repeated_label(text);
     let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
     let text = PAGE_DEBRIS.replace_all(text, " ");
+    let text = match relabelled(&text) {
+        Some(t) => std::borrow::Cow::Owned(t),
+        None => text,
+    };
     let mut list = items(&text);
     if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
         // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
@@ -896,6 +946,38 @@ mod tests {
 
     /// `REF: NONE` cites nothing; `REF: REF (A) ...` (the 2005 Madrid
     /// cablegate page's label written twice) is no reference `REF`.
+    #[test]
+    /// 06PARIS1031's rendering: a label of the page's own before every
+    /// line of a block whose items carry `(A)`, `(B)`; a line without one
+    /// continues the item before it.
+    #[test]
+    fn regression_relabelled_block_lines() {
+        let mut st = crate::stations::Resolver::default();
+        let mut notes = RefNotes::default();
+        let refs = references(
+            "A. (A) QUITO DAILY REPORT FOR FEBRUARY 17 ¶B. 2006 ¶C. (B) QUITO DAILY REPORT \
+             FOR FEBRUARY 10 ¶D. (C) QUITO DAILY REPORT FOR DECEMBER 19 ¶E. 2005",
+            Some(2006),
+            &mut st,
+            &mut notes,
+        );
+        let got: Vec<(Option<char>, &str)> =
+            refs.iter().map(|r| (r.label, r.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some('A'), "QUITO DAILY REPORT FOR FEBRUARY 17 2006"),
+                (Some('B'), "QUITO DAILY REPORT FOR FEBRUARY 10"),
+                (Some('C'), "QUITO DAILY REPORT FOR DECEMBER 19 2005"),
+            ]
+        );
+        // A block whose labels agree with the items' is left as it is.
+        assert_eq!(
+            relabelled("A. (A) STATE 1 B. (B) STATE 2 C. (C) STATE 3"),
+            None
+        );
+    }
+
     #[test]
     fn regression_none_and_repeated_label() {
         let all = |text: &str| {
