@@ -944,9 +944,6 @@ mod tests {
         .collect()
     }
 
-    /// `REF: NONE` cites nothing; `REF: REF (A) ...` (the 2005 Madrid
-    /// cablegate page's label written twice) is no reference `REF`.
-    #[test]
     /// 06PARIS1031's rendering: a label of the page's own before every
     /// line of a block whose items carry `(A)`, `(B)`; a line without one
     /// continues the item before it.
@@ -978,6 +975,8 @@ mod tests {
         );
     }
 
+    /// `REF: NONE` cites nothing; `REF: REF (A) ...` (the 2005 Madrid
+    /// cablegate page's label written twice) is no reference `REF`.
     #[test]
     fn regression_none_and_repeated_label() {
         let all = |text: &str| {
