@@ -78,6 +78,14 @@ fn inline_item(lab: &paragraphs::LabelLine<'_>, open_text: &str) -> bool {
     if !lab.parenthesised || lab.marking.is_some() {
         return false;
     }
+    // The predecessor is on the line before or this one's: only the open
+    // text's tail is searched, so a paragraph of many such lines stays
+    // linear.
+    let mut from = open_text.len().saturating_sub(400);
+    while !open_text.is_char_boundary(from) {
+        from += 1;
+    }
+    let open_text = open_text.get(from..).unwrap_or("");
     match lab.label {
         RawLabel::Number(n) if n >= 2 => open_text.contains(&format!("({})", n - 1)),
         RawLabel::Letter(c) if c > 'A' => {

@@ -209,6 +209,11 @@ const OPEN_ENDINGS: &[&str] = &["AND", "OR", "FOR", "TO", "OF", "THE", "PASS", "
 /// STATE 161482 SENT ACTION CAIRO ... TEL⏎AVIV ... QTE:`) not yet closed
 /// by its `QUOTE`.
 fn wraps_onto(prev: &str, next: &str) -> bool {
+    // An instruction is a line or a few: one that grew past 2,000 bytes is
+    // not joined further (and a block of many such lines stays linear).
+    if prev.len() > 2_000 {
+        return false;
+    }
     let prev = prev.trim_end_blanks();
     let last_word = prev.rsplit(' ').next().unwrap_or("");
     let open_parens = prev.matches('(').count() > prev.matches(')').count();

@@ -566,6 +566,34 @@ fn row5_nested_begin_end_pairs_parse_in_linear_time() {
     );
 }
 
+/// Session 23's rules: lines starting `(5)` inside one paragraph that
+/// never ends a sentence (the inline-enumeration check looks for `(4)` in
+/// the open text), and handling lines each ending in a comma (joined into
+/// one instruction); 10,000 and 40,000 lines.
+#[test]
+fn inline_enumeration_and_wrapped_handling_lines_parse_in_linear_time() {
+    fn enumeration(n: usize) -> String {
+        let mut t = String::from(
+            "UNCLAS QUITO 000001\n\nSUBJECT: A TEST\n\n1. (U) The topics were one and\n",
+        );
+        for _ in 0..n {
+            t.push_str("(5) item number five and more words here and\n");
+        }
+        t.push_str("\nEXAMPLE\n");
+        t
+    }
+    fn handling(n: usize) -> String {
+        let mut t = String::from("UNCLAS QUITO 000001\n\n");
+        for _ in 0..n {
+            t.push_str("DEPT FOR WHA/AND, WHA/EPSC,\n");
+        }
+        t.push_str("\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A TEST\n\n1. (U) Text.\n\nEXAMPLE\n");
+        t
+    }
+    check_linear_4x("inline enumeration lines", 10_000, 3, enumeration);
+    check_linear_4x("wrapped handling lines", 10_000, 3, handling);
+}
+
 /// Row 8: REF blocks of labelled lines (`A. 09 STATE 0000001`, labels
 /// A-Z over and over) and of unlabelled lines; 15,625 and 62,500 lines.
 #[test]
