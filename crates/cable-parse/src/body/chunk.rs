@@ -368,11 +368,6 @@ impl Chunker {
     /// sequence in a long label only where a chunk may start).
     fn labelled(&mut self, at: &At<'_, '_>, text: &str) -> bool {
         let last_number = self.last_number;
-        // A list item or a heading needs no final stop (`-- SECURITY AND
-        // PRESS` / `ARRANGEMENTS` / `2. THE FOLLOWING ...`, `DIVERSIFICATION
-        // IN RELATIONSHIPS` / `5. WE HAVE ...`, 1970s texts without blank
-        // lines): after one, or after a line that ended well short of the
-        // width, the next paragraph number starts a paragraph.
         let in_bullet = self
             .pending
             .as_ref()
@@ -390,6 +385,11 @@ impl Chunker {
             RawLabel::Number(n) if lab.raw.len() > 3 => n == last_number.saturating_add(1),
             _ => true,
         };
+        // A list item or a heading needs no final stop (`-- SECURITY AND
+        // PRESS` / `ARRANGEMENTS` / `2. THE FOLLOWING ...`, `DIVERSIFICATION
+        // IN RELATIONSHIPS` / `5. WE HAVE ...`, 1970s texts without blank
+        // lines): after one, or after a line that ended well short of the
+        // width, the next paragraph number starts a paragraph.
         let starts = in_sequence
             && (at.may_start
                 || lab.marking.is_some()

@@ -217,10 +217,11 @@ impl Header<'_, '_> {
             && banner::banner(t).is_none()
             && !handling::is_handling_line(t)
             // A rule under the line makes it a heading (`ASSESSMENT` /
-            // `----------`), not the subject's end.
+            // `----------`), not the subject's end: the body's own rule
+            // reader decides.
             && next.is_some_and(|n| {
                 labels::label(n).is_some()
-                    || (is_body_start(n) && !n.starts_with(['-', '=', '_', '*']))
+                    || (is_body_start(n) && crate::body::headings::rule(n).is_none())
             });
         if wraps {
             self.subject.push(t);
