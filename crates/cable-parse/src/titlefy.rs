@@ -13,6 +13,8 @@
 //!   or a word an English dictionary writes only in capitals (`ASEAN`,
 //!   `FOIA`, `UNCTAD`: `acronyms.txt`, from the SCOWL word lists), that is
 //!   no English function word (`WHO` is also a pronoun);
+//! * an abbreviation ACP 117 names an office with that is no English word
+//!   and no place (`ISAF`, `CENTCOM`, `GTMO`: `acp-abbreviations.txt`);
 //! * in a cable, a word the cable's own mixed-case body writes in capitals
 //!   ([`titlefy_with`]);
 //! * a word holding letters and digits that is no ordinal or decade
@@ -308,13 +310,28 @@ fn is_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
         && !FUNCTION_WORDS.contains(&upper)
 }
 
-/// Whether `upper` is an acronym as a whole word: by [`is_acronym`], or
+/// Whether `upper` is an acronym as a whole word: by [`is_acronym`],
 /// because an English dictionary writes it only in capitals
-/// ([`DICTIONARY`]). The dictionary is not asked about the stem of a
+/// ([`DICTIONARY`]), or because ACP 117 names an office with it
+/// ([`ACP_ABBREVIATIONS`]). The lists are not asked about the stem of a
 /// plural: `THIS` is no plural of `THI`.
 fn is_whole_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
-    is_acronym(upper, body) || DICTIONARY.get(upper) == Some(&Written::Capitals)
+    is_acronym(upper, body)
+        || DICTIONARY.get(upper) == Some(&Written::Capitals)
+        || ACP_ABBREVIATIONS.contains(upper)
 }
+
+/// Abbreviations of the plain-language names of ACP 117 that are no
+/// English word and no place (`acp-abbreviations.txt`, derived from
+/// `../shared/reference/routing-indicators.csv`: `RUEPISA,ISAF-USFOR-A CJ2X
+/// AF` gives `ISAF`; `CENTCOM`, `GTMO`, `USDEL`). The derivation is in the
+/// file's header.
+static ACP_ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("acp-abbreviations.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
 
 /// How an English dictionary writes a word it writes in capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -943,6 +960,14 @@ mod tests {
                 "NGOS AND MFAS MEET; IDPS, ARMS AND ACTS",
                 "NGOs and MFAs Meet; IDPS, Arms and Acts",
             ),
+            // Abbreviations ACP 117 names offices with (`ISAF`, `CENTCOM`,
+            // `AFRICOM` from `USAFRICOM`); its bases (`INCIRLIK AB`), its
+            // three-letter syllables (`HAI`) and English words are words.
+            (
+                "CENTCOM'S VIEW OF ISAF AND AFRICOM AT INCIRLIK",
+                "CENTCOM's View of ISAF and AFRICOM at Incirlik",
+            ),
+            ("HAI AND THE CYBER TELECOM", "Hai and the Cyber Telecom"),
         ] {
             assert_eq!(titlefy(raw), want, "{raw}");
         }
