@@ -133,6 +133,10 @@ codes! {
     /// An apostrophe transmitted as a comma (`Sarkozy,s advisors`) was
     /// restored (`Sarkozy's advisors`).
     RepairedApostrophe = "repaired-apostrophe", Info;
+    /// Blanks the 1970s archive inserted after punctuation inside a word
+    /// (`SHAH' S`, `( A)`, `US/ IRANIAN`, `U. S.`) were removed (`SHAH'S`,
+    /// `(A)`, `US/IRANIAN`, `U.S.`).
+    RepairedSpacing = "repaired-spacing", Info;
     /// Double quotes transmitted as `&` and `8` (`(&Bishop Jovan8)`) were
     /// restored (`("Bishop Jovan")`).
     RepairedQuotes = "repaired-quotes", Info;

@@ -81,6 +81,9 @@ impl<'a> Source<'a> {
         let any_stamps = STAMP_FINDER.find(text.as_bytes()).is_some();
         let any_comma_s = memchr::memmem::find(text.as_bytes(), b",s").is_some();
         let any_ampersand = memchr::memchr(b'&', text.as_bytes()).is_some();
+        let any_spaced = has_spaced_punctuation(text.as_bytes());
+        let mut spacings = 0u32;
+        let mut first_spacing: Option<u32> = None;
         let mut quotes = 0u32;
         let mut first_quote: Option<u32> = None;
         let mut apostrophes = 0u32;
@@ -237,6 +240,13 @@ impl<'a> Source<'a> {
                     t = Cow::Owned(fixed);
                 }
             }
+            if any_spaced {
+                if let Some((fixed, n)) = spaced_punctuation(&t) {
+                    spacings += n;
+                    first_spacing.get_or_insert(no);
+                    t = Cow::Owned(fixed);
+                }
+            }
             if any_comma_s {
                 if let Some((fixed, n)) = comma_apostrophes(&t) {
                     apostrophes += n;
@@ -287,6 +297,15 @@ impl<'a> Source<'a> {
                 first_apostrophe,
                 format!(
                     "{apostrophes} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"
+                ),
+            );
+        }
+        if spacings > 0 {
+            cx.diag(
+                Code::RepairedSpacing,
+                first_spacing,
+                format!(
+                    "{spacings} blank(s) the archive inserted after punctuation removed (`SHAH' S` -> `SHAH'S`, `( A)` -> `(A)`)"
                 ),
             );
         }
@@ -494,6 +513,112 @@ fn comma_apostrophes(line: &str) -> Option<(String, u32)> {
             let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
             o.push_str(line.get(last..i).unwrap_or(""));
             o.push('\'');
+            last = i + 1;
+            n += 1;
+        }
+    }
+    let mut o = out?;
+    o.push_str(line.get(last..).unwrap_or(""));
+    Some((o, n))
+}
+
+/// Whether `text` shows the blanks the 1970s archive inserted after
+/// punctuation inside a word (the cable format guide, section 6, "Noise":
+/// `SECRETARY' S`; and `SHAH' S`, `( A) US/ IRANIAN` in the 1973 rows of
+/// cables.csv): a possessive `' S` after a letter, or `( ` before a label
+/// of one to three letters or digits and its `)`. No writer types either;
+/// a blank after a slash (`(b/ d)`) some do, so it is repaired in such a
+/// text but is no evidence of one. One mark lets [`spaced_punctuation`]
+/// repair the text's lines.
+fn has_spaced_punctuation(text: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, b"' ")
+        .any(|i| spaced_at(text, i + 1) == Some(Spaced::Possessive))
+        || memchr::memmem::find_iter(text, b"( ")
+            .any(|i| spaced_at(text, i + 1) == Some(Spaced::Label))
+}
+
+/// A blank the archive inserted after punctuation, by what it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spaced {
+    /// `SHAH' S`: between a letter's apostrophe and a possessive `S`.
+    Possessive,
+    /// `US/ IRANIAN`: after a slash between letters.
+    Slash,
+    /// `( A)`: after an opening parenthesis, before a short label.
+    Label,
+    /// `U. S.`, `E. O.`: between the letters of an abbreviation.
+    Abbreviation,
+    /// `TOUR D' HORIZON`, `O' BRIEN`: after an elided article's or a
+    /// name's apostrophe.
+    Elision,
+    /// `" TOUR`: after an opening double quote (a blank or the line's
+    /// start before it, a letter after the blank).
+    Quote,
+}
+
+/// What the blank at byte `i` of `b` is, when the archive inserted it.
+fn spaced_at(b: &[u8], i: usize) -> Option<Spaced> {
+    if b.get(i) != Some(&b' ') || i < 1 {
+        return None;
+    }
+    let at = |k: usize| b.get(k).copied();
+    let letter = |k: usize| at(k).is_some_and(|c| c.is_ascii_alphabetic());
+    let alnum = |k: usize| at(k).is_some_and(|c| c.is_ascii_alphanumeric());
+    let before2 = i.checked_sub(2);
+    match at(i - 1)? {
+        b'\''
+            if before2.is_some_and(letter)
+                && matches!(at(i + 1), Some(b'S' | b's'))
+                && !alnum(i + 2) =>
+        {
+            Some(Spaced::Possessive)
+        }
+        // `D' HORIZON`: the apostrophe after a one-letter word `D`, `L`, `O`.
+        b'\''
+            if before2.is_some_and(|k| {
+                matches!(at(k), Some(b'D' | b'L' | b'O' | b'd' | b'l' | b'o'))
+            }) && i.checked_sub(3).is_none_or(|k| !alnum(k))
+                && letter(i + 1) =>
+        {
+            Some(Spaced::Elision)
+        }
+        b'"' if before2.is_none_or(|k| at(k) == Some(b' ')) && letter(i + 1) => Some(Spaced::Quote),
+        b'/' if before2.is_some_and(letter) && letter(i + 1) => Some(Spaced::Slash),
+        b'(' if before2.is_none_or(|k| !alnum(k)) => {
+            let len = b
+                .get(i + 1..)?
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            ((1..=3).contains(&len) && at(i + 1 + len) == Some(b')')).then_some(Spaced::Label)
+        }
+        // `U. S.`: a capital and its stop, before another of the same
+        // that ends the word; the first not inside a word (`MRS. NIXON`).
+        b'.' if before2.is_some_and(|k| at(k).is_some_and(|c| c.is_ascii_uppercase()))
+            && i.checked_sub(3).is_none_or(|k| !alnum(k))
+            && at(i + 1).is_some_and(|c| c.is_ascii_uppercase())
+            && at(i + 2) == Some(b'.')
+            && !alnum(i + 3) =>
+        {
+            Some(Spaced::Abbreviation)
+        }
+        _ => None,
+    }
+}
+
+/// `SHAH' S CONCERNS`, `( A) US/ IRANIAN`, `THE U. S. DELEGATION`: the
+/// blanks [`spaced_at`] finds removed (`SHAH'S`, `(A) US/IRANIAN`,
+/// `U.S.`), for a text that [`has_spaced_punctuation`]. None when the
+/// line holds none.
+fn spaced_punctuation(line: &str) -> Option<(String, u32)> {
+    let b = line.as_bytes();
+    let mut out: Option<String> = None;
+    let mut n = 0u32;
+    let mut last = 0;
+    for i in memchr::memchr_iter(b' ', b) {
+        if spaced_at(b, i).is_some() {
+            let o = out.get_or_insert_with(|| String::with_capacity(line.len()));
+            o.push_str(line.get(last..i).unwrap_or(""));
             last = i + 1;
             n += 1;
         }
@@ -773,6 +898,45 @@ mod tests {
             "the F-8 and &Roe",
         ] {
             assert_eq!(ampersand_quotes(t), None, "{t}");
+        }
+    }
+
+    /// Made-up lines in the 1970s archive's spacing, and lines whose
+    /// blanks after punctuation are the writer's.
+    #[test]
+    fn blanks_inserted_after_punctuation() {
+        let text = "ROE' S VIEW OF ( A) US/ PERU TIES AND ( 12) THE U. S. AND E. O. 11652";
+        assert!(has_spaced_punctuation(text.as_bytes()));
+        assert_eq!(
+            spaced_punctuation(text),
+            Some((
+                "ROE'S VIEW OF (A) US/PERU TIES AND (12) THE U.S. AND E.O. 11652".into(),
+                6
+            ))
+        );
+        // Repaired in such a text, but no evidence of its spacing alone.
+        let text = "HIS \" TOUR D' HORIZON\" WITH O' ROE";
+        assert!(!has_spaced_punctuation(text.as_bytes()));
+        assert_eq!(
+            spaced_punctuation(text),
+            Some(("HIS \"TOUR D'HORIZON\" WITH O'ROE".into(), 3))
+        );
+        // A writer's blanks: a closing quote, a plural possessive, a
+        // sentence's stop, a title's, a parenthesis opening a phrase, a
+        // slash before a number, a quoted ` S`.
+        assert!(!has_spaced_punctuation(b"reasons 1.4 (b/ d)"));
+        for t in [
+            "THE 'ROE' SAID",
+            "THE STATES' VIEW",
+            "ROE AGREED. A. ROE SAID",
+            "MRS. NIXON' SPOKE",
+            "( THE ROE GROUP)",
+            "PAGE 2/ 3",
+            "THE ' S' PLAN",
+            "A. B",
+        ] {
+            assert!(!has_spaced_punctuation(t.as_bytes()), "{t}");
+            assert_eq!(spaced_punctuation(t), None, "{t}");
         }
     }
 
