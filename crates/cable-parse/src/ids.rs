@@ -380,7 +380,16 @@ fn strip_section_read(rest: &str, read_digits: bool) -> &str {
         (4..=9).contains(&w.len())
             && (stations::within_edits(w, "SECTION", 2) || "SECTION".ends_with(w))
     };
-    let (letters, spelt) = marker_word(b, read_digits);
+    let (mut letters, mut spelt) = marker_word(b, read_digits);
+    // `SECTIONO1OFO2`: the first digit of the number typed as the letter
+    // it looks like (`O`, `I`, `L`) runs into the word; it is the number's.
+    if spelt.len() > 7
+        && spelt.ends_with(['O', 'I', 'L'])
+        && b.get(letters).is_some_and(u8::is_ascii_digit)
+    {
+        letters -= 1;
+        spelt.pop();
+    }
     let word = spelt.as_str();
     // Within two edits of `SECTION`, or its tail when the banner lost the
     // head of the word (`TION01OF02`).
@@ -398,9 +407,10 @@ fn strip_section_read(rest: &str, read_digits: bool) -> &str {
         while i < 4 && after.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
             i += 1;
         }
-        // Two digits, or a letter `O` or `I` typed for the first (`OFO2`;
-        // in `1OF4OSLO` the `O` after the `4` begins the station).
-        let typed = |c: &u8| i > 2 && matches!(c, b'O' | b'I');
+        // Two digits, or a letter `O`, `I` or `L` of either case typed for
+        // the first (`OFO2`, `OFo2`; in `1OF4OSLO` the `O` after the `4`
+        // begins the station).
+        let typed = |c: &u8| i > 2 && matches!(c.to_ascii_uppercase(), b'O' | b'I' | b'L');
         if after.get(i..i + 2).is_some_and(|d| {
             d.first().is_some_and(|c| c.is_ascii_digit() || typed(c))
                 && d.get(1).is_some_and(u8::is_ascii_digit)
@@ -510,6 +520,10 @@ mod tests {
             // An `O` for a zero; a marker without `OF NN`, or without
             // its word; the tail of a classification before it.
             ("09SECTION01OFO2QUITO12", "09QUITO12"),
+            // Both numbers' first digit typed as a letter (it was read as
+            // the id `08OFO2`): the letter after the word is the number's.
+            ("09SECTIONO1OFO2QUITO12", "09QUITO12"),
+            ("09SECTIONI1OFI2QUITO12", "09QUITO12"),
             ("09SECTION01QUITO12", "09QUITO12"),
             ("09OF02QUITO12", "09QUITO12"),
             ("09ONFIDENTIALSECTION01OF02QUITO12", "09QUITO12"),

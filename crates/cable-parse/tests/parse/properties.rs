@@ -65,9 +65,13 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let mut words = Vec::new();
     body_words(&cable.body, &mut words);
     let source = without_link_debris(text);
+    // The archive's blanks after punctuation (`SHAH' S`, `( A)`) are
+    // removed: a word may join characters the input has blanks between.
+    let compact = source.replace(' ', "");
     for w in words {
+        let w = without_link_debris(&w);
         prop_assert!(
-            source.contains(without_link_debris(&w).as_str()) || invented_ok(&w),
+            source.contains(w.as_str()) || compact.contains(w.as_str()) || invented_ok(&w),
             "body word {w:?} not in the input"
         );
     }

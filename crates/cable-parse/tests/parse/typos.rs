@@ -160,6 +160,7 @@ const KINDS: &[&str] = &[
     "doubled",
     "lower-case",
     "city",
+    "section-ocr",
 ];
 
 /// A letter damage of `name` (bytes, upper-case) by kind; `None` when the
@@ -295,6 +296,16 @@ fn damaged(kind: &str, name: &Name, rng: &mut Rng) -> Option<(String, String, St
         }
         "office" => before = (*rng.pick(&["AMEMBASSY", "AMCONSUL", "USMISSION"])).to_owned(),
         "section" => before = section(rng),
+        // A digit of the section marker's numbers read as the letter it
+        // looks like (`SECTIONO1OF03`, `SECTION01OFO3`, `SECTION0lOF03`).
+        "section-ocr" => {
+            let of = 2 + rng.below(8);
+            let n = 1 + rng.below(of);
+            before = format!(
+                "SECTION{}",
+                digit_as_letter(&format!("{n:02}OF{of:02}"), 0, rng)?
+            );
+        }
         "serial-junk" => {
             let other = 1 + rng.below(9999);
             after = match rng.below(3) {
@@ -480,6 +491,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("doubled", 99.5, 0.1),
     ("lower-case", 99.5, 0.1),
     ("city", 99.5, 0.1),
+    ("section-ocr", 99.5, 0.1),
 ];
 
 #[test]
