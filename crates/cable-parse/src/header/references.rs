@@ -218,6 +218,8 @@ const STOP: &[&str] = &[
     "NOTAL",
     "OF",
     "DATED",
+    // The telegraphic abbreviation of DATED (`LIMA 123 DTD 12 MAR 08`).
+    "DTD",
     "UNCLASS",
     "UNCLAS",
     "EXDIS",
@@ -394,6 +396,8 @@ fn citations(item: &str, mut cite: impl FnMut(Citation)) {
     let mut pending_serial: Option<(String, usize)> = None;
     let mut last_station: Option<String> = None;
     let mut after_and = false;
+    // The word before was a month name read as one (not `RIO DE JAN`).
+    let mut after_month = false;
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let mut i = 0;
     while let Some(tok) = toks.get(i) {
@@ -401,6 +405,19 @@ fn citations(item: &str, mut cite: impl FnMut(Citation)) {
         i += 1;
         let owned = word(tok);
         let t = owned.as_ref();
+        let month_before = std::mem::take(&mut after_month);
+        // `12 MAR 08`, `MEETING 3 APRIL`, `MARCH 12`, `MARCH 2007`: a day
+        // or a year of a date is no serial and no citation's year.
+        if all_digits(t)
+            && ((t.len() <= 2
+                && tok_text(&mut toks, i).is_some_and(|n| super::press_date::is_month_name(&n)))
+                || (month_before && (t.len() <= 2 || t.len() == 4)))
+        {
+            station.clear();
+            year = None;
+            pending_serial = None;
+            continue;
+        }
         if matches!(t, "," | ";" | ":") {
             // `PRAGUE, 1228`: a comma between a station and its serial.
             let serial_next =
@@ -577,6 +594,7 @@ fn citations(item: &str, mut cite: impl FnMut(Citation)) {
         let station_word = t == "JAN" && station.last().is_some_and(|(w, _)| w == "DE");
         if is_stop(t) && !station_word {
             after_and = t == "AND";
+            after_month = super::press_date::is_month_name(t);
             station.clear();
             // `0044 and previous Sensitive ...`: a serial is not completed
             // by a word after a stop word.
@@ -787,6 +805,20 @@ pub(crate) struct RefNotes {
     pub(crate) unreadable: Vec<String>,
 }
 
+/// The serial of an item that holds a serial alone, perhaps with words
+/// that end a citation after it (`456`, `2962 AND PREVIOUS`, `0456
+/// (NOTAL)`): two to six digits.
+fn serial_alone(item: &str) -> Option<&str> {
+    let mut words = item.split_whitespace();
+    let serial = words.next()?;
+    let rest_ends = words.all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ',' | ';'));
+        w.is_empty() || is_stop(&w.to_ascii_uppercase())
+    });
+    ((2..=6).contains(&serial.len()) && serial.bytes().all(|b| b.is_ascii_digit()) && rest_ends)
+        .then_some(serial)
+}
+
 /// An item's text with runs of white space made one blank and the
 /// separators around it trimmed: `  B. STATE\n  1234 ;` -> `STATE 1234`.
 /// Borrowed when the item is clean already (a REF block's wrapped lines
@@ -872,6 +904,8 @@ pub(crate) fn references(
             .flat_map(|(_, item)| item.split(';').map(|p| (None, p)))
             .collect();
     }
+    // The year (as written) and station of the last citation.
+    let mut previous: Option<(Option<u16>, String)> = None;
     for (label, item) in list {
         let clean = clean(item);
         if clean.is_empty() {
@@ -892,8 +926,21 @@ pub(crate) fn references(
         // million citations is not copied a million times.
         let first = out.len();
         let mut cited = 0usize;
-        citations(&clean, |c| {
+        // `A. LIMA 123 B. 456`: an item of a serial alone cites the
+        // station (and the year, as written) of the citation before it.
+        let alone = match (serial_alone(&clean), &previous) {
+            (Some(serial), Some((y, st))) => Some(Citation {
+                year: *y,
+                station: st.clone(),
+                serial: serial.to_owned(),
+                start: 0,
+                end: serial.len(),
+            }),
+            _ => None,
+        };
+        let mut cite = |c: Citation| {
             cited += 1;
+            previous = Some((c.year, c.station.clone()));
             let y = c.year.or_else(|| {
                 notes.inherited = true;
                 year
@@ -905,7 +952,11 @@ pub(crate) fn references(
                 id,
                 text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
             });
-        });
+        };
+        match alone {
+            Some(c) => cite(c),
+            None => citations(&clean, &mut cite),
+        }
         match cited {
             0 => {
                 notes.unreadable.push(clean.to_string());
@@ -1017,6 +1068,24 @@ mod tests {
         assert_eq!(
             ids("A. STATE 4690 B. 08 STATE 129729 C. STATE 11102", 2009),
             ["09STATE4690", "08STATE129729", "09STATE11102"]
+        );
+        // An item of a serial alone cites the station and year of the
+        // citation before it; words ending a citation may follow it.
+        assert_eq!(
+            ids(
+                "A. 08 QUITO 123 B. 0456 (NOTAL) C. LIMA 7 D. 89 AND PREVIOUS",
+                2009
+            ),
+            ["08QUITO123", "08QUITO456", "09LIMA7", "09LIMA89"]
+        );
+        assert!(ids("A. 45 B. MEETING 3 APRIL", 2009).is_empty());
+        // A day or year of a date is no serial (`DTD`: dated).
+        assert_eq!(
+            ids(
+                "A. QUITO 123 DTD 12 MAR 08 B. ROE LETTER 12 MARCH 2007 C. QUITO 45",
+                2009
+            ),
+            ["09QUITO123", "09QUITO45"]
         );
         // A date written out after a citation is no citation.
         assert_eq!(
