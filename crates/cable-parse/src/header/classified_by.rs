@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// paragraph.
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[\s,.;:/-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+upon\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+upon)?\s*(?:sections?\s+)?\(?\d\s*[.,]\s*\d(?-u:\b)|\s+(?:for|per|under)\s*$|¶|\s\d{1,2}\.\s*\()",
+        r"(?i)(?:[\s,.;:/-]+(?:(?:for|fr)\s+(?:for\s+)?|per\s+|under\s+|based\s+(?:up)?on\s+|due\s+to\s+)?(?:r\s*e\s*a?\s*s\s*o\s*n|reas(?-u:\b)|e\.\s?o\.?\s?1\d{4}|e\.o(?-u:\b))|\s+(?:for|per|under|due\s+to|based\s+(?:up)?on)?\s*(?:sections?\s+)?\(?\d\s*[.,]\s*\d(?-u:\b)|\s+(?:for|per|under)\s*$|¶|\s\d{1,2}\.\s*\()",
     )
     .expect("valid regex")
 });
@@ -52,6 +52,27 @@ fn reason_word_at(body: &str) -> Option<usize> {
         prev = Some((start, word));
     }
     None
+}
+
+/// `text` without the words that lead a reason at its end (`for`, `per`,
+/// `under`, `due to`, `based on`, `based upon`, any case).
+fn without_reason_lead(text: &str) -> &str {
+    let mut t = text;
+    for lead in ["based upon", "based on", "due to", "under", "per", "for"] {
+        let n = lead.len();
+        let cut = t.len().checked_sub(n + 1);
+        if let Some(head) = cut.and_then(|c| t.get(..c)) {
+            let ends = t.get(head.len()..).is_some_and(|tail| {
+                tail.starts_with(char::is_whitespace)
+                    && tail.get(1..).is_some_and(|w| w.eq_ignore_ascii_case(lead))
+            });
+            if ends {
+                t = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ','));
+                break;
+            }
+        }
+    }
+    t
 }
 
 /// Words of the titles of mission staff and their offices (the titles of
@@ -466,6 +487,10 @@ pub(crate) fn classified_by(text: &str) -> (ClassifiedBy, Vec<Reason>) {
         }),
         None => body,
     };
+    // `... BROWN BASED ON` before a misspelt reason word, or before the
+    // `E.O. 12958` the header read as its own field: the words that lead
+    // the reasons are no part of the name.
+    let name_part = without_reason_lead(name_part);
     let reasons = reasons(body.get(name_part.len()..).unwrap_or(""));
     let (name, title) = split_name(name_part);
     (ClassifiedBy { name, title, raw }, reasons)
@@ -793,6 +818,13 @@ mod tests {
         assert_eq!(name("POL/ECON OFF J. R. SMITH.  1.4 (B)").0, "J. R. SMITH");
         // A name ending before `per`, `Section`, a slash, a parenthesis.
         assert_eq!(name("KEVIN O'BRIEN PER E.O.").0, "KEVIN O'BRIEN");
+        // `based on`, as `based upon`, leads the reasons.
+        assert_eq!(name("DCM JANE ROE BASED ON 1.4 (B) AND (D)").0, "JANE ROE");
+        assert_eq!(name("DCM Jane Roe based on reasons 1.4 (b)").0, "Jane Roe");
+        assert_eq!(name("DCM JANE ROE BASED ON REAOSNS 1.4 (B)").0, "JANE ROE");
+        // The header reads `E.O. 12958` after it as its own field.
+        assert_eq!(name("DCM JANE ROE BASED ON").0, "JANE ROE");
+        assert_eq!(name("DCM Jane Roe due to").0, "Jane Roe");
         assert_eq!(
             name("Charge d'Affaires Robert O. Blake, Jr. per Section 1.4 (b,d)").0,
             "Robert O. Blake, Jr."

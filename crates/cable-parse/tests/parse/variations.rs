@@ -204,6 +204,7 @@ const CB_SEPARATORS: &[(&str, &str)] = &[
     ("sep:slash", " / "),
     ("sep:comma-for", ", for "),
     ("sep:under", " under "),
+    ("sep:based-on", " based on "),
 ];
 
 /// Reasons tails.
