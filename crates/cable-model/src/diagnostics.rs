@@ -128,6 +128,9 @@ codes! {
     HeaderAfterText = "header-after-text", Info;
     /// `SIPDIS` on its own line or in mid-sentence was removed from the text.
     SipdisRemoved = "sipdis-removed", Info;
+    /// A `BT` line, the ACP-127 break prosign before and after the text,
+    /// was removed.
+    ProsignRemoved = "prosign-removed", Info;
     /// Markdown link debris (`[B](#).`) was removed.
     LinkDebrisRemoved = "link-debris-removed", Info;
     /// An apostrophe transmitted as a comma (`Sarkozy,s advisors`) was

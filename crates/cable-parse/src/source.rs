@@ -82,6 +82,8 @@ impl<'a> Source<'a> {
         let any_comma_s = memchr::memmem::find(text.as_bytes(), b",s").is_some();
         let any_ampersand = memchr::memchr(b'&', text.as_bytes()).is_some();
         let any_spaced = has_spaced_punctuation(text.as_bytes());
+        let mut prosigns = 0u32;
+        let mut first_prosign: Option<u32> = None;
         let mut spacings = 0u32;
         let mut first_spacing: Option<u32> = None;
         let mut quotes = 0u32;
@@ -164,6 +166,14 @@ impl<'a> Source<'a> {
             }
             if trimmed == "SIPDIS" || trimmed == "SIPDIS SIPDIS" {
                 sipdis += 1;
+                continue;
+            }
+            // `BT`: the ACP-127 break prosign before and after the text
+            // (the cable format guide, section 1: defined by ACP-127(G),
+            // not seen in Cablegate pages); no text is a line `BT` alone.
+            if trimmed == "BT" {
+                prosigns += 1;
+                first_prosign.get_or_insert(no);
                 continue;
             }
             let line_start = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
@@ -298,6 +308,13 @@ impl<'a> Source<'a> {
                 format!(
                     "{apostrophes} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"
                 ),
+            );
+        }
+        if prosigns > 0 {
+            cx.diag(
+                Code::ProsignRemoved,
+                first_prosign,
+                format!("{prosigns} `BT` (break) prosign line(s) removed"),
             );
         }
         if spacings > 0 {

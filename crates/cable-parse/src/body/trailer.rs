@@ -50,6 +50,7 @@ pub(crate) fn trailer_line(line: &str) -> Option<TrailerLine> {
         || t.contains("NOT PASSED TO ABOVE ADDRESSEE")
         || is_classification_line(t)
         || MRN_FOOTER.is_match(t)
+        || is_message_number(t)
     {
         return Some(TrailerLine::Transmission);
     }
@@ -57,6 +58,13 @@ pub(crate) fn trailer_line(line: &str) -> Option<TrailerLine> {
         return Some(TrailerLine::Export);
     }
     None
+}
+
+/// `#1234`: the station serial number ACP-127 repeats after the closing
+/// `BT` (the number of the `DE RUEHPE #1234` line).
+fn is_message_number(t: &str) -> bool {
+    t.strip_prefix('#')
+        .is_some_and(|n| (1..=6).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The footer a newspaper's export prints under the text: a print-tracking
@@ -112,6 +120,8 @@ mod tests {
             trailer_line("Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox: TRANS"),
             Some(TrailerLine::Export)
         );
+        assert_eq!(trailer_line("#1234"), Some(TrailerLine::Transmission));
+        assert_eq!(trailer_line("#12 MEN"), None);
         assert_eq!(trailer_line("CLINTON"), None);
         assert_eq!(trailer_line("END NOTE."), None);
     }
