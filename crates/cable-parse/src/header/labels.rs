@@ -58,8 +58,11 @@ enum Sep {
 }
 
 fn sep_of(rest: &str) -> Sep {
-    match rest.as_bytes().first() {
+    let b = rest.as_bytes();
+    match b.first() {
         Some(b':' | b';' | b',') => Sep::Colon,
+        // `TAGS- PREL`, `SUBJECT - X`: a dash for the colon.
+        Some(b'-') if matches!(b.get(1), Some(b' ' | b'\t')) => Sep::Colon,
         Some(b'.') => Sep::Dot,
         Some(b' ' | b'\t') => Sep::Blank,
         None => Sep::End,
@@ -119,6 +122,13 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
     if t2.len() != t.len() {
         return None;
     }
+    // `TAGS : PREL`, `SUBJECT - X`: blanks before the colon (or its dash).
+    let spaced = after.trim_start_blanks();
+    let after = if spaced.len() < after.len() && sep_of(spaced) == Sep::Colon {
+        spaced
+    } else {
+        after
+    };
     let sep = sep_of(after);
     let colon = sep == Sep::Colon;
     fn body(r: &str) -> &str {
@@ -451,6 +461,11 @@ mod tests {
             ("DECL: 01/01/2019", Some((Decl, "01/01/2019"))),
             ("TAGSJC AEMR, AFSP", Some((Tags, "AEMR, AFSP"))),
             ("TAGSX PREL", Some((Tags, "PREL"))),
+            // Blanks before the colon; a dash for it.
+            ("TAGS : PREL", Some((Tags, "PREL"))),
+            ("TAGS- PREL", Some((Tags, "PREL"))),
+            ("SUBJECT - A VISIT", Some((Subject, "A VISIT"))),
+            ("SUBJ : A VISIT", Some((Subject, "A VISIT"))),
         ] {
             assert_eq!(l(t), want, "{t}");
         }
@@ -467,6 +482,7 @@ mod tests {
             "REFUSED: X",
             "CLASSIFIED DOCUMENTS",
             "REFERRED TO",
+            "SUBJECT-MATTER EXPERTS",
         ] {
             assert_eq!(l(t), None, "{t}");
         }

@@ -248,6 +248,12 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
         let mut i = 0;
         while let Some(&w) = words.get(i) {
             let u = upper.get(i).map_or("", String::as_str);
+            // `PREL - PGOV`, `TAGS : PREL`: punctuation alone separates.
+            if u != "&" && !u.chars().any(char::is_alphanumeric) {
+                flush(&mut phrase, &mut out);
+                i += 1;
+                continue;
+            }
             let is_code = |k: usize| {
                 upper
                     .get(k)
@@ -366,6 +372,23 @@ fn mend_words(item: &str) -> Vec<String> {
 fn split_slashed(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
     let mut out = Vec::with_capacity(items.len());
     for (item, paren) in items {
+        // `PREL.PGOV.KDEM`: codes of the vocabulary joined by full stops
+        // (not `U.S.` or an initial: every part must be a code).
+        let dotted: Vec<&str> = item
+            .trim_blanks()
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !paren
+            && dotted.len() >= 2
+            && !item.trim_blanks().contains(char::is_whitespace)
+            && dotted
+                .iter()
+                .all(|p| vocabulary_kind(&p.to_uppercase()).is_some())
+        {
+            out.extend(dotted.into_iter().map(|p| (p.to_owned(), false)));
+            continue;
+        }
         let parts: Vec<&str> = item.split('/').map(Blanks::trim_blanks).collect();
         let whole_known = vocabulary_kind(&item.trim_blanks().to_uppercase()).is_some();
         let pieces = (!paren && parts.len() >= 2 && !whole_known)
@@ -666,6 +689,17 @@ mod tests {
         // Semicolons and slashes between codes; a person split by its comma.
         assert_eq!(tags("PREL; PGOV; KE"), ["PREL", "PGOV", "KE"]);
         assert_eq!(tags("PREL/PGOV/KE"), ["PREL", "PGOV", "KE"]);
+        // Full stops between codes; dashes and colons alone separate.
+        assert_eq!(tags("PREL.PGOV.KE"), ["PREL", "PGOV", "KE"]);
+        assert_eq!(
+            tags("PREL - PGOV -- KE : ECON"),
+            ["PREL", "PGOV", "KE", "ECON"]
+        );
+        assert_eq!(
+            tags("OVIP (ROE, JANE A.) PREL"),
+            ["OVIP", "ROE, JANE A.", "PREL"]
+        );
+        assert_eq!(tags("TRADE & INVESTMENT"), ["TRADE & INVESTMENT"]);
         assert_eq!(
             tags("PGOV, KE, BLOGGS, JOHN"),
             ["PGOV", "KE", "BLOGGS, JOHN"]
