@@ -23,6 +23,29 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `AUGUST 4, 2019`, `Aug. 4 2019`, `4 AUG 2019`, `4 August 2019`: a date
+/// with the month written as a word.
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
+/// The number of the month `w` names, in full or by its three letters
+/// (`AUGUST`, `Aug`; `Sept`).
+fn month_of(w: &str) -> Option<u8> {
+    let upper = w.to_ascii_uppercase();
+    // `SEPT`, the four-letter abbreviation of September.
+    if upper == "SEPT" {
+        return Some(9);
+    }
+    if !super::press_date::is_month_name(&upper) {
+        return None;
+    }
+    super::routing::month_number(upper.get(..3)?)
+}
+
 /// Reads an E.O. line: the order's number and the declassification
 /// instruction (a date, or its text).
 pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
@@ -70,8 +93,27 @@ pub(crate) fn has_bad_date(rest: &str) -> bool {
     DATE.is_match(rest) && first_date(rest).is_none()
 }
 
-/// The first valid date in the text (US order for `M/D/Y`).
+/// The first valid date in the text (US order for `M/D/Y`), or a date
+/// with the month written as a word ([`WRITTEN_DATE`]).
 pub(crate) fn first_date(s: &str) -> Option<Date> {
+    numeric_date(s).or_else(|| written_date(s))
+}
+
+/// `AUGUST 4, 2019`, `4 AUG 2019`: the first date [`WRITTEN_DATE`] finds
+/// whose month word names a month.
+fn written_date(s: &str) -> Option<Date> {
+    WRITTEN_DATE.captures_iter(s).find_map(|c| {
+        let text = |i: usize| c.get(i).map(|m| m.as_str());
+        let (d, m, y) = match (text(1), text(2), text(3)) {
+            (Some(d), Some(m), Some(y)) => (d, m, y),
+            _ => (text(5)?, text(4)?, text(6)?),
+        };
+        Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?)
+    })
+}
+
+/// The first valid date written in digits (US order for `M/D/Y`).
+fn numeric_date(s: &str) -> Option<Date> {
     let c = DATE.captures(s)?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
     if let (Some(y), Some(m), Some(d)) = (n(1), n(2), n(3)) {
@@ -106,6 +148,12 @@ mod tests {
         assert_eq!(decl("EO 12958: decl: 6/30/08"), "2008-06-30");
         assert_eq!(decl("E.O. 12958: N/A"), "N/A");
         assert_eq!(decl("E.O. 11652: GDS"), "GDS");
+        // The month written as a word, before or after the day.
+        assert_eq!(decl("E.O. 12958: DECL: AUGUST 4, 2019"), "2019-08-04");
+        assert_eq!(decl("E.O. 12958: DECL: 4 AUG 2019"), "2019-08-04");
+        assert_eq!(decl("E.O. 12958: DECL: Sept. 4, 2019"), "2019-09-04");
+        assert_eq!(decl("E.O. 12958: DECL: MARSH 4, 2019"), "MARSH 4, 2019");
+        assert_eq!(decl("E.O. 12958: DECL: 1.4 (B) 25X1"), "1.4 (B) 25X1");
         assert_eq!(
             decl("E.O. 12065: RDS-4 6/5/99 (GERLACH, FREDERICK H.) OR-M"),
             "1999-06-05"
