@@ -16,13 +16,21 @@ use std::sync::LazyLock;
 /// `R 172106 Z APR 73`, and a collapsed header after the DTG. The rest of
 /// the line is what follows the match, after its blanks: the regex stops at
 /// the DTG, so matching with captures does not walk a long collapsed line.
+/// `P 142049Z AUG 09`, `O R 142049Z AUG 09`: the precedence letters and
+/// the date-time group. Also as typed or transmitted with blanks lost or
+/// added (`P142049Z AUG 09`, `P 14 2049Z AUG 09`, `142049ZAUG09`) and the
+/// month in full or in lower case (`AUGUST`, `Aug`, `SEPT`); the month is
+/// checked by [`dtg_utc`].
 static DTG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([ZOPR])\s+(?:([ZOPR])\s+)?)?(\d{6}\s?Z\s+[A-Z]{3}\s+\d{2,4})(?-u:\b)")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:([ZOPR])\s*(?:([ZOPR])\s+)?)?(\d{2}\s?\d{4}\s?Z\s*[A-Za-z]{3,9}\s*\d{2,4})(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 static DTG_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{2})(\d{2})(\d{2})\s?Z\s+([A-Z]{3})\s+(\d{2,4})$").expect("valid regex")
+    Regex::new(r"^(\d{2})\s?(\d{2})(\d{2})\s?Z\s*([A-Za-z]{3,9})\s*(\d{2,4})$")
+        .expect("valid regex")
 });
 
 /// `DE RUEHSW #0881/01 2540944`: a routing indicator (`R...`) and nothing
@@ -80,12 +88,14 @@ pub(crate) fn routing_line(t: &str) -> Option<RoutingLine<'_>> {
         return None;
     }
     // After a precedence letter comes a blank (DTG line) or a second
-    // letter or blank (relay line); `\s` also takes non-ASCII blanks.
+    // letter or blank (relay line), or the DTG's digits when the blank
+    // was lost (`P142049Z`); `\s` also takes non-ASCII blanks.
     let second = t.as_bytes().get(1).copied().unwrap_or(b' ');
     if !de
         && precedence
         && !(second.is_ascii_whitespace()
             || second == 0x0b
+            || second.is_ascii_digit()
             || matches!(second, b'Z' | b'O' | b'P' | b'R')
             || second >= 0x80)
     {
@@ -143,7 +153,7 @@ pub(crate) fn dtg_utc(raw: &str) -> Option<Timestamp> {
     let c = DTG_PARTS.captures(raw)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u16>().ok());
     let (day, hour, minute) = (num(1)?, num(2)?, num(3)?);
-    let month = month_number(c.get(4)?.as_str())?;
+    let month = month_word(c.get(4)?.as_str())?;
     let y = num(5)?;
     let year = match c.get(5)?.as_str().len() {
         2 if y >= 66 => 1900 + y,
@@ -152,6 +162,19 @@ pub(crate) fn dtg_utc(raw: &str) -> Option<Timestamp> {
     };
     let date = Date::new(year, month, u8::try_from(day).ok()?)?;
     Timestamp::new(date, u8::try_from(hour).ok()?, u8::try_from(minute).ok()?)
+}
+
+/// `FEB`, `February`, `Sept` -> the month's number: its three letters,
+/// its English name or `SEPT`, in any case.
+fn month_word(m: &str) -> Option<u8> {
+    let upper = m.to_ascii_uppercase();
+    if upper == "SEPT" {
+        return Some(9);
+    }
+    if upper.len() > 3 && !super::press_date::is_month_name(&upper) {
+        return None;
+    }
+    month_number(upper.get(..3)?)
 }
 
 /// `FEB` -> 2.
@@ -499,6 +522,31 @@ mod tests {
             "1973-04-17T21:06:00Z"
         );
         assert!(dtg_utc("322158Z FEB 09").is_none());
+        // Blanks lost or added; the month in full, in lower case, `SEPT`.
+        for raw in [
+            "142049ZAUG09",
+            "142049Z AUG09",
+            "14 2049Z AUG 09",
+            "142049Z AUGUST 09",
+            "142049Z Aug 2009",
+            "142049Z SEPT 09",
+        ] {
+            let want = if raw.contains("SEPT") {
+                "2009-09-14T20:49:00Z"
+            } else {
+                "2009-08-14T20:49:00Z"
+            };
+            assert_eq!(
+                dtg_utc(raw).map(|t| t.to_string()).as_deref(),
+                Some(want),
+                "{raw}"
+            );
+        }
+        assert!(dtg_utc("142049Z AUGUSTA 09").is_none());
+        assert!(matches!(
+            routing_line("P142049Z AUG 09"),
+            Some(RoutingLine::Dtg { valid: true, .. })
+        ));
         let Some(RoutingLine::Dtg {
             precedence, rest, ..
         }) = routing_line("O 110944Z SEP 07 ZFF4")
