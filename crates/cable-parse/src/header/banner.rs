@@ -75,8 +75,24 @@ pub(crate) fn banner(line: &str) -> Option<Banner> {
             rest = rest.get(used..).unwrap_or("").trim_start_blanks();
             continue;
         }
+        // `SENSITIVE SECTION 01 OF 02 QUITO`: words no caveat list knows
+        // before a section marker are a caveat, not a station.
+        if section.is_none() {
+            if let Some(at) = marker_after_words(rest) {
+                let words = rest.get(..at).unwrap_or("").trim_blanks();
+                push_unique(&mut caveats, Caveat::Other(words.to_owned()));
+                rest = rest.get(at..).unwrap_or("");
+                continue;
+            }
+        }
         if station_serial.is_none() {
             if let Some((st, serial, used)) = station_and_serial(rest) {
+                // `FOR OFFICIAL USE ONLY QUITO 001234`: words before a
+                // known station's name are a caveat.
+                let (head, st) = known_station_tail(&st);
+                if let Some(head) = head {
+                    push_unique(&mut caveats, caveat_phrase(head));
+                }
                 station_serial = Some((st, serial));
                 rest = rest.get(used..).unwrap_or("").trim_start_blanks();
                 continue;
@@ -187,6 +203,68 @@ fn section_marker(t: &str) -> Option<(SectionOf, usize)> {
     }
     blanks(&mut i);
     Some((SectionOf { number: n, total }, i))
+}
+
+/// Where a section marker starts after one to three words of letters at
+/// the start of `t` (`SENSITIVE SECTION 01 OF 02`); `None` when `t` starts
+/// with one or holds none there.
+fn marker_after_words(t: &str) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..3 {
+        let word = t.get(at..)?.split(char::is_whitespace).next()?;
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        at += word.len();
+        at += t.get(at..)?.len() - t.get(at..)?.trim_start_blanks().len();
+        if section_marker(t.get(at..)?).is_some() {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// A station as the banner writes it, split into the words before the
+/// longest tail of whole words that names a known station, when the whole
+/// names none and those words are of two letters or more (`FOR OFFICIAL
+/// USE ONLY QUITO` -> `FOR OFFICIAL USE ONLY`, `QUITO`). Single letters
+/// (`E F T O QUITO`) and typos are left to the station matcher.
+fn known_station_tail(st: &str) -> (Option<&str>, String) {
+    let known = |s: &str| crate::stations::is_known(&crate::stations::letters(s));
+    if known(st) {
+        return (None, st.to_owned());
+    }
+    let words: Vec<(usize, &str)> = st
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (k, (start, _)) in words.iter().enumerate().skip(1) {
+        let tail = st.get(*start..).unwrap_or("");
+        let head_words = words.get(..k).unwrap_or(&[]);
+        if known(tail)
+            && head_words
+                .iter()
+                .all(|(_, w)| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            let head = st.get(..*start).unwrap_or("").trim_blanks();
+            return (Some(head), tail.to_owned());
+        }
+    }
+    (None, st.to_owned())
+}
+
+/// The caveat a phrase before the station writes: a known one (`FOR
+/// OFFICIAL USE ONLY`, `NOFORN`), else the phrase as written.
+fn caveat_phrase(p: &str) -> Caveat {
+    match caveat_line(p) {
+        Some(cs) if cs.len() == 1 => cs.into_iter().next().unwrap_or(Caveat::Other(p.to_owned())),
+        _ => Caveat::Other(p.to_owned()),
+    }
 }
 
 /// `STATE 017183`, `RIO DE JANEIRO 00190`, `N'DJAMENA 511`, `lima 000123`
@@ -534,6 +612,28 @@ mod tests {
         assert!(banner("Secretary Clinton met").is_none());
         assert!(banner("SECRETARY CLINTON").is_none());
         assert!(banner("UNCLAS BEIRUT 01013").is_some());
+    }
+
+    /// Words no caveat list knows before a section marker or a known
+    /// station's name are a caveat; they made the ids `09SENSITIVESECTION1`
+    /// and `09FOROFFICIALUSEONLYQUITO1234`.
+    #[test]
+    fn unknown_caveat_words() {
+        let b = banner("UNCLAS SENSITIVE SECTION 01 OF 02 QUITO 001234").unwrap();
+        assert_eq!(b.station_serial.unwrap().0, "QUITO");
+        assert_eq!(b.section.unwrap().number, 1);
+        assert_eq!(b.marking.caveats, vec![Caveat::Other("SENSITIVE".into())]);
+        let b = banner("UNCLAS FOR OFFICIAL USE ONLY QUITO 001234").unwrap();
+        assert_eq!(b.station_serial.unwrap().0, "QUITO");
+        assert_eq!(b.marking.caveats, vec![Caveat::Fouo]);
+        // A known station of several words, single letters, a typo.
+        for (t, want) in [
+            ("CONFIDENTIAL SAO PAULO 001234", "SAO PAULO"),
+            ("UNCLAS E F T O QUITO 001234", "E F T O QUITO"),
+            ("CONFIDENTIAL RIO DE JANIERO 001234", "RIO DE JANIERO"),
+        ] {
+            assert_eq!(banner(t).unwrap().station_serial.unwrap().0, want, "{t}");
+        }
     }
 
     /// A lower-case `of` made the station `SECTION` (`09SECTION1`).
