@@ -61,8 +61,15 @@ fn sep_of(rest: &str) -> Sep {
     let b = rest.as_bytes();
     match b.first() {
         Some(b':' | b';' | b',') => Sep::Colon,
-        // `TAGS- PREL`, `SUBJECT - X`: a dash for the colon.
-        Some(b'-') if matches!(b.get(1), Some(b' ' | b'\t')) => Sep::Colon,
+        // `TAGS- PREL`, `SUBJECT - X`, `SUBJECT -- X`: dashes for the colon.
+        Some(b'-')
+            if {
+                let dashes = b.iter().take_while(|c| **c == b'-').count();
+                dashes <= 3 && matches!(b.get(dashes), Some(b' ' | b'\t'))
+            } =>
+        {
+            Sep::Colon
+        }
         Some(b'.') => Sep::Dot,
         Some(b' ' | b'\t') => Sep::Blank,
         None => Sep::End,
@@ -132,7 +139,11 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
     let sep = sep_of(after);
     let colon = sep == Sep::Colon;
     fn body(r: &str) -> &str {
-        r.get(1..).unwrap_or("").trim_blanks()
+        match r.strip_prefix('-') {
+            // `-- X`: every dash of the separator.
+            Some(d) => d.trim_start_matches('-').trim_blanks(),
+            None => r.get(1..).unwrap_or("").trim_blanks(),
+        }
     }
     fn found(label: Label, rest: &str) -> Option<Found<'_>> {
         Some(Found { label, rest })
@@ -466,6 +477,7 @@ mod tests {
             ("TAGS- PREL", Some((Tags, "PREL"))),
             ("SUBJECT - A VISIT", Some((Subject, "A VISIT"))),
             ("SUBJ : A VISIT", Some((Subject, "A VISIT"))),
+            ("SUBJECT -- A VISIT", Some((Subject, "A VISIT"))),
         ] {
             assert_eq!(l(t), want, "{t}");
         }

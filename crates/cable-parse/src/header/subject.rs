@@ -45,6 +45,11 @@ pub(crate) fn subject(joined: &str) -> (Subject, bool) {
             }
         }
     }
+    // `THE PLAN SIPDIS`: the distribution keyword run onto the subject's
+    // line is no word of it (the source stage drops it elsewhere).
+    while let Some(head) = text.strip_suffix("SIPDIS").filter(|h| h.ends_with(' ')) {
+        text = head.trim_end_blanks().to_owned();
+    }
     let title = crate::titlefy::titlefy(&text);
     (
         Subject {
@@ -112,5 +117,8 @@ mod tests {
         let (s, d) = subject("SUBJECT: (S) GERMANY  TAKING &#8217;ACTION");
         assert_eq!(s.text, "GERMANY TAKING \u{2019}ACTION");
         assert!(d);
+        // The distribution keyword run onto the line; a word ending so.
+        assert_eq!(subject("THE PLAN SIPDIS").0.text, "THE PLAN");
+        assert_eq!(subject("THE NOSIPDIS PLAN").0.text, "THE NOSIPDIS PLAN");
     }
 }
