@@ -114,6 +114,18 @@ fn read_marking(s: &str) -> (Option<Marking>, &str) {
             if let Some(m) = inner_start.get(..close).and_then(parse_marking) {
                 return (Some(m), inner_start.get(close + 1..).unwrap_or(""));
             }
+            // `8. (c) text`, `(sbu)`: a marking typed in lower case after
+            // the label (a list's `(a)` is no level, and no list starts
+            // at `(c)`, `(s)` or `(u)`).
+            if let Some(inner) = inner_start.get(..close).filter(|w| {
+                w.bytes().any(|b| b.is_ascii_lowercase())
+                    && !w.bytes().any(|b| b.is_ascii_uppercase())
+            }) {
+                if let Some(mut m) = parse_marking(&inner.to_ascii_uppercase()) {
+                    m.raw = inner.trim().to_owned();
+                    return (Some(m), inner_start.get(close + 1..).unwrap_or(""));
+                }
+            }
         }
         return (None, s);
     }
@@ -171,6 +183,11 @@ mod tests {
         assert_eq!(p("B) x").unwrap().1, Letter('B'));
         assert_eq!(p("2. SBU) Content").unwrap().2.as_deref(), Some("SBU"));
         assert_eq!(p("3. (if asked) x").unwrap().3, "(if asked) x");
+        // A marking typed in lower case; a list's letter is none.
+        assert_eq!(p("8. (c) x").unwrap().2.as_deref(), Some("c"));
+        assert_eq!(p("8. (sbu/nf) x").unwrap().3, "x");
+        assert_eq!(p("8. (a) x").unwrap().2, None);
+        assert_eq!(p("8. (C) x").unwrap().2.as_deref(), Some("C"));
         assert!(p("U.S. Views").is_none());
         assert_eq!(p("1986. were").unwrap().1, Number(1986));
         assert!(p("198600. were").is_none());
