@@ -58,6 +58,11 @@ static PAGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// One kind of removal or repair of the source stage, as reported: how
+/// many, the first line it touched (when known), its code, and its message
+/// for the count.
+type Report = (u32, Option<u32>, Code, fn(u32) -> String);
+
 impl<'a> Source<'a> {
     /// Splits and cleans `text`, recording what was removed in `cx`.
     pub(crate) fn new(text: &'a str, cx: &mut Context<'_>) -> Source<'a> {
@@ -277,96 +282,60 @@ impl<'a> Source<'a> {
                 ),
             );
         }
-        if stamps > 0 {
-            cx.diag(
-                Code::ExportDebris,
-                first_stamp,
-                format!(
-                    "{} declassification stamp line(s) removed",
-                    stamps + stamps_cont
-                ),
-            );
-        }
-        if page_classifications > 0 {
-            cx.diag(
-                Code::PageHeaderRemoved,
+        // What was removed or repaired, one diagnostic each, in this
+        // order: the count, its first line when known, the code, and the
+        // message for the count.
+        let stamp_lines = if stamps > 0 { stamps + stamps_cont } else { 0 };
+        let reports: [Report; 12] = [
+            (stamp_lines, first_stamp, Code::ExportDebris, |n| {
+                format!("{n} declassification stamp line(s) removed")
+            }),
+            (
+                page_classifications,
                 first_page,
-                format!("{page_classifications} classification line(s) repeated around page breaks removed"),
-            );
-        }
-        if quotes > 0 {
-            cx.diag(
-                Code::RepairedQuotes,
-                first_quote,
-                format!("{quotes} pair(s) of double quotes transmitted as `&` and `8` restored"),
-            );
-        }
-        if apostrophes > 0 {
-            cx.diag(
-                Code::RepairedApostrophe,
+                Code::PageHeaderRemoved,
+                |n| format!("{n} classification line(s) repeated around page breaks removed"),
+            ),
+            (quotes, first_quote, Code::RepairedQuotes, |n| {
+                format!("{n} pair(s) of double quotes transmitted as `&` and `8` restored")
+            }),
+            (
+                apostrophes,
                 first_apostrophe,
+                Code::RepairedApostrophe,
+                |n| format!("{n} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"),
+            ),
+            (prosigns, first_prosign, Code::ProsignRemoved, |n| {
+                format!("{n} `BT` (break) prosign line(s) removed")
+            }),
+            (spacings, first_spacing, Code::RepairedSpacing, |n| {
                 format!(
-                    "{apostrophes} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"
-                ),
-            );
-        }
-        if prosigns > 0 {
-            cx.diag(
-                Code::ProsignRemoved,
-                first_prosign,
-                format!("{prosigns} `BT` (break) prosign line(s) removed"),
-            );
-        }
-        if spacings > 0 {
-            cx.diag(
-                Code::RepairedSpacing,
-                first_spacing,
-                format!(
-                    "{spacings} blank(s) the archive inserted after punctuation removed (`SHAH' S` -> `SHAH'S`, `( A)` -> `(A)`)"
-                ),
-            );
-        }
-        if continuations > 0 {
-            cx.diag(
-                Code::ExportDebris,
-                None,
-                format!("line-continuation ` \\` removed from {continuations} line(s)"),
-            );
-        }
-        if links > 0 {
-            cx.diag(
-                Code::LinkDebrisRemoved,
-                None,
-                format!("Markdown link debris removed on {links} line(s)"),
-            );
-        }
-        if pages > 0 {
-            cx.diag(
-                Code::PageHeaderRemoved,
-                first_page,
-                format!("{pages} page header line(s) removed"),
-            );
-        }
-        if sipdis > 0 {
-            cx.diag(
-                Code::SipdisRemoved,
-                None,
-                format!("{sipdis} SIPDIS line(s) removed"),
-            );
-        }
-        if sipdis_words > 0 {
-            cx.diag(
-                Code::SipdisRemoved,
-                first_sipdis_word,
-                format!("{sipdis_words} SIPDIS word(s) inside wrapped text removed"),
-            );
-        }
-        if controls > 0 {
-            cx.diag(
-                Code::ControlCharacters,
-                None,
-                format!("{controls} line(s) hold control characters"),
-            );
+                    "{n} blank(s) the archive inserted after punctuation removed (`SHAH' S` -> `SHAH'S`, `( A)` -> `(A)`)"
+                )
+            }),
+            (continuations, None, Code::ExportDebris, |n| {
+                format!("line-continuation ` \\` removed from {n} line(s)")
+            }),
+            (links, None, Code::LinkDebrisRemoved, |n| {
+                format!("Markdown link debris removed on {n} line(s)")
+            }),
+            (pages, first_page, Code::PageHeaderRemoved, |n| {
+                format!("{n} page header line(s) removed")
+            }),
+            (sipdis, None, Code::SipdisRemoved, |n| {
+                format!("{n} SIPDIS line(s) removed")
+            }),
+            (sipdis_words, first_sipdis_word, Code::SipdisRemoved, |n| {
+                format!("{n} SIPDIS word(s) inside wrapped text removed")
+            }),
+            (controls, None, Code::ControlCharacters, |n| {
+                format!("{n} line(s) hold control characters")
+            }),
+        ];
+        for (n, line, code, message) in reports {
+            if n > 0 {
+                cx.diag(code, line, message(n));
+            }
         }
         if let Some((end, labels)) = end_marker.then(|| header_after_text(&lines)).flatten() {
             let end_no = lines.get(end).map(|l| l.no);
