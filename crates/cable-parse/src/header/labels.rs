@@ -155,8 +155,12 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
         "SUBJECT" if sep == Sep::Blank || sep == Sep::End => {
             return found(Label::Subject, after.trim_blanks());
         }
-        // The format's abbreviation (cable format guide §1c: `SUBJECT:`/`SUBJ:`).
+        // `SUBJECT. X`: a stop typed for the colon.
+        "SUBJECT" if sep == Sep::Dot => return found(Label::Subject, body(after)),
+        // The format's abbreviation (cable format guide §1c: `SUBJECT:`/`SUBJ:`),
+        // also before a blank (`SUBJ THE PLAN`): no word is spelt `SUBJ`.
         "SUBJ" if colon || sep == Sep::Dot => return found(Label::Subject, body(after)),
+        "SUBJ" if sep == Sep::Blank => return found(Label::Subject, after.trim_blanks()),
         _ => {}
     }
     if let Some(rest) = reference(word, after) {
@@ -172,6 +176,10 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
     {
         return found(Label::Tags, after.trim_blanks());
     }
+    // `TAGSPREL PGOV`, `SUBJECTTHE PLAN`: the label glued to its text.
+    if let Some(f) = glued_label(word, t2) {
+        return Some(f);
+    }
     if !colon {
         return None;
     }
@@ -182,6 +190,33 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
         return found(Label::Subject, body(after));
     }
     None
+}
+
+/// A label glued to its text (`TAGSPREL PGOV EC`, `SUBJECTTHE PLAN`):
+/// `TAGS` before a run of tag codes, the line's other words codes too; or
+/// `SUBJECT` before three letters or more that are none of the English
+/// words it begins (`SUBJECTED`, `SUBJECTING`, `SUBJECTION`, `SUBJECTIVE`,
+/// `SUBJECTIVELY`, `SUBJECTIVITY`, `SUBJECTS`). `word` is the line's
+/// first word, upper-cased; `t` the line.
+fn glued_label<'t>(word: &str, t: &'t str) -> Option<Found<'t>> {
+    let rest = t.get(word.len()..)?;
+    if let Some(code) = word.strip_prefix("TAGS").filter(|c| c.len() >= 2) {
+        let known =
+            super::tags::vocabulary_kind(code).is_some() || super::tags::split_glued_codes(code);
+        if known && (rest.trim_blanks().is_empty() || codes_only(rest)) {
+            return Some(Found {
+                label: Label::Tags,
+                rest: t.get(4..)?.trim_blanks(),
+            });
+        }
+        return None;
+    }
+    let tail = word.strip_prefix("SUBJECT")?;
+    let english = ["ED", "ING", "ION", "IVE", "IVELY", "IVITY", "S", "IONS"];
+    (tail.len() >= 3 && !english.contains(&tail)).then(|| Found {
+        label: Label::Subject,
+        rest: t.get(7..).unwrap_or("").trim_blanks(),
+    })
 }
 
 /// Whether `t` is a list of tag codes and nothing else: words of two to
@@ -478,6 +513,11 @@ mod tests {
             ("SUBJECT - A VISIT", Some((Subject, "A VISIT"))),
             ("SUBJ : A VISIT", Some((Subject, "A VISIT"))),
             ("SUBJECT -- A VISIT", Some((Subject, "A VISIT"))),
+            // The label glued to its text; `SUBJ` before a blank; a stop.
+            ("TAGSPREL PGOV EC", Some((Tags, "PREL PGOV EC"))),
+            ("SUBJECTTHE PLAN", Some((Subject, "THE PLAN"))),
+            ("SUBJ THE PLAN", Some((Subject, "THE PLAN"))),
+            ("SUBJECT. THE PLAN", Some((Subject, "THE PLAN"))),
         ] {
             assert_eq!(l(t), want, "{t}");
         }
@@ -495,6 +535,10 @@ mod tests {
             "CLASSIFIED DOCUMENTS",
             "REFERRED TO",
             "SUBJECT-MATTER EXPERTS",
+            "SUBJECTIVE VIEWS OF THE TALKS",
+            "SUBJECTED TO DELAYS",
+            "Subjects of the talks",
+            "TAGSTER PGOV",
         ] {
             assert_eq!(l(t), None, "{t}");
         }

@@ -134,6 +134,12 @@ impl TagText {
 /// codes of the vocabulary, at least one of them a subject or program
 /// code, and at most one two-letter country code; the pieces keep the case
 /// of the text.
+/// Whether `w` is tag codes run together (`PRELPGOV`), as
+/// [`split_glued`] reads them.
+pub(crate) fn split_glued_codes(w: &str) -> bool {
+    split_glued(w).is_some()
+}
+
 fn split_glued(w: &str) -> Option<Vec<TagText>> {
     let upper = w.to_ascii_uppercase();
     if !(6..=64).contains(&w.len()) || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
