@@ -367,6 +367,11 @@ impl<'x, 'c> Builder<'x, 'c> {
     }
 
     fn heading(&mut self, heading: Heading, line: u32, idx: usize, next_numbered: bool) {
+        // `END SUMMARY` alone on its line, read as a heading: it closes the
+        // open note it names, and is no heading.
+        if self.close_by_line(&heading.text) {
+            return;
+        }
         // A heading ends a summary opened by a heading and never closed.
         let open_by_heading = self.stack.iter().rposition(|f| {
             matches!(
@@ -528,6 +533,35 @@ impl<'x, 'c> Builder<'x, 'c> {
                 }
             }
         }
+    }
+
+    /// Closes the innermost open note whose end marker is the whole of
+    /// `text` (`END SUMMARY`, `End Comment`); whether one was.
+    fn close_by_line(&mut self, text: &str) -> bool {
+        let t = text.trim_blanks();
+        let frame = self
+            .stack
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, f)| match f {
+                Frame::Note { key, .. } => notes::find_closer(t, 0, &[key])
+                    .filter(|c| {
+                        c.start == 0 && t.get(c.end..).is_some_and(|r| r.trim_blanks().is_empty())
+                    })
+                    .map(|_| i),
+                Frame::Para { .. } => None,
+            });
+        let Some(i) = frame else {
+            return false;
+        };
+        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(i) {
+            n.closed = true;
+        }
+        while self.stack.len() > i {
+            self.pop();
+        }
+        true
     }
 
     /// The first segment of a chunk goes to its sink; later ones are text.
