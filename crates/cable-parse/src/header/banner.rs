@@ -261,8 +261,8 @@ fn known_station_tail(st: &str) -> (Option<&str>, String) {
 /// The caveat a phrase before the station writes: a known one (`FOR
 /// OFFICIAL USE ONLY`, `NOFORN`), else the phrase as written.
 fn caveat_phrase(p: &str) -> Caveat {
-    match caveat_line(p) {
-        Some(cs) if cs.len() == 1 => cs.into_iter().next().unwrap_or(Caveat::Other(p.to_owned())),
+    match caveat_line(p).as_deref() {
+        Some([c]) => c.clone(),
         _ => Caveat::Other(p.to_owned()),
     }
 }

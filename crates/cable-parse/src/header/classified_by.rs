@@ -57,22 +57,18 @@ fn reason_word_at(body: &str) -> Option<usize> {
 /// `text` without the words that lead a reason at its end (`for`, `per`,
 /// `under`, `due to`, `based on`, `based upon`, any case).
 fn without_reason_lead(text: &str) -> &str {
-    let mut t = text;
     for lead in ["based upon", "based on", "due to", "under", "per", "for"] {
-        let n = lead.len();
-        let cut = t.len().checked_sub(n + 1);
-        if let Some(head) = cut.and_then(|c| t.get(..c)) {
-            let ends = t.get(head.len()..).is_some_and(|tail| {
-                tail.starts_with(char::is_whitespace)
-                    && tail.get(1..).is_some_and(|w| w.eq_ignore_ascii_case(lead))
-            });
-            if ends {
-                t = head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ','));
-                break;
-            }
+        let Some(at) = text.len().checked_sub(lead.len()) else {
+            continue;
+        };
+        let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) else {
+            continue;
+        };
+        if tail.eq_ignore_ascii_case(lead) && head.ends_with(char::is_whitespace) {
+            return head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         }
     }
-    t
+    text
 }
 
 /// Words of the titles of mission staff and their offices (the titles of

@@ -32,20 +32,6 @@ static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The number of the month `w` names, in full or by its three letters
-/// (`AUGUST`, `Aug`; `Sept`).
-fn month_of(w: &str) -> Option<u8> {
-    let upper = w.to_ascii_uppercase();
-    // `SEPT`, the four-letter abbreviation of September.
-    if upper == "SEPT" {
-        return Some(9);
-    }
-    if !super::press_date::is_month_name(&upper) {
-        return None;
-    }
-    super::routing::month_number(upper.get(..3)?)
-}
-
 /// Reads an E.O. line: the order's number and the declassification
 /// instruction (a date, or its text).
 pub(crate) fn executive_order(t: &str) -> (ExecutiveOrder, Option<Declassify>) {
@@ -108,7 +94,11 @@ fn written_date(s: &str) -> Option<Date> {
             (Some(d), Some(m), Some(y)) => (d, m, y),
             _ => (text(5)?, text(4)?, text(6)?),
         };
-        Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?)
+        Date::new(
+            y.parse().ok()?,
+            super::routing::month_word(m)?,
+            d.parse().ok()?,
+        )
     })
 }
 

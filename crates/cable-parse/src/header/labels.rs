@@ -199,6 +199,10 @@ pub(crate) fn label(t: &str) -> Option<Found<'_>> {
 /// `SUBJECTIVELY`, `SUBJECTIVITY`, `SUBJECTS`). `word` is the line's
 /// first word, upper-cased; `t` the line.
 fn glued_label<'t>(word: &str, t: &'t str) -> Option<Found<'t>> {
+    // Most lines begin with neither word: two prefix tests and out.
+    if !(word.starts_with("TAGS") || word.starts_with("SUBJECT")) {
+        return None;
+    }
     let rest = t.get(word.len()..)?;
     if let Some(code) = word.strip_prefix("TAGS").filter(|c| c.len() >= 2) {
         let known =

@@ -165,8 +165,8 @@ pub(crate) fn dtg_utc(raw: &str) -> Option<Timestamp> {
 }
 
 /// `FEB`, `February`, `Sept` -> the month's number: its three letters,
-/// its English name or `SEPT`, in any case.
-fn month_word(m: &str) -> Option<u8> {
+/// its English name or `SEPT`, in any case (a DTG's month, an E.O. date's).
+pub(crate) fn month_word(m: &str) -> Option<u8> {
     let upper = m.to_ascii_uppercase();
     if upper == "SEPT" {
         return Some(9);

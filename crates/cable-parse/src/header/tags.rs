@@ -380,14 +380,11 @@ fn split_slashed(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
     for (item, paren) in items {
         // `PREL.PGOV.KDEM`: codes of the vocabulary joined by full stops
         // (not `U.S.` or an initial: every part must be a code).
-        let dotted: Vec<&str> = item
-            .trim_blanks()
-            .split('.')
-            .filter(|p| !p.is_empty())
-            .collect();
+        let word = item.trim_blanks();
+        let dotted: Vec<&str> = word.split('.').filter(|p| !p.is_empty()).collect();
         if !paren
             && dotted.len() >= 2
-            && !item.trim_blanks().contains(char::is_whitespace)
+            && !word.contains(char::is_whitespace)
             && dotted
                 .iter()
                 .all(|p| vocabulary_kind(&p.to_uppercase()).is_some())
