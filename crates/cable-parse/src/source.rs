@@ -668,11 +668,23 @@ fn ampersand_quotes(line: &str) -> Option<(String, u32)> {
     })
 }
 
-/// The width a text's lines were wrapped at: the 95th percentile of the
-/// widths of its lines with text, when there are five or more and it is
-/// at most 80 (a telegram's columns); else none (a text of unwrapped
-/// paragraphs, an HTML page's lines of hundreds of characters).
-pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+/// How a text's lines end: where a wrap at a telegram's width broke
+/// them, or where the writer ended a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wrap {
+    /// Wrapped at this many columns: the 95th percentile of the widths of
+    /// its lines with text, at most 80 (a telegram's columns).
+    At(usize),
+    /// Paragraphs written on one line each (that percentile is over 80: a
+    /// modern cable's unwrapped text, an HTML page's lines of hundreds of
+    /// characters): every line end is one the writer typed.
+    Unwrapped,
+    /// Fewer than five lines with text: too few to tell.
+    Unknown,
+}
+
+/// How the lines of `lines` were wrapped (see [`Wrap`]).
+pub(crate) fn wrap(lines: &[Line<'_>]) -> Wrap {
     // Widths in bytes: telegram text is ASCII, and a line with accented
     // letters counts a little wider, which only makes a short line less
     // likely to be called short.
@@ -682,11 +694,24 @@ pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
         .filter(|&w| w > 0)
         .collect();
     if widths.len() < 5 {
-        return None;
+        return Wrap::Unknown;
     }
     let at = (widths.len() * 95 / 100).saturating_sub(1);
     let (_, &mut w, _) = widths.select_nth_unstable(at);
-    (w <= 80).then_some(w)
+    if w <= 80 {
+        Wrap::At(w)
+    } else {
+        Wrap::Unwrapped
+    }
+}
+
+/// The width a text's lines were wrapped at, when they were wrapped at a
+/// telegram's width ([`Wrap::At`]).
+pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    match wrap(lines) {
+        Wrap::At(w) => Some(w),
+        Wrap::Unwrapped | Wrap::Unknown => None,
+    }
 }
 
 /// Whether the line before a line starting with `next_word` ended, at
@@ -820,6 +845,28 @@ mod tests {
         let mut cx = Context::new(&meta);
         let src = Source::new(text, &mut cx);
         src.lines.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    /// The three ways a text's lines end: wrapped at a telegram's width,
+    /// one unwrapped paragraph a line (09HARARE888's shape), too short to
+    /// tell.
+    #[test]
+    fn wrap_of_a_text() {
+        let wrap_of = |text: &str| {
+            let meta = ContainerMeta::default();
+            let mut cx = Context::new(&meta);
+            let src = Source::new(text, &mut cx);
+            wrap(&src.lines)
+        };
+        let telegram = "THE MINISTER SAID THAT THE TALKS WOULD GO ON\n".repeat(6);
+        assert_eq!(wrap_of(&telegram), Wrap::At(44));
+        let unwrapped = format!(
+            "{}\n",
+            "The minister said the talks would go on. ".repeat(4)
+        )
+        .repeat(6);
+        assert_eq!(wrap_of(&unwrapped), Wrap::Unwrapped);
+        assert_eq!(wrap_of("ONE\nTWO\n"), Wrap::Unknown);
     }
 
     /// Regression (`FOUR⏎SIPDIS SCENARIOS`): a SIPDIS word inserted at the

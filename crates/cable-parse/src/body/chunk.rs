@@ -9,7 +9,7 @@ use crate::blanks::Blanks;
 use super::paragraphs::{self, RawLabel};
 use super::{Event, LabelInfo, headings, lists, notes, portion, signer};
 use crate::context::Context;
-use crate::source::Line;
+use crate::source::{Line, Wrap};
 use cable_model::{Code, Heading, HeadingStyle};
 
 /// How many lines ahead a new chunk looks to size its text: the lines up
@@ -125,9 +125,9 @@ struct Chunker {
     prev_ends_sentence: bool,
     /// Width of the line before, in bytes.
     prev_width: usize,
-    /// The width the body's lines are wrapped at
-    /// ([`crate::source::wrap_width`]), measured when first needed.
-    width: Option<Option<usize>>,
+    /// How the body's lines are wrapped ([`crate::source::wrap`]),
+    /// measured when first needed.
+    wrap: Option<crate::source::Wrap>,
     last_number: u32,
     lost_punctuation: Option<u32>,
     lost_count: usize,
@@ -145,7 +145,7 @@ impl Default for Chunker {
             blank: true, // at the start, as after a blank line
             prev_ends_sentence: true,
             prev_width: 0,
-            width: None,
+            wrap: None,
             last_number: 0,
             lost_punctuation: None,
             lost_count: 0,
@@ -389,18 +389,24 @@ impl Chunker {
         // PRESS` / `ARRANGEMENTS` / `2. THE FOLLOWING ...`, `DIVERSIFICATION
         // IN RELATIONSHIPS` / `5. WE HAVE ...`, 1970s texts without blank
         // lines): after one, or after a line that ended well short of the
-        // width, the next paragraph number starts a paragraph.
+        // width, the next paragraph number starts a paragraph. In a text
+        // of unwrapped paragraphs every line end was typed, so any later
+        // number does (`See Harare 885` / `¶3. Warthogs ...`, paragraph 2
+        // redacted).
+        let later = matches!(lab.label, RawLabel::Number(n) if n > last_number);
         let starts = in_sequence
             && (at.may_start
                 || lab.marking.is_some()
                 || (next && in_bullet)
-                || (next && {
-                    // The width costs a pass over the body: measured only
-                    // for the next number after no stop.
+                || (later && {
+                    // The wrap costs a pass over the body: measured only
+                    // for a later number after no stop.
                     let word = text.split_whitespace().next().map_or(0, str::len);
-                    self.width
-                        .get_or_insert_with(|| crate::source::wrap_width(at.all))
-                        .is_some_and(|w| crate::source::ended_short(at.prev_width, word, w))
+                    match *self.wrap.get_or_insert_with(|| crate::source::wrap(at.all)) {
+                        Wrap::At(w) => next && crate::source::ended_short(at.prev_width, word, w),
+                        Wrap::Unwrapped => true,
+                        Wrap::Unknown => false,
+                    }
                 }));
         if !starts {
             return false;

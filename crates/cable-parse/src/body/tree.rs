@@ -38,6 +38,10 @@ enum Frame {
         /// Paragraph numbering inside the note.
         last_number: u32,
         last_letter: Option<char>,
+        /// Its first numbered paragraph continued the numbering around
+        /// it (`1. (C) Summary: ...` / `2. (C) ... End Summary.`): the
+        /// numbers go on after it from its last one.
+        continues: bool,
         line: u32,
     },
 }
@@ -151,9 +155,15 @@ impl<'x, 'c> Builder<'x, 'c> {
                 chunk_only,
                 by_heading,
                 line,
+                last_number,
+                continues,
                 ..
             } => {
                 self.notes_open = self.notes_open.saturating_sub(1);
+                if continues {
+                    let outer = self.scope_numbers().0;
+                    *outer = (*outer).max(last_number);
+                }
                 if !n.closed && !by_heading {
                     let msg = if chunk_only {
                         format!(
@@ -216,6 +226,38 @@ impl<'x, 'c> Builder<'x, 'c> {
         (&mut self.root_last_number, &mut self.root_last_letter)
     }
 
+    /// The paragraph number last seen around the innermost note (in the
+    /// note or root enclosing it); `None` outside notes.
+    fn number_around_note(&self) -> Option<u32> {
+        let mut scopes = self.stack.iter().rev().filter_map(|f| match f {
+            Frame::Note { last_number, .. } => Some(*last_number),
+            Frame::Para { .. } => None,
+        });
+        scopes.next()?;
+        Some(scopes.next().unwrap_or(self.root_last_number))
+    }
+
+    /// Marks the innermost note as continuing the numbering around it when
+    /// its first numbered paragraph, `n`, is the one due there.
+    fn continue_numbering(&mut self, n: u32) {
+        let Some(around) = self.number_around_note() else {
+            return;
+        };
+        let due = around > 0 && n == around.saturating_add(1);
+        if let Some(Frame::Note {
+            last_number: 0,
+            continues,
+            ..
+        }) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| matches!(f, Frame::Note { .. }))
+        {
+            *continues = due;
+        }
+    }
+
     fn label(
         &mut self,
         info: LabelInfo,
@@ -229,6 +271,7 @@ impl<'x, 'c> Builder<'x, 'c> {
         let value = match label {
             Some((raw, RawLabel::Number(n), _)) => {
                 self.pop_paragraphs();
+                self.continue_numbering(n);
                 let (last, last_letter) = self.scope_numbers();
                 let expected = last.saturating_add(1);
                 let value = if n == expected {
@@ -450,6 +493,7 @@ impl<'x, 'c> Builder<'x, 'c> {
             by_heading,
             last_number: 0,
             last_letter: None,
+            continues: false,
             line,
         });
     }
