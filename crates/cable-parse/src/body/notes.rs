@@ -196,6 +196,23 @@ pub(crate) struct Closer {
     pub(crate) depth: usize,
 }
 
+/// Whether an end marker (`End comment and summary.`, `END
+/// SUMMARY/COMMENT`) names `key`'s note: it closes every open note it
+/// names, the summary a comment was opened in too.
+pub(crate) fn marker_names(phrase: &str, key: &CloserKey) -> bool {
+    let words: Vec<&str> = phrase
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wanted: Vec<&str> = key.key.split_whitespace().collect();
+    !wanted.is_empty()
+        && words.windows(wanted.len()).any(|w| {
+            w.iter()
+                .zip(&wanted)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+}
+
 /// Finds the first `END <key>` (or `END OF <key>`) in `text[from..]`
 /// naming one of the open notes, innermost first (`keys[0]` is the innermost).
 pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Option<Closer> {
@@ -207,12 +224,16 @@ pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Optio
             .map_or(word_at, |a| {
                 a + text.get(a..).map_or(0, |r| r.len() - r.trim_start().len())
             });
+        let second_at = second_key_at(text, word_at);
         for (depth, k) in keys.iter().enumerate() {
-            let after = if k.title != k.key {
-                match_ci(text, word_at, &k.title).or_else(|| match_ci(text, word_at, &k.key))
-            } else {
-                match_ci(text, word_at, &k.key)
+            let key_at = |at: usize| {
+                if k.title != k.key {
+                    match_ci(text, at, &k.title).or_else(|| match_ci(text, at, &k.key))
+                } else {
+                    match_ci(text, at, &k.key)
+                }
             };
+            let after = key_at(word_at).or_else(|| second_at.and_then(key_at));
             if let Some(after) = after {
                 let after =
                     after + conjunction_phrase(text.get(after..).unwrap_or("")).unwrap_or(0);
@@ -229,6 +250,31 @@ pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Optio
         false
     });
     found
+}
+
+/// Where the second of two joined note words starts after an `END`'s
+/// first word at `word_at` (`END COMMENT AND SUMMARY`, `END
+/// COMMENT/SUMMARY`, `End comment & summary`): the marker ends both.
+pub(crate) fn second_key_at(text: &str, word_at: usize) -> Option<usize> {
+    let rest = text.get(word_at..)?;
+    let w = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    if w < 2 {
+        return None;
+    }
+    let after = rest.get(w..)?;
+    let t = after.trim_start_blanks();
+    let conj = if t.starts_with(['/', '&']) {
+        1
+    } else if t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("AND ")) {
+        3
+    } else {
+        return None;
+    };
+    let t2 = t.get(conj..)?.trim_start_blanks();
+    (!t2.is_empty()).then(|| text.len() - t2.len())
 }
 
 /// Case-insensitive match of `pat` at `at`, followed by a word boundary;

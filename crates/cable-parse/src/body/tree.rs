@@ -63,8 +63,12 @@ impl<'x, 'c> Builder<'x, 'c> {
         for (i, e) in events.iter().enumerate() {
             let t = e.text();
             notes::for_each_end(t, 0, |_, word_at| {
-                if let Some(w) = notes::first_word_upper(t.get(word_at..).unwrap_or("")) {
-                    last_closer.insert(w, i);
+                // `END COMMENT AND SUMMARY` ends both notes.
+                let second = notes::second_key_at(t, word_at);
+                for at in std::iter::once(word_at).chain(second) {
+                    if let Some(w) = notes::first_word_upper(t.get(at..).unwrap_or("")) {
+                        last_closer.insert(w, i);
+                    }
                 }
                 false
             });
@@ -562,11 +566,16 @@ impl<'x, 'c> Builder<'x, 'c> {
                 Some((c, frame_index)) => {
                     self.place(sink.take(), t.get(pos..c.start).unwrap_or(""));
                     if let Some(frame_index) = frame_index {
-                        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(frame_index) {
-                            n.closed = true;
-                        }
-                        while self.stack.len() > frame_index {
-                            self.pop();
+                        // `End comment and summary.`, `End summary and
+                        // comment.`: the notes around it or inside it that
+                        // the marker names close too.
+                        let phrase = t.get(c.start..c.end).unwrap_or("");
+                        self.close_note_at(frame_index, phrase);
+                        while let Some(i) = self.innermost_note().filter(|&i| {
+                            matches!(self.stack.get(i), Some(Frame::Note { key, .. })
+                                if notes::marker_names(phrase, key))
+                        }) {
+                            self.close_note_at(i, phrase);
                         }
                     }
                     pos = c.end;
@@ -577,6 +586,32 @@ impl<'x, 'c> Builder<'x, 'c> {
                 }
             }
         }
+    }
+
+    /// Marks the note at `frame_index` closed, and the notes inside it
+    /// that `phrase` (its end marker) names, and pops it with everything
+    /// open inside it.
+    fn close_note_at(&mut self, frame_index: usize, phrase: &str) {
+        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(frame_index) {
+            n.closed = true;
+        }
+        for f in self.stack.iter_mut().skip(frame_index + 1) {
+            if let Frame::Note { n, key, .. } = f {
+                if notes::marker_names(phrase, key) {
+                    n.closed = true;
+                }
+            }
+        }
+        while self.stack.len() > frame_index {
+            self.pop();
+        }
+    }
+
+    /// The stack index of the innermost open note.
+    fn innermost_note(&self) -> Option<usize> {
+        self.stack
+            .iter()
+            .rposition(|f| matches!(f, Frame::Note { .. }))
     }
 
     /// Closes the innermost open note whose end marker is the whole of
@@ -599,12 +634,7 @@ impl<'x, 'c> Builder<'x, 'c> {
         let Some(i) = frame else {
             return false;
         };
-        if let Some(Frame::Note { n, .. }) = self.stack.get_mut(i) {
-            n.closed = true;
-        }
-        while self.stack.len() > i {
-            self.pop();
-        }
+        self.close_note_at(i, "");
         true
     }
 
