@@ -289,6 +289,14 @@ impl Header<'_, '_> {
                 self.refs.start(seg.no, found.rest);
             }
             Label::ClassifiedBy => {
+                if self.open == Open::ClassifiedBy && self.classified.text.trim_blanks().is_empty()
+                {
+                    // `Classified By: Classified by Ambassador ...`: the
+                    // label written twice opens one field.
+                    self.classified.start(self.classified.no, found.rest);
+                    self.classified.written(self.line_width);
+                    return Some(Step::Next);
+                }
                 self.close_open();
                 self.seen_fields = true;
                 self.open = Open::ClassifiedBy;
