@@ -19,8 +19,8 @@
 //!   Comment.`), with the
 //!   blanks after it; an intro standing alone as a heading (`SUMMARY`,
 //!   `---- Comment ----`); an intro after an opening parenthesis and an end
-//!   marker in parentheses (`(COMMENT: … END COMMENT)` -> `(…)`, `(END
-//!   SUMMARY)` -> nothing);
+//!   marker in parentheses or between rules (`(COMMENT: … END COMMENT)` ->
+//!   `(…)`, `(END SUMMARY)` and `-- END SUMMARY --` -> nothing);
 //! - a `SIPDIS` word at the start of a line (one inside a line, which the
 //!   parser's source stage takes for transmission debris, is kept: the
 //!   peer removes it at a line's start only);
@@ -378,31 +378,25 @@ static END_KEYS: std::sync::LazyLock<[notes::CloserKey; 2]> = std::sync::LazyLoc
     })
 });
 
-/// `text` without its `END SUMMARY.`/`End Comment.` markers and the blanks
-/// after each.
+/// `text` without its `END SUMMARY.`/`End Comment.` markers, what frames
+/// each (`(END SUMMARY)`, `-- End Summary --`: [`notes::framed`]) and the
+/// blanks after each.
 fn without_end_markers(text: &str) -> String {
     let keys: Vec<&notes::CloserKey> = END_KEYS.iter().collect();
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     while let Some(c) = notes::find_closer(text, from, &keys) {
-        let before = text.get(from..c.start).unwrap_or("");
-        let after = text.get(c.end..).unwrap_or("");
+        let (start, end) = notes::framed(text, from, c.start, c.end);
+        let before = text.get(from..start).unwrap_or("");
+        let after = text.get(end..).unwrap_or("");
         let after_blanks = after.len() - after.trim_start_blanks().len();
-        let closes = after.trim_start_blanks().starts_with(')');
-        if closes && before.trim_end_blanks().ends_with('(') {
-            // `(END COMMENT)`: the parentheses and the blanks after them
-            // go with the marker.
-            out.push_str(before.trim_end_blanks().strip_suffix('(').unwrap_or(""));
-            let rest = after.get(after_blanks + 1..).unwrap_or("");
-            from = text.len() - rest.trim_start_blanks().len();
-        } else if closes {
+        if (start, end) == (c.start, c.end) && after.trim_start_blanks().starts_with(')') {
             // `... they will. END COMMENT)`: the note's parenthesis stays.
             out.push_str(before.trim_end_blanks());
-            from = c.end + after_blanks;
         } else {
             out.push_str(before);
-            from = c.end + after_blanks;
         }
+        from = end + after_blanks;
     }
     out.push_str(text.get(from..).unwrap_or(""));
     out

@@ -47,7 +47,7 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     } else if first.eq_ignore_ascii_case("BEGIN") {
         return begin(after);
     } else {
-        return None;
+        return named_second(text, first_len);
     };
     // `SUMMARY AND COMMENT:`, `Summary/Comment:`, `Summary and Action Request.`
     let mut phrase_end = first_len;
@@ -138,6 +138,43 @@ fn ends_phrase(r: &str) -> bool {
         t.as_bytes().first(),
         None | Some(b':' | b'.' | b')' | b'\n' | b'\r')
     )
+}
+
+/// A summary or comment named second after another word
+/// (`INTRODUCTION AND SUMMARY:`, `Background and Comment.`, `Overview/Summary:`):
+/// `first_len` is the first word's length. Its `END` marker names either
+/// word or both (`End Introduction and Summary.`, `END SUMMARY.`).
+fn named_second(text: &str, first_len: usize) -> Option<Opener<'_>> {
+    let first = text.get(..first_len)?;
+    if !(4..=15).contains(&first_len) || first.eq_ignore_ascii_case("END") {
+        return None;
+    }
+    let second_at = second_key_at(text, 0)?;
+    let second = text.get(second_at..)?;
+    let len = second
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(second.len());
+    let word = second.get(..len)?;
+    let kind = if word.eq_ignore_ascii_case("SUMMARY") {
+        NoteKind::Summary
+    } else if word.eq_ignore_ascii_case("COMMENT") {
+        NoteKind::Comment
+    } else {
+        return None;
+    };
+    let t = second.get(len..)?.trim_start_blanks();
+    let rest = match t.as_bytes().first() {
+        Some(b':' | b'.') => t.get(1..)?,
+        _ => return None,
+    };
+    Some(Opener {
+        kind,
+        title: text.get(..second_at + len)?.to_owned(),
+        key: word.to_ascii_uppercase(),
+        punctuated: true,
+        rest: rest.trim_start_blanks(),
+    })
 }
 
 /// `BEGIN GUIDANCE:`, `BEGIN TEXT.`, `Begin text`, `BEGIN TALKING POINTS:`.
@@ -250,6 +287,37 @@ pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Optio
         false
     });
     found
+}
+
+/// The span of the end marker found at `start..end` in `text` with what
+/// frames it: parentheses around it (`(END SUMMARY)`, `(End Comment.)`)
+/// and rules of two or more `-`, `=` or `*` after it, with the rule before
+/// it (`-- END SUMMARY --`, `== End Comment ==`). A rule before the marker
+/// alone may be a dash in the sentence and stays. `from` is where the text
+/// before the marker starts.
+pub(crate) fn framed(text: &str, from: usize, start: usize, end: usize) -> (usize, usize) {
+    let before = text.get(from..start).unwrap_or("").trim_end_blanks();
+    let after = text.get(end..).unwrap_or("");
+    let a = after.trim_start_blanks();
+    let a_at = end + (after.len() - a.len());
+    if before.ends_with('(') && a.starts_with(')') {
+        return (from + before.len() - 1, a_at + 1);
+    }
+    let is_rule = |b: &u8| matches!(b, b'-' | b'=' | b'*');
+    let after_rule = a.bytes().take_while(is_rule).count();
+    let ends_there = a
+        .get(after_rule..)
+        .is_some_and(|r| r.trim_start_blanks().is_empty() || r.starts_with(char::is_whitespace));
+    if after_rule < 2 || !ends_there {
+        return (start, end);
+    }
+    let before_rule = before.bytes().rev().take_while(is_rule).count();
+    let new_start = if before_rule >= 2 {
+        from + before.len() - before_rule
+    } else {
+        start
+    };
+    (new_start, a_at + after_rule)
 }
 
 /// Where the second of two joined note words starts after an `END`'s
@@ -380,9 +448,48 @@ mod tests {
             (NoteKind::Begin, "GUIDANCE", "")
         );
         assert_eq!(opener("BEGIN TEXT.").unwrap().title, "TEXT");
+        let o = opener("INTRODUCTION AND SUMMARY: Reftel asks").unwrap();
+        assert_eq!(
+            (o.kind, o.title.as_str(), o.key.as_str(), o.rest),
+            (
+                NoteKind::Summary,
+                "INTRODUCTION AND SUMMARY",
+                "SUMMARY",
+                "Reftel asks"
+            )
+        );
+        assert_eq!(
+            opener("Background/Comment. Few").unwrap().kind,
+            NoteKind::Comment
+        );
+        assert!(opener("Questions and Comments: x").is_none());
+        assert!(opener("END SUMMARY AND COMMENT.").is_none());
         assert!(opener("Summary of the talks").is_none());
         assert!(opener("NOTED that").is_none());
         assert!(opener("BEGINNING").is_none());
+    }
+
+    /// (text, the marker's span with its frame): parentheses, rules after
+    /// it with the rule before it; a dash before it alone stays.
+    #[test]
+    fn frames() {
+        let k = CloserKey {
+            title: "SUMMARY".into(),
+            key: "SUMMARY".into(),
+        };
+        for (t, want) in [
+            ("He agreed.  (End Summary)  Next", "(End Summary)"),
+            ("He agreed. (END SUMMARY.) Next", "(END SUMMARY.)"),
+            ("-- END SUMMARY --", "-- END SUMMARY --"),
+            ("== End Summary ==", "== End Summary =="),
+            ("END SUMMARY ---", "END SUMMARY ---"),
+            ("He agreed -- END SUMMARY.", "END SUMMARY."),
+            ("He agreed. END SUMMARY) Next", "END SUMMARY"),
+        ] {
+            let c = find_closer(t, 0, &[&k]).unwrap();
+            let (s, e) = framed(t, 0, c.start, c.end);
+            assert_eq!(&t[s..e], want, "{t}");
+        }
     }
 
     #[test]
@@ -426,6 +533,11 @@ mod tests {
             let c = find_closer(t, 0, &[&k]).unwrap();
             assert_eq!(&t[c.start..c.end], want, "{t}");
         }
+        // The second of two joined words: `END COMMENT AND SUMMARY`.
+        let t = "x. End comment and summary. y";
+        let c = find_closer(t, 0, &[&k]).unwrap();
+        assert_eq!(&t[c.start..c.end], "End comment and summary.");
+        assert!(marker_names(&t[c.start..c.end], &k));
         assert!(find_closer("the end of summer", 0, &[&k]).is_none());
         assert!(find_closer("WEEKEND SUMMARY", 0, &[&k]).is_none());
         assert!(find_closer("END SUMMARYX", 0, &[&k]).is_none());

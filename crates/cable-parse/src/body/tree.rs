@@ -564,7 +564,14 @@ impl<'x, 'c> Builder<'x, 'c> {
             };
             match found {
                 Some((c, frame_index)) => {
-                    self.place(sink.take(), t.get(pos..c.start).unwrap_or(""));
+                    let (start, end) = notes::framed(t, pos, c.start, c.end);
+                    let before = t.get(pos..start).unwrap_or("");
+                    match sink.take() {
+                        // `-- END SUMMARY --` read as a list item: the
+                        // item held only the marker.
+                        Some(Sink::Item(_)) if before.trim_blanks().is_empty() => {}
+                        s => self.place(s, before),
+                    }
                     if let Some(frame_index) = frame_index {
                         // `End comment and summary.`, `End summary and
                         // comment.`: the notes around it or inside it that
@@ -578,7 +585,7 @@ impl<'x, 'c> Builder<'x, 'c> {
                             self.close_note_at(i, phrase);
                         }
                     }
-                    pos = c.end;
+                    pos = end;
                 }
                 None => {
                     self.place(sink.take(), t.get(pos..).unwrap_or(""));
