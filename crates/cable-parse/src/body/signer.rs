@@ -81,9 +81,11 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
         || words.is_empty()
         || words.len() > 4
         || !t.starts_with(|c: char| c.is_ascii_uppercase())
-        || !t
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.' | b' ' | b'/'))
+        || !words.iter().all(|w| {
+            prefixed_caps(w)
+                || w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.' | b'/'))
+        })
         || t.bytes().filter(u8::is_ascii_uppercase).count() < 2
         || words.first().is_some_and(|w| NOT_NAMES.contains(w))
         || (words.len() > 1 && words.first().is_some_and(|w| PROSE_STARTS.contains(w)))
@@ -93,6 +95,24 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
         return None;
     }
     Some(words.join(" "))
+}
+
+/// A surname in capitals after a prefix in mixed case, as typed in a
+/// signature of capitals: `McCARTHY`, `MacARTHUR`, `DeLAURENTIS` (a
+/// capital, one or two lower-case letters, then three capitals or more).
+fn prefixed_caps(w: &str) -> bool {
+    let b = w.as_bytes();
+    let lower = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && (1..=2).contains(&lower)
+        && b.len() >= 1 + lower + 3
+        && b.iter()
+            .skip(1 + lower)
+            .all(|c| c.is_ascii_uppercase() || matches!(c, b'-' | b'\''))
 }
 
 /// `Hoffman`, `De Pree`, `McCaw`, `LeBaron`: one or two capitalised words
@@ -267,6 +287,15 @@ mod tests {
             Some(("21.  BEIRUT MINIMIZE CONSIDERED.", "EAGLETON".into()))
         );
         assert_eq!(signer_line("STEVENS ##").as_deref(), Some("STEVENS"));
+        // A prefix in mixed case before a surname in capitals.
+        assert_eq!(signer_line("McCARTHY").as_deref(), Some("McCARTHY"));
+        assert_eq!(signer_line("MacARTHUR ##").as_deref(), Some("MacARTHUR"));
+        assert_eq!(
+            signer_line("JOHN McCARTHY").as_deref(),
+            Some("JOHN McCARTHY")
+        );
+        assert!(signer_line("Mr. SMITH").is_none());
+        assert!(signer_line("ToDO").is_none());
         assert_eq!(signer_line("Hoffman").as_deref(), Some("Hoffman"));
         assert!(signer_line("Comment").is_none());
         assert!(signer_line("XXXXXXXXXXXX").is_none());
