@@ -191,7 +191,7 @@ impl Chunker {
             may_start: after_blank || self.prev_ends_sentence,
             prev_width: self.prev_width,
         };
-        self.prev_ends_sentence = signer::ends_sentence(text);
+        self.prev_ends_sentence = signer::ends_sentence(text) || lists::ends_item(text);
         self.prev_width = text.len();
         if self.rule(&at, text)
             || self.dashed_heading(&at, text)
@@ -460,12 +460,21 @@ impl Chunker {
             .pending
             .as_ref()
             .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
-        if !(at.may_start || in_bullet) {
-            return false;
-        }
         let Some((marker, rest)) = lists::bullet(text) else {
             return false;
         };
+        // `BEGIN TALKING POINTS` / `-- The United States ...`: an opener
+        // alone on its line, with no stop, heads the list.
+        let after_opener = || {
+            let idx = at.all.len() - at.lines.len();
+            idx.checked_sub(1)
+                .and_then(|i| at.all.get(i))
+                .and_then(|l| notes::opener(l.text.trim_blanks()))
+                .is_some_and(|o| o.rest.trim_blanks().is_empty())
+        };
+        if !(at.may_start || in_bullet || after_opener()) {
+            return false;
+        }
         let marker = marker.to_owned();
         self.start(at, rest, |t| Event::Bullet {
             marker,

@@ -38,9 +38,36 @@ pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
     Some((marker, text))
 }
 
+/// Whether a line ends a list item without a stop: a semicolon or comma
+/// then `and` or `or` (`(b) to send a team; and` / `(c) to fund it.`), so
+/// the next item's label or bullet starts on the next line.
+pub(crate) fn ends_item(line: &str) -> bool {
+    let t = line.trim_end_blanks();
+    let Some(before) = ["and", "or", "AND", "OR"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+    else {
+        return false;
+    };
+    before
+        .strip_suffix([' ', '\t'])
+        .map(Blanks::trim_end_blanks)
+        .is_some_and(|b| b.ends_with([';', ',']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_ends() {
+        assert!(ends_item("(b) to send a team; and"));
+        assert!(ends_item("-- a list of crossings, or"));
+        assert!(ends_item("B. THE TRADE DEAL; AND "));
+        assert!(!ends_item("the minister and"));
+        assert!(!ends_item("the minister; sand"));
+        assert!(!ends_item("the talks;"));
+    }
 
     #[test]
     fn bullets() {
