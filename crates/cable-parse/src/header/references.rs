@@ -200,6 +200,40 @@ fn kind_of(text: &str) -> ReferenceKind {
     }
 }
 
+/// Whether a citation comes before an item's `DTG` or `MSG` word: the
+/// date-time group is then the cited cable's (`STATE 12345 DTG 121212Z MAR
+/// 09`, whose year the citation takes), not a military message's
+/// (`CJTF-HOA MSG DTG 121212Z MAR 09`).
+fn cites_before_dtg(item: &str) -> bool {
+    let b = item.as_bytes();
+    let boundary = |i: usize| !b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let at = (0..b.len().saturating_sub(2)).find(|&i| {
+        (i == 0 || boundary(i - 1))
+            && boundary(i + 3)
+            && item
+                .get(i..i + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("DTG") || w.eq_ignore_ascii_case("MSG"))
+    });
+    let mut found = false;
+    if let Some(at) = at {
+        citations(item.get(..at).unwrap_or(""), |_| found = true);
+    }
+    found
+}
+
+/// The year of the first date-time group in `text` (`121212Z DEC 09`,
+/// `(020900Z MAR 10)`): the year of a cable cited with its DTG.
+fn dtg_year(text: &str) -> Option<u16> {
+    let mut words = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ';')));
+    let dtg = words.by_ref().find(|w| {
+        w.len() == 7 && w.ends_with(['Z', 'z']) && w.bytes().take(6).all(|c| c.is_ascii_digit())
+    })?;
+    let (month, year) = (words.next()?, words.next()?);
+    super::routing::dtg_utc(&format!("{dtg} {month} {year}")).map(|t| t.date().year())
+}
+
 /// Words that end a station name in a citation (conjunctions, cross-
 /// reference words, handling words, paragraph words; and month names of
 /// dates, from [`super::press_date::is_month_name`]):
@@ -911,7 +945,15 @@ pub(crate) fn references(
         if clean.is_empty() {
             continue;
         }
-        let kind = kind_of(&clean);
+        // `STATE 12345 DTG 121212Z DEC 09`: a cable of the DTG's year.
+        let mut dtg_year_of_item = None;
+        let kind = match kind_of(&clean) {
+            ReferenceKind::Other if cites_before_dtg(&clean) => {
+                dtg_year_of_item = dtg_year(&clean);
+                ReferenceKind::Cable
+            }
+            k => k,
+        };
         if kind != ReferenceKind::Cable {
             out.push(Reference {
                 label,
@@ -941,7 +983,7 @@ pub(crate) fn references(
         let mut cite = |c: Citation| {
             cited += 1;
             previous = Some((c.year, c.station.clone()));
-            let y = c.year.or_else(|| {
+            let y = c.year.or(dtg_year_of_item).or_else(|| {
                 notes.inherited = true;
                 year
             });
@@ -1028,6 +1070,19 @@ mod tests {
 
     /// `REF: NONE` cites nothing; `REF: REF (A) ...` (the 2005 Madrid
     /// cablegate page's label written twice) is no reference `REF`.
+    /// A cable cited with its DTG is a cable of the DTG's year; a military
+    /// message cited by its DTG is none.
+    #[test]
+    fn citation_with_its_dtg() {
+        assert_eq!(
+            ids("STATE 12345 DTG 121212Z DEC 09", 2010),
+            ["09STATE12345"]
+        );
+        assert_eq!(ids("A. ROME 402 (DTG 020900Z MAR 10)", 2010), ["10ROME402"]);
+        assert!(ids("CJTF-HOA MSG DTG 051200Z MAR 10", 2010).is_empty());
+        assert!(ids("USCENTCOM MSG 051200Z MAR 10", 2010).is_empty());
+    }
+
     #[test]
     fn regression_none_and_repeated_label() {
         let all = |text: &str| {
