@@ -460,6 +460,12 @@ impl Chunker {
             .pending
             .as_ref()
             .is_some_and(|p| matches!(p.event, Event::Bullet { .. }));
+        let may_start = at.may_start || in_bullet;
+        // Most lines after no stop are wrapped prose: no bullet's first
+        // character, no closer look.
+        if !may_start && !text.trim_start_blanks().starts_with(['-', '*', 'o', '•']) {
+            return false;
+        }
         let Some((marker, rest)) = lists::bullet(text) else {
             return false;
         };
@@ -472,7 +478,7 @@ impl Chunker {
                 .and_then(|l| notes::opener(l.text.trim_blanks()))
                 .is_some_and(|o| o.rest.trim_blanks().is_empty())
         };
-        if !(at.may_start || in_bullet || after_opener()) {
+        if !(may_start || after_opener()) {
             return false;
         }
         let marker = marker.to_owned();

@@ -43,6 +43,9 @@ pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
 /// the next item's label or bullet starts on the next line.
 pub(crate) fn ends_item(line: &str) -> bool {
     let t = line.trim_end_blanks();
+    if !t.ends_with(['d', 'D', 'r', 'R']) {
+        return false;
+    }
     let Some(before) = ["and", "or", "AND", "OR"]
         .iter()
         .find_map(|w| t.strip_suffix(w))
