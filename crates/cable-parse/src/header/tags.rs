@@ -196,6 +196,18 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
 /// Splits the text of a TAGS block (wrapped lines already joined with a
 /// space) into tags, in order, de-duplicated by code.
 pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
+    // `TAGS: TAGS PREL`: the label written twice (no tag is `TAGS`).
+    let text = text.trim_blanks();
+    let text = match text.get(..4).filter(|h| h.eq_ignore_ascii_case("TAGS")) {
+        Some(_)
+            if text
+                .get(4..)
+                .is_some_and(|r| r.is_empty() || r.starts_with([':', ' ', '\t'])) =>
+        {
+            text.get(4..).unwrap_or("").trim_start_matches(':')
+        }
+        _ => text,
+    };
     // `... AND CASEY.`: a list written as a sentence ends in a full stop,
     // which is no part of its last tag (an initial's is: `ROBERT S.`).
     let text = text.trim_blanks();
@@ -442,29 +454,27 @@ fn slashed_pieces(parts: &[&str]) -> Option<Vec<String>> {
 }
 
 /// `GARCIA, ALAN`: a person written surname, comma, given name, which
-/// the comma split into two items; joined again when the first is one word
-/// that is no code and the second a given name ([`given_name`]).
+/// the comma split into two items; joined again when the first item's last
+/// word is no code (the words before it stay an item of their own: `PREL
+/// EC CORREA, RAFAEL`) and the second is a given name ([`given_name`]).
 fn join_comma_persons(items: Vec<(String, bool)>) -> Vec<(String, bool)> {
-    let word = |s: &str| {
-        let t = s.trim_blanks();
-        (!t.is_empty() && !t.contains(' ')).then(|| t.to_uppercase())
-    };
     let mut out: Vec<(String, bool)> = Vec::with_capacity(items.len());
     let mut it = items.into_iter().peekable();
     while let Some((item, paren)) = it.next() {
-        let surname = word(&item).filter(|w| {
-            !paren
-                && vocabulary_kind(w).is_none()
-                && !is_code_like(w)
-                && !GIVEN_NAMES.contains(w.as_str())
-        });
+        let t = item.trim_blanks();
+        let (before, last) = t.rsplit_once(' ').unwrap_or(("", t));
+        let surname = !paren && !last.is_empty() && {
+            let w = last.to_uppercase();
+            vocabulary_kind(&w).is_none() && !is_code_like(&w) && !GIVEN_NAMES.contains(w.as_str())
+        };
         let given = it.peek().filter(|(_, p)| !p).filter(|(n, _)| given_name(n));
-        if let (Some(_), Some(_)) = (surname, given) {
+        if surname && given.is_some() {
             if let Some((next, _)) = it.next() {
-                out.push((
-                    format!("{}, {}", item.trim_blanks(), next.trim_blanks()),
-                    true,
-                ));
+                let person = format!("{last}, {}", next.trim_blanks());
+                if !before.trim_blanks().is_empty() {
+                    out.push((before.trim_blanks().to_owned(), paren));
+                }
+                out.push((person, true));
                 continue;
             }
         }
@@ -659,6 +669,18 @@ mod tests {
             .iter()
             .map(TagText::code)
             .collect()
+    }
+
+    /// `TAGS: TAGS PREL`; a person after codes with a comma.
+    #[test]
+    fn doubled_label_and_comma_person_after_codes() {
+        assert_eq!(tags("TAGS PREL EC"), ["PREL", "EC"]);
+        assert_eq!(tags("TAGS: PREL EC"), ["PREL", "EC"]);
+        assert_eq!(
+            tags("PREL EC CORREA, RAFAEL"),
+            ["PREL", "EC", "CORREA, RAFAEL"]
+        );
+        assert_eq!(tags("PREL, PGOV, EC"), ["PREL", "PGOV", "EC"]);
     }
 
     #[test]
