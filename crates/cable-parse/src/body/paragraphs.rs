@@ -1,7 +1,8 @@
 //! Paragraph labels at the start of a line: `5.`, `5)`, `¶5.`, `A.`,
 //! `(a)`, `B)`, the seed debris `15.`/`1B.`, and the portion marking that
-//! follows (`5.  (C)`, `1.(C)`, the malformed `1. C)`, and `1 . (C)`, a
-//! blank before the period, where a marking follows).
+//! follows (`5.  (C)`, `1.(C)`, the malformed `1. C)`, and, where a
+//! marking follows, `1 . (C)`, a blank before the period, and `2 - (C)`,
+//! `2: (C)`, a dash or colon for it).
 
 use crate::blanks::Blanks;
 
@@ -60,11 +61,20 @@ pub(crate) fn parse_label(line: &str) -> Option<LabelLine<'_>> {
         let raw = s.get(..end)?;
         let after = match b.get(end) {
             Some(b'.' | b')') => end + 1,
-            // `1 . (C)`: blanks before the period, taken only with a
-            // marking after it (`1 . 5 million` is running text).
-            Some(b' ') => {
-                let dot = s.get(end..)?.trim_start_blanks();
-                let tail = dot.strip_prefix('.')?;
+            // `1 . (C)`: blanks before the period; `2 - (C)`, `2- (C)`,
+            // `2: (C)`: a dash or colon for it after a number. Taken only
+            // with a marking after it (`1 . 5 million`, `2-3 weeks`, `10:
+            // 30` are running text).
+            Some(b' ' | b'-' | b':') => {
+                let sep = s.get(end..)?.trim_start_blanks();
+                let number = b
+                    .get(..end)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                let tail = match sep.as_bytes().first() {
+                    Some(b'.') if b.get(end) == Some(&b' ') => sep.get(1..)?,
+                    Some(b'-' | b':') if number => sep.get(1..)?,
+                    _ => return None,
+                };
                 read_marking(tail.trim_start_blanks()).0?;
                 s.len() - tail.len()
             }
@@ -174,6 +184,14 @@ mod tests {
         assert_eq!(p("1 . (C) Summary").unwrap().3, "Summary");
         assert_eq!(p("12 .(S/NF) x").unwrap().1, Number(12));
         assert!(p("1 . 5 million").is_none());
+        // A dash or colon for the period after a number, with a marking.
+        assert_eq!(p("2 - (C) x").unwrap().1, Number(2));
+        assert_eq!(p("2- (S/NF) x").unwrap().3, "x");
+        assert_eq!(p("2: (U) x").unwrap().2.as_deref(), Some("U"));
+        assert!(p("2-3 weeks").is_none());
+        assert!(p("2 - 3 weeks").is_none());
+        assert!(p("10: 30 people").is_none());
+        assert!(p("B - (C) x").is_none());
         assert!(p("A . x").is_none());
         assert_eq!(p("¶5. (U) x").unwrap().1, Number(5));
         assert_eq!(p("¶ 5. (U) x").unwrap().1, Number(5));
