@@ -329,7 +329,8 @@ fn clean_line(line: &str, starts_paragraph: bool, redactions: bool) -> String {
 /// A summary or comment intro at the start of `text`: `Summary:`,
 /// `COMMENT.`, `Summary and Comment:`, `BEGIN SUMMARY`.
 fn summary_or_comment(text: &str) -> Option<notes::Opener<'_>> {
-    notes::opener(text).filter(|o| matches!(o.kind, NoteKind::Summary | NoteKind::Comment))
+    notes::opener(text)
+        .filter(|o| o.punctuated && matches!(o.kind, NoteKind::Summary | NoteKind::Comment))
 }
 
 /// A line that is only an intro, as a heading: `SUMMARY`, `Comment:`,

@@ -236,7 +236,7 @@ impl Chunker {
                     && p.after_blank
                     && followed_by_blank
                     && headings::is_line_heading(&text)
-                    && notes::opener(&text).is_none() =>
+                    && notes::opener(&text).is_none_or(|o| !o.punctuated) =>
             {
                 Event::Heading {
                     heading: Heading {

@@ -67,6 +67,9 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
         {
             (true, t.trim_start_matches('-'))
         }
+        // `SUMMARY` alone (a line of its own, `1. SUMMARY`): a note only
+        // where its `END` comes later (the tree decides).
+        None if kind != NoteKind::Note => (false, t),
         _ => return None,
     };
     Some(Opener {
@@ -464,6 +467,12 @@ mod tests {
         );
         assert!(opener("Questions and Comments: x").is_none());
         assert!(opener("END SUMMARY AND COMMENT.").is_none());
+        let o = opener("SUMMARY").unwrap();
+        assert_eq!(
+            (o.kind, o.punctuated, o.rest),
+            (NoteKind::Summary, false, "")
+        );
+        assert!(opener("NOTE").is_none());
         assert!(opener("Summary of the talks").is_none());
         assert!(opener("NOTED that").is_none());
         assert!(opener("BEGINNING").is_none());

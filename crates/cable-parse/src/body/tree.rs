@@ -514,7 +514,9 @@ impl<'x, 'c> Builder<'x, 'c> {
                         has_closer
                             || (op.punctuated && op.title.bytes().all(|b| !b.is_ascii_lowercase()))
                     }
-                    _ => true,
+                    // `SUMMARY` alone on its line opens a summary only
+                    // where `END SUMMARY` comes later.
+                    _ => op.punctuated || has_closer,
                 };
                 if op.kind == NoteKind::Summary && self.summary_open() {
                     t = op.rest;
