@@ -502,7 +502,11 @@ impl Chunker {
             Some(_) if starts_note => false,
             Some(_) if !at.after_blank => true,
             Some(p) => {
+                // `1. (C) Summary` / blank / `The minister ...`: a note's
+                // keyword alone is no sentence cut by a blank line.
                 let split = ends_mid_sentence(p.event.text())
+                    && notes::opener(p.event.text().trim_blanks())
+                        .is_none_or(|o| !o.rest.trim_blanks().is_empty())
                     && line_text
                         .trim_start_blanks()
                         .starts_with(|c: char| c.is_alphanumeric());
