@@ -129,6 +129,9 @@ struct Chunker {
     /// measured when first needed.
     wrap: Option<crate::source::Wrap>,
     last_number: u32,
+    /// The last sub-paragraph letter label read, as written (`h` of
+    /// `(h)`): a lower-case `(i)` after any other is a Roman numeral item.
+    last_letter: Option<char>,
     lost_punctuation: Option<u32>,
     lost_count: usize,
     joined: Option<u32>,
@@ -147,6 +150,7 @@ impl Default for Chunker {
             prev_width: 0,
             wrap: None,
             last_number: 0,
+            last_letter: None,
             lost_punctuation: None,
             lost_count: 0,
             joined: None,
@@ -379,6 +383,11 @@ impl Chunker {
         if inline_item(&lab, pending_text) {
             return false;
         }
+        // `(i) a date;` / `(ii) a list;`: a Roman numeral item, unless a
+        // sub-paragraph (h) came before it.
+        if lab.raw == "i" && self.last_letter != Some('h') {
+            return false;
+        }
         let next =
             matches!(lab.label, RawLabel::Number(n) if last_number > 0 && n == last_number + 1);
         let in_sequence = match lab.label {
@@ -411,8 +420,10 @@ impl Chunker {
         if !starts {
             return false;
         }
-        if let RawLabel::Number(n) = lab.label {
-            self.last_number = n;
+        match lab.label {
+            RawLabel::Number(n) => self.last_number = n,
+            RawLabel::Letter(_) => self.last_letter = lab.raw.chars().next(),
+            RawLabel::StrayLetter(_) => {}
         }
         let info = LabelInfo {
             label: Some((lab.raw.to_owned(), lab.label, lab.parenthesised)),
@@ -463,10 +474,14 @@ impl Chunker {
         let may_start = at.may_start || in_bullet;
         // Most lines after no stop are wrapped prose: no bullet's first
         // character, no closer look.
-        if !may_start && !text.trim_start_blanks().starts_with(['-', '*', 'o', '•']) {
+        if !may_start
+            && !text
+                .trim_start_blanks()
+                .starts_with(['-', '*', 'o', '•', '(', 'i', 'v', 'x'])
+        {
             return false;
         }
-        let Some((marker, rest)) = lists::bullet(text) else {
+        let Some((marker, rest)) = lists::bullet(text).or_else(|| lists::roman_item(text)) else {
             return false;
         };
         // `BEGIN TALKING POINTS` / `-- The United States ...`: an opener

@@ -38,6 +38,61 @@ pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
     Some((marker, text))
 }
 
+/// A line that starts with a lower-case Roman numeral item marker:
+/// `(ii) text`, `iii) text`, `iv. text` (up to `xx`). `(i)`, `(v)` and
+/// `(x)` are also letters; the chunker decides which they are.
+///
+/// ```text
+/// (ii) a list of crossings;   -> ("(ii)", "a list of crossings;")
+/// i.e. the minister           -> none
+/// ```
+pub(crate) fn roman_item(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start_blanks();
+    let open = usize::from(t.starts_with('('));
+    let digits = t
+        .get(open..)?
+        .bytes()
+        .take_while(|b| matches!(b, b'i' | b'v' | b'x'))
+        .count();
+    let numeral = t.get(open..open + digits)?;
+    let close = t.as_bytes().get(open + digits).copied();
+    let closed = match (open, close) {
+        (1, Some(b')')) | (0, Some(b')' | b'.')) => open + digits + 1,
+        _ => return None,
+    };
+    roman_value(numeral)?;
+    let rest = t.get(closed..)?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((t.get(..closed)?, rest.trim_start_blanks()))
+}
+
+/// The value of a lower-case Roman numeral from 1 to 20 written the
+/// usual way (`iv`, not `iiii`).
+fn roman_value(s: &str) -> Option<u32> {
+    const NUMERALS: [&str; 20] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx",
+    ];
+    NUMERALS
+        .iter()
+        .position(|n| *n == s)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The family of a bullet marker: Roman numeral items (`(i)`, `(ii)`,
+/// `iii.`) are one list whatever their number; other markers are their
+/// own family (`--`, `-`, `*`).
+pub(crate) fn marker_family(marker: &str) -> &str {
+    let inner = marker.strip_suffix([')', '.']).unwrap_or(marker);
+    match inner.strip_prefix('(') {
+        Some(n) if roman_value(n).is_some() => "(roman)",
+        None if roman_value(inner).is_some() => "roman",
+        _ => marker,
+    }
+}
+
 /// Whether a line ends a list item without a stop: a semicolon or comma
 /// then `and` or `or` (`(b) to send a team; and` / `(c) to fund it.`), so
 /// the next item's label or bullet starts on the next line.
@@ -61,6 +116,20 @@ pub(crate) fn ends_item(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_items() {
+        assert_eq!(roman_item("(ii) a list;"), Some(("(ii)", "a list;")));
+        assert_eq!(roman_item("  iv. the rest"), Some(("iv.", "the rest")));
+        assert_eq!(roman_item("(i) first"), Some(("(i)", "first")));
+        assert!(roman_item("i.e. the minister").is_none());
+        assert!(roman_item("(iiii) x").is_none());
+        assert!(roman_item("(ii)x").is_none());
+        assert!(roman_item("ivory tower").is_none());
+        assert_eq!(marker_family("(iii)"), marker_family("(i)"));
+        assert_ne!(marker_family("iii."), marker_family("(i)"));
+        assert_eq!(marker_family("--"), "--");
+    }
 
     #[test]
     fn item_ends() {

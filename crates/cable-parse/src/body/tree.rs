@@ -3,6 +3,7 @@
 
 use crate::blanks::Blanks;
 
+use super::lists;
 use super::notes::{self, CloserKey};
 use super::paragraphs::RawLabel;
 use super::portion;
@@ -396,8 +397,8 @@ impl<'x, 'c> Builder<'x, 'c> {
         };
         let blocks = self.blocks();
         if let Some(Block::List(list)) = blocks.last_mut() {
-            let first_marker = list.items.first().map(|i| i.marker.as_str());
-            if first_marker.is_some_and(|m| m != item.marker) {
+            let first_marker = list.items.first().map(|i| lists::marker_family(&i.marker));
+            if first_marker.is_some_and(|m| m != lists::marker_family(&item.marker)) {
                 if let Some(last) = list.items.last_mut() {
                     if let Some(Block::List(sub)) = last.children.last_mut() {
                         sub.items.push(item);
