@@ -173,8 +173,14 @@ fn list(l: &List, bullet: char, opts: &Options, width: Option<usize>) -> Vec<Str
     let mut out = Vec::new();
     for item in &l.items {
         let mut lines = Vec::new();
-        if !item.text.trim().is_empty() {
-            lines = fill("", &item.text, inner);
+        // `(ii) a list of crossings;`: a numbering marker stays before
+        // the text (the list's own bullets are `-`).
+        let text = match item.label() {
+            Some(label) => std::borrow::Cow::Owned(format!("{label} {}", item.text)),
+            None => std::borrow::Cow::Borrowed(item.text.as_str()),
+        };
+        if !text.trim().is_empty() {
+            lines = fill("", &text, inner);
         }
         let children = self::lines(&item.children, opts, inner);
         if !children.is_empty() && !lines.is_empty() {
@@ -256,6 +262,25 @@ mod tests {
             None,
         );
         assert_eq!(got, ["- a", "", "* b", "", "c", "", "- d"]);
+    }
+
+    /// A numbering marker (`(ii)`) stays before the item's text, escaped
+    /// so that no Markdown reads it as a list of its own; a bullet does not.
+    #[test]
+    fn numbering_marker_stays_before_the_text() {
+        let numbered = ListItem {
+            marker: "(ii)".into(),
+            text: "a list".into(),
+            children: vec![],
+        };
+        let got = lines(
+            &[Block::List(List {
+                items: vec![item("a date"), numbered],
+            })],
+            &Options::default(),
+            None,
+        );
+        assert_eq!(got, ["- a date", "- \\(ii) a list"]);
     }
 
     #[test]

@@ -103,15 +103,35 @@ pub struct List {
 ///
 /// ```text
 /// -- (if asked only) The United States would not ...  -> marker "--", text "(if asked only) The ..."
+/// (ii) a list of crossings;                           -> marker "(ii)", text "a list of crossings;"
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ListItem {
-    /// The bullet as written: `--`, `-`, `*`, `o`.
+    /// The marker as written: a bullet (`--`, `-`, `*`, `o`, `•`) or an
+    /// item's number (`(ii)`, `iii.`).
     pub marker: String,
     /// The item's text, wrapped lines joined.
     pub text: String,
     /// Blocks nested under the item.
     pub children: Vec<Block>,
+}
+
+impl ListItem {
+    /// The marker when it numbers the item (`(ii)`, `iii.`) rather than
+    /// being a bullet symbol (`--`, `-`, `*`, `o`, `•`): writers whose
+    /// lists have bullets of their own keep it before the text.
+    ///
+    /// ```
+    /// let item = |m: &str| cable_model::ListItem { marker: m.into(), ..Default::default() };
+    /// assert_eq!(item("(ii)").label(), Some("(ii)"));
+    /// assert_eq!(item("--").label(), None);
+    /// ```
+    pub fn label(&self) -> Option<&str> {
+        let bullet = self.marker.is_empty()
+            || self.marker.chars().all(|c| c == '-')
+            || matches!(self.marker.as_str(), "*" | "o" | "•");
+        (!bullet).then_some(self.marker.as_str())
+    }
 }
 
 /// A heading.

@@ -313,7 +313,12 @@ impl Body {
             .items
             .iter()
             .map(|item| {
-                let text = inlines::text(item.text.as_str());
+                // `(ii) a list of crossings;`: a numbering marker stays
+                // before the text (a `BulletList` has bullets of its own).
+                let text = match item.label() {
+                    Some(label) => inlines::text(format!("{label} {}", item.text)),
+                    None => inlines::text(item.text.as_str()),
+                };
                 let mut blocks = Vec::new();
                 if item.children.is_empty() {
                     blocks.push(pd::Block::Plain(text));
