@@ -474,11 +474,7 @@ impl Chunker {
         let may_start = at.may_start || in_bullet;
         // Most lines after no stop are wrapped prose: no bullet's first
         // character, no closer look.
-        if !may_start
-            && !text
-                .trim_start_blanks()
-                .starts_with(['-', '*', 'o', '•', '(', 'i', 'v', 'x'])
-        {
+        if !may_start && !lists::may_be_item(text) {
             return false;
         }
         let Some((marker, rest)) = lists::bullet(text).or_else(|| lists::roman_item(text)) else {

@@ -38,6 +38,13 @@ pub(crate) fn bullet(line: &str) -> Option<(&str, &str)> {
     Some((marker, text))
 }
 
+/// Whether `line` may start an item ([`bullet`] or [`roman_item`]) by its
+/// first character: a cheap test before either.
+pub(crate) fn may_be_item(line: &str) -> bool {
+    line.trim_start_blanks()
+        .starts_with(['-', '*', 'o', '•', '(', 'i', 'v', 'x'])
+}
+
 /// A line that starts with a lower-case Roman numeral item marker:
 /// `(ii) text`, `iii) text`, `iv. text` (up to `xx`). `(i)`, `(v)` and
 /// `(x)` are also letters; the chunker decides which they are.

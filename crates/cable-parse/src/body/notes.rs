@@ -38,10 +38,8 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     let first_len = word_end(text);
     let first = text.get(..first_len)?;
     let after = text.get(first_len..)?;
-    let kind = if first.eq_ignore_ascii_case("SUMMARY") {
-        NoteKind::Summary
-    } else if first.eq_ignore_ascii_case("COMMENT") {
-        NoteKind::Comment
+    let kind = if let Some(kind) = summary_or_comment(first) {
+        kind
     } else if first.eq_ignore_ascii_case("NOTE") {
         NoteKind::Note
     } else if first.eq_ignore_ascii_case("BEGIN") {
@@ -81,19 +79,24 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     })
 }
 
+/// The length of the conjunction joining two note words at the start of
+/// `t`: `/`, `&`, or `AND` before a blank.
+fn conjunction(t: &str) -> Option<usize> {
+    if t.starts_with(['/', '&']) {
+        Some(1)
+    } else if t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("AND ")) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
 /// ` AND COMMENT`, `/Comment`, ` & Action Request` after `SUMMARY`: returns
 /// the length consumed.
 fn conjunction_phrase(s: &str) -> Option<usize> {
     let t = s.trim_start_blanks();
     let lead = s.len() - t.len();
-    let (conj_len, must_space) = if t.starts_with('/') || t.starts_with('&') {
-        (1, false)
-    } else if t.len() >= 4 && t.get(..4)?.eq_ignore_ascii_case("AND ") {
-        (3, true)
-    } else {
-        return None;
-    };
-    let _ = must_space;
+    let conj_len = conjunction(t)?;
     let rest = t.get(conj_len..)?;
     // Up to three words, then `:` or `.`, or the end of the line or of a
     // parenthesis (`END SUMMARY AND COMMENT`, `... AND COMMENT)`). A phrase
@@ -143,6 +146,18 @@ fn ends_phrase(r: &str) -> bool {
     )
 }
 
+/// `SUMMARY`, `COMMENT` in any case: the kinds whose keyword may be joined
+/// to another word (`SUMMARY AND COMMENT`, `INTRODUCTION AND SUMMARY`).
+fn summary_or_comment(word: &str) -> Option<NoteKind> {
+    if word.eq_ignore_ascii_case("SUMMARY") {
+        Some(NoteKind::Summary)
+    } else if word.eq_ignore_ascii_case("COMMENT") {
+        Some(NoteKind::Comment)
+    } else {
+        None
+    }
+}
+
 /// A summary or comment named second after another word
 /// (`INTRODUCTION AND SUMMARY:`, `Background and Comment.`, `Overview/Summary:`):
 /// `first_len` is the first word's length. Its `END` marker names either
@@ -159,13 +174,7 @@ fn named_second(text: &str, first_len: usize) -> Option<Opener<'_>> {
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(second.len());
     let word = second.get(..len)?;
-    let kind = if word.eq_ignore_ascii_case("SUMMARY") {
-        NoteKind::Summary
-    } else if word.eq_ignore_ascii_case("COMMENT") {
-        NoteKind::Comment
-    } else {
-        return None;
-    };
+    let kind = summary_or_comment(word)?;
     let t = second.get(len..)?.trim_start_blanks();
     let rest = match t.as_bytes().first() {
         Some(b':' | b'.') => t.get(1..)?,
@@ -337,14 +346,7 @@ pub(crate) fn second_key_at(text: &str, word_at: usize) -> Option<usize> {
     }
     let after = rest.get(w..)?;
     let t = after.trim_start_blanks();
-    let conj = if t.starts_with(['/', '&']) {
-        1
-    } else if t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("AND ")) {
-        3
-    } else {
-        return None;
-    };
-    let t2 = t.get(conj..)?.trim_start_blanks();
+    let t2 = t.get(conjunction(t)?..)?.trim_start_blanks();
     (!t2.is_empty()).then(|| text.len() - t2.len())
 }
 

@@ -99,6 +99,17 @@ fn near(word: &str, name: &str) -> bool {
     word == name || (word.len() >= 3 && within_edits(word, name, 1))
 }
 
+/// `text` without a second `label` written at its start (`REF: REF:
+/// SECSTATE 58408`, `TAGS: TAGS PREL`): the field's own label repeated,
+/// read by [`label`] so that its damaged forms count too. The text itself
+/// when it starts with no such label.
+pub(crate) fn without_repeated(text: &str, wanted: Label) -> &str {
+    match label(text.trim_start()) {
+        Some(f) if f.label == wanted => f.rest,
+        _ => text,
+    }
+}
+
 /// The label at the start of `t` (trimmed), if any.
 ///
 /// ```text

@@ -889,17 +889,6 @@ fn clean(item: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// `REF: REF (A) MADRID 3785`: the label written twice (as `SUBJECT:
-/// SUBJECT:` is) is no reference; the text after it is the block. The
-/// label is the header's ([`super::labels::label`]: `REF`, `REFS`,
-/// `REFTEL`, their misspellings).
-fn without_repeated_label(text: &str) -> &str {
-    match super::labels::label(text.trim_start()) {
-        Some(f) if f.label == super::labels::Label::Ref && !f.rest.is_empty() => f.rest,
-        _ => text,
-    }
-}
-
 /// Reads the joined text of a REF block. `year` is the citing cable's year.
 pub(crate) fn references(
     text: &str,
@@ -923,7 +912,11 @@ pub(crate) fn references(
     {
         return Vec::new();
     }
-    let text = without_repeated_label(text);
+    let text = match super::labels::without_repeated(text, super::labels::Label::Ref) {
+        // `REF: REF:` with nothing after it cites nothing new.
+        "" => text,
+        rest => rest,
+    };
     let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let text = match relabelled(&text) {

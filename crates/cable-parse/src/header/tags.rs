@@ -196,17 +196,13 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
 /// Splits the text of a TAGS block (wrapped lines already joined with a
 /// space) into tags, in order, de-duplicated by code.
 pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
-    // `TAGS: TAGS PREL`: the label written twice (no tag is `TAGS`).
-    let text = text.trim_blanks();
-    let text = match text.get(..4).filter(|h| h.eq_ignore_ascii_case("TAGS")) {
-        Some(_)
-            if text
-                .get(4..)
-                .is_some_and(|r| r.is_empty() || r.starts_with([':', ' ', '\t'])) =>
-        {
-            text.get(4..).unwrap_or("").trim_start_matches(':')
-        }
-        _ => text,
+    // `TAGS: TAGS PREL`: the label written twice (no tag is `TAGS`, alone
+    // either, which the label reader leaves as it is).
+    let text = super::labels::without_repeated(text.trim_blanks(), super::labels::Label::Tags);
+    let text = if text.trim_end_matches(':').eq_ignore_ascii_case("TAGS") {
+        ""
+    } else {
+        text
     };
     // `... AND CASEY.`: a list written as a sentence ends in a full stop,
     // which is no part of its last tag (an initial's is: `ROBERT S.`).
@@ -676,6 +672,10 @@ mod tests {
     fn doubled_label_and_comma_person_after_codes() {
         assert_eq!(tags("TAGS PREL EC"), ["PREL", "EC"]);
         assert_eq!(tags("TAGS: PREL EC"), ["PREL", "EC"]);
+        assert!(tags("TAGS").is_empty());
+        // The label's damaged forms, read by the header's label reader.
+        assert_eq!(tags("TAGSPREL PGOV"), ["PREL", "PGOV"]);
+        assert_eq!(tags("TAGS- PREL"), ["PREL"]);
         assert_eq!(
             tags("PREL EC CORREA, RAFAEL"),
             ["PREL", "EC", "CORREA, RAFAEL"]
