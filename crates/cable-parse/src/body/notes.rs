@@ -4,6 +4,7 @@
 //! in it.
 
 use crate::blanks::Blanks;
+use crate::stations::within_edits;
 
 use cable_model::NoteKind;
 
@@ -38,10 +39,12 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     let first_len = word_end(text);
     let first = text.get(..first_len)?;
     let after = text.get(first_len..)?;
-    let kind = if let Some(kind) = summary_or_comment(first) {
-        kind
+    let (kind, misspelt) = if let Some(kind) = summary_or_comment(first) {
+        (kind, false)
+    } else if let Some(kind) = misspelt_summary_or_comment(first) {
+        (kind, true)
     } else if first.eq_ignore_ascii_case("NOTE") {
-        NoteKind::Note
+        (NoteKind::Note, false)
     } else if first.eq_ignore_ascii_case("BEGIN") {
         return begin(after);
     } else {
@@ -70,10 +73,20 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
         None if kind != NoteKind::Note => (false, t),
         _ => return None,
     };
+    // A misspelt keyword (`Sumary:`) is one only where its colon or period
+    // says so, and its `END` names the keyword as it should be written.
+    if misspelt && !punctuated {
+        return None;
+    }
+    let key = if misspelt {
+        keyword_of(kind).to_owned()
+    } else {
+        first.to_ascii_uppercase()
+    };
     Some(Opener {
         kind,
         title: text.get(..phrase_end)?.trim_blanks().to_owned(),
-        key: first.to_ascii_uppercase(),
+        key,
         punctuated,
         rest: rest.trim_start_blanks(),
     })
@@ -156,6 +169,54 @@ fn summary_or_comment(word: &str) -> Option<NoteKind> {
     } else {
         None
     }
+}
+
+/// `SUMMARY` or `COMMENT` misspelt by one letter dropped, doubled, changed
+/// or two swapped (`Sumary`, `SUMAMRY`, `Commnet`, `COMMMENT`), as the
+/// note keywords of hurried typing are; see [`is_keyword`].
+fn misspelt_summary_or_comment(word: &str) -> Option<NoteKind> {
+    [NoteKind::Summary, NoteKind::Comment]
+        .into_iter()
+        .find(|&k| is_keyword(word, keyword_of(k)))
+}
+
+/// The keyword of a summary or a comment, as its `END` marker names it.
+fn keyword_of(kind: NoteKind) -> &'static str {
+    match kind {
+        NoteKind::Summary => "SUMMARY",
+        _ => "COMMENT",
+    }
+}
+
+/// Whether the word `word` (letters, any case) is the note keyword `key`
+/// (upper-case) as written or, for a key of six letters or more
+/// (`SUMMARY`, `COMMENT`, `GUIDANCE`), misspelt by one edit: a letter
+/// dropped, doubled or changed, or two swapped (`END SUMAMRY`, `End
+/// Commnet.`). Shorter keys (`NOTE`, `TEXT`, `QUOTE`) have too many
+/// English neighbours, and the key with letters added (`COMMENTS`) is
+/// another word.
+pub(crate) fn is_keyword(word: &str, key: &str) -> bool {
+    if word.eq_ignore_ascii_case(key) {
+        return true;
+    }
+    const MAX: usize = 16;
+    let n = word.len();
+    if key.len() < 6 || n.abs_diff(key.len()) > 1 {
+        return false;
+    }
+    if n > MAX || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    let Some(upper) = buf.get_mut(..n) else {
+        return false;
+    };
+    upper.copy_from_slice(word.as_bytes());
+    upper.make_ascii_uppercase();
+    if upper.starts_with(key.as_bytes()) {
+        return false;
+    }
+    std::str::from_utf8(upper).is_ok_and(|w| within_edits(w, key, 1))
 }
 
 /// A summary or comment named second after another word
@@ -255,11 +316,9 @@ pub(crate) fn marker_names(phrase: &str, key: &CloserKey) -> bool {
         .collect();
     let wanted: Vec<&str> = key.key.split_whitespace().collect();
     !wanted.is_empty()
-        && words.windows(wanted.len()).any(|w| {
-            w.iter()
-                .zip(&wanted)
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
-        })
+        && words
+            .windows(wanted.len())
+            .any(|w| w.iter().zip(&wanted).all(|(a, b)| is_keyword(a, b)))
 }
 
 /// Finds the first `END <key>` (or `END OF <key>`) in `text[from..]`
@@ -281,6 +340,7 @@ pub(crate) fn find_closer(text: &str, from: usize, keys: &[&CloserKey]) -> Optio
                 } else {
                     match_ci(text, at, &k.key)
                 }
+                .or_else(|| misspelt_key_at(text, at, k))
             };
             let after = key_at(word_at).or_else(|| second_at.and_then(key_at));
             if let Some(after) = after {
@@ -348,6 +408,24 @@ pub(crate) fn second_key_at(text: &str, word_at: usize) -> Option<usize> {
     let t = after.trim_start_blanks();
     let t2 = t.get(conjunction(t)?..)?.trim_start_blanks();
     (!t2.is_empty()).then(|| text.len() - t2.len())
+}
+
+/// `k`'s key misspelt ([`is_keyword`]) as the word at `at` (`END SUMAMRY`):
+/// the offset after it. Only for a key that is the note's whole title or
+/// a summary's or comment's (whose joined words are read after it), so no
+/// word of a longer title is left behind.
+fn misspelt_key_at(text: &str, at: usize, k: &CloserKey) -> Option<usize> {
+    if k.title != k.key && summary_or_comment(&k.key).is_none() {
+        return None;
+    }
+    let rest = text.get(at..)?;
+    let w = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let after = rest.as_bytes().get(w);
+    (w > 0 && !after.is_some_and(u8::is_ascii_digit) && is_keyword(rest.get(..w)?, &k.key))
+        .then_some(at + w)
 }
 
 /// Case-insensitive match of `pat` at `at`, followed by a word boundary;
@@ -478,6 +556,53 @@ mod tests {
         assert!(opener("Summary of the talks").is_none());
         assert!(opener("NOTED that").is_none());
         assert!(opener("BEGINNING").is_none());
+    }
+
+    /// A keyword misspelt by one edit opens (with its colon or period) and
+    /// closes a note; English neighbours and short keys do not.
+    #[test]
+    fn misspelt_keywords() {
+        for (t, kind) in [
+            ("Sumary: The talks", NoteKind::Summary),
+            ("SUMAMRY. The talks", NoteKind::Summary),
+            ("Summmary: The talks", NoteKind::Summary),
+            ("Commnet: We doubt", NoteKind::Comment),
+            ("COMENT: We doubt", NoteKind::Comment),
+        ] {
+            let o = opener(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!((o.kind, o.key.as_str()), (kind, keyword_of(kind)), "{t}");
+        }
+        for t in ["Sumary the talks", "Comments: x", "Summery", "Nte: x"] {
+            assert!(opener(t).is_none(), "{t}");
+        }
+        let summary = CloserKey {
+            title: "SUMMARY".into(),
+            key: "SUMMARY".into(),
+        };
+        for (t, want) in [
+            ("x. End Sumary. y", "End Sumary."),
+            ("x. END SUMAMRY y", "END SUMAMRY"),
+            ("x. End Summay and Comment. y", "End Summay and Comment."),
+        ] {
+            let c = find_closer(t, 0, &[&summary]).unwrap();
+            assert_eq!(&t[c.start..c.end], want, "{t}");
+        }
+        for t in ["the end summaries", "END SUMMARYS", "END SUMARY2"] {
+            assert!(find_closer(t, 0, &[&summary]).is_none(), "{t}");
+        }
+        // A short key and a word of a longer title are not guessed at.
+        let text = CloserKey {
+            title: "TEXT".into(),
+            key: "TEXT".into(),
+        };
+        assert!(find_closer("END TEST", 0, &[&text]).is_none());
+        let points = CloserKey {
+            title: "TALKING POINTS".into(),
+            key: "TALKING".into(),
+        };
+        assert!(find_closer("END TALKNIG POINTS", 0, &[&points]).is_none());
+        assert!(is_keyword("guidanec", "GUIDANCE"));
+        assert!(!is_keyword("COMMENTS", "COMMENT"));
     }
 
     /// (text, the marker's span with its frame): parentheses, rules after

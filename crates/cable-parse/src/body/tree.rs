@@ -465,7 +465,11 @@ impl<'x, 'c> Builder<'x, 'c> {
     }
 
     fn closer_after(&self, key: &str, idx: usize) -> bool {
-        self.last_closer.get(key).is_some_and(|&i| i >= idx)
+        // The words after `END` as written: a misspelt one (`END SUMAMRY`)
+        // names its note too.
+        self.last_closer
+            .iter()
+            .any(|(w, &i)| i >= idx && notes::is_keyword(w, key))
     }
 
     fn open_note(

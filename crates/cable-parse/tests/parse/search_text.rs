@@ -90,6 +90,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "Talks went on.\n\nNext.\n",
     ),
     (
+        "misspelt note keywords are intro and end marker",
+        "1. (C) Sumary: The talks\nwent on.  End Sumary.\n\n2. (C) Commnet: We doubt it.  END COMMNET\n",
+        "The talks\nwent on.  \n\nWe doubt it.  \n",
+    ),
+    (
         "end marker wrapped over two lines",
         "Talks went on. END\nSUMMARY. Next point.\n",
         "Talks went on. \nNext point.\n",
