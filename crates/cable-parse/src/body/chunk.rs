@@ -384,7 +384,7 @@ impl Chunker {
             return false;
         }
         // `(i) a date;` / `(ii) a list;`: a Roman numeral item, unless a
-        // sub-paragraph (h) came before it.
+        // sub-paragraph (h) of the same paragraph came before it.
         if lab.raw == "i" && self.last_letter != Some('h') {
             return false;
         }
@@ -421,7 +421,12 @@ impl Chunker {
             return false;
         }
         match lab.label {
-            RawLabel::Number(n) => self.last_number = n,
+            // A numbered paragraph starts its own lettering: an `(h)` of
+            // paragraph 1 makes no `(i)` of paragraph 2 a sub-paragraph.
+            RawLabel::Number(n) => {
+                self.last_number = n;
+                self.last_letter = None;
+            }
             RawLabel::Letter(_) => self.last_letter = lab.raw.chars().next(),
             RawLabel::StrayLetter(_) => {}
         }
