@@ -382,6 +382,26 @@ enum Case {
     Mixed,
 }
 
+/// A surname in capitals after a prefix in mixed case, as typed in a
+/// signature of capitals: `McCARTHY`, `MacARTHUR`, `DeLAURENTIS` (a
+/// capital, one or two lower-case letters, then three capitals or more;
+/// a possessive `'S` may follow). A subject of capitals may hold one
+/// (`CODEL McCAIN'S VISIT`): its title is `Codel McCain's Visit`.
+pub(crate) fn prefixed_caps(w: &str) -> bool {
+    let b = w.as_bytes();
+    let lower = b
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && (1..=2).contains(&lower)
+        && b.len() >= 1 + lower + 3
+        && b.iter()
+            .skip(1 + lower)
+            .all(|c| c.is_ascii_uppercase() || matches!(c, b'-' | b'\''))
+}
+
 /// How `subject` is written; the letters after a number (`9th ICG`,
 /// `THE 1990s`) do not count.
 fn written_case(subject: &str) -> Case {
@@ -392,7 +412,7 @@ fn written_case(subject: &str) -> Case {
             continue;
         }
         upper |= word.chars().any(char::is_uppercase);
-        lower |= word.chars().any(char::is_lowercase);
+        lower |= word.chars().any(char::is_lowercase) && !prefixed_caps(word);
     }
     match (upper, lower) {
         (_, false) => Case::Capitals,
@@ -529,6 +549,23 @@ pub(crate) fn titlefy_with(subject: &str, body_capitals: &BTreeSet<String>) -> S
                     .is_some_and(|h| h.ends_with('.'));
             if possessive {
                 out.push('s');
+            } else if prefixed_caps(word) {
+                // `McCAIN'S` -> `McCain's`: the prefix as typed, the rest
+                // capitalised.
+                let lower = word
+                    .bytes()
+                    .skip(1)
+                    .take_while(u8::is_ascii_lowercase)
+                    .count();
+                let (prefix, tail) = word.split_at(1 + lower);
+                out.push_str(prefix);
+                for (i, ch) in tail.chars().enumerate() {
+                    if i == 0 {
+                        out.push(ch);
+                    } else {
+                        out.extend(ch.to_lowercase());
+                    }
+                }
             } else if parenthesised
                 || (slashed && how.place.is_none() && office_symbol(subject, at))
             {
@@ -765,7 +802,7 @@ pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTree
     let mut found = BTreeSet::new();
     // A subject in mixed case is not title-cased; words that are
     // acronyms by rule need no evidence.
-    if subject.chars().any(char::is_lowercase) {
+    if written_case(subject) == Case::Mixed {
         return found;
     }
     let none = BTreeSet::new();
@@ -1008,6 +1045,13 @@ mod tests {
                 "FROM RIO DE JANEIRO TO DAR ES SALAAM",
                 "From Rio de Janeiro to Dar es Salaam",
             ),
+            // A surname typed with its prefix in mixed case in a subject of
+            // capitals: the subject is still one of capitals.
+            (
+                "CODEL McCAIN'S VISIT WITH GEN MacARTHUR",
+                "Codel McCain's Visit With Gen MacArthur",
+            ),
+            ("Codel McCain in Quito", "Codel McCain in Quito"),
         ] {
             assert_eq!(titlefy(raw), want, "{raw}");
         }

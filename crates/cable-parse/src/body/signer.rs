@@ -82,7 +82,7 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
         || words.len() > 4
         || !t.starts_with(|c: char| c.is_ascii_uppercase())
         || !words.iter().all(|w| {
-            prefixed_caps(w)
+            crate::titlefy::prefixed_caps(w)
                 || w.bytes()
                     .all(|b| b.is_ascii_uppercase() || matches!(b, b'-' | b'\'' | b'.' | b'/'))
         })
@@ -95,24 +95,6 @@ pub(crate) fn signer_line(line: &str) -> Option<String> {
         return None;
     }
     Some(words.join(" "))
-}
-
-/// A surname in capitals after a prefix in mixed case, as typed in a
-/// signature of capitals: `McCARTHY`, `MacARTHUR`, `DeLAURENTIS` (a
-/// capital, one or two lower-case letters, then three capitals or more).
-fn prefixed_caps(w: &str) -> bool {
-    let b = w.as_bytes();
-    let lower = b
-        .iter()
-        .skip(1)
-        .take_while(|c| c.is_ascii_lowercase())
-        .count();
-    b.first().is_some_and(u8::is_ascii_uppercase)
-        && (1..=2).contains(&lower)
-        && b.len() >= 1 + lower + 3
-        && b.iter()
-            .skip(1 + lower)
-            .all(|c| c.is_ascii_uppercase() || matches!(c, b'-' | b'\''))
 }
 
 /// `Hoffman`, `De Pree`, `McCaw`, `LeBaron`: one or two capitalised words
