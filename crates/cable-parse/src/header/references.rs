@@ -822,98 +822,113 @@ fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
     let mut start = 0;
     let mut i = 0;
     let mut next_number = b'1';
-    let push =
-        |label: Option<u8>, from: usize, to: usize, out: &mut Vec<(Option<char>, &'t str)>| {
-            let item = text.get(from..to).unwrap_or("");
-            if !item.trim_blanks().is_empty() || label.is_some() {
-                out.push((label.map(char::from), item));
-            }
-        };
-    while let Some(&c) = b.get(i) {
+    while b.get(i).is_some() {
         let boundary = at_boundary(b, i);
-        if boundary
-            && c == b'('
-            && next_number <= b'9'
-            && b.get(i + 1) == Some(&next_number)
-            && b.get(i + 2) == Some(&b')')
-        {
+        if boundary && numbered_label_at(b, i, next_number) {
             // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
             // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
             next_number += 1;
-            push(label, start, i, &mut out);
+            push_item(&mut out, text, label, start, i);
             label = None;
             i += 3;
             start = i;
             continue;
         }
-        let mut found = None;
-        if boundary && bare_label_at(b, i, expected) {
+        let found = if !boundary {
+            None
+        } else if bare_label_at(b, i, expected) {
             // `A Montreal 365, B Ottawa 406`
-            found = Some((expected, 1));
-        } else if boundary {
-            let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-                (Some(b'('), Some(l), Some(b')')) => (Some(*l), 3),
-                (Some(l), Some(b'.' | b')' | b':'), _) => {
-                    (Some(*l), if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
-                }
-                _ => (None, 0),
-            };
-            if let Some(l) = l {
-                let u = l.to_ascii_uppercase();
-                let after_ok = b.get(i + len).is_none_or(|n| {
-                    n.is_ascii_whitespace()
-                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
-                        // `(A)STATE 071143`
-                        || n.is_ascii_alphanumeric() && c == b'('
-                        // `D.01 BRASILIA 3714`
-                        || n.is_ascii_digit() && u == expected
-                        || *n == b'('
-                });
-                let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
-                if l.is_ascii_alphabetic()
-                    && after_ok
-                    && !dotted
-                    && (u == expected || Some(u) == label)
-                {
-                    found = Some((u, len));
-                }
-            }
-        }
+            Some((expected, 1))
+        } else {
+            letter_label_at(b, i, expected, label)
+        };
         let Some((u, len)) = found else {
             i += 1;
             continue;
         };
-        push(label, start, i, &mut out);
+        push_item(&mut out, text, label, start, i);
         if Some(u) != label {
             expected = if u < b'Z' { u + 1 } else { b'Z' };
         }
         label = Some(u);
         i += len;
-        // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
-        let rest = text.get(i..).unwrap_or("");
-        let rest_t = rest.trim_start_blanks();
-        let skip_ws = rest.len() - rest_t.len();
-        let r = rest_t.as_bytes();
-        let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')')
-        {
-            3
-        } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
-            2
-        } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
-            5
-        } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
-            // `B HAVANA 772` after `¶B.`
-            2
-        } else {
-            0
-        };
-        if repeat > 0 {
-            i += skip_ws + repeat;
-        }
+        i += repeated_label(text.get(i..).unwrap_or(""), u);
         start = i;
     }
-    push(label, start, b.len(), &mut out);
+    push_item(&mut out, text, label, start, b.len());
     out
+}
+
+/// Adds the item of `text` from `from` to `to` with its label to `out`,
+/// unless it is blank and unlabelled.
+fn push_item<'t>(
+    out: &mut Vec<(Option<char>, &'t str)>,
+    text: &'t str,
+    label: Option<u8>,
+    from: usize,
+    to: usize,
+) {
+    let item = text.get(from..to).unwrap_or("");
+    if !item.trim_blanks().is_empty() || label.is_some() {
+        out.push((label.map(char::from), item));
+    }
+}
+
+/// Whether the number label `(1)`, `(2)`, ... expected next (`next`, one
+/// digit) is at byte `i` of `b`.
+fn numbered_label_at(b: &[u8], i: usize, next: u8) -> bool {
+    b.get(i) == Some(&b'(')
+        && next <= b'9'
+        && b.get(i + 1) == Some(&next)
+        && b.get(i + 2) == Some(&b')')
+}
+
+/// A letter label at byte `i` of `b` (a word's start): `(A)`, `A.`, `A)`,
+/// `A:`, `A.)`; the letter upper-cased and the label's length. Only the
+/// `expected` letter or the current `label` again, and not `U.S.`.
+fn letter_label_at(b: &[u8], i: usize, expected: u8, label: Option<u8>) -> Option<(u8, usize)> {
+    let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(b'('), Some(l), Some(b')')) => (*l, 3),
+        (Some(l), Some(b'.' | b')' | b':'), _) => {
+            (*l, if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
+        }
+        _ => return None,
+    };
+    let u = l.to_ascii_uppercase();
+    let after_ok = b.get(i + len).is_none_or(|n| {
+        n.is_ascii_whitespace()
+            || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
+            // `(A)STATE 071143`
+            || n.is_ascii_alphanumeric() && b.get(i) == Some(&b'(')
+            // `D.01 BRASILIA 3714`
+            || n.is_ascii_digit() && u == expected
+            || *n == b'('
+    });
+    let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
+    (l.is_ascii_alphabetic() && after_ok && !dotted && (u == expected || Some(u) == label))
+        .then_some((u, len))
+}
+
+/// The length of the label `u` repeated at the start of `rest` (blanks
+/// before it included), 0 if none: `A. (A) PARIS`, `A. A) SECSTATE`, `A.
+/// REF A STATE`, `¶B. B HAVANA 772`.
+fn repeated_label(rest: &str, u: u8) -> usize {
+    let rest_t = rest.trim_start_blanks();
+    let skip_ws = rest.len() - rest_t.len();
+    let r = rest_t.as_bytes();
+    let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')') {
+        3
+    } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
+        2
+    } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
+        5
+    } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
+        // `B HAVANA 772` after `¶B.`
+        2
+    } else {
+        0
+    };
+    if repeat > 0 { skip_ws + repeat } else { 0 }
 }
 
 /// `A. (A) PARIS DAILY REPORT FOR FEBRUARY 17 ¶B. 2006 ¶C. (B) PARIS ...`:
@@ -1036,12 +1051,7 @@ pub(crate) fn references(
         .split(|b| !b.is_ascii_digit())
         .filter(|run| run.len() >= 3)
         .count();
-    // `REF: NONE`, `REF: N/A`: the cable cites nothing.
-    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
-    if ["NONE", "N/A", "NA", "NIL", "NOT APPLICABLE"]
-        .iter()
-        .any(|w| bare.eq_ignore_ascii_case(w))
-    {
+    if cites_nothing(text) {
         return Vec::new();
     }
     let text = match super::labels::without_repeated(text, super::labels::Label::Ref) {
@@ -1049,28 +1059,68 @@ pub(crate) fn references(
         "" => text,
         rest => rest,
     };
-    let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
+    let mut block = RefBlock {
+        year,
+        stations,
+        notes,
+        out: Vec::with_capacity(serials.min(text.len() / 4) + 8),
+        previous: None,
+    };
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let text = match relabelled(&text) {
         Some(t) => std::borrow::Cow::Owned(t),
         None => text,
     };
-    let mut list = items(&text);
+    for (label, item) in block_items(&text) {
+        block.item(label, item);
+    }
+    let mut out = block.out;
+    out.shrink_to_fit();
+    out
+}
+
+/// `REF: NONE`, `REF: N/A`: the cable cites nothing.
+fn cites_nothing(text: &str) -> bool {
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
+    ["NONE", "N/A", "NA", "NIL", "NOT APPLICABLE"]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+}
+
+/// The labelled items of a block ([`items`]); a block without labels is
+/// split at `;`: `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`.
+fn block_items(text: &str) -> Vec<(Option<char>, &str)> {
+    let mut list = items(text);
     if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
-        // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
         list = list
             .into_iter()
             .flat_map(|(_, item)| item.split(';').map(|p| (None, p)))
             .collect();
     }
-    // The year (as written) and station of the last citation.
-    let mut previous: Option<(Option<u16>, String)> = None;
-    for (label, item) in list {
+    list
+}
+
+/// What [`references`] knows while it reads the items of a block.
+struct RefBlock<'r> {
+    /// The citing cable's year.
+    year: Option<u16>,
+    stations: &'r mut crate::stations::Resolver,
+    notes: &'r mut RefNotes,
+    /// The references read so far.
+    out: Vec<Reference>,
+    /// The year (as written) and station of the last citation.
+    previous: Option<(Option<u16>, String)>,
+}
+
+impl RefBlock<'_> {
+    /// One item of the block: a document of a kind [`kind_of`] knows, or
+    /// cables (`STATE 12345 DTG 121212Z DEC 09`: a cable of the DTG's
+    /// year).
+    fn item(&mut self, label: Option<char>, item: &str) {
         let clean = clean(item);
         if clean.is_empty() {
-            continue;
+            return;
         }
-        // `STATE 12345 DTG 121212Z DEC 09`: a cable of the DTG's year.
         let mut dtg_year_of_item = None;
         let kind = match kind_of(&clean) {
             ReferenceKind::Other if cites_before_dtg(&clean) => {
@@ -1080,22 +1130,29 @@ pub(crate) fn references(
             k => k,
         };
         if kind != ReferenceKind::Cable {
-            out.push(Reference {
+            self.out.push(Reference {
                 label,
                 kind,
                 id: None,
                 text: clean.into_owned(),
             });
-            continue;
+            return;
         }
-        // One citation: the item is its text. Several: each keeps the
-        // words that cite it (`BRASILIA 2799`, `2764`), so an item of a
-        // million citations is not copied a million times.
-        let first = out.len();
+        self.cables(label, clean, dtg_year_of_item);
+    }
+
+    /// An item that cites cables: `LIMA 123`, `BRASILIA 2799 AND 2764`, a
+    /// serial alone after a citation (`A. LIMA 123 B. 456`), or none it can
+    /// read (kept as an unreadable item). One citation: the item is its
+    /// text. Several: each keeps the words that cite it (`BRASILIA 2799`,
+    /// `2764`), so an item of a million citations is not copied a million
+    /// times.
+    fn cables(&mut self, label: Option<char>, clean: std::borrow::Cow<'_, str>, dtg: Option<u16>) {
+        let first = self.out.len();
         let mut cited = 0usize;
         // `A. LIMA 123 B. 456`: an item of a serial alone cites the
         // station (and the year, as written) of the citation before it.
-        let alone = match (serial_alone(&clean), &previous) {
+        let alone = match (serial_alone(&clean), &self.previous) {
             (Some(serial), Some((y, st))) => Some(Citation {
                 year: *y,
                 station: st.clone(),
@@ -1107,18 +1164,7 @@ pub(crate) fn references(
         };
         let mut cite = |c: Citation| {
             cited += 1;
-            previous = Some((c.year, c.station.clone()));
-            let y = c.year.or(dtg_year_of_item).or_else(|| {
-                notes.inherited = true;
-                year
-            });
-            let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
-            out.push(Reference {
-                label,
-                kind: ReferenceKind::Cable,
-                id,
-                text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
-            });
+            self.cable(label, &clean, dtg, c);
         };
         match alone {
             Some(c) => cite(c),
@@ -1126,8 +1172,8 @@ pub(crate) fn references(
         }
         match cited {
             0 => {
-                notes.unreadable.push(clean.to_string());
-                out.push(Reference {
+                self.notes.unreadable.push(clean.to_string());
+                self.out.push(Reference {
                     label,
                     kind: ReferenceKind::Other,
                     id: None,
@@ -1135,15 +1181,31 @@ pub(crate) fn references(
                 });
             }
             1 => {
-                if let Some(r) = out.get_mut(first) {
+                if let Some(r) = self.out.get_mut(first) {
                     r.text = clean.into_owned();
                 }
             }
             _ => {}
         }
     }
-    out.shrink_to_fit();
-    out
+
+    /// The reference of citation `c` of the item `clean`: its year as
+    /// written, else the item's DTG's (`dtg`), else the citing cable's
+    /// (inherited).
+    fn cable(&mut self, label: Option<char>, clean: &str, dtg: Option<u16>, c: Citation) {
+        self.previous = Some((c.year, c.station.clone()));
+        let y = c.year.or(dtg).or_else(|| {
+            self.notes.inherited = true;
+            self.year
+        });
+        let id = y.and_then(|y| ids::make_id(self.stations, y, &c.station, &c.serial));
+        self.out.push(Reference {
+            label,
+            kind: ReferenceKind::Cable,
+            id,
+            text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
+        });
+    }
 }
 
 #[cfg(test)]
