@@ -404,17 +404,100 @@ impl<'a> Tokens<'a> {
 /// (01) 201265`, `BRASILIA 2799 AND 2764`, `870 Ulaanbaatar`, `09DHAHRAN
 /// 201`, `LAGOS O1512`, `STATE 1234 '07`. The tokens are positions in one
 /// upper-cased copy of the item, so an item of a million citations is not
-/// copied word by word.
-fn citations(item: &str, mut cite: impl FnMut(Citation)) {
+/// copied word by word. Each word goes to the [`CitationScan`] reader of
+/// its kind.
+fn citations(item: &str, cite: impl FnMut(Citation)) {
     let masked = INNER_MARKING.replace_all(item, |c: &regex::Captures<'_>| {
         " ".repeat(c.get(0).map_or(0, |m| m.len()))
     });
-    let mut toks = Tokens::new(&masked);
-    // A word upper-cased (copied only when it holds lower case), with
-    // letters O for zeros read as digits.
-    let word = |t: Tok| -> std::borrow::Cow<'_, str> {
-        let w = masked.get(t.start..t.end).unwrap_or("");
-        let w: std::borrow::Cow<'_, str> = if w.bytes().any(|b| b.is_ascii_lowercase()) {
+    let mut scan = CitationScan::new(&masked, cite);
+    while let Some(tok) = scan.toks.get(scan.i) {
+        scan.toks.release(scan.i);
+        scan.i += 1;
+        let owned = scan.word(tok);
+        let t = owned.as_ref();
+        let month_before = std::mem::take(&mut scan.after_month);
+        if scan.is_date_part(t, month_before) {
+            scan.date_part();
+            continue;
+        }
+        if matches!(t, "," | ";" | ":") {
+            scan.separator(t);
+            continue;
+        }
+        let digits = t.bytes().filter(u8::is_ascii_digit).count();
+        let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
+        if digits == t.len() {
+            scan.number(tok, t);
+        } else if letters > 0 && digits > 0 {
+            scan.letters_and_digits(tok, t, digits, letters);
+        } else if letters == 0 {
+            // Neither letters nor digits (`#`, `'`): nothing to read.
+        } else if scan.is_stop_word(t) {
+            scan.stop_word(t);
+        } else if let Some(serial) = scan.pending_serial.take() {
+            scan.station_after_serial(tok, t, serial);
+        } else {
+            scan.station_word(tok, t);
+        }
+    }
+}
+
+/// Whether `s` is digits only (and not empty).
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// What [`citations`] knows between two words of an item: the citation
+/// being read (its year, the words of its station, a serial read before
+/// its station) and what the words before said.
+struct CitationScan<'a, F> {
+    /// The item, inner markings blanked, that the words are positions in.
+    text: &'a str,
+    /// The words of `text`.
+    toks: Tokens<'a>,
+    /// The index of the next word.
+    i: usize,
+    /// A year read before the serial (`08 STATE 1`, `STATE (01) 201265`)
+    /// and where it starts.
+    year: Option<(u16, usize)>,
+    /// The last words (at most four) read as a station, each with where it
+    /// starts.
+    station: Vec<(String, usize)>,
+    /// A serial read before its station (`870 Ulaanbaatar`) and where it
+    /// starts.
+    pending_serial: Option<(String, usize)>,
+    /// The station of the last citation, for `BRASILIA 2799 AND 2764`.
+    last_station: Option<String>,
+    /// The word before was AND.
+    after_and: bool,
+    /// The word before was a month name read as one (not `RIO DE JAN`).
+    after_month: bool,
+    /// Where the citations go.
+    cite: F,
+}
+
+impl<'a, F: FnMut(Citation)> CitationScan<'a, F> {
+    fn new(text: &'a str, cite: F) -> Self {
+        CitationScan {
+            text,
+            toks: Tokens::new(text),
+            i: 0,
+            year: None,
+            station: Vec::new(),
+            pending_serial: None,
+            last_station: None,
+            after_and: false,
+            after_month: false,
+            cite,
+        }
+    }
+
+    /// A word upper-cased (copied only when it holds lower case), with
+    /// letters O for zeros read as digits.
+    fn word(&self, t: Tok) -> std::borrow::Cow<'a, str> {
+        let w = self.text.get(t.start..t.end).unwrap_or("");
+        let w: std::borrow::Cow<'a, str> = if w.bytes().any(|b| b.is_ascii_lowercase()) {
             w.to_ascii_uppercase().into()
         } else {
             w.into()
@@ -423,233 +506,282 @@ fn citations(item: &str, mut cite: impl FnMut(Citation)) {
             Some(d) => d.into(),
             None => w,
         }
-    };
-    let tok_text = |toks: &mut Tokens<'_>, k: usize| toks.get(k).map(word);
-    let mut year: Option<(u16, usize)> = None;
-    let mut station: Vec<(String, usize)> = Vec::new();
-    let mut pending_serial: Option<(String, usize)> = None;
-    let mut last_station: Option<String> = None;
-    let mut after_and = false;
-    // The word before was a month name read as one (not `RIO DE JAN`).
-    let mut after_month = false;
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let mut i = 0;
-    while let Some(tok) = toks.get(i) {
-        toks.release(i);
-        i += 1;
-        let owned = word(tok);
-        let t = owned.as_ref();
-        let month_before = std::mem::take(&mut after_month);
-        // `12 MAR 08`, `MEETING 3 APRIL`, `MARCH 12`, `MARCH 2007`: a day
-        // or a year of a date is no serial and no citation's year.
-        if all_digits(t)
+    }
+
+    /// The `k`-th word of the item as [`CitationScan::word`] reads it.
+    fn word_at(&mut self, k: usize) -> Option<std::borrow::Cow<'a, str>> {
+        self.toks.get(k).map(|t| self.word(t))
+    }
+
+    /// Hands a citation on, remembers its station for `AND 2764`, and
+    /// starts the next citation afresh.
+    fn cite(&mut self, citation: Citation) {
+        self.last_station = Some(citation.station.clone());
+        (self.cite)(citation);
+        self.forget();
+    }
+
+    /// Drops the station and year read so far.
+    fn forget(&mut self) {
+        self.station.clear();
+        self.year = None;
+    }
+
+    /// Whether the word `t` is a day or a year of a date: `12` in `12 MAR
+    /// 08`, `3` in `MEETING 3 APRIL`, `12` in `MARCH 12`, `2007` in `MARCH
+    /// 2007` (`month_before`: the word before was a month).
+    fn is_date_part(&mut self, t: &str, month_before: bool) -> bool {
+        all_digits(t)
             && ((t.len() <= 2
-                && tok_text(&mut toks, i).is_some_and(|n| super::press_date::is_month_name(&n)))
+                && self
+                    .word_at(self.i)
+                    .is_some_and(|n| super::press_date::is_month_name(&n)))
                 || (month_before && (t.len() <= 2 || t.len() == 4)))
+    }
+
+    /// A day or a year of a date (see [`CitationScan::is_date_part`]): no
+    /// serial and no citation's year, and it ends what was read.
+    fn date_part(&mut self) {
+        self.forget();
+        self.pending_serial = None;
+    }
+
+    /// A separator `,` `;` `:`: it ends a citation, except a comma between
+    /// a station and its serial, `PRAGUE, 1228`.
+    fn separator(&mut self, t: &str) {
+        let serial_next = self
+            .word_at(self.i)
+            .is_some_and(|n| all_digits(&n) && n.len() >= 3);
+        if !(t == "," && serial_next && !self.station.is_empty()) {
+            self.forget();
+        }
+        self.pending_serial = None;
+        self.after_and = false;
+    }
+
+    /// A word of digits: the serial of the station before (`PRAGUE 1228`),
+    /// a serial after AND (`BRASILIA 2799 AND 2764`), a year before a
+    /// station (`08 STATE 1`) or a serial before one (`870 Ulaanbaatar`).
+    fn number(&mut self, tok: Tok, t: &str) {
+        if t.len() == 2 && self.labels_before_year() {
+            self.station.clear();
+        }
+        if !self.station.is_empty() {
+            self.serial_of_station(tok, t);
+        } else if self.after_and {
+            self.serial_after_and(tok, t);
+        } else if (2..=4).contains(&t.len())
+            && self.year.is_none()
+            && self.pending_serial.is_none()
+            && self
+                .word_at(self.i)
+                .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
         {
-            station.clear();
-            year = None;
-            pending_serial = None;
-            continue;
-        }
-        if matches!(t, "," | ";" | ":") {
-            // `PRAGUE, 1228`: a comma between a station and its serial.
-            let serial_next =
-                tok_text(&mut toks, i).is_some_and(|n| all_digits(&n) && n.len() >= 3);
-            if !(t == "," && serial_next && !station.is_empty()) {
-                station.clear();
-                year = None;
+            // `08 STATE 1`; `870 Ulaanbaatar` when no year.
+            self.year = ids::full_year(t).map(|y| (y, tok.start));
+            if self.year.is_none() {
+                self.pending_serial = Some((t.to_owned(), tok.start));
             }
-            pending_serial = None;
-            after_and = false;
-            continue;
+        } else {
+            self.pending_serial = Some((t.to_owned(), tok.start));
         }
-        let digits = t.bytes().filter(u8::is_ascii_digit).count();
-        let letters = t.bytes().filter(u8::is_ascii_alphabetic).count();
-        if digits == t.len() {
-            // `A 09 STATE 1`: letters alone before a year are labels.
-            if t.len() == 2
-                && !station.is_empty()
-                && station.iter().all(|(w, _)| w.len() == 1)
-                && tok_text(&mut toks, i)
-                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphabetic()))
-            {
-                station.clear();
-            }
-            if !station.is_empty() {
-                let next = tok_text(&mut toks, i).unwrap_or_default();
-                let next_is_num = all_digits(&next);
-                if t.len() == 2 && next_is_num && next.len() >= 3 && year.is_none() {
-                    // `STATE (01) 201265`
-                    year = ids::full_year(t).map(|y| (y, tok.start));
-                    continue;
-                }
-                let mut y = year.map(|(y, _)| y);
-                let mut end = tok.end;
-                // `AMMAN 07718 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`
-                if next.len() == 2 && next_is_num {
-                    let after = tok_text(&mut toks, i + 1);
-                    let after = after.as_deref().unwrap_or(",");
-                    // `07 QUITO 1607 07 QUITO 290`: the two digits are the
-                    // next citation's year when a station and serial follow.
-                    let words = (i + 1..i + 5)
-                        .map_while(|k| {
-                            tok_text(&mut toks, k)
-                                .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
-                        })
-                        .count();
-                    let next_citation = words > 0
-                        && tok_text(&mut toks, i + 1 + words).is_some_and(|w| all_digits(&w));
-                    if matches!(after, "," | ";" | ":")
-                        || toks.get(i + 1).is_none()
-                        || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
-                    {
-                        y = ids::full_year(&next);
-                        end = toks.get(i).map_or(end, |n| n.end);
-                        i += 1;
-                    }
-                }
-                // `B 08`, `C LIMA 123`: a letter alone is a label, not a
-                // station or a part of one.
-                while station.len() > 1 && station.first().is_some_and(|(w, _)| w.len() == 1) {
-                    station.remove(0);
-                }
-                let st = station
-                    .iter()
-                    .map(|(w, _)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if st.len() > 1 {
-                    let start = year
-                        .map(|(_, at)| at)
-                        .into_iter()
-                        .chain(station.first().map(|(_, at)| *at))
-                        .min()
-                        .unwrap_or(tok.start);
-                    last_station = Some(st.clone());
-                    cite(Citation {
-                        year: y,
-                        station: st,
-                        serial: t.to_owned(),
-                        start,
-                        end,
-                    });
-                }
-                station.clear();
-                year = None;
-                after_and = false;
-            } else if after_and {
-                if let Some(st) = &last_station {
-                    cite(Citation {
-                        year: None,
-                        station: st.clone(),
-                        serial: t.to_owned(),
-                        start: tok.start,
-                        end: tok.end,
-                    });
-                }
-                after_and = false;
-            } else if (2..=4).contains(&t.len())
-                && year.is_none()
-                && pending_serial.is_none()
-                && tok_text(&mut toks, i)
-                    .is_some_and(|n| n.bytes().any(|b| b.is_ascii_alphabetic()))
-            {
-                year = ids::full_year(t).map(|y| (y, tok.start));
-                if year.is_none() {
-                    pending_serial = Some((t.to_owned(), tok.start));
-                }
-            } else {
-                pending_serial = Some((t.to_owned(), tok.start));
-            }
-            continue;
+    }
+
+    /// Whether the station read so far is label letters alone before a
+    /// two-digit year and a word: `A 09 STATE 1`.
+    fn labels_before_year(&mut self) -> bool {
+        !self.station.is_empty()
+            && self.station.iter().all(|(w, _)| w.len() == 1)
+            && self
+                .word_at(self.i)
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphabetic()))
+    }
+
+    /// The serial `t` of the station before it: `PRAGUE 1228`, with the
+    /// year in brackets before it, `STATE (01) 201265`, or after it,
+    /// `AMMAN 07718 99`.
+    fn serial_of_station(&mut self, tok: Tok, t: &str) {
+        let next = self.word_at(self.i).unwrap_or_default();
+        let next_is_num = all_digits(&next);
+        if t.len() == 2 && next_is_num && next.len() >= 3 && self.year.is_none() {
+            // `STATE (01) 201265`
+            self.year = ids::full_year(t).map(|y| (y, tok.start));
+            return;
         }
-        if letters > 0 && digits > 0 {
-            // `09DHAHRAN`, `2005PANAMA2342`, `SANTIAG0`, `COTON0U`
-            let lead = t.bytes().take_while(u8::is_ascii_digit).count();
-            let body = t.get(lead..).unwrap_or("");
-            if (lead == 2 || lead == 4) && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                year = t
-                    .get(..lead)
-                    .and_then(ids::full_year)
-                    .map(|y| (y, tok.start));
-                let l = body.bytes().take_while(u8::is_ascii_alphabetic).count();
-                station = vec![(body.get(..l).unwrap_or("").to_owned(), tok.start)];
-                let serial = body.get(l..).unwrap_or("");
-                if all_digits(serial) {
-                    let st = body.get(..l).unwrap_or("").to_owned();
-                    last_station = Some(st.clone());
-                    cite(Citation {
-                        year: year.map(|(y, _)| y),
-                        station: st,
-                        serial: serial.to_owned(),
-                        start: tok.start,
-                        end: tok.end,
-                    });
-                    station.clear();
-                    year = None;
-                }
-                continue;
-            }
-            if lead == 0 && t.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
-                station.push((t.replace('0', "O"), tok.start));
-                continue;
-            }
-            // `ASHGABAT687`: a station the gazetteer knows glued to its
-            // serial (not `TFGG01`, `UNSCR1737`: no station).
-            let l = t.bytes().take_while(u8::is_ascii_alphabetic).count();
-            let (name, serial) = t.split_at(l);
-            if lead == 0
-                && serial.len() >= 2
-                && all_digits(serial)
-                && crate::stations::is_known(name)
-            {
-                let start = year.map_or(tok.start, |(_, at)| at.min(tok.start));
-                last_station = Some(name.to_owned());
-                cite(Citation {
-                    year: year.map(|(y, _)| y),
-                    station: name.to_owned(),
-                    serial: serial.to_owned(),
-                    start,
-                    end: tok.end,
-                });
-                station.clear();
-                year = None;
-                continue;
-            }
-            station.clear();
-            year = None;
-            continue;
+        let mut y = self.year.map(|(y, _)| y);
+        let mut end = tok.end;
+        if next.len() == 2 && next_is_num && self.year_after_serial() {
+            y = ids::full_year(&next);
+            end = self.toks.get(self.i).map_or(end, |n| n.end);
+            self.i += 1;
         }
-        if letters == 0 {
-            continue;
+        let st = self.station_name();
+        if st.len() > 1 {
+            let start = self
+                .year
+                .map(|(_, at)| at)
+                .into_iter()
+                .chain(self.station.first().map(|(_, at)| *at))
+                .min()
+                .unwrap_or(tok.start);
+            self.cite(Citation {
+                year: y,
+                station: st,
+                serial: t.to_owned(),
+                start,
+                end,
+            });
+        } else {
+            self.forget();
         }
-        // `RIO DE JAN 138`: a station cut short, not the month.
-        let station_word = t == "JAN" && station.last().is_some_and(|(w, _)| w == "DE");
-        if is_stop(t) && !station_word {
-            after_and = t == "AND";
-            after_month = super::press_date::is_month_name(t);
-            station.clear();
-            // `0044 and previous Sensitive ...`: a serial is not completed
-            // by a word after a stop word.
-            pending_serial = None;
-            continue;
+        self.after_and = false;
+    }
+
+    /// Whether the two digits after a serial are its year: `AMMAN 07718
+    /// 99`, `ASUNCION 701 (08)`, `PANAMA 00789/08`; not in `07 QUITO 1607
+    /// 07 QUITO 290`, where they are the next citation's year, a station
+    /// and serial following.
+    fn year_after_serial(&mut self) -> bool {
+        let i = self.i;
+        let after = self.word_at(i + 1);
+        let after = after.as_deref().unwrap_or(",");
+        let words = (i + 1..i + 5)
+            .map_while(|k| {
+                self.word_at(k)
+                    .filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+            })
+            .count();
+        let next_citation =
+            words > 0 && self.word_at(i + 1 + words).is_some_and(|w| all_digits(&w));
+        matches!(after, "," | ";" | ":")
+            || self.toks.get(i + 1).is_none()
+            || (after.bytes().all(|b| b.is_ascii_alphabetic()) && !next_citation)
+    }
+
+    /// The station read so far, its words joined by blanks. `B 08`, `C
+    /// LIMA 123`: a letter alone is a label, not a station or a part of
+    /// one, and is dropped.
+    fn station_name(&mut self) -> String {
+        while self.station.len() > 1 && self.station.first().is_some_and(|(w, _)| w.len() == 1) {
+            self.station.remove(0);
         }
-        if let Some((serial, at)) = pending_serial.take() {
-            // `870 Ulaanbaatar`
-            cite(Citation {
-                year: year.map(|(y, _)| y),
-                station: t.to_owned(),
-                serial,
-                start: year.map_or(at, |(_, y_at)| y_at.min(at)),
+        self.station
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A serial after AND, of the last citation's station: `2764` in
+    /// `BRASILIA 2799 AND 2764`.
+    fn serial_after_and(&mut self, tok: Tok, t: &str) {
+        if let Some(st) = &self.last_station {
+            (self.cite)(Citation {
+                year: None,
+                station: st.clone(),
+                serial: t.to_owned(),
+                start: tok.start,
                 end: tok.end,
             });
-            year = None;
-            continue;
         }
-        station.push((t.to_owned(), tok.start));
-        if station.len() > 4 {
-            station.remove(0);
+        self.after_and = false;
+    }
+
+    /// A word of letters and digits: a year glued to a station
+    /// (`09DHAHRAN`, `2005PANAMA2342`), a station with zeros for letters
+    /// O (`SANTIAG0`, `COTON0U`), a known station glued to its serial
+    /// (`ASHGABAT687`); anything else (`TFGG01`, `UNSCR1737`) ends what
+    /// was read.
+    fn letters_and_digits(&mut self, tok: Tok, t: &str, digits: usize, letters: usize) {
+        let lead = t.bytes().take_while(u8::is_ascii_digit).count();
+        let body = t.get(lead..).unwrap_or("");
+        if (lead == 2 || lead == 4) && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.year_glued_to_station(tok, t, lead);
+            return;
+        }
+        if lead == 0 && t.bytes().filter(|b| *b == b'0').count() == digits && letters >= 3 {
+            self.station.push((t.replace('0', "O"), tok.start));
+            return;
+        }
+        let l = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (name, serial) = t.split_at(l);
+        if lead == 0 && serial.len() >= 2 && all_digits(serial) && crate::stations::is_known(name) {
+            self.station_glued_to_serial(tok, name, serial);
+            return;
+        }
+        self.forget();
+    }
+
+    /// A year of `lead` digits glued to a station, and perhaps its serial
+    /// too: `09DHAHRAN 201`, `2005PANAMA2342`.
+    fn year_glued_to_station(&mut self, tok: Tok, t: &str, lead: usize) {
+        let body = t.get(lead..).unwrap_or("");
+        self.year = t
+            .get(..lead)
+            .and_then(ids::full_year)
+            .map(|y| (y, tok.start));
+        let l = body.bytes().take_while(u8::is_ascii_alphabetic).count();
+        self.station = vec![(body.get(..l).unwrap_or("").to_owned(), tok.start)];
+        let serial = body.get(l..).unwrap_or("");
+        if all_digits(serial) {
+            let st = body.get(..l).unwrap_or("").to_owned();
+            self.cite(Citation {
+                year: self.year.map(|(y, _)| y),
+                station: st,
+                serial: serial.to_owned(),
+                start: tok.start,
+                end: tok.end,
+            });
+        }
+    }
+
+    /// A station the gazetteer knows glued to its serial: `ASHGABAT687`.
+    fn station_glued_to_serial(&mut self, tok: Tok, name: &str, serial: &str) {
+        let start = self.year.map_or(tok.start, |(_, at)| at.min(tok.start));
+        self.cite(Citation {
+            year: self.year.map(|(y, _)| y),
+            station: name.to_owned(),
+            serial: serial.to_owned(),
+            start,
+            end: tok.end,
+        });
+    }
+
+    /// Whether `t` is a [`STOP`] word here: not `JAN` after `DE`, `RIO DE
+    /// JAN 138`, a station cut short.
+    fn is_stop_word(&self, t: &str) -> bool {
+        let station_word = t == "JAN" && self.station.last().is_some_and(|(w, _)| w == "DE");
+        is_stop(t) && !station_word
+    }
+
+    /// A stop word ends the station: `AND` in `BRASILIA 2799 AND 2764`, a
+    /// month in `12 MAR 08`, `REF` in `REF A STATE 1`. `0044 and previous
+    /// Sensitive ...`: a serial is not completed by a word after it.
+    fn stop_word(&mut self, t: &str) {
+        self.after_and = t == "AND";
+        self.after_month = super::press_date::is_month_name(t);
+        self.station.clear();
+        self.pending_serial = None;
+    }
+
+    /// The station `t` after its serial `(serial, at)`: `870 Ulaanbaatar`.
+    fn station_after_serial(&mut self, tok: Tok, t: &str, (serial, at): (String, usize)) {
+        (self.cite)(Citation {
+            year: self.year.map(|(y, _)| y),
+            station: t.to_owned(),
+            serial,
+            start: self.year.map_or(at, |(_, y_at)| y_at.min(at)),
+            end: tok.end,
+        });
+        self.year = None;
+    }
+
+    /// A word of a station's name: `SAO` and `PAULO` in `SAO PAULO 526`;
+    /// only the last four words are kept.
+    fn station_word(&mut self, tok: Tok, t: &str) {
+        self.station.push((t.to_owned(), tok.start));
+        if self.station.len() > 4 {
+            self.station.remove(0);
         }
     }
 }
@@ -690,98 +822,113 @@ fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
     let mut start = 0;
     let mut i = 0;
     let mut next_number = b'1';
-    let push =
-        |label: Option<u8>, from: usize, to: usize, out: &mut Vec<(Option<char>, &'t str)>| {
-            let item = text.get(from..to).unwrap_or("");
-            if !item.trim_blanks().is_empty() || label.is_some() {
-                out.push((label.map(char::from), item));
-            }
-        };
-    while let Some(&c) = b.get(i) {
+    while b.get(i).is_some() {
         let boundary = at_boundary(b, i);
-        if boundary
-            && c == b'('
-            && next_number <= b'9'
-            && b.get(i + 1) == Some(&next_number)
-            && b.get(i + 2) == Some(&b')')
-        {
+        if boundary && numbered_label_at(b, i, next_number) {
             // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
             // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
             next_number += 1;
-            push(label, start, i, &mut out);
+            push_item(&mut out, text, label, start, i);
             label = None;
             i += 3;
             start = i;
             continue;
         }
-        let mut found = None;
-        if boundary && bare_label_at(b, i, expected) {
+        let found = if !boundary {
+            None
+        } else if bare_label_at(b, i, expected) {
             // `A Montreal 365, B Ottawa 406`
-            found = Some((expected, 1));
-        } else if boundary {
-            let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
-                (Some(b'('), Some(l), Some(b')')) => (Some(*l), 3),
-                (Some(l), Some(b'.' | b')' | b':'), _) => {
-                    (Some(*l), if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
-                }
-                _ => (None, 0),
-            };
-            if let Some(l) = l {
-                let u = l.to_ascii_uppercase();
-                let after_ok = b.get(i + len).is_none_or(|n| {
-                    n.is_ascii_whitespace()
-                        || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
-                        // `(A)STATE 071143`
-                        || n.is_ascii_alphanumeric() && c == b'('
-                        // `D.01 BRASILIA 3714`
-                        || n.is_ascii_digit() && u == expected
-                        || *n == b'('
-                });
-                let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
-                if l.is_ascii_alphabetic()
-                    && after_ok
-                    && !dotted
-                    && (u == expected || Some(u) == label)
-                {
-                    found = Some((u, len));
-                }
-            }
-        }
+            Some((expected, 1))
+        } else {
+            letter_label_at(b, i, expected, label)
+        };
         let Some((u, len)) = found else {
             i += 1;
             continue;
         };
-        push(label, start, i, &mut out);
+        push_item(&mut out, text, label, start, i);
         if Some(u) != label {
             expected = if u < b'Z' { u + 1 } else { b'Z' };
         }
         label = Some(u);
         i += len;
-        // A repeated label: `A. (A) PARIS`, `A. A) SECSTATE`, `A. REF A STATE`.
-        let rest = text.get(i..).unwrap_or("");
-        let rest_t = rest.trim_start_blanks();
-        let skip_ws = rest.len() - rest_t.len();
-        let r = rest_t.as_bytes();
-        let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')')
-        {
-            3
-        } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
-            2
-        } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
-            5
-        } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
-            // `B HAVANA 772` after `¶B.`
-            2
-        } else {
-            0
-        };
-        if repeat > 0 {
-            i += skip_ws + repeat;
-        }
+        i += repeated_label(text.get(i..).unwrap_or(""), u);
         start = i;
     }
-    push(label, start, b.len(), &mut out);
+    push_item(&mut out, text, label, start, b.len());
     out
+}
+
+/// Adds the item of `text` from `from` to `to` with its label to `out`,
+/// unless it is blank and unlabelled.
+fn push_item<'t>(
+    out: &mut Vec<(Option<char>, &'t str)>,
+    text: &'t str,
+    label: Option<u8>,
+    from: usize,
+    to: usize,
+) {
+    let item = text.get(from..to).unwrap_or("");
+    if !item.trim_blanks().is_empty() || label.is_some() {
+        out.push((label.map(char::from), item));
+    }
+}
+
+/// Whether the number label `(1)`, `(2)`, ... expected next (`next`, one
+/// digit) is at byte `i` of `b`.
+fn numbered_label_at(b: &[u8], i: usize, next: u8) -> bool {
+    b.get(i) == Some(&b'(')
+        && next <= b'9'
+        && b.get(i + 1) == Some(&next)
+        && b.get(i + 2) == Some(&b')')
+}
+
+/// A letter label at byte `i` of `b` (a word's start): `(A)`, `A.`, `A)`,
+/// `A:`, `A.)`; the letter upper-cased and the label's length. Only the
+/// `expected` letter or the current `label` again, and not `U.S.`.
+fn letter_label_at(b: &[u8], i: usize, expected: u8, label: Option<u8>) -> Option<(u8, usize)> {
+    let (l, len) = match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(b'('), Some(l), Some(b')')) => (*l, 3),
+        (Some(l), Some(b'.' | b')' | b':'), _) => {
+            (*l, if b.get(i + 2) == Some(&b')') { 3 } else { 2 })
+        }
+        _ => return None,
+    };
+    let u = l.to_ascii_uppercase();
+    let after_ok = b.get(i + len).is_none_or(|n| {
+        n.is_ascii_whitespace()
+            || n.is_ascii_alphanumeric() && b.get(i + 1) == Some(&b')')
+            // `(A)STATE 071143`
+            || n.is_ascii_alphanumeric() && b.get(i) == Some(&b'(')
+            // `D.01 BRASILIA 3714`
+            || n.is_ascii_digit() && u == expected
+            || *n == b'('
+    });
+    let dotted = b.get(i + 1) == Some(&b'.') && b.get(i + 3) == Some(&b'.'); // `U.S.`
+    (l.is_ascii_alphabetic() && after_ok && !dotted && (u == expected || Some(u) == label))
+        .then_some((u, len))
+}
+
+/// The length of the label `u` repeated at the start of `rest` (blanks
+/// before it included), 0 if none: `A. (A) PARIS`, `A. A) SECSTATE`, `A.
+/// REF A STATE`, `¶B. B HAVANA 772`.
+fn repeated_label(rest: &str, u: u8) -> usize {
+    let rest_t = rest.trim_start_blanks();
+    let skip_ws = rest.len() - rest_t.len();
+    let r = rest_t.as_bytes();
+    let repeat = if r.first() == Some(&b'(') && r.get(1) == Some(&u) && r.get(2) == Some(&b')') {
+        3
+    } else if r.first() == Some(&u) && matches!(r.get(1), Some(b')' | b':' | b'.')) {
+        2
+    } else if rest_t.starts_with("REF ") && r.get(4) == Some(&u) && r.get(5) == Some(&b' ') {
+        5
+    } else if r.first() == Some(&u) && r.get(1) == Some(&b' ') && rest_t.len() > 2 {
+        // `B HAVANA 772` after `¶B.`
+        2
+    } else {
+        0
+    };
+    if repeat > 0 { skip_ws + repeat } else { 0 }
 }
 
 /// `A. (A) PARIS DAILY REPORT FOR FEBRUARY 17 ¶B. 2006 ¶C. (B) PARIS ...`:
@@ -904,12 +1051,7 @@ pub(crate) fn references(
         .split(|b| !b.is_ascii_digit())
         .filter(|run| run.len() >= 3)
         .count();
-    // `REF: NONE`, `REF: N/A`: the cable cites nothing.
-    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
-    if ["NONE", "N/A", "NA", "NIL", "NOT APPLICABLE"]
-        .iter()
-        .any(|w| bare.eq_ignore_ascii_case(w))
-    {
+    if cites_nothing(text) {
         return Vec::new();
     }
     let text = match super::labels::without_repeated(text, super::labels::Label::Ref) {
@@ -917,28 +1059,68 @@ pub(crate) fn references(
         "" => text,
         rest => rest,
     };
-    let mut out = Vec::with_capacity(serials.min(text.len() / 4) + 8);
+    let mut block = RefBlock {
+        year,
+        stations,
+        notes,
+        out: Vec::with_capacity(serials.min(text.len() / 4) + 8),
+        previous: None,
+    };
     let text = PAGE_DEBRIS.replace_all(text, " ");
     let text = match relabelled(&text) {
         Some(t) => std::borrow::Cow::Owned(t),
         None => text,
     };
-    let mut list = items(&text);
+    for (label, item) in block_items(&text) {
+        block.item(label, item);
+    }
+    let mut out = block.out;
+    out.shrink_to_fit();
+    out
+}
+
+/// `REF: NONE`, `REF: N/A`: the cable cites nothing.
+fn cites_nothing(text: &str) -> bool {
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ';' | ','));
+    ["NONE", "N/A", "NA", "NIL", "NOT APPLICABLE"]
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+}
+
+/// The labelled items of a block ([`items`]); a block without labels is
+/// split at `;`: `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`.
+fn block_items(text: &str) -> Vec<(Option<char>, &str)> {
+    let mut list = items(text);
     if list.len() == 1 && list.first().is_some_and(|(l, _)| l.is_none()) {
-        // `08 STATE 1234; E-Mail Tralala; 05 STATE 1234`: unlabelled items.
         list = list
             .into_iter()
             .flat_map(|(_, item)| item.split(';').map(|p| (None, p)))
             .collect();
     }
-    // The year (as written) and station of the last citation.
-    let mut previous: Option<(Option<u16>, String)> = None;
-    for (label, item) in list {
+    list
+}
+
+/// What [`references`] knows while it reads the items of a block.
+struct RefBlock<'r> {
+    /// The citing cable's year.
+    year: Option<u16>,
+    stations: &'r mut crate::stations::Resolver,
+    notes: &'r mut RefNotes,
+    /// The references read so far.
+    out: Vec<Reference>,
+    /// The year (as written) and station of the last citation.
+    previous: Option<(Option<u16>, String)>,
+}
+
+impl RefBlock<'_> {
+    /// One item of the block: a document of a kind [`kind_of`] knows, or
+    /// cables (`STATE 12345 DTG 121212Z DEC 09`: a cable of the DTG's
+    /// year).
+    fn item(&mut self, label: Option<char>, item: &str) {
         let clean = clean(item);
         if clean.is_empty() {
-            continue;
+            return;
         }
-        // `STATE 12345 DTG 121212Z DEC 09`: a cable of the DTG's year.
         let mut dtg_year_of_item = None;
         let kind = match kind_of(&clean) {
             ReferenceKind::Other if cites_before_dtg(&clean) => {
@@ -948,22 +1130,29 @@ pub(crate) fn references(
             k => k,
         };
         if kind != ReferenceKind::Cable {
-            out.push(Reference {
+            self.out.push(Reference {
                 label,
                 kind,
                 id: None,
                 text: clean.into_owned(),
             });
-            continue;
+            return;
         }
-        // One citation: the item is its text. Several: each keeps the
-        // words that cite it (`BRASILIA 2799`, `2764`), so an item of a
-        // million citations is not copied a million times.
-        let first = out.len();
+        self.cables(label, clean, dtg_year_of_item);
+    }
+
+    /// An item that cites cables: `LIMA 123`, `BRASILIA 2799 AND 2764`, a
+    /// serial alone after a citation (`A. LIMA 123 B. 456`), or none it can
+    /// read (kept as an unreadable item). One citation: the item is its
+    /// text. Several: each keeps the words that cite it (`BRASILIA 2799`,
+    /// `2764`), so an item of a million citations is not copied a million
+    /// times.
+    fn cables(&mut self, label: Option<char>, clean: std::borrow::Cow<'_, str>, dtg: Option<u16>) {
+        let first = self.out.len();
         let mut cited = 0usize;
         // `A. LIMA 123 B. 456`: an item of a serial alone cites the
         // station (and the year, as written) of the citation before it.
-        let alone = match (serial_alone(&clean), &previous) {
+        let alone = match (serial_alone(&clean), &self.previous) {
             (Some(serial), Some((y, st))) => Some(Citation {
                 year: *y,
                 station: st.clone(),
@@ -975,18 +1164,7 @@ pub(crate) fn references(
         };
         let mut cite = |c: Citation| {
             cited += 1;
-            previous = Some((c.year, c.station.clone()));
-            let y = c.year.or(dtg_year_of_item).or_else(|| {
-                notes.inherited = true;
-                year
-            });
-            let id = y.and_then(|y| ids::make_id(stations, y, &c.station, &c.serial));
-            out.push(Reference {
-                label,
-                kind: ReferenceKind::Cable,
-                id,
-                text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
-            });
+            self.cable(label, &clean, dtg, c);
         };
         match alone {
             Some(c) => cite(c),
@@ -994,8 +1172,8 @@ pub(crate) fn references(
         }
         match cited {
             0 => {
-                notes.unreadable.push(clean.to_string());
-                out.push(Reference {
+                self.notes.unreadable.push(clean.to_string());
+                self.out.push(Reference {
                     label,
                     kind: ReferenceKind::Other,
                     id: None,
@@ -1003,15 +1181,31 @@ pub(crate) fn references(
                 });
             }
             1 => {
-                if let Some(r) = out.get_mut(first) {
+                if let Some(r) = self.out.get_mut(first) {
                     r.text = clean.into_owned();
                 }
             }
             _ => {}
         }
     }
-    out.shrink_to_fit();
-    out
+
+    /// The reference of citation `c` of the item `clean`: its year as
+    /// written, else the item's DTG's (`dtg`), else the citing cable's
+    /// (inherited).
+    fn cable(&mut self, label: Option<char>, clean: &str, dtg: Option<u16>, c: Citation) {
+        self.previous = Some((c.year, c.station.clone()));
+        let y = c.year.or(dtg).or_else(|| {
+            self.notes.inherited = true;
+            self.year
+        });
+        let id = y.and_then(|y| ids::make_id(self.stations, y, &c.station, &c.serial));
+        self.out.push(Reference {
+            label,
+            kind: ReferenceKind::Cable,
+            id,
+            text: clean.get(c.start..c.end).unwrap_or("").to_owned(),
+        });
+    }
 }
 
 #[cfg(test)]
