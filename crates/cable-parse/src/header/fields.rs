@@ -327,7 +327,12 @@ impl Header<'_, '_> {
         t: &str,
         rest: &[crate::source::Line<'_>],
     ) -> Option<Step> {
+        // `2. LIMA 456` after `REF: 1. LIMA 123`: the next numbered item,
+        // neither paragraph 2 nor a banner naming a station and serial.
+        let ref_number =
+            self.open == Open::Ref && references::continues_numbers(&self.refs.text, t);
         let body_start = is_body_start(t)
+            && !ref_number
             && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
         if let Some(step) = self.addressee_continuation(seg, t, body_start) {
             return Some(step);
@@ -351,7 +356,7 @@ impl Header<'_, '_> {
                     && (empty || !(all_caps && t.chars().any(char::is_lowercase)))
                     && (empty || !self.ended_short(seg, t, rest))
             }
-            Open::Ref => banner::banner(t).is_none(),
+            Open::Ref => ref_number || banner::banner(t).is_none(),
             Open::ClassifiedBy => true,
             _ => false,
         };

@@ -100,6 +100,49 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
     first.is_some_and(|c| c.to_ascii_uppercase() == next) && starts_with_label(line)
 }
 
+/// Whether `line` is the numbered item after the last one of the REF block
+/// `text`, in its shape (`REF: 1. LIMA 123` then `2. LIMA 456`, `1)` then
+/// `2)`, `(1)` then `(2)`), so that it continues the block instead of
+/// starting the body at paragraph 2. A line with a portion marking after
+/// its number (`2. (C) The minister ...`) or no serial is a paragraph.
+pub(crate) fn continues_numbers(text: &str, line: &str) -> bool {
+    let t = tail(text);
+    let b = t.as_bytes();
+    let mut last: Option<(u8, u8)> = None;
+    for i in 0..b.len() {
+        if !at_boundary(b, i) {
+            continue;
+        }
+        let n = b.get(i).map_or(0, |&c| {
+            if c == b'(' {
+                b.get(i + 1).map_or(0, |&d| d)
+            } else {
+                c
+            }
+        });
+        if (b'1'..=b'8').contains(&n) {
+            for shape in [b'.', b')'] {
+                if let Some((found, _)) = numbered_label_at(b, i, n, Some(shape)) {
+                    last = Some((n, found));
+                }
+            }
+        }
+    }
+    let Some((n, shape)) = last else {
+        return false;
+    };
+    let l = line.trim_start_blanks().as_bytes();
+    let Some((found, len)) = numbered_label_at(l, 0, n + 1, Some(shape)) else {
+        return false;
+    };
+    let rest = line.trim_start_blanks().get(len..).unwrap_or("");
+    found == shape
+        && !rest.trim_start_blanks().starts_with('(')
+        && rest
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() >= 2)
+}
+
 /// Whether a line starts a labelled reference item: `B. STATE 1`, `¶B.`, `(C)`, `C)`.
 pub(crate) fn starts_with_label(t: &str) -> bool {
     let t = t.trim_start_blanks().trim_start_matches('¶');
@@ -822,15 +865,20 @@ fn items<'t>(text: &'t str) -> Vec<(Option<char>, &'t str)> {
     let mut start = 0;
     let mut i = 0;
     let mut next_number = b'1';
+    let mut number_shape: Option<u8> = None;
     while b.get(i).is_some() {
         let boundary = at_boundary(b, i);
-        if boundary && numbered_label_at(b, i, next_number) {
+        let numbered = boundary
+            .then(|| numbered_label_at(b, i, next_number, number_shape))
+            .flatten();
+        if let Some((shape, len)) = numbered {
             // `(1) 2005 RIO DE JANEIRO 1143, (2) ...`: numbered items, in
             // order (so `9 FAM Appendix K, 406 (6)` keeps its `(6)`).
             next_number += 1;
+            number_shape = Some(shape);
             push_item(&mut out, text, label, start, i);
             label = None;
-            i += 3;
+            i += len;
             start = i;
             continue;
         }
@@ -874,13 +922,37 @@ fn push_item<'t>(
     }
 }
 
-/// Whether the number label `(1)`, `(2)`, ... expected next (`next`, one
-/// digit) is at byte `i` of `b`.
-fn numbered_label_at(b: &[u8], i: usize, next: u8) -> bool {
-    b.get(i) == Some(&b'(')
-        && next <= b'9'
-        && b.get(i + 1) == Some(&next)
-        && b.get(i + 2) == Some(&b')')
+/// The number label expected next (`next`, one digit) at byte `i` of `b`:
+/// its shape (the byte after the digit) and its length. `(1)`, `(2)` at
+/// any word's start; `1.`, `1)` before a blank only where an item starts:
+/// at the start of the block or of a line, or after a label of the same
+/// shape (`1. LIMA 123 2. LIMA 456`), so that a serial ending a sentence
+/// (`STATE 1. B. ...`) stays a serial. (`1. LIMA 123` was read as serial
+/// 1 of Lima, the serial before its station as in `870 Ulaanbaatar`.)
+fn numbered_label_at(b: &[u8], i: usize, next: u8, shape: Option<u8>) -> Option<(u8, usize)> {
+    if next > b'9' {
+        return None;
+    }
+    if b.get(i) == Some(&b'(') && b.get(i + 1) == Some(&next) && b.get(i + 2) == Some(&b')') {
+        return Some((b'(', 3));
+    }
+    let mark = *b.get(i + 1)?;
+    let ok = b.get(i) == Some(&next)
+        && matches!(mark, b'.' | b')')
+        && b.get(i + 2)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        && (shape == Some(mark) || starts_line(b, i));
+    ok.then_some((mark, 2))
+}
+
+/// Whether only blanks stand before byte `i` on its line of `b`.
+fn starts_line(b: &[u8], i: usize) -> bool {
+    b.get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|&&c| c != b'\n')
+        .all(|&c| matches!(c, b' ' | b'\t' | b'\r'))
 }
 
 /// A letter label at byte `i` of `b` (a word's start): `(A)`, `A.`, `A)`,
@@ -1311,6 +1383,18 @@ mod tests {
             ids("A. STATE 4690 B. 08 STATE 129729 C. STATE 11102", 2009),
             ["09STATE4690", "08STATE129729", "09STATE11102"]
         );
+        // Items numbered `1.`, `1)` as well as `(1)`: the number is a
+        // label, not a serial before its station (`870 Ulaanbaatar`).
+        for text in [
+            "1. LIMA 123 2. 08 LIMA 456",
+            "1) LIMA 123 2) 08 LIMA 456",
+            "(1) LIMA 123 (2) 08 LIMA 456",
+            "1. LIMA 123\n     2. 08 LIMA 456",
+        ] {
+            assert_eq!(ids(text, 2009), ["09LIMA123", "08LIMA456"], "{text}");
+        }
+        // A number ending an item is its serial.
+        assert_eq!(ids("A. LIMA 1. B. LIMA 2", 2009), ["09LIMA1", "09LIMA2"]);
         // An item of a serial alone cites the station and year of the
         // citation before it; words ending a citation may follow it.
         assert_eq!(
@@ -1398,6 +1482,12 @@ mod tests {
         );
         assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
         assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
+        assert!(continues_numbers("1. LIMA 123", "  2. LIMA 456"));
+        assert!(continues_numbers("1) LIMA 123 2) LIMA 456", "3) STATE 789"));
+        assert!(!continues_numbers("1. LIMA 123", "2. (C) The minister met"));
+        assert!(!continues_numbers("1. LIMA 123", "3. LIMA 456"));
+        assert!(!continues_numbers("1. LIMA 123", "2) LIMA 456"));
+        assert!(!continues_numbers("LIMA 123", "2. The talks went on."));
         assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));
         assert!(!continues_labels("(A) X 1;", "(C) X 3"));
         let r = references(
