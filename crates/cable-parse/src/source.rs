@@ -3,14 +3,22 @@
 //! `SIPDIS` lines, Markdown link debris of the seed rendering) removed and
 //! counted. Everything after this stage works on [`Line`]s through a
 //! [`Cursor`].
+//!
+//! A [`Prescan`] of the whole text tells which kinds of debris it holds; a
+//! [`Cleaner`] goes through the lines, one function per kind of debris it
+//! removes or damage it repairs, counting each kind in [`Removals`]; a page
+//! that shows its header after the text is then read header first
+//! ([`read_header_first`]).
 
 use crate::blanks::Blanks;
 
 use crate::context::Context;
 use cable_model::Code;
 use std::borrow::Cow;
+use std::iter::Peekable;
 use std::sync::LazyLock;
 
+use memchr::memmem::{FindIter, Finder};
 use regex::Regex;
 
 /// One line of the cleaned input.
@@ -34,35 +42,6 @@ pub(crate) struct Source<'a> {
     lines: Vec<Line<'a>>,
 }
 
-/// `[B](#)` and `[MTCRE](#)`: anchors of the seed rendering.
-static LINK_DEBRIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,40})\]\(#[^)\s]*\)").expect("valid regex"));
-
-/// `BERN 00000881  002 OF 002`, `TRIPOLI 00000564  001.2 OF 002`: page
-/// headers of the Cablegate era (station, 8-digit serial, page of pages).
-static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{1,3}$")
-        .expect("valid regex")
-});
-
-/// `PAGE 02 HARARE 06677 01 OF 03 291400Z`: page headers of older cables.
-static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^PAGE \d{2,3}(?: [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)?$")
-        .expect("valid regex")
-});
-
-/// `STATE 161482`, `RIYADH 00905 01 OF 03 060018Z`: the rest of a page
-/// header the 1978-79 PlusD layout puts on the line after `PAGE 01`.
-static PAGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?$")
-        .expect("valid regex")
-});
-
-/// One kind of removal or repair of the source stage, as reported: how
-/// many, the first line it touched (when known), its code, and its message
-/// for the count.
-type Report = (u32, Option<u32>, Code, fn(u32) -> String);
-
 impl<'a> Source<'a> {
     /// Splits and cleans `text`, recording what was removed in `cx`.
     pub(crate) fn new(text: &'a str, cx: &mut Context<'_>) -> Source<'a> {
@@ -76,201 +55,306 @@ impl<'a> Source<'a> {
         if text.trim_blanks().is_empty() {
             cx.diag(Code::EmptyInput, None, "the input holds no text");
         }
-        // One vectorisable pass over the whole text; lines are only
-        // inspected for control bytes when there are some.
-        let any_controls = has_control(text.as_bytes());
-        // Whole-text tests, so lines are only searched for debris the text
-        // holds (a line's text is a part of the input unless link debris
-        // was replaced in it).
-        let any_links = LINK_FINDER.find(text.as_bytes()).is_some();
-        let any_stamps = STAMP_FINDER.find(text.as_bytes()).is_some();
-        let any_comma_s = memchr::memmem::find(text.as_bytes(), b",s").is_some();
-        let any_ampersand = memchr::memchr(b'&', text.as_bytes()).is_some();
-        let any_spaced = has_spaced_punctuation(text.as_bytes());
-        let mut prosigns = 0u32;
-        let mut first_prosign: Option<u32> = None;
-        let mut spacings = 0u32;
-        let mut first_spacing: Option<u32> = None;
-        let mut quotes = 0u32;
-        let mut first_quote: Option<u32> = None;
-        let mut apostrophes = 0u32;
-        let mut first_apostrophe: Option<u32> = None;
-        // Where `SIPDIS` occurs, in order: a line is only examined for an
-        // inserted SIPDIS word when one falls inside it.
-        let mut sipdis_at = SIPDIS_FINDER.find_iter(text.as_bytes()).peekable();
-        // Room for every line: the line feeds (or, for a text of lone
-        // carriage returns, the carriage returns) counted with a vectorised
-        // search, so the vector is allocated once and never doubled (a text
-        // of a million short lines would otherwise hold twice the room).
-        let feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        Source {
+            lines: Cleaner::clean(text, cx),
+        }
+    }
+
+    /// A cursor at the first line.
+    pub(crate) fn cursor(&self) -> Cursor<'_, 'a> {
+        Cursor {
+            lines: &self.lines,
+            pos: 0,
+        }
+    }
+}
+
+/// How a text's lines end: where a wrap at a telegram's width broke
+/// them, or where the writer ended a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wrap {
+    /// Wrapped at this many columns: the 95th percentile of the widths of
+    /// its lines with text, at most 80 (a telegram's columns).
+    At(usize),
+    /// Paragraphs written on one line each (that percentile is over 80: a
+    /// modern cable's unwrapped text, an HTML page's lines of hundreds of
+    /// characters): every line end is one the writer typed.
+    Unwrapped,
+    /// Fewer than five lines with text: too few to tell.
+    Unknown,
+}
+
+/// How the lines of `lines` were wrapped (see [`Wrap`]).
+pub(crate) fn wrap(lines: &[Line<'_>]) -> Wrap {
+    // Widths in bytes: telegram text is ASCII, and a line with accented
+    // letters counts a little wider, which only makes a short line less
+    // likely to be called short.
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.len())
+        .filter(|&w| w > 0)
+        .collect();
+    if widths.len() < 5 {
+        return Wrap::Unknown;
+    }
+    let at = (widths.len() * 95 / 100).saturating_sub(1);
+    let (_, &mut w, _) = widths.select_nth_unstable(at);
+    if w <= 80 {
+        Wrap::At(w)
+    } else {
+        Wrap::Unwrapped
+    }
+}
+
+/// The width a text's lines were wrapped at, when they were wrapped at a
+/// telegram's width ([`Wrap::At`]).
+pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+    match wrap(lines) {
+        Wrap::At(w) => Some(w),
+        Wrap::Unwrapped | Wrap::Unknown => None,
+    }
+}
+
+/// Whether the line before a line starting with `next_word` ended, at
+/// `prev_width` columns, well short of the text's wrap `width`: that word
+/// would have fitted on it with eight columns to spare, so no wrap broke
+/// it there.
+pub(crate) fn ended_short(prev_width: usize, next_word: usize, width: usize) -> bool {
+    prev_width + 1 + next_word + 8 <= width
+}
+
+/// Splits on `\n`, `\r\n` and lone `\r`.
+pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
+            Some(i) => {
+                let skip = if s.as_bytes()[i] == b'\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&s[i + skip..]);
+                Some(&s[..i])
+            }
+            None => {
+                rest = None;
+                (!s.is_empty()).then_some(s)
+            }
+        }
+    })
+}
+
+/// A position in the cleaned lines. Header and body parsers advance it;
+/// nothing goes backwards past what a parser has consumed.
+pub(crate) struct Cursor<'s, 'a> {
+    lines: &'s [Line<'a>],
+    pos: usize,
+}
+
+#[allow(
+    dead_code,
+    reason = "the cursor API offered to both phases; not every method is used by both"
+)]
+impl<'s, 'a> Cursor<'s, 'a> {
+    /// The current line, if any.
+    pub(crate) fn peek(&self) -> Option<&'s Line<'a>> {
+        self.lines.get(self.pos)
+    }
+    /// The line `n` after the current one.
+    pub(crate) fn peek_nth(&self, n: usize) -> Option<&'s Line<'a>> {
+        self.lines.get(self.pos + n)
+    }
+    /// Takes the current line.
+    pub(crate) fn next_line(&mut self) -> Option<&'s Line<'a>> {
+        let l = self.lines.get(self.pos)?;
+        self.pos += 1;
+        Some(l)
+    }
+    /// Skips blank lines; returns how many.
+    pub(crate) fn skip_blank(&mut self) -> usize {
+        let start = self.pos;
+        while self.peek().is_some_and(Line::is_blank) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+    /// Whether every line has been consumed.
+    pub(crate) fn is_at_end(&self) -> bool {
+        self.pos >= self.lines.len()
+    }
+    /// The lines not consumed yet.
+    pub(crate) fn rest(&self) -> &'s [Line<'a>] {
+        &self.lines[self.pos.min(self.lines.len())..]
+    }
+    /// The current position, to return to with [`Cursor::reset`].
+    pub(crate) fn mark(&self) -> usize {
+        self.pos
+    }
+    /// Returns to a position taken with [`Cursor::mark`].
+    pub(crate) fn reset(&mut self, mark: usize) {
+        self.pos = mark.min(self.lines.len());
+    }
+    /// Consumes `n` lines (after inspecting them through [`Cursor::rest`]).
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.lines.len());
+    }
+}
+
+/// What vectorised searches of the whole text tell the per-line pass:
+/// which kinds of debris and damage occur at all (a line's text is a part
+/// of the input unless link debris was replaced in it, so a kind the text
+/// lacks is in no line), where `SIPDIS` occurs, how many lines there are
+/// room for, and whether the lines end in a continuation mark.
+struct Prescan<'a> {
+    /// A control byte ([`is_control`]) occurs: lines are only inspected for
+    /// control bytes when there are some.
+    controls: bool,
+    /// `](#`, Markdown link debris, occurs.
+    links: bool,
+    /// The declassification stamp ([`STAMP`]) occurs.
+    stamps: bool,
+    /// `,s`, a possible apostrophe sent as a comma, occurs.
+    comma_s: bool,
+    /// `&`, a possible quote sent as `&`, occurs.
+    ampersand: bool,
+    /// The text shows the 1970s archive's blanks after punctuation
+    /// ([`has_spaced_punctuation`]).
+    spaced: bool,
+    /// Where `SIPDIS` occurs, in order: a line is only examined for an
+    /// inserted SIPDIS word when one falls inside it.
+    sipdis_at: Peekable<FindIter<'a, 'static>>,
+    /// Room for every line: the line feeds (or, for a text of lone
+    /// carriage returns, the carriage returns) plus one, so the lines'
+    /// vector is allocated once and never doubled (a text of a million
+    /// short lines would otherwise hold twice the room).
+    lines: usize,
+    /// Most lines end with ` \` (a line-continuation mark of some
+    /// exports), which is then removed.
+    continued: bool,
+}
+
+impl<'a> Prescan<'a> {
+    /// Searches `text`.
+    fn new(text: &'a str) -> Prescan<'a> {
+        let b = text.as_bytes();
+        // One vectorisable pass over the whole text.
+        let controls = has_control(b);
+        let links = LINK_FINDER.find(b).is_some();
+        let stamps = STAMP_FINDER.find(b).is_some();
+        let comma_s = memchr::memmem::find(b, b",s").is_some();
+        let ampersand = memchr::memchr(b'&', b).is_some();
+        let spaced = has_spaced_punctuation(b);
+        let sipdis_at = SIPDIS_FINDER.find_iter(b).peekable();
+        let feeds = memchr::memchr_iter(b'\n', b).count();
         let returns = if feeds == 0 {
-            memchr::memchr_iter(b'\r', text.as_bytes()).count()
+            memchr::memchr_iter(b'\r', b).count()
         } else {
             0
         };
-        // A rendering that ends every line with ` \` (a line-continuation
-        // mark of some exports): when most lines carry it, it is removed.
-        let continued = memchr::memmem::find_iter(text.as_bytes(), b" \\\n").count()
-            + memchr::memmem::find_iter(text.as_bytes(), b" \\\r\n").count();
-        let strip_continuation = continued >= 3 && continued * 2 >= feeds;
-        let mut continuations = 0u32;
-        let mut lines: Vec<Line<'a>> = Vec::with_capacity(feeds.max(returns) + 1);
-        let (mut links, mut pages, mut sipdis, mut controls) = (0u32, 0u32, 0u32, 0u32);
-        let mut sipdis_words = 0u32;
-        let mut first_sipdis_word: Option<u32> = None;
-        let (mut stamps, mut page_classifications) = (0u32, 0u32);
-        let mut stamps_cont = 0u32;
-        let mut control_bytes = 0usize;
-        let mut first_page: Option<u32> = None;
-        let mut first_stamp: Option<u32> = None;
-        // After a `PAGE nn` header, classification lines repeated around the
-        // page break are dropped for a few lines.
-        let mut after_page = 0u8;
-        // The line before was a bare `PAGE nn`.
-        let mut bare_page = false;
-        // A line is a text's end marker (`NNN`), which a header may follow.
-        let mut end_marker = false;
-        let mut skip_review = false;
-        for (i, raw) in split_lines(text).enumerate() {
-            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let mut t: Cow<'a, str> = Cow::Borrowed(raw.trim_end_blanks());
-            if strip_continuation {
-                if let Some(rest) = raw.trim_end_blanks().strip_suffix('\\') {
-                    continuations += 1;
-                    t = Cow::Borrowed(rest.trim_end_blanks());
-                }
-            }
-            let n_controls = if any_controls && has_control(t.as_bytes()) {
-                t.bytes().filter(|&b| is_control(b)).count()
-            } else {
-                0
-            };
-            if n_controls > 0 {
-                controls += 1;
-                control_bytes += n_controls;
-            }
-            if any_links && t.contains("](#") {
-                let replaced = LINK_DEBRIS.replace_all(&t, "$1");
-                if let Cow::Owned(s) = replaced {
-                    links += 1;
-                    t = Cow::Owned(s);
-                }
-            }
-            let trimmed = t.trim_blanks();
-            if skip_review {
-                skip_review = false;
-                // The stamp's second line: `Review 30 JUN 2006` after
-                // `... EO Systematic`, `Systematic Review 05 JUL 2006`
-                // after `... EO`.
-                if (trimmed.starts_with("Review ") || trimmed.starts_with("Systematic Review"))
-                    && trimmed.len() < 40
-                {
-                    stamps_cont += 1;
-                    continue;
-                }
-            }
-            if trimmed == "SIPDIS" || trimmed == "SIPDIS SIPDIS" {
-                sipdis += 1;
-                continue;
-            }
-            // `BT`: the ACP-127 break prosign before and after the text
-            // (the cable format guide, section 1: defined by ACP-127(G),
-            // not seen in Cablegate pages); no text is a line `BT` alone.
-            if trimmed == "BT" {
-                prosigns += 1;
-                first_prosign.get_or_insert(no);
-                continue;
-            }
-            let line_start = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-            while sipdis_at.next_if(|&at| at < line_start).is_some() {}
-            let has_sipdis = match t {
-                Cow::Borrowed(_) => sipdis_at
-                    .peek()
-                    .is_some_and(|&at| at < line_start + raw.len()),
-                Cow::Owned(_) => trimmed.contains("SIPDIS"),
-            };
-            if let Some(rest) = has_sipdis
-                .then(|| sipdis_debris(trimmed, lines.last()))
-                .flatten()
-            {
-                // `four⏎SIPDIS scenarios`: the word inserted in a wrapped
-                // sentence is removed, the line's text kept.
-                sipdis_words += 1;
-                first_sipdis_word.get_or_insert(no);
-                t = Cow::Owned(rest);
-            }
-            let trimmed = t.trim_blanks();
-            if (any_stamps || matches!(t, Cow::Owned(_))) && trimmed.contains(STAMP) {
-                stamps += 1;
-                first_stamp.get_or_insert(no);
-                skip_review = trimmed.ends_with("Systematic") || trimmed.ends_with("EO");
-                continue;
-            }
-            if bare_page && !trimmed.is_empty() {
-                bare_page = false;
-                let collapsed = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-                if PAGE_TAIL.is_match(&collapsed) {
-                    pages += 1;
-                    continue;
-                }
-            }
-            if let Some(page) = page_header(trimmed) {
-                pages += 1;
-                // `PAGE 01⏎RIYADH 00905 01 OF 03 060018Z`: the header's
-                // rest on the next line.
-                bare_page = trimmed.len() <= 8;
-                first_page.get_or_insert(no);
-                if page == PageKind::Numbered {
-                    // `SECRET⏎SECRET⏎PAGE 02 STATE 189296`: drop the repeats before it.
-                    let mut back = 0;
-                    let mut k = lines.len();
-                    while k > 0 && back < 4 {
-                        k -= 1;
-                        back += 1;
-                        let prev = lines.get(k).map(|l| l.text.as_ref()).unwrap_or("");
-                        if crate::body::trailer::is_classification_line(prev) {
-                            lines.remove(k);
-                            page_classifications += 1;
-                        } else if !prev.trim_blanks().is_empty() {
-                            break;
-                        }
-                    }
-                    after_page = 3;
-                }
-                continue;
-            }
-            if after_page > 0 && !trimmed.is_empty() {
-                after_page -= 1;
-                if crate::body::trailer::is_classification_line(trimmed) {
-                    page_classifications += 1;
-                    continue;
-                }
-                after_page = 0;
-            }
-            end_marker |= matches!(trimmed, "NNN" | "NNNN");
-            if any_ampersand {
-                if let Some((fixed, n)) = ampersand_quotes(&t) {
-                    quotes += n;
-                    first_quote.get_or_insert(no);
-                    t = Cow::Owned(fixed);
-                }
-            }
-            if any_spaced {
-                if let Some((fixed, n)) = spaced_punctuation(&t) {
-                    spacings += n;
-                    first_spacing.get_or_insert(no);
-                    t = Cow::Owned(fixed);
-                }
-            }
-            if any_comma_s {
-                if let Some((fixed, n)) = comma_apostrophes(&t) {
-                    apostrophes += n;
-                    first_apostrophe.get_or_insert(no);
-                    t = Cow::Owned(fixed);
-                }
-            }
-            lines.push(Line { no, text: t });
+        let continued = memchr::memmem::find_iter(b, b" \\\n").count()
+            + memchr::memmem::find_iter(b, b" \\\r\n").count();
+        Prescan {
+            controls,
+            links,
+            stamps,
+            comma_s,
+            ampersand,
+            spaced,
+            sipdis_at,
+            lines: feeds.max(returns) + 1,
+            continued: continued >= 3 && continued * 2 >= feeds,
         }
+    }
+}
+
+/// Searchers for the whole-text tests, built once.
+static LINK_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("](#"));
+static STAMP_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(STAMP));
+static SIPDIS_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("SIPDIS"));
+
+/// Whether `bytes` hold a control byte ([`is_control`]). Written without
+/// an early exit per byte so the compiler vectorises it; a block at a time.
+fn has_control(bytes: &[u8]) -> bool {
+    bytes
+        .chunks(256)
+        .any(|block| block.iter().fold(false, |acc, &b| acc | is_control(b)))
+}
+
+/// A control byte other than the line endings, tab and form feed.
+fn is_control(b: u8) -> bool {
+    // Non-short-circuit operators, so a scan of many bytes vectorises; the
+    // ranges 0x00-0x08 and 0x0E-0x1F, 0x0B and 0x7F in four comparisons.
+    (b < 0x09) | (b.wrapping_sub(0x0e) < 0x12) | (b == 0x0b) | (b == 0x7f)
+}
+
+/// How many of one kind of removal or repair, and the first line it
+/// touched.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    /// How many.
+    count: u32,
+    /// The input line number of the first.
+    first: Option<u32>,
+}
+
+impl Tally {
+    /// Counts one on line `no`.
+    fn record(&mut self, no: u32) {
+        self.add(1, no);
+    }
+
+    /// Counts `n` on line `no`.
+    fn add(&mut self, n: u32, no: u32) {
+        self.count += n;
+        self.first.get_or_insert(no);
+    }
+}
+
+/// Every kind the source stage removes or repairs: a [`Tally`] where the
+/// diagnostic names the first line, a bare count where it does not.
+#[derive(Debug, Default)]
+struct Removals {
+    /// Declassification stamp lines, with the second line of a stamp.
+    stamps: Tally,
+    /// Page header lines (the first line is reported for the repeated
+    /// classification lines too).
+    pages: Tally,
+    /// Classification lines repeated around a `PAGE nn` break.
+    page_classifications: u32,
+    /// Pairs of quotes sent as `&` and `8`.
+    quotes: Tally,
+    /// Apostrophes sent as a comma.
+    apostrophes: Tally,
+    /// `BT` prosign lines.
+    prosigns: Tally,
+    /// Blanks the archive inserted after punctuation.
+    spacings: Tally,
+    /// Lines that ended in a continuation mark.
+    continuations: u32,
+    /// Lines with Markdown link debris.
+    links: u32,
+    /// `SIPDIS` lines.
+    sipdis_lines: u32,
+    /// `SIPDIS` words inside wrapped text.
+    sipdis_words: Tally,
+    /// Lines holding control bytes.
+    control_lines: u32,
+    /// Control bytes in all.
+    control_bytes: usize,
+}
+
+/// One kind of removal or repair, as reported: how many and the first
+/// line it touched (when the diagnostic names it), its code, and its
+/// message for the count.
+type Report = (Tally, Code, fn(u32) -> String);
+
+impl Removals {
+    /// Reports what was removed from `text` or repaired in it to `cx`: that
+    /// the text looks binary, when it does, then one diagnostic a kind.
+    fn report(&self, text: &str, cx: &mut Context<'_>) {
+        let control_bytes = self.control_bytes;
         if memchr::memchr(0, text.as_bytes()).is_some()
             || control_bytes.saturating_mul(20) > text.len().max(1)
         {
@@ -282,99 +366,352 @@ impl<'a> Source<'a> {
                 ),
             );
         }
-        // What was removed or repaired, one diagnostic each, in this
-        // order: the count, its first line when known, the code, and the
-        // message for the count.
-        let stamp_lines = if stamps > 0 { stamps + stamps_cont } else { 0 };
-        let reports: [Report; 12] = [
-            (stamp_lines, first_stamp, Code::ExportDebris, |n| {
+        for (tally, code, message) in self.reports() {
+            if tally.count > 0 {
+                cx.diag(code, tally.first, message(tally.count));
+            }
+        }
+    }
+
+    /// Each kind's report, in the order they are reported.
+    fn reports(&self) -> [Report; 12] {
+        // The kinds whose diagnostic names no line.
+        let bare = |count| Tally { count, first: None };
+        let page_classifications = Tally {
+            count: self.page_classifications,
+            first: self.pages.first,
+        };
+        [
+            (self.stamps, Code::ExportDebris, |n| {
                 format!("{n} declassification stamp line(s) removed")
             }),
-            (
-                page_classifications,
-                first_page,
-                Code::PageHeaderRemoved,
-                |n| format!("{n} classification line(s) repeated around page breaks removed"),
-            ),
-            (quotes, first_quote, Code::RepairedQuotes, |n| {
+            (page_classifications, Code::PageHeaderRemoved, |n| {
+                format!("{n} classification line(s) repeated around page breaks removed")
+            }),
+            (self.quotes, Code::RepairedQuotes, |n| {
                 format!("{n} pair(s) of double quotes transmitted as `&` and `8` restored")
             }),
-            (
-                apostrophes,
-                first_apostrophe,
-                Code::RepairedApostrophe,
-                |n| format!("{n} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)"),
-            ),
-            (prosigns, first_prosign, Code::ProsignRemoved, |n| {
+            (self.apostrophes, Code::RepairedApostrophe, |n| {
+                format!("{n} apostrophe(s) transmitted as a comma restored (`,s` -> `'s`)")
+            }),
+            (self.prosigns, Code::ProsignRemoved, |n| {
                 format!("{n} `BT` (break) prosign line(s) removed")
             }),
-            (spacings, first_spacing, Code::RepairedSpacing, |n| {
+            (self.spacings, Code::RepairedSpacing, |n| {
                 format!(
                     "{n} blank(s) the archive inserted after punctuation removed (`SHAH' S` -> `SHAH'S`, `( A)` -> `(A)`)"
                 )
             }),
-            (continuations, None, Code::ExportDebris, |n| {
+            (bare(self.continuations), Code::ExportDebris, |n| {
                 format!("line-continuation ` \\` removed from {n} line(s)")
             }),
-            (links, None, Code::LinkDebrisRemoved, |n| {
+            (bare(self.links), Code::LinkDebrisRemoved, |n| {
                 format!("Markdown link debris removed on {n} line(s)")
             }),
-            (pages, first_page, Code::PageHeaderRemoved, |n| {
+            (self.pages, Code::PageHeaderRemoved, |n| {
                 format!("{n} page header line(s) removed")
             }),
-            (sipdis, None, Code::SipdisRemoved, |n| {
+            (bare(self.sipdis_lines), Code::SipdisRemoved, |n| {
                 format!("{n} SIPDIS line(s) removed")
             }),
-            (sipdis_words, first_sipdis_word, Code::SipdisRemoved, |n| {
+            (self.sipdis_words, Code::SipdisRemoved, |n| {
                 format!("{n} SIPDIS word(s) inside wrapped text removed")
             }),
-            (controls, None, Code::ControlCharacters, |n| {
+            (bare(self.control_lines), Code::ControlCharacters, |n| {
                 format!("{n} line(s) hold control characters")
             }),
-        ];
-        for (n, line, code, message) in reports {
-            if n > 0 {
-                cx.diag(code, line, message(n));
-            }
+        ]
+    }
+}
+
+/// `[B](#)` and `[MTCRE](#)`: anchors of the seed rendering.
+static LINK_DEBRIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\[\]\n]{1,40})\]\(#[^)\s]*\)").expect("valid regex"));
+
+/// The declassification stamp of archive exports:
+/// `Declassified/Released US Department of State EO Systematic Review`.
+const STAMP: &str = "Declassified/Released US Department of State";
+
+/// The lines cleaned so far, what was removed, and what the lines before
+/// tell about the next.
+struct Cleaner<'a> {
+    /// The whole input (without its byte-order mark).
+    text: &'a str,
+    /// What the whole text holds.
+    scan: Prescan<'a>,
+    /// The lines kept.
+    lines: Vec<Line<'a>>,
+    /// What was removed or repaired.
+    removals: Removals,
+    /// After a `PAGE nn` header, classification lines repeated around the
+    /// page break are dropped for a few lines.
+    after_page: u8,
+    /// The line before was a bare `PAGE nn`.
+    bare_page: bool,
+    /// A line is a text's end marker (`NNN`), which a header may follow.
+    end_marker: bool,
+    /// The line before was a declassification stamp that goes on.
+    stamp_goes_on: bool,
+}
+
+impl<'a> Cleaner<'a> {
+    /// Cleans every line of `text`, reports what was removed or repaired to
+    /// `cx`, and returns the lines kept.
+    fn clean(text: &'a str, cx: &mut Context<'_>) -> Vec<Line<'a>> {
+        let scan = Prescan::new(text);
+        let mut clean = Cleaner {
+            text,
+            lines: Vec::with_capacity(scan.lines),
+            scan,
+            removals: Removals::default(),
+            after_page: 0,
+            bare_page: false,
+            end_marker: false,
+            stamp_goes_on: false,
+        };
+        for (i, raw) in split_lines(text).enumerate() {
+            let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            clean.line(no, raw);
         }
-        if let Some((end, labels)) = end_marker.then(|| header_after_text(&lines)).flatten() {
-            let end_no = lines.get(end).map(|l| l.no);
-            // The PlusD page's `Show Headers` control before the text.
-            let controls = lines
-                .iter()
-                .take(end)
-                .take_while(|l| l.is_blank() || l.text.trim_blanks() == "Show Headers")
-                .count();
-            let dropped = lines
-                .iter()
-                .take(controls)
-                .filter(|l| !l.is_blank())
-                .count();
-            lines.drain(..controls);
-            lines.rotate_left(end + 1 - controls);
-            cx.diag(
-                Code::HeaderAfterText,
-                end_no,
-                format!(
-                    "the header after the text's end marker ({labels} labelled line(s)) was read \
-                     first{}",
-                    if dropped > 0 {
-                        format!("; {dropped} `Show Headers` line(s) removed")
-                    } else {
-                        String::new()
-                    }
-                ),
-            );
+        clean.removals.report(text, cx);
+        if clean.end_marker {
+            read_header_first(&mut clean.lines, cx);
         }
-        Source { lines }
+        clean.lines
     }
 
-    /// A cursor at the first line.
-    pub(crate) fn cursor(&self) -> Cursor<'_, 'a> {
-        Cursor {
-            lines: &self.lines,
-            pos: 0,
+    /// Cleans the input's line `no`, `raw` (without its line ending), and
+    /// keeps it unless it is debris.
+    fn line(&mut self, no: u32, raw: &'a str) {
+        let mut t = self.continuation(raw);
+        self.control_bytes(&t);
+        self.link_debris(&mut t);
+        let trimmed = t.trim_blanks();
+        if self.stamp_second_line(trimmed, no)
+            || self.sipdis_line(trimmed)
+            || self.prosign(trimmed, no)
+        {
+            return;
         }
+        if let Some(rest) = self.sipdis_word(raw, trimmed, matches!(t, Cow::Owned(_)), no) {
+            t = Cow::Owned(rest);
+        }
+        let trimmed = t.trim_blanks();
+        if self.export_stamp(trimmed, matches!(t, Cow::Owned(_)), no)
+            || self.page_tail(trimmed)
+            || self.page_header(trimmed, no)
+            || self.repeated_classification(trimmed)
+        {
+            return;
+        }
+        self.end_marker |= matches!(trimmed, "NNN" | "NNNN");
+        if self.scan.ampersand {
+            repair(&mut t, &mut self.removals.quotes, no, ampersand_quotes);
+        }
+        if self.scan.spaced {
+            repair(&mut t, &mut self.removals.spacings, no, spaced_punctuation);
+        }
+        if self.scan.comma_s {
+            repair(
+                &mut t,
+                &mut self.removals.apostrophes,
+                no,
+                comma_apostrophes,
+            );
+        }
+        self.lines.push(Line { no, text: t });
+    }
+
+    /// `1. THE MINISTER SAID \`: a line ending in ` \`, the
+    /// line-continuation mark of some exports, removed when most lines
+    /// carry it ([`Prescan::continued`]). Returns the line without trailing
+    /// blanks.
+    fn continuation(&mut self, raw: &'a str) -> Cow<'a, str> {
+        let line = raw.trim_end_blanks();
+        if self.scan.continued {
+            if let Some(rest) = line.strip_suffix('\\') {
+                self.removals.continuations += 1;
+                return Cow::Borrowed(rest.trim_end_blanks());
+            }
+        }
+        Cow::Borrowed(line)
+    }
+
+    /// Control bytes (below 0x20 but the line endings, tab and form feed,
+    /// and DEL), counted (the line keeps them).
+    fn control_bytes(&mut self, t: &str) {
+        if !self.scan.controls || !has_control(t.as_bytes()) {
+            return;
+        }
+        let n = t.bytes().filter(|&b| is_control(b)).count();
+        if n > 0 {
+            self.removals.control_lines += 1;
+            self.removals.control_bytes += n;
+        }
+    }
+
+    /// `TAGS: [MTCRE](#) [PARM](#)` -> `TAGS: MTCRE PARM`: the anchors of
+    /// the seed rendering, replaced by their text.
+    fn link_debris(&mut self, t: &mut Cow<'a, str>) {
+        if self.scan.links && t.contains("](#") {
+            if let Cow::Owned(s) = LINK_DEBRIS.replace_all(t, "$1") {
+                self.removals.links += 1;
+                *t = Cow::Owned(s);
+            }
+        }
+    }
+
+    /// `Review 30 JUN 2006` after `... EO Systematic`, `Systematic Review
+    /// 05 JUL 2006` after `... EO`: the second line of a declassification
+    /// stamp ([`Cleaner::export_stamp`]), removed.
+    fn stamp_second_line(&mut self, trimmed: &str, no: u32) -> bool {
+        if !self.stamp_goes_on {
+            return false;
+        }
+        self.stamp_goes_on = false;
+        let second = (trimmed.starts_with("Review ") || trimmed.starts_with("Systematic Review"))
+            && trimmed.len() < 40;
+        if second {
+            self.removals.stamps.record(no);
+        }
+        second
+    }
+
+    /// `SIPDIS` (or `SIPDIS SIPDIS`) alone on a line, removed.
+    fn sipdis_line(&mut self, trimmed: &str) -> bool {
+        let sipdis = trimmed == "SIPDIS" || trimmed == "SIPDIS SIPDIS";
+        if sipdis {
+            self.removals.sipdis_lines += 1;
+        }
+        sipdis
+    }
+
+    /// `BT`: the ACP-127 break prosign before and after the text (the
+    /// cable format guide, section 1: defined by ACP-127(G), not seen in
+    /// Cablegate pages), removed; no text is a line `BT` alone.
+    fn prosign(&mut self, trimmed: &str, no: u32) -> bool {
+        let prosign = trimmed == "BT";
+        if prosign {
+            self.removals.prosigns.record(no);
+        }
+        prosign
+    }
+
+    /// `four⏎SIPDIS scenarios`, `the minister SIPDIS said`: a `SIPDIS` word
+    /// inserted in a wrapped sentence ([`sipdis_debris`]) removed, the
+    /// line's text kept: returns the trimmed line without it. A line read
+    /// as written is only examined when the text's next `SIPDIS` falls
+    /// inside it; one whose text was `replaced` is searched.
+    fn sipdis_word(&mut self, raw: &str, trimmed: &str, replaced: bool, no: u32) -> Option<String> {
+        let line_start = (raw.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let sipdis_at = &mut self.scan.sipdis_at;
+        while sipdis_at.next_if(|&at| at < line_start).is_some() {}
+        let has_sipdis = if replaced {
+            trimmed.contains("SIPDIS")
+        } else {
+            sipdis_at
+                .peek()
+                .is_some_and(|&at| at < line_start + raw.len())
+        };
+        let rest = has_sipdis
+            .then(|| sipdis_debris(trimmed, self.lines.last()))
+            .flatten()?;
+        self.removals.sipdis_words.record(no);
+        Some(rest)
+    }
+
+    /// `Declassified/Released US Department of State EO Systematic Review
+    /// 30 JUN 2006`: the declassification stamp of archive exports
+    /// ([`STAMP`]), removed; when it ends in `Systematic` or `EO`, its
+    /// second line is the next ([`Cleaner::stamp_second_line`]). `replaced`:
+    /// the line's text is no longer the input's.
+    fn export_stamp(&mut self, trimmed: &str, replaced: bool, no: u32) -> bool {
+        if !(self.scan.stamps || replaced) || !trimmed.contains(STAMP) {
+            return false;
+        }
+        self.removals.stamps.record(no);
+        self.stamp_goes_on = trimmed.ends_with("Systematic") || trimmed.ends_with("EO");
+        true
+    }
+
+    /// `PAGE 01⏎RIYADH 00905 01 OF 03 060018Z`: the rest of a page header
+    /// on the line after a bare `PAGE nn`, removed.
+    fn page_tail(&mut self, trimmed: &str) -> bool {
+        if !self.bare_page || trimmed.is_empty() {
+            return false;
+        }
+        self.bare_page = false;
+        let tail = is_page_tail(trimmed);
+        if tail {
+            self.removals.pages.count += 1;
+        }
+        tail
+    }
+
+    /// `BERN 00000881  002 OF 002`, `PAGE 02 HARARE 06677 01 OF 03
+    /// 291400Z`: a page header ([`page_header`]), removed, with the
+    /// classification lines repeated before a `PAGE nn` break.
+    fn page_header(&mut self, trimmed: &str, no: u32) -> bool {
+        let Some(page) = page_header(trimmed) else {
+            return false;
+        };
+        self.removals.pages.record(no);
+        // `PAGE 01⏎RIYADH 00905 01 OF 03 060018Z`: the header's rest on
+        // the next line.
+        self.bare_page = trimmed.len() <= 8;
+        if page == PageKind::Numbered {
+            self.drop_classifications_before_page();
+            self.after_page = 3;
+        }
+        true
+    }
+
+    /// `SECRET⏎SECRET⏎PAGE 02 STATE 189296`: the classification lines
+    /// repeated before a page break, among the four lines kept last,
+    /// removed.
+    fn drop_classifications_before_page(&mut self) {
+        let mut back = 0;
+        let mut k = self.lines.len();
+        while k > 0 && back < 4 {
+            k -= 1;
+            back += 1;
+            let prev = self.lines.get(k).map(|l| l.text.as_ref()).unwrap_or("");
+            if crate::body::trailer::is_classification_line(prev) {
+                self.lines.remove(k);
+                self.removals.page_classifications += 1;
+            } else if !prev.trim_blanks().is_empty() {
+                break;
+            }
+        }
+    }
+
+    /// `PAGE 02 STATE 189296⏎SECRET`: a classification line repeated
+    /// among the three lines with text after a `PAGE nn` break, removed.
+    fn repeated_classification(&mut self, trimmed: &str) -> bool {
+        if self.after_page == 0 || trimmed.is_empty() {
+            return false;
+        }
+        self.after_page -= 1;
+        if crate::body::trailer::is_classification_line(trimmed) {
+            self.removals.page_classifications += 1;
+            return true;
+        }
+        self.after_page = 0;
+        false
+    }
+}
+
+/// Repairs the transmission's damage to line `t` with `fix` (which returns
+/// the repaired line and how many repairs, or None), counted in `tally`.
+fn repair<'a>(
+    t: &mut Cow<'a, str>,
+    tally: &mut Tally,
+    no: u32,
+    fix: impl Fn(&str) -> Option<(String, u32)>,
+) {
+    if let Some((fixed, n)) = fix(t) {
+        tally.add(n, no);
+        *t = Cow::Owned(fixed);
     }
 }
 
@@ -409,32 +746,25 @@ fn sipdis_debris(trimmed: &str, prev: Option<&Line<'_>>) -> Option<String> {
     Some(format!("{}{}", before, after.get(1..).unwrap_or("")))
 }
 
-/// Searchers for the whole-text tests, built once.
-static LINK_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("](#"));
-static STAMP_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(STAMP));
-static SIPDIS_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("SIPDIS"));
+/// `BERN 00000881  002 OF 002`, `TRIPOLI 00000564  001.2 OF 002`: page
+/// headers of the Cablegate era (station, 8-digit serial, page of pages).
+static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .'-]{1,40} \d{5,8} {1,3}\d{3}(?:\.\d)? OF \d{1,3}$")
+        .expect("valid regex")
+});
 
-/// The declassification stamp of archive exports:
-/// `Declassified/Released US Department of State EO Systematic Review`.
-const STAMP: &str = "Declassified/Released US Department of State";
+/// `PAGE 02 HARARE 06677 01 OF 03 291400Z`: page headers of older cables.
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^PAGE \d{2,3}(?: [A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?)?$")
+        .expect("valid regex")
+});
 
-/// Whether `bytes` hold a control byte ([`is_control`]). Written without
-/// an early exit per byte so the compiler vectorises it; a block at a time.
-fn has_control(bytes: &[u8]) -> bool {
-    bytes
-        .chunks(256)
-        .any(|block| block.iter().fold(false, |acc, &b| acc | is_control(b)))
-}
-
-/// A control byte other than the line endings, tab and form feed.
-fn is_control(b: u8) -> bool {
-    // Non-short-circuit operators, so a scan of many bytes vectorises; the
-    // ranges 0x00-0x08 and 0x0E-0x1F, 0x0B and 0x7F in four comparisons.
-    (b < 0x09) | (b.wrapping_sub(0x0e) < 0x12) | (b == 0x0b) | (b == 0x7f)
-}
+/// `STATE 161482`, `RIYADH 00905 01 OF 03 060018Z`: the rest of a page
+/// header the 1978-79 PlusD layout puts on the line after `PAGE 01`.
+static PAGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Z .]{1,30} \d{2,6}(?: \d{2} OF \d{2})?(?: \d{6}Z)?$")
+        .expect("valid regex")
+});
 
 /// The two shapes of page header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,6 +774,48 @@ enum PageKind {
     /// `PAGE 02 HARARE 06677 01 OF 03 291400Z`, with the classification
     /// line repeated around it (older cables).
     Numbered,
+}
+
+/// Whether a (trimmed) line is a page header; runs of blanks inside it
+/// count as one (`PAGE 03        SOFIA  03382  111320Z`).
+fn page_header(trimmed: &str) -> Option<PageKind> {
+    // Cheap tests first: every page header starts with a capital and ends
+    // with a digit or `Z` (`… 002 OF 002`, `PAGE 02 … 291400Z`, `PAGE 01`).
+    if trimmed.len() > 120
+        || !trimmed.starts_with(|c: char| c.is_ascii_uppercase())
+        || !trimmed.ends_with(|c: char| c.is_ascii_digit() || c == 'Z')
+    {
+        return None;
+    }
+    let is_page_line = trimmed.starts_with("PAGE");
+    if !is_page_line && !trimmed.contains(" OF ") {
+        return None;
+    }
+    let collapsed: Cow<'_, str> = if trimmed.contains("  ") {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    if PAGE_LINE.is_match(&collapsed) {
+        let first_page = collapsed.starts_with("PAGE 01 ") || collapsed.as_ref() == "PAGE 01";
+        Some(if first_page {
+            PageKind::Serial
+        } else {
+            PageKind::Numbered
+        })
+    } else if PAGE_HEADER.is_match(&collapsed) {
+        Some(PageKind::Serial)
+    } else {
+        None
+    }
+}
+
+/// Whether a (trimmed) line is the rest of a page header whose `PAGE nn`
+/// stood alone on the line before ([`PAGE_TAIL`]); runs of blanks count
+/// as one.
+fn is_page_tail(trimmed: &str) -> bool {
+    let collapsed = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    PAGE_TAIL.is_match(&collapsed)
 }
 
 /// `1. WHEN ...⏎WYMAN⏎CONFIDENTIAL⏎NNN⏎...⏎R 061501Z JUN 74⏎FM AMEMBASSY
@@ -481,6 +853,43 @@ fn header_after_text(lines: &[Line<'_>]) -> Option<(usize, usize)> {
     let fm = after.iter().any(|l| head(l).0);
     let labels = after.iter().filter(|l| head(l).1).count();
     (fm && labels > 0).then_some((end, labels))
+}
+
+/// Reorders `lines` when they are a page that shows the text before its
+/// header ([`header_after_text`]): the header after the end marker is moved
+/// before the text, the page's `Show Headers` control before the text
+/// dropped, and both reported. Lines keep their input line numbers.
+fn read_header_first(lines: &mut Vec<Line<'_>>, cx: &mut Context<'_>) {
+    let Some((end, labels)) = header_after_text(lines) else {
+        return;
+    };
+    let end_no = lines.get(end).map(|l| l.no);
+    // The PlusD page's `Show Headers` control before the text.
+    let controls = lines
+        .iter()
+        .take(end)
+        .take_while(|l| l.is_blank() || l.text.trim_blanks() == "Show Headers")
+        .count();
+    let dropped = lines
+        .iter()
+        .take(controls)
+        .filter(|l| !l.is_blank())
+        .count();
+    lines.drain(..controls);
+    lines.rotate_left(end + 1 - controls);
+    cx.diag(
+        Code::HeaderAfterText,
+        end_no,
+        format!(
+            "the header after the text's end marker ({labels} labelled line(s)) was read \
+             first{}",
+            if dropped > 0 {
+                format!("; {dropped} `Show Headers` line(s) removed")
+            } else {
+                String::new()
+            }
+        ),
+    );
 }
 
 /// `Sarkozy,s key advisors`, `the President,s agenda`: an apostrophe the
@@ -668,173 +1077,6 @@ fn ampersand_quotes(line: &str) -> Option<(String, u32)> {
     })
 }
 
-/// How a text's lines end: where a wrap at a telegram's width broke
-/// them, or where the writer ended a paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Wrap {
-    /// Wrapped at this many columns: the 95th percentile of the widths of
-    /// its lines with text, at most 80 (a telegram's columns).
-    At(usize),
-    /// Paragraphs written on one line each (that percentile is over 80: a
-    /// modern cable's unwrapped text, an HTML page's lines of hundreds of
-    /// characters): every line end is one the writer typed.
-    Unwrapped,
-    /// Fewer than five lines with text: too few to tell.
-    Unknown,
-}
-
-/// How the lines of `lines` were wrapped (see [`Wrap`]).
-pub(crate) fn wrap(lines: &[Line<'_>]) -> Wrap {
-    // Widths in bytes: telegram text is ASCII, and a line with accented
-    // letters counts a little wider, which only makes a short line less
-    // likely to be called short.
-    let mut widths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.text.len())
-        .filter(|&w| w > 0)
-        .collect();
-    if widths.len() < 5 {
-        return Wrap::Unknown;
-    }
-    let at = (widths.len() * 95 / 100).saturating_sub(1);
-    let (_, &mut w, _) = widths.select_nth_unstable(at);
-    if w <= 80 {
-        Wrap::At(w)
-    } else {
-        Wrap::Unwrapped
-    }
-}
-
-/// The width a text's lines were wrapped at, when they were wrapped at a
-/// telegram's width ([`Wrap::At`]).
-pub(crate) fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
-    match wrap(lines) {
-        Wrap::At(w) => Some(w),
-        Wrap::Unwrapped | Wrap::Unknown => None,
-    }
-}
-
-/// Whether the line before a line starting with `next_word` ended, at
-/// `prev_width` columns, well short of the text's wrap `width`: that word
-/// would have fitted on it with eight columns to spare, so no wrap broke
-/// it there.
-pub(crate) fn ended_short(prev_width: usize, next_word: usize, width: usize) -> bool {
-    prev_width + 1 + next_word + 8 <= width
-}
-
-/// Whether a (trimmed) line is a page header; runs of blanks inside it
-/// count as one (`PAGE 03        SOFIA  03382  111320Z`).
-fn page_header(trimmed: &str) -> Option<PageKind> {
-    // Cheap tests first: every page header starts with a capital and ends
-    // with a digit or `Z` (`… 002 OF 002`, `PAGE 02 … 291400Z`, `PAGE 01`).
-    if trimmed.len() > 120
-        || !trimmed.starts_with(|c: char| c.is_ascii_uppercase())
-        || !trimmed.ends_with(|c: char| c.is_ascii_digit() || c == 'Z')
-    {
-        return None;
-    }
-    let is_page_line = trimmed.starts_with("PAGE");
-    if !is_page_line && !trimmed.contains(" OF ") {
-        return None;
-    }
-    let collapsed: Cow<'_, str> = if trimmed.contains("  ") {
-        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
-    } else {
-        Cow::Borrowed(trimmed)
-    };
-    if PAGE_LINE.is_match(&collapsed) {
-        let first_page = collapsed.starts_with("PAGE 01 ") || collapsed.as_ref() == "PAGE 01";
-        Some(if first_page {
-            PageKind::Serial
-        } else {
-            PageKind::Numbered
-        })
-    } else if PAGE_HEADER.is_match(&collapsed) {
-        Some(PageKind::Serial)
-    } else {
-        None
-    }
-}
-
-/// Splits on `\n`, `\r\n` and lone `\r`.
-pub(crate) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let s = rest?;
-        match memchr::memchr2(b'\n', b'\r', s.as_bytes()) {
-            Some(i) => {
-                let skip = if s.as_bytes()[i] == b'\r' && s.as_bytes().get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                rest = Some(&s[i + skip..]);
-                Some(&s[..i])
-            }
-            None => {
-                rest = None;
-                (!s.is_empty()).then_some(s)
-            }
-        }
-    })
-}
-
-/// A position in the cleaned lines. Header and body parsers advance it;
-/// nothing goes backwards past what a parser has consumed.
-pub(crate) struct Cursor<'s, 'a> {
-    lines: &'s [Line<'a>],
-    pos: usize,
-}
-
-#[allow(
-    dead_code,
-    reason = "the cursor API offered to both phases; not every method is used by both"
-)]
-impl<'s, 'a> Cursor<'s, 'a> {
-    /// The current line, if any.
-    pub(crate) fn peek(&self) -> Option<&'s Line<'a>> {
-        self.lines.get(self.pos)
-    }
-    /// The line `n` after the current one.
-    pub(crate) fn peek_nth(&self, n: usize) -> Option<&'s Line<'a>> {
-        self.lines.get(self.pos + n)
-    }
-    /// Takes the current line.
-    pub(crate) fn next_line(&mut self) -> Option<&'s Line<'a>> {
-        let l = self.lines.get(self.pos)?;
-        self.pos += 1;
-        Some(l)
-    }
-    /// Skips blank lines; returns how many.
-    pub(crate) fn skip_blank(&mut self) -> usize {
-        let start = self.pos;
-        while self.peek().is_some_and(Line::is_blank) {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-    /// Whether every line has been consumed.
-    pub(crate) fn is_at_end(&self) -> bool {
-        self.pos >= self.lines.len()
-    }
-    /// The lines not consumed yet.
-    pub(crate) fn rest(&self) -> &'s [Line<'a>] {
-        &self.lines[self.pos.min(self.lines.len())..]
-    }
-    /// The current position, to return to with [`Cursor::reset`].
-    pub(crate) fn mark(&self) -> usize {
-        self.pos
-    }
-    /// Returns to a position taken with [`Cursor::mark`].
-    pub(crate) fn reset(&mut self, mark: usize) {
-        self.pos = mark.min(self.lines.len());
-    }
-    /// Consumes `n` lines (after inspecting them through [`Cursor::rest`]).
-    pub(crate) fn advance(&mut self, n: usize) {
-        self.pos = (self.pos + n).min(self.lines.len());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,25 +1160,69 @@ mod tests {
         assert_eq!(lines("UNCLAS SIPDIS"), ["UNCLAS SIPDIS"]);
     }
 
+    #[test]
+    fn endings_and_debris() {
+        assert_eq!(lines("a \r\nb\rc\n \n"), ["a", "b", "c", ""]);
+        assert_eq!(
+            lines("TAGS: [MTCRE](#) [PARM](#)\n[B](#). STATE 1"),
+            ["TAGS: MTCRE PARM", "B. STATE 1"]
+        );
+        assert_eq!(
+            lines("x\n\nBERN 00000881  002 OF 002 \n\nSIPDIS \ny"),
+            ["x", "", "", "y"]
+        );
+        assert_eq!(lines("a\nBLA 0000001 003.2 OF 39\nb"), ["a", "b"]);
+        assert_eq!(
+            lines("a\nPAGE 03        SOFIA  03382  111320Z\nb"),
+            ["a", "b"]
+        );
+        assert_eq!(
+            lines("x\nSECRET\n\nSECRET\nPAGE 02 STATE 189296\nSECRET\ny"),
+            ["x", "", "y"]
+        );
+        assert_eq!(
+            lines(
+                "x\nDeclassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\ny"
+            ),
+            ["x", "y"]
+        );
+        assert_eq!(
+            lines(
+                "Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014\ny"
+            ),
+            ["y"]
+        );
+        assert_eq!(
+            lines(
+                "HELMS\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
+            ),
+            ["HELMS"]
+        );
+    }
+
     /// The control bytes are those below 0x20 other than tab, line feed,
     /// carriage return and form feed, and DEL.
     #[test]
-    fn quotes_transmitted_as_ampersand_and_eight() {
+    fn control_bytes() {
+        for b in 0..=255u8 {
+            let want = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+            assert_eq!(is_control(b), want, "{b:#04x}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_transmitted_as_commas() {
         assert_eq!(
-            ampersand_quotes("a Bishop (&Bishop Roe8) on grounds of &Israeli aggression.8 here"),
-            Some((
-                "a Bishop (\"Bishop Roe\") on grounds of \"Israeli aggression.\" here".into(),
-                2
-            ))
+            comma_apostrophes("Sarkozy,s key advisors and the PRC,s view"),
+            Some(("Sarkozy's key advisors and the PRC's view".into(), 2))
         );
-        // Not quotes: `AT&T`, `& Co`, a number, an open `&` never closed.
-        for t in [
-            "AT&T and R&D at the G8",
-            "Roe & Co paid 8 dollars",
-            "&Roe said 1998 was good",
-            "the F-8 and &Roe",
-        ] {
-            assert_eq!(ampersand_quotes(t), None, "{t}");
+        assert_eq!(
+            comma_apostrophes("the President,s."),
+            Some(("the President's.".into(), 1))
+        );
+        // Not a possessive: a list, a word going on, a number.
+        for t in ["a,b,c", "apples,sugar", "in 2009,s", "x, s", "ROE,S"] {
+            assert_eq!(comma_apostrophes(t), None, "{t}");
         }
     }
 
@@ -979,67 +1265,24 @@ mod tests {
         }
     }
 
+    /// Made-up quoted phrases, and `&` and `8` that are not quotes.
     #[test]
-    fn apostrophes_transmitted_as_commas() {
+    fn quotes_transmitted_as_ampersand_and_eight() {
         assert_eq!(
-            comma_apostrophes("Sarkozy,s key advisors and the PRC,s view"),
-            Some(("Sarkozy's key advisors and the PRC's view".into(), 2))
+            ampersand_quotes("a Bishop (&Bishop Roe8) on grounds of &Israeli aggression.8 here"),
+            Some((
+                "a Bishop (\"Bishop Roe\") on grounds of \"Israeli aggression.\" here".into(),
+                2
+            ))
         );
-        assert_eq!(
-            comma_apostrophes("the President,s."),
-            Some(("the President's.".into(), 1))
-        );
-        // Not a possessive: a list, a word going on, a number.
-        for t in ["a,b,c", "apples,sugar", "in 2009,s", "x, s", "ROE,S"] {
-            assert_eq!(comma_apostrophes(t), None, "{t}");
+        // Not quotes: `AT&T`, `& Co`, a number, an open `&` never closed.
+        for t in [
+            "AT&T and R&D at the G8",
+            "Roe & Co paid 8 dollars",
+            "&Roe said 1998 was good",
+            "the F-8 and &Roe",
+        ] {
+            assert_eq!(ampersand_quotes(t), None, "{t}");
         }
-    }
-
-    #[test]
-    fn control_bytes() {
-        for b in 0..=255u8 {
-            let want = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
-            assert_eq!(is_control(b), want, "{b:#04x}");
-        }
-    }
-
-    #[test]
-    fn endings_and_debris() {
-        assert_eq!(lines("a \r\nb\rc\n \n"), ["a", "b", "c", ""]);
-        assert_eq!(
-            lines("TAGS: [MTCRE](#) [PARM](#)\n[B](#). STATE 1"),
-            ["TAGS: MTCRE PARM", "B. STATE 1"]
-        );
-        assert_eq!(
-            lines("x\n\nBERN 00000881  002 OF 002 \n\nSIPDIS \ny"),
-            ["x", "", "", "y"]
-        );
-        assert_eq!(lines("a\nBLA 0000001 003.2 OF 39\nb"), ["a", "b"]);
-        assert_eq!(
-            lines("a\nPAGE 03        SOFIA  03382  111320Z\nb"),
-            ["a", "b"]
-        );
-        assert_eq!(
-            lines("x\nSECRET\n\nSECRET\nPAGE 02 STATE 189296\nSECRET\ny"),
-            ["x", "", "y"]
-        );
-        assert_eq!(
-            lines(
-                "x\nDeclassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\ny"
-            ),
-            ["x", "y"]
-        );
-        assert_eq!(
-            lines(
-                "Sheryl P. Walter Declassified/Released US Department of State EO Systematic Review 20 Mar 2014\ny"
-            ),
-            ["y"]
-        );
-        assert_eq!(
-            lines(
-                "HELMS\nDeclassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
-            ),
-            ["HELMS"]
-        );
     }
 }
