@@ -287,6 +287,29 @@ fn begin(after: &str) -> Option<Opener<'_>> {
     })
 }
 
+/// A `BEGIN …` opener ending a text after a sentence of its own (`The
+/// note reads as follows.  Begin text:`, `... the points below: BEGIN
+/// TALKING POINTS`): where it starts and the opener, whose text comes in
+/// the chunks after it. The opener at a text's start is [`opener`]'s.
+pub(crate) fn trailing_begin(text: &str) -> Option<(usize, Opener<'_>)> {
+    let t = text.trim_end_blanks();
+    let b = t.as_bytes();
+    // The last `BEGIN` word; a title has at most five words, so it is near
+    // the end.
+    let from = t.len().saturating_sub(60);
+    let at = (from..t.len().saturating_sub(5)).rev().find(|&i| {
+        b.get(i..i + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"BEGIN "))
+            && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace))
+    })?;
+    let before = t.get(..at)?.trim_end_blanks();
+    if !before.ends_with(['.', ':', ';', ')']) {
+        return None;
+    }
+    let op = opener(t.get(at..)?)?;
+    (op.kind == NoteKind::Begin && op.rest.is_empty()).then_some((at, op))
+}
+
 /// What closes an open note: its full title and its key word, upper-cased
 /// (`TALKING POINTS`, `TALKING`).
 #[derive(Debug, Clone)]
@@ -603,6 +626,24 @@ mod tests {
         assert!(find_closer("END TALKNIG POINTS", 0, &[&points]).is_none());
         assert!(is_keyword("guidanec", "GUIDANCE"));
         assert!(!is_keyword("COMMENTS", "COMMENT"));
+    }
+
+    #[test]
+    fn trailing_begins() {
+        let (at, o) = trailing_begin("The note reads as follows.  Begin text:").unwrap();
+        assert_eq!((at, o.title.as_str(), o.key.as_str()), (28, "text", "TEXT"));
+        let t = "the points below: BEGIN TALKING POINTS";
+        assert_eq!(trailing_begin(t).unwrap().0, 18);
+        // Not after a sentence of its own, not with text after it, and
+        // not at the start (the opener's own place).
+        for t in [
+            "They will begin talks:",
+            "As follows. Begin text: The ministry",
+            "Begin text:",
+            "It said we begin text.",
+        ] {
+            assert!(trailing_begin(t).is_none(), "{t}");
+        }
     }
 
     /// (text, the marker's span with its frame): parentheses, rules after

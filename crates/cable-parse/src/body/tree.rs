@@ -566,7 +566,7 @@ impl<'x, 'c> Builder<'x, 'c> {
                 }
             };
             let Some(found) = found else {
-                self.place(sink.take(), t.get(pos..).unwrap_or(""));
+                self.place_before_begin(sink.take(), t.get(pos..).unwrap_or(""), idx, line);
                 return;
             };
             match found {
@@ -595,7 +595,7 @@ impl<'x, 'c> Builder<'x, 'c> {
                     pos = end;
                 }
                 None => {
-                    self.place(sink.take(), t.get(pos..).unwrap_or(""));
+                    self.place_before_begin(sink.take(), t.get(pos..).unwrap_or(""), idx, line);
                     return;
                 }
             }
@@ -653,6 +653,24 @@ impl<'x, 'c> Builder<'x, 'c> {
     }
 
     /// The first segment of a chunk goes to its sink; later ones are text.
+    /// Places the last segment of a chunk's text; a `BEGIN …` opener
+    /// ending it (`The note reads as follows.  Begin text:`) opens its note
+    /// after the text before it, where its `END` comes in a later chunk.
+    fn place_before_begin(&mut self, sink: Option<Sink>, seg: &str, idx: usize, line: u32) {
+        let trailing = match sink {
+            Some(Sink::Text) | None => notes::trailing_begin(seg)
+                .filter(|(_, op)| self.closer_after(&op.key, idx + 1))
+                .filter(|_| self.notes_open < MAX_NOTE_DEPTH),
+            Some(Sink::Item(_)) => None,
+        };
+        let Some((at, op)) = trailing else {
+            self.place(sink, seg);
+            return;
+        };
+        self.place(sink, seg.get(..at).unwrap_or("").trim_end_blanks());
+        self.open_note(op.kind, op.title, op.key, false, false, line);
+    }
+
     fn place(&mut self, sink: Option<Sink>, seg: &str) {
         match sink {
             Some(Sink::Item(marker)) => self.push_item(marker, seg),
