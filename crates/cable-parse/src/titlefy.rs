@@ -802,7 +802,7 @@ pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTree
     let mut found = BTreeSet::new();
     // A subject in mixed case is not title-cased; words that are
     // acronyms by rule need no evidence.
-    if written_case(subject) == Case::Mixed {
+    if subject.chars().any(char::is_lowercase) && written_case(subject) == Case::Mixed {
         return found;
     }
     let none = BTreeSet::new();

@@ -41,7 +41,10 @@ pub(crate) fn opener(text: &str) -> Option<Opener<'_>> {
     let after = text.get(first_len..)?;
     let (kind, misspelt) = if let Some(kind) = summary_or_comment(first) {
         (kind, false)
-    } else if let Some(kind) = misspelt_summary_or_comment(first) {
+    } else if let Some(kind) = colon_or_period(after)
+        .then(|| misspelt_summary_or_comment(first))
+        .flatten()
+    {
         (kind, true)
     } else if first.eq_ignore_ascii_case("NOTE") {
         (NoteKind::Note, false)
@@ -171,6 +174,12 @@ fn summary_or_comment(word: &str) -> Option<NoteKind> {
     }
 }
 
+/// Whether `:` or `.` follows (after blanks): a misspelt keyword opens a
+/// note only before one.
+fn colon_or_period(after: &str) -> bool {
+    after.trim_start_blanks().starts_with([':', '.'])
+}
+
 /// `SUMMARY` or `COMMENT` misspelt by one letter dropped, doubled, changed
 /// or two swapped (`Sumary`, `SUMAMRY`, `Commnet`, `COMMMENT`), as the
 /// note keywords of hurried typing are; see [`is_keyword`].
@@ -201,7 +210,7 @@ pub(crate) fn is_keyword(word: &str, key: &str) -> bool {
     }
     const MAX: usize = 16;
     let n = word.len();
-    if key.len() < 6 || n.abs_diff(key.len()) > 1 {
+    if key.len() < 6 || n.abs_diff(key.len()) > 1 || !ends_near(word.as_bytes(), key.as_bytes()) {
         return false;
     }
     if n > MAX || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -217,6 +226,24 @@ pub(crate) fn is_keyword(word: &str, key: &str) -> bool {
         return false;
     }
     std::str::from_utf8(upper).is_ok_and(|w| within_edits(w, key, 1))
+}
+
+/// A cheap test that `word` (any case) may be one edit from `key`
+/// (upper-case), both of two letters or more, run before the distance
+/// itself: one edit leaves one of the key's first two letters among the
+/// word's first two, and one of its last two among the word's last two.
+fn ends_near(word: &[u8], key: &[u8]) -> bool {
+    let near = |w: &[u8], k: &[u8]| w.iter().any(|c| k.contains(&c.to_ascii_uppercase()));
+    let (Some(w0), Some(k0)) = (word.get(..2), key.get(..2)) else {
+        return false;
+    };
+    let (Some(w1), Some(k1)) = (
+        word.get(word.len().saturating_sub(2)..),
+        key.get(key.len().saturating_sub(2)..),
+    ) else {
+        return false;
+    };
+    near(w0, k0) && near(w1, k1)
 }
 
 /// A summary or comment named second after another word
@@ -295,13 +322,18 @@ pub(crate) fn trailing_begin(text: &str) -> Option<(usize, Opener<'_>)> {
     let t = text.trim_end_blanks();
     let b = t.as_bytes();
     // The last `BEGIN` word; a title has at most five words, so it is near
-    // the end.
+    // the end. Its `B` is looked for first (vectorised), as most texts
+    // have none there.
     let from = t.len().saturating_sub(60);
-    let at = (from..t.len().saturating_sub(5)).rev().find(|&i| {
-        b.get(i..i + 6)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"BEGIN "))
-            && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace))
-    })?;
+    let near_end = b.get(from..)?;
+    let at = memchr::memchr2_iter(b'B', b'b', near_end)
+        .rev()
+        .map(|k| from + k)
+        .find(|&i| {
+            b.get(i..i + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"BEGIN "))
+                && (i == 0 || b.get(i - 1).is_some_and(u8::is_ascii_whitespace))
+        })?;
     let before = t.get(..at)?.trim_end_blanks();
     if !before.ends_with(['.', ':', ';', ')']) {
         return None;

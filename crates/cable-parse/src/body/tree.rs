@@ -657,11 +657,14 @@ impl<'x, 'c> Builder<'x, 'c> {
     /// ending it (`The note reads as follows.  Begin text:`) opens its note
     /// after the text before it, where its `END` comes in a later chunk.
     fn place_before_begin(&mut self, sink: Option<Sink>, seg: &str, idx: usize, line: u32) {
+        // Only where an `END` comes in a later chunk (most chunks come
+        // after the last one).
+        let end_later = self.last_closer.values().any(|&i| i > idx);
         let trailing = match sink {
-            Some(Sink::Text) | None => notes::trailing_begin(seg)
+            Some(Sink::Text) | None if end_later => notes::trailing_begin(seg)
                 .filter(|(_, op)| self.closer_after(&op.key, idx + 1))
                 .filter(|_| self.notes_open < MAX_NOTE_DEPTH),
-            Some(Sink::Item(_)) => None,
+            _ => None,
         };
         let Some((at, op)) = trailing else {
             self.place(sink, seg);

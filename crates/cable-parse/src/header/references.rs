@@ -106,6 +106,16 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
 /// starting the body at paragraph 2. A line with a portion marking after
 /// its number (`2. (C) The minister ...`) or no serial is a paragraph.
 pub(crate) fn continues_numbers(text: &str, line: &str) -> bool {
+    // The line's label first (most lines have none), then the block's.
+    let l = line.trim_start_blanks().as_bytes();
+    let digit = if l.first() == Some(&b'(') {
+        l.get(1)
+    } else {
+        l.first()
+    };
+    if !digit.is_some_and(|d| (b'2'..=b'9').contains(d)) {
+        return false;
+    }
     let t = tail(text);
     let b = t.as_bytes();
     let mut last: Option<(u8, u8)> = None;
@@ -131,7 +141,6 @@ pub(crate) fn continues_numbers(text: &str, line: &str) -> bool {
     let Some((n, shape)) = last else {
         return false;
     };
-    let l = line.trim_start_blanks().as_bytes();
     let Some((found, len)) = numbered_label_at(l, 0, n + 1, Some(shape)) else {
         return false;
     };
