@@ -10,7 +10,7 @@ use super::portion;
 use super::{Event, LabelInfo};
 use crate::context::Context;
 use cable_model::{
-    Block, Code, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Note, NoteKind,
+    Block, Code, Heading, HeadingStyle, Label, LabelValue, List, ListItem, Marking, Note, NoteKind,
     Paragraph,
 };
 use std::collections::BTreeMap;
@@ -263,6 +263,9 @@ impl<'x, 'c> Builder<'x, 'c> {
         }
     }
 
+    /// Places a labelled chunk: a numbered paragraph, a lettered
+    /// sub-paragraph, or an unnumbered paragraph opened by its portion
+    /// marking; then its heading, if any, and its text.
     fn label(
         &mut self,
         info: LabelInfo,
@@ -272,102 +275,142 @@ impl<'x, 'c> Builder<'x, 'c> {
         idx: usize,
     ) {
         let LabelInfo { label, marking } = info;
-        let mut letter = false;
-        let value = match label {
+        match label {
             Some((raw, RawLabel::Number(n), _)) => {
-                self.pop_paragraphs();
-                self.continue_numbering(n);
-                let (last, last_letter) = self.scope_numbers();
-                let expected = last.saturating_add(1);
-                let value = if n == expected {
-                    n
-                } else if *last > 0
-                    && raw.len() >= 2
-                    && raw.starts_with('1')
-                    && raw.get(1..).and_then(|r| r.parse::<u32>().ok()) == Some(expected)
-                {
-                    expected
-                } else {
-                    n
-                };
-                let prev = *last;
-                *last = value;
-                *last_letter = None;
-                if value != n {
-                    self.cx.diag(
-                        Code::RepairedParagraphNumber,
-                        Some(line),
-                        format!("label {raw} read as {value} (paragraph {prev} came before)"),
-                    );
-                } else if prev > 0 && n != expected {
-                    self.cx.diag(
-                        Code::ParagraphGap,
-                        Some(line),
-                        format!("paragraph {n} follows paragraph {prev}"),
-                    );
-                }
-                Some(Label {
-                    value: LabelValue::Number(value),
-                    raw,
-                })
+                self.numbered_paragraph(raw, n, marking, line);
             }
             Some((raw, RawLabel::Letter(c) | RawLabel::StrayLetter(c), parenthesised)) => {
-                while matches!(self.stack.last(), Some(Frame::Para { letter: true, .. })) {
-                    self.pop();
-                }
-                let last = match self.stack.last_mut() {
-                    Some(Frame::Para { last_letter, .. }) => *last_letter,
-                    _ => *self.scope_numbers().1,
-                };
-                let expected = last.map_or('A', |l| {
-                    char::from(u8::try_from(l).unwrap_or(b'@').saturating_add(1))
-                });
-                // `(C) text` is a portion marking unless a sub-paragraph C is due.
-                let as_marking = parenthesised
-                    && c != expected
-                    && marking.is_none()
-                    && portion::parse_marking(&c.to_string()).is_some();
-                if as_marking {
-                    self.pop_paragraphs();
-                    let m = portion::parse_marking(&c.to_string());
-                    self.stack.push(Frame::Para {
-                        p: Paragraph {
-                            label: None,
-                            marking: m,
-                            text: String::new(),
-                            children: Vec::new(),
-                        },
-                        letter: false,
-                        last_letter: None,
-                    });
-                    self.finish_label(heading, &text, idx, line);
-                    return;
-                }
-                match self.stack.last_mut() {
-                    Some(Frame::Para { last_letter, .. }) => *last_letter = Some(c),
-                    _ => *self.scope_numbers().1 = Some(c),
-                }
-                if raw.len() > 1 && !parenthesised {
-                    self.cx.diag(
-                        Code::RepairedParagraphNumber,
-                        Some(line),
-                        format!("label {raw} read as sub-paragraph {c}"),
-                    );
-                }
-                letter = true;
-                Some(Label {
-                    value: LabelValue::Letter(c),
-                    raw,
-                })
+                self.sub_paragraph(raw, c, parenthesised, marking, line);
             }
-            None => {
-                self.pop_paragraphs();
-                None
-            }
+            None => self.marked_paragraph(marking),
+        }
+        self.finish_label(heading, &text, idx, line);
+    }
+
+    /// Opens a numbered paragraph at the level of its note (or the root),
+    /// closing the paragraphs open there.
+    ///
+    /// ```text
+    /// 2. (C/REL MTCR) BACKGROUND: At the ...
+    /// ```
+    fn numbered_paragraph(&mut self, raw: String, n: u32, marking: Option<Marking>, line: u32) {
+        self.pop_paragraphs();
+        self.continue_numbering(n);
+        let value = self.paragraph_number(&raw, n, line);
+        let label = Label {
+            value: LabelValue::Number(value),
+            raw,
         };
+        self.open_paragraph(Some(label), marking, false);
+    }
+
+    /// The number a paragraph labelled `raw` (`n`) stands for in its
+    /// scope's sequence, recorded as the scope's last: `n`, or the number
+    /// due when `raw` is it with a stray leading `1` (`13.` after `2.`,
+    /// seed debris as in `1B.`), reported; a gap (`5.` after `2.`) is kept
+    /// and reported.
+    fn paragraph_number(&mut self, raw: &str, n: u32, line: u32) -> u32 {
+        let (last, last_letter) = self.scope_numbers();
+        let expected = last.saturating_add(1);
+        let value = if n == expected {
+            n
+        } else if *last > 0
+            && raw.len() >= 2
+            && raw.starts_with('1')
+            && raw.get(1..).and_then(|r| r.parse::<u32>().ok()) == Some(expected)
+        {
+            expected
+        } else {
+            n
+        };
+        let prev = *last;
+        *last = value;
+        *last_letter = None;
+        if value != n {
+            self.cx.diag(
+                Code::RepairedParagraphNumber,
+                Some(line),
+                format!("label {raw} read as {value} (paragraph {prev} came before)"),
+            );
+        } else if prev > 0 && n != expected {
+            self.cx.diag(
+                Code::ParagraphGap,
+                Some(line),
+                format!("paragraph {n} follows paragraph {prev}"),
+            );
+        }
+        value
+    }
+
+    /// Opens a lettered sub-paragraph under the open paragraph (or at the
+    /// level of its note), closing the sub-paragraphs open there.
+    ///
+    /// ```text
+    /// A. text      (a) text      B) text
+    /// 1B. text     -> sub-paragraph B (a stray leading `1`), reported
+    /// (C) text     -> a portion marking unless a sub-paragraph C is due
+    /// ```
+    fn sub_paragraph(
+        &mut self,
+        raw: String,
+        c: char,
+        parenthesised: bool,
+        marking: Option<Marking>,
+        line: u32,
+    ) {
+        while matches!(self.stack.last(), Some(Frame::Para { letter: true, .. })) {
+            self.pop();
+        }
+        let last = match self.stack.last_mut() {
+            Some(Frame::Para { last_letter, .. }) => *last_letter,
+            _ => *self.scope_numbers().1,
+        };
+        let expected = last.map_or('A', |l| {
+            char::from(u8::try_from(l).unwrap_or(b'@').saturating_add(1))
+        });
+        // `(C) text` is a portion marking unless a sub-paragraph C is due.
+        let as_marking = parenthesised
+            && c != expected
+            && marking.is_none()
+            && portion::parse_marking(&c.to_string()).is_some();
+        if as_marking {
+            self.marked_paragraph(portion::parse_marking(&c.to_string()));
+            return;
+        }
+        match self.stack.last_mut() {
+            Some(Frame::Para { last_letter, .. }) => *last_letter = Some(c),
+            _ => *self.scope_numbers().1 = Some(c),
+        }
+        if raw.len() > 1 && !parenthesised {
+            self.cx.diag(
+                Code::RepairedParagraphNumber,
+                Some(line),
+                format!("label {raw} read as sub-paragraph {c}"),
+            );
+        }
+        let label = Label {
+            value: LabelValue::Letter(c),
+            raw,
+        };
+        self.open_paragraph(Some(label), marking, true);
+    }
+
+    /// Opens an unnumbered paragraph, closing the paragraphs open at its
+    /// level.
+    ///
+    /// ```text
+    /// (U) text      (S//NF) text
+    /// ```
+    fn marked_paragraph(&mut self, marking: Option<Marking>) {
+        self.pop_paragraphs();
+        self.open_paragraph(None, marking, false);
+    }
+
+    /// Pushes an empty paragraph frame; `letter` when it is a sub-paragraph.
+    fn open_paragraph(&mut self, label: Option<Label>, marking: Option<Marking>, letter: bool) {
         self.stack.push(Frame::Para {
             p: Paragraph {
-                label: value,
+                label,
                 marking,
                 text: String::new(),
                 children: Vec::new(),
@@ -375,7 +418,6 @@ impl<'x, 'c> Builder<'x, 'c> {
             letter,
             last_letter: None,
         });
-        self.finish_label(heading, &text, idx, line);
     }
 
     fn finish_label(&mut self, heading: Option<Heading>, text: &str, idx: usize, line: u32) {

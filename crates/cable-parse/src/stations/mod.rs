@@ -140,6 +140,9 @@ pub(crate) fn letters(s: &str) -> String {
         .collect()
 }
 
+/// Builds the gazetteer from its sources, in order: the station names,
+/// the aliases, the plain-language post names, then the first words that
+/// name one post.
 fn build() -> Gazetteer {
     let mut g = Gazetteer {
         canonical: Vec::new(),
@@ -147,6 +150,16 @@ fn build() -> Gazetteer {
         keys: Vec::new(),
         initials: BTreeMap::new(),
     };
+    add_station_names(&mut g);
+    add_aliases(&mut g);
+    let first_words = add_post_names(&mut g);
+    add_first_words(&mut g, first_words);
+    g
+}
+
+/// The canonical names: the station part of canonical ids, from
+/// `stations.txt` (`RIODEJANEIRO`, `STATE`, `USUNNEWYORK`).
+fn add_station_names(g: &mut Gazetteer) {
     for name in include_str!("stations.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -159,13 +172,23 @@ fn build() -> Gazetteer {
             g.keys.push((name.to_owned(), i));
         }
     }
+}
+
+/// The [`ALIASES`] of known stations (`SECSTATE` -> `STATE`).
+fn add_aliases(g: &mut Gazetteer) {
     for (alias, name) in ALIASES {
         if let Some(&i) = g.exact.get(*name) {
             g.exact.insert((*alias).to_owned(), i);
         }
     }
-    // Plain-language names: each resolved against the station names, or a
-    // post of its own when none matches.
+}
+
+/// Plain-language names, from `posts.txt` (`AMEMBASSY PORT AU PRINCE`):
+/// each resolved against the station names, or a post of its own when none
+/// matches. Returns the first word of each name of two words or more
+/// (three letters or more) to the one post it begins, `None` when it
+/// begins two.
+fn add_post_names(g: &mut Gazetteer) -> BTreeMap<String, Option<usize>> {
     let mut first_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
     for line in include_str!("posts.txt")
         .lines()
@@ -176,7 +199,7 @@ fn build() -> Gazetteer {
             continue;
         }
         let joined: String = words.concat();
-        let resolved = resolve_name(&g, &words, &joined);
+        let resolved = resolve_name(g, &words, &joined);
         let i = match resolved {
             Some(i) => i,
             // A Washington office whose name matches no station numbers no
@@ -188,51 +211,50 @@ fn build() -> Gazetteer {
                 i
             }
         };
-        g.exact.entry(joined.clone()).or_insert(i);
-        g.keys.push((joined, i));
-        // A name begun by the article is also written without it (`THE
-        // HAGUE`, `HAGUE`).
-        if let Some(("THE", rest)) = words.split_first().map(|(w, r)| (w.as_str(), r)) {
-            if !rest.is_empty() {
-                let bare = rest.concat();
-                g.exact.entry(bare.clone()).or_insert(i);
-                g.keys.push((bare, i));
-            }
-        }
+        add_post_spellings(g, &words, joined, i);
         if words.len() >= 2 {
             if let Some(first) = words.first().filter(|w| w.len() >= 3) {
-                let slot = first_words.entry(first.clone()).or_insert(Some(i));
-                if *slot != Some(i) {
-                    *slot = None;
-                }
+                claim(&mut first_words, first.clone(), i);
             }
         }
         if words.len() >= 3 {
             let initials: String = words.iter().filter_map(|w| w.get(..1)).collect();
-            let slot = g.initials.entry(initials).or_insert(Some(i));
-            if *slot != Some(i) {
-                *slot = None;
-            }
+            claim(&mut g.initials, initials, i);
         }
     }
-    // The first word of one post's name names it (`USUN NEW YORK`, `RIO
-    // DE JANEIRO`), unless it is a name of its own or begins two names.
-    // A mission named after its city (`USEUBRUSSELS` = `USEU` + a known
-    // station) is named by the part before the city likewise, where no
-    // post's name claims that word.
-    let mut mission_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
-    for (i, name) in g.canonical.iter().enumerate() {
-        for (at, _) in name.char_indices().skip(4) {
-            let (head, city) = name.split_at(at);
-            if city.len() >= 4 && g.exact.get(city).is_some_and(|&c| c != i) {
-                let slot = mission_words.entry(head.to_owned()).or_insert(Some(i));
-                if *slot != Some(i) {
-                    *slot = None;
-                }
-            }
+    first_words
+}
+
+/// The spellings of post `i`'s plain-language name (`words`, letters
+/// `joined`): `PORTAUPRINCE`; a name begun by the article is also written
+/// without it (`THE HAGUE`, `HAGUE`).
+fn add_post_spellings(g: &mut Gazetteer, words: &[String], joined: String, i: usize) {
+    g.exact.entry(joined.clone()).or_insert(i);
+    g.keys.push((joined, i));
+    if let Some(("THE", rest)) = words.split_first().map(|(w, r)| (w.as_str(), r)) {
+        if !rest.is_empty() {
+            let bare = rest.concat();
+            g.exact.entry(bare.clone()).or_insert(i);
+            g.keys.push((bare, i));
         }
     }
-    for (w, i) in mission_words {
+}
+
+/// Records that `key` names station `i`: `None` once it names two.
+fn claim(map: &mut BTreeMap<String, Option<usize>>, key: String, i: usize) {
+    let slot = map.entry(key).or_insert(Some(i));
+    if *slot != Some(i) {
+        *slot = None;
+    }
+}
+
+/// The first word of one post's name names it (`USUN NEW YORK`, `RIO DE
+/// JANEIRO`), unless it is a name of its own or begins two names. A
+/// mission named after its city (`USEUBRUSSELS` = `USEU` + a known
+/// station) is named by the part before the city likewise, where no
+/// post's name claims that word.
+fn add_first_words(g: &mut Gazetteer, mut first_words: BTreeMap<String, Option<usize>>) {
+    for (w, i) in mission_words(g) {
         first_words.entry(w).or_insert(i);
     }
     for (w, i) in first_words {
@@ -240,7 +262,22 @@ fn build() -> Gazetteer {
             g.exact.entry(w).or_insert(i);
         }
     }
-    g
+}
+
+/// The head (four letters or more) of a canonical name that ends with
+/// another known station of four letters or more (`USEUBRUSSELS` ->
+/// `USEU`), to the one name it heads so, `None` when it heads two.
+fn mission_words(g: &Gazetteer) -> BTreeMap<String, Option<usize>> {
+    let mut mission_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, name) in g.canonical.iter().enumerate() {
+        for (at, _) in name.char_indices().skip(4) {
+            let (head, city) = name.split_at(at);
+            if city.len() >= 4 && g.exact.get(city).is_some_and(|&c| c != i) {
+                claim(&mut mission_words, head.to_owned(), i);
+            }
+        }
+    }
+    mission_words
 }
 
 /// The words of a `posts.txt` line without its office word or its
@@ -453,7 +490,8 @@ pub(crate) fn is_known(s: &str) -> bool {
     GAZETTEER.exact.contains_key(s)
 }
 
-/// Matches a station by the fuzzy rules: truncation, initials, typo.
+/// Matches a station by the fuzzy rules, in order: truncation at the end,
+/// truncation at the front, initials, three letters of four, typo.
 fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
     let found = |i: usize, how: Match| {
         g.canonical.get(i).map(|name| Station {
@@ -462,52 +500,104 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
         })
     };
     let b = s.as_bytes();
-    // Cut short at the end: the start of one name, five letters or more,
-    // or four when they are at least half of it (`DAKA`, `MOSC`; `BANG`
-    // begins three names and is refused).
-    if b.len() >= 4 {
-        if let Some(i) = unique(
-            g.keys
-                .iter()
-                .filter(|(k, _)| {
-                    k.len() > b.len()
-                        && (b.len() >= 5 || 2 * b.len() >= k.len())
-                        && k.as_bytes().starts_with(b)
-                })
-                .map(|(_, i)| *i),
-        ) {
-            return found(i, Match::Truncated);
-        }
+    if let Some(i) = cut_at_end(g, b) {
+        return found(i, Match::Truncated);
     }
-    // Cut short at the front (`ARAMARIBO`): the end of one name, 6+ letters.
-    if b.len() >= 6 {
-        if let Some(i) = unique(
-            g.keys
-                .iter()
-                .filter(|(k, _)| k.len() > b.len() && k.as_bytes().ends_with(b))
-                .map(|(_, i)| *i),
-        ) {
-            return found(i, Match::Truncated);
-        }
+    if let Some(i) = cut_at_front(g, b) {
+        return found(i, Match::Truncated);
     }
-    if b.len() >= 3 {
-        if let Some(Some(i)) = g.initials.get(s) {
-            return found(*i, Match::Initials);
-        }
+    if let Some(i) = initials(g, s) {
+        return found(i, Match::Initials);
     }
-    // Three letters left of a name of four, one dropped (`BKU`, `IMA`):
-    // only when one name of four letters holds them in order (`OME` is
-    // `LOME` or `ROME`, refused).
-    if b.len() == 3 {
-        if let Some(i) = unique(
-            g.keys
-                .iter()
-                .filter(|(k, _)| k.len() == 4 && distance::within(b, k.as_bytes(), 1).is_some())
-                .map(|(_, i)| *i),
-        ) {
-            return found(i, Match::Typo);
-        }
+    if let Some(i) = three_of_four(g, b) {
+        return found(i, Match::Typo);
     }
+    nearest(g, b).and_then(|i| found(i, Match::Typo))
+}
+
+/// Cut short at the end: the start of one name, five letters or more,
+/// or four when they are at least half of it.
+///
+/// ```text
+/// BUENOSAI, SANTIAG, DAKA, MOSC   -> truncated
+/// BANG                            -> refused: it begins three names
+/// ```
+fn cut_at_end(g: &Gazetteer, b: &[u8]) -> Option<usize> {
+    if b.len() < 4 {
+        return None;
+    }
+    unique(
+        g.keys
+            .iter()
+            .filter(|(k, _)| {
+                k.len() > b.len()
+                    && (b.len() >= 5 || 2 * b.len() >= k.len())
+                    && k.as_bytes().starts_with(b)
+            })
+            .map(|(_, i)| *i),
+    )
+}
+
+/// Cut short at the front: the end of one name, 6+ letters.
+///
+/// ```text
+/// ARAMARIBO   -> PARAMARIBO
+/// ```
+fn cut_at_front(g: &Gazetteer, b: &[u8]) -> Option<usize> {
+    if b.len() < 6 {
+        return None;
+    }
+    unique(
+        g.keys
+            .iter()
+            .filter(|(k, _)| k.len() > b.len() && k.as_bytes().ends_with(b))
+            .map(|(_, i)| *i),
+    )
+}
+
+/// The initials of one name of three words or more.
+///
+/// ```text
+/// HCMC, PAP   -> initials
+/// ```
+fn initials(g: &Gazetteer, s: &str) -> Option<usize> {
+    if s.len() < 3 {
+        return None;
+    }
+    g.initials.get(s).copied().flatten()
+}
+
+/// Three letters left of a name of four, one dropped: only when one name
+/// of four letters holds them in order.
+///
+/// ```text
+/// BKU, IMA   -> BAKU, LIMA
+/// OME        -> refused: LOME or ROME
+/// ```
+fn three_of_four(g: &Gazetteer, b: &[u8]) -> Option<usize> {
+    if b.len() != 3 {
+        return None;
+    }
+    unique(
+        g.keys
+            .iter()
+            .filter(|(k, _)| k.len() == 4 && distance::within(b, k.as_bytes(), 1).is_some())
+            .map(|(_, i)| *i),
+    )
+}
+
+/// A typo: the one nearest name, by edit distance, then by the changed
+/// letters' likeness, then by the letters kept; `None` when two names
+/// are as near.
+///
+/// ```text
+/// BRASILA, WELLLINGTON, BISHIEK   -> 1 edit (2 when either has 8+ letters)
+/// DJIBUT                          -> DJIBOUTI (two edits, eight letters)
+/// GENVA                           -> GENEVA (keeps all five; GENOA four)
+/// PRAIS                           -> PARIS (a swap keeps the letters; PRAIA changes one)
+/// ASMQRA                          -> ASMERA (E/Q a misreading; ASMARA changes A)
+/// ```
+fn nearest(g: &Gazetteer, b: &[u8]) -> Option<usize> {
     // The edits allowed grow with the longer of the two (`DJIBUT` is two
     // from `DJIBOUTI`, eight letters): a name of eight letters or more may
     // have lost two of them.
@@ -556,7 +646,7 @@ fn fuzzy(g: &Gazetteer, s: &str) -> Option<Station> {
         }
     }
     match best {
-        Some((_, _, _, i)) if !tie => found(i, Match::Typo),
+        Some((_, _, _, i)) if !tie => Some(i),
         _ => None,
     }
 }
