@@ -552,95 +552,94 @@ impl<'x, 'c> Builder<'x, 'c> {
     /// Places a chunk's text: an opening keyword at its start opens a note;
     /// `END …` markers inside it close open notes.
     fn process_text(&mut self, text: &str, idx: usize, line: u32, sink: Sink) {
-        let mut t = text;
-        if matches!(sink, Sink::Text) {
-            if let Some(op) = notes::opener(t) {
-                let has_closer = self.closer_after(&op.key, idx);
-                let allowed = match op.kind {
-                    NoteKind::Begin => {
-                        has_closer
-                            || (op.punctuated && op.title.bytes().all(|b| !b.is_ascii_lowercase()))
-                    }
-                    // `SUMMARY` alone on its line opens a summary only
-                    // where `END SUMMARY` comes later.
-                    _ => op.punctuated || has_closer,
-                };
-                if op.kind == NoteKind::Summary && self.summary_open() {
-                    t = op.rest;
-                } else if allowed && self.notes_open < MAX_NOTE_DEPTH {
-                    self.open_note(
-                        op.kind,
-                        op.title.clone(),
-                        op.key.clone(),
-                        !has_closer,
-                        false,
-                        line,
-                    );
-                    t = op.rest;
-                }
-            }
-        }
+        let t = if matches!(sink, Sink::Text) {
+            self.open_at_start(text, idx, line)
+        } else {
+            text
+        };
         let mut sink = Some(sink);
         let mut pos = 0;
         loop {
-            // The open notes, innermost first, borrowed (no copies of
-            // their keys per chunk).
-            let found = {
-                let keys: Vec<(usize, &CloserKey)> = self
-                    .stack
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter_map(|(i, f)| match f {
-                        Frame::Note { key, .. } => Some((i, key)),
-                        Frame::Para { .. } => None,
-                    })
-                    .take(CLOSER_SEARCH_DEPTH)
-                    .collect();
-                if keys.is_empty() {
-                    None
-                } else {
-                    let refs: Vec<&CloserKey> = keys.iter().map(|(_, k)| *k).collect();
-                    Some(
-                        notes::find_closer(t, pos, &refs)
-                            .map(|c| (c, keys.get(c.depth).map(|(i, _)| *i))),
-                    )
-                }
-            };
-            let Some(found) = found else {
+            let Some(found) = self.next_closer(t, pos) else {
                 self.place_before_begin(sink.take(), t.get(pos..).unwrap_or(""), idx, line);
                 return;
             };
-            match found {
-                Some((c, frame_index)) => {
-                    let (start, end) = notes::framed(t, pos, c.start, c.end);
-                    let before = t.get(pos..start).unwrap_or("");
-                    match sink.take() {
-                        // `-- END SUMMARY --` read as a list item: the
-                        // item held only the marker.
-                        Some(Sink::Item(_)) if before.trim_blanks().is_empty() => {}
-                        s => self.place(s, before),
-                    }
-                    if let Some(frame_index) = frame_index {
-                        // `End comment and summary.`, `End summary and
-                        // comment.`: the notes around it or inside it that
-                        // the marker names close too.
-                        let phrase = t.get(c.start..c.end).unwrap_or("");
-                        self.close_note_at(frame_index, phrase);
-                        while let Some(i) = self.innermost_note().filter(|&i| {
-                            matches!(self.stack.get(i), Some(Frame::Note { key, .. })
-                                if notes::marker_names(phrase, key))
-                        }) {
-                            self.close_note_at(i, phrase);
-                        }
-                    }
-                    pos = end;
-                }
-                None => {
-                    self.place_before_begin(sink.take(), t.get(pos..).unwrap_or(""), idx, line);
-                    return;
-                }
+            let (c, frame_index) = found;
+            let (start, end) = notes::framed(t, pos, c.start, c.end);
+            let before = t.get(pos..start).unwrap_or("");
+            match sink.take() {
+                // `-- END SUMMARY --` read as a list item: the item held
+                // only the marker.
+                Some(Sink::Item(_)) if before.trim_blanks().is_empty() => {}
+                s => self.place(s, before),
             }
+            if let Some(frame_index) = frame_index {
+                self.close_by_marker(frame_index, t.get(c.start..c.end).unwrap_or(""));
+            }
+            pos = end;
+        }
+    }
+
+    /// An opening keyword at the start of `t` (`SUMMARY:`, `BEGIN TEXT:`)
+    /// opens its note where it may; returns the text after it, or `t`.
+    fn open_at_start<'t>(&mut self, t: &'t str, idx: usize, line: u32) -> &'t str {
+        let Some(op) = notes::opener(t) else {
+            return t;
+        };
+        let has_closer = self.closer_after(&op.key, idx);
+        let allowed = match op.kind {
+            NoteKind::Begin => {
+                has_closer || (op.punctuated && op.title.bytes().all(|b| !b.is_ascii_lowercase()))
+            }
+            // `SUMMARY` alone on its line opens a summary only where `END
+            // SUMMARY` comes later.
+            _ => op.punctuated || has_closer,
+        };
+        if op.kind == NoteKind::Summary && self.summary_open() {
+            op.rest
+        } else if allowed && self.notes_open < MAX_NOTE_DEPTH {
+            self.open_note(op.kind, op.title, op.key, !has_closer, false, line);
+            op.rest
+        } else {
+            t
+        }
+    }
+
+    /// The first end marker in `t[pos..]` naming an open note (the
+    /// innermost [`CLOSER_SEARCH_DEPTH`] are searched), with the stack
+    /// index of the note it names; `None` when no note is open or no
+    /// marker names one.
+    fn next_closer(&self, t: &str, pos: usize) -> Option<(notes::Closer, Option<usize>)> {
+        // The open notes, innermost first, borrowed (no copies of their
+        // keys per chunk).
+        let keys: Vec<(usize, &CloserKey)> = self
+            .stack
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, f)| match f {
+                Frame::Note { key, .. } => Some((i, key)),
+                Frame::Para { .. } => None,
+            })
+            .take(CLOSER_SEARCH_DEPTH)
+            .collect();
+        if keys.is_empty() {
+            return None;
+        }
+        let refs: Vec<&CloserKey> = keys.iter().map(|(_, k)| *k).collect();
+        notes::find_closer(t, pos, &refs).map(|c| (c, keys.get(c.depth).map(|(i, _)| *i)))
+    }
+
+    /// Closes the note at `frame_index` by its end marker `phrase`, and
+    /// the notes around it that the marker names too (`End comment and
+    /// summary.`, `End summary and comment.`).
+    fn close_by_marker(&mut self, frame_index: usize, phrase: &str) {
+        self.close_note_at(frame_index, phrase);
+        while let Some(i) = self.innermost_note().filter(|&i| {
+            matches!(self.stack.get(i), Some(Frame::Note { key, .. })
+                if notes::marker_names(phrase, key))
+        }) {
+            self.close_note_at(i, phrase);
         }
     }
 
