@@ -358,6 +358,15 @@ fn title_evidence(w: &str) -> Option<Evidence> {
             Evidence::Weak
         });
     }
+    stem_evidence(&u)
+}
+
+/// How a word (upper case) starting with a title's stem is known as a
+/// title word: as a title's head ([`is_title_head`]), as title words run
+/// together ([`run_together_evidence`]), else by the letters it shares
+/// with one ([`derivation_evidence`]); `None` for a word starting with no
+/// title's stem.
+fn stem_evidence(u: &str) -> Option<Evidence> {
     let l = u.to_lowercase();
     if !TITLE_STEMS
         .iter()
@@ -365,47 +374,58 @@ fn title_evidence(w: &str) -> Option<Evidence> {
     {
         return None;
     }
-    // The head of a title word (`AMB`, `ECON`, `COORD`) or a title word
-    // itself; `MINISTER-COUNSELOR`, `AMBASSADOR-AT-LARGE`, `D'AFFAIRES`: a
-    // title word joined to others, an article elided.
-    let head =
-        |p: &str| TITLE_WORDS_FULL.iter().any(|t| t.starts_with(p)) || is_fuzzy_title_word(p);
-    let joined = u.contains('-') && u.split('-').any(|p| p.len() >= 4 && head(p));
-    if head(&u) || joined {
+    // `MINISTER-COUNSELOR`, `AMBASSADOR-AT-LARGE`, `D'AFFAIRES`: a title
+    // word joined to others, an article elided.
+    let joined = u.contains('-') && u.split('-').any(|p| p.len() >= 4 && is_title_head(p));
+    if is_title_head(u) || joined {
         return Some(Evidence::Strong);
     }
-    // Title words run together (`POLITICALCOUNSELOR`, `DEPUTYCHIEF`,
-    // `ACTINGDCM`); a title word and a short tail is a name (`HEADLEY`,
-    // `UNITAS`, `CHAIREZ`).
+    Some(run_together_evidence(u).unwrap_or_else(|| derivation_evidence(u)))
+}
+
+/// Whether `p` is the head of a title word (`AMB`, `ECON`, `COORD`) or a
+/// title word itself, by edit distance too.
+fn is_title_head(p: &str) -> bool {
+    TITLE_WORDS_FULL.iter().any(|t| t.starts_with(p)) || is_fuzzy_title_word(p)
+}
+
+/// Title words run together (`POLITICALCOUNSELOR`, `DEPUTYCHIEF`,
+/// `ACTINGDCM`); a title word and a short tail is a name (`HEADLEY`,
+/// `UNITAS`, `CHAIREZ`). `None` when `u` starts with no title word.
+fn run_together_evidence(u: &str) -> Option<Evidence> {
     let full: Vec<&str> = TITLE_WORDS_FULL
         .iter()
         .filter_map(|t| u.strip_prefix(*t))
         .collect();
-    if !full.is_empty() {
-        let chain = full.iter().any(|r| {
-            r.len() >= 2 && (head(r) || TITLE_WORDS.contains(r) || title_evidence(r).is_some())
-        });
-        let long_tail = full.iter().any(|r| r.len() > 3);
-        return Some(if chain || long_tail {
-            Evidence::Strong
-        } else {
-            Evidence::Weak
-        });
+    if full.is_empty() {
+        return None;
     }
-    // A word sharing five letters or more with a title word is one of its
-    // English derivations (`OFFICIAL`, `MANAGING`, `COORDINATING`,
-    // `ADMINISTRATIVE`); a name shares only a stem's few letters with one
-    // (`AMBER`, `DIRK`, `DIRKSEN`).
+    let chain = full.iter().any(|r| {
+        r.len() >= 2 && (is_title_head(r) || TITLE_WORDS.contains(r) || title_evidence(r).is_some())
+    });
+    let long_tail = full.iter().any(|r| r.len() > 3);
+    Some(if chain || long_tail {
+        Evidence::Strong
+    } else {
+        Evidence::Weak
+    })
+}
+
+/// A word sharing five letters or more with a title word is one of its
+/// English derivations (`OFFICIAL`, `MANAGING`, `COORDINATING`,
+/// `ADMINISTRATIVE`); a name shares only a stem's few letters with one
+/// (`AMBER`, `DIRK`, `DIRKSEN`).
+fn derivation_evidence(u: &str) -> Evidence {
     let shared = TITLE_WORDS_FULL
         .iter()
         .map(|t| t.bytes().zip(u.bytes()).take_while(|(a, b)| a == b).count())
         .max()
         .unwrap_or(0);
-    Some(if shared >= 5 {
+    if shared >= 5 {
         Evidence::Strong
     } else {
         Evidence::Weak
-    })
+    }
 }
 
 /// See [`title_evidence`].
@@ -496,11 +516,39 @@ pub(crate) fn classified_by(text: &str) -> (ClassifiedBy, Vec<Reason>) {
 fn split_name(s: &str) -> (Option<String>, Option<String>) {
     let s = s.trim_blanks().trim_end_matches(['.', ',', ';', ':', ' ']);
     let mixed = s.chars().any(char::is_lowercase);
-    // Segments: `Rose E. Gottemoeller, Assistant Secretary, ...`
+    let segs = segments(s);
+    let mut best: Option<Vec<&str>> = None;
+    for (k, seg) in segs.iter().enumerate() {
+        let Some(mut run) = segment_name(seg, mixed) else {
+            continue;
+        };
+        if let Some(suffix) = name_suffix(segs.get(k + 1).copied()) {
+            run.push(",");
+            run.push(suffix);
+        }
+        if best.as_ref().is_none_or(|b| b.len() < 2 && run.len() >= 2) {
+            best = Some(run);
+        }
+        if best.as_ref().is_some_and(|b| b.len() >= 2) {
+            break;
+        }
+    }
+    let Some(run) = best else {
+        return (None, (!s.is_empty()).then(|| s.to_owned()));
+    };
+    let name = name_text(&run);
+    let title = title_without(s, &name);
+    let name = Some(name).filter(|n| !n.is_empty());
+    (name, (!title.is_empty()).then_some(title))
+}
+
+/// `Rose E. Gottemoeller, Assistant Secretary, ...`, `Jane Roe (POLOFF)`,
+/// `Jane Roe / Political Officer`: the segments of the name part, split at
+/// punctuation, and at a dash or slash after a blank.
+fn segments(s: &str) -> Vec<&str> {
     let mut segs: Vec<&str> = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices() {
-        // `Jane Roe (POLOFF)`, `Jane Roe / Political Officer`.
         let sep = matches!(c, ',' | ';' | ':' | '?' | '(' | ')')
             || (matches!(c, '-' | '/') && s.get(i.saturating_sub(1)..i) == Some(" "));
         if sep {
@@ -509,157 +557,186 @@ fn split_name(s: &str) -> (Option<String>, Option<String>) {
         }
     }
     segs.push(s.get(start..).unwrap_or(""));
-    let mut best: Option<(usize, Vec<&str>)> = None;
-    for (k, seg) in segs.iter().enumerate() {
-        let words: Vec<&str> = seg.split_whitespace().collect();
-        // A name token, or the last word of the segment after one when it
-        // is a title word only by edit distance (`Karen St. Clair`).
-        // A word that only starts like a title word is a name's unless a
-        // title word follows it (`Ambassador Amber Dirksen`, `Charge Geoff
-        // Roe`; `Managing Director Jane Roe`).
-        let mut is_name: Vec<bool> = words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                is_name_token(w, mixed)
-                    || (is_name_shaped(w, mixed)
-                        && is_weak_title_word(w)
-                        && !words
-                            .get(i + 1)
-                            .is_some_and(|n| is_title_word(n) && !is_weak_title_word(n)))
-            })
-            .collect();
-        if let [.., before, last] = words.as_slice() {
-            let n = is_name.len();
-            if is_name.get(n - 2) == Some(&true)
-                && is_name_shaped(last, mixed)
-                && is_fuzzy_title_word(last)
-                && !is_exact_title_word(last)
-                && !is_title_word(before)
-            {
-                if let Some(flag) = is_name.last_mut() {
-                    *flag = true;
-                }
-            }
-        }
-        // The last run of name-like tokens.
-        let mut end = words.len();
-        while end > 0 && is_name.get(end - 1) != Some(&true) {
-            end -= 1;
-        }
-        let mut begin = end;
-        let name_at = |j: usize| is_name.get(j) == Some(&true);
-        while begin > 0 {
-            // A particle (`de`, `van der`) joins the name when a name
-            // token stands before it.
-            let particles = words
-                .get(..begin)
-                .unwrap_or(&[])
-                .iter()
-                .rev()
-                .take_while(|w| is_particle(w))
-                .count();
-            if name_at(begin - 1) {
-                begin -= 1;
-            } else if particles > 0 && begin > particles && name_at(begin - particles - 1) {
-                begin -= particles;
-            } else {
-                break;
-            }
-        }
-        let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
-        // `AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `ASSISTANT SECRETARY OF
-        // STATE JANE ROE`: the word after the
-        // preposition of a title is its place, not a given name.
-        // `AMBASSADOR TO THE OSCE J. R. SMITH`, `Assistant Secretary for
-        // International Security and Nonproliferation Jane Roe`: so is the
-        // word after its article or the `and` that joins its places.
-        let after_preposition = begin
-            .checked_sub(1)
-            .and_then(|j| words.get(j))
-            .is_some_and(|p| {
-                matches!(
-                    p.to_ascii_uppercase().as_str(),
-                    "TO" | "FOR" | "IN" | "OF" | "THE" | "AND" | "&"
-                )
-            });
-        let first_is_initial = run
-            .first()
-            .is_some_and(|w| w.ends_with('.') || w.len() <= 2);
-        if after_preposition && run.len() >= 3 && !first_is_initial {
-            run.remove(0);
-        }
-        // `a.i.` (ad interim) closes the title `Charge d'Affaires, a.i.`.
-        let ad_interim = match run.as_slice() {
-            [a, i, ..] if a.eq_ignore_ascii_case("a.") && i.eq_ignore_ascii_case("i.") => 2,
-            [ai, ..] if ai.eq_ignore_ascii_case("a.i.") || ai.eq_ignore_ascii_case("a.i") => 1,
-            _ => 0,
-        };
-        if ad_interim > 0 && run.len() > ad_interim + 1 {
-            run.drain(..ad_interim);
-        }
-        // Particles count in either case: `PETER VAN DER BERG` is one name.
-        let core = |r: &[&str]| r.iter().filter(|w| !is_particle(&w.to_lowercase())).count();
-        if core(&run) > 3 {
-            let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
-            let from = match initial {
-                Some(p) if p > 0 => p - 1,
-                _ => {
-                    let mut f = 0;
-                    while core(run.get(f..).unwrap_or(&[])) > 3 {
-                        f += 1;
-                    }
-                    f
-                }
-            };
-            run.drain(..from);
-        }
-        if run.is_empty() {
-            continue;
-        }
-        // `SIMONS, JR.`: a suffix segment after the name.
-        if let Some(next) = segs.get(k + 1) {
-            // Its first word: `SIMONS, JR. (ACTING DCM)`.
-            let n = next.split_whitespace().next().unwrap_or("");
-            if matches!(
-                n.trim_end_matches('.'),
-                "JR" | "Jr" | "II" | "III" | "Sr" | "SR"
-            ) {
-                run.push(",");
-                run.push(n);
-            }
-        }
-        if best
-            .as_ref()
-            .is_none_or(|(_, b)| b.len() < 2 && run.len() >= 2)
+    segs
+}
+
+/// The name in one segment (`Acting Deputy Chief of Mission Marc Wall` ->
+/// `Marc`, `Wall`): its last run of name words, without the place of a
+/// title, `a.i.` and words beyond a name's length; `None` when there is
+/// none.
+fn segment_name(seg: &str, mixed: bool) -> Option<Vec<&str>> {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    let is_name = name_words(&words, mixed);
+    let (begin, end) = last_name_run(&words, &is_name);
+    let mut run: Vec<&str> = words.get(begin..end).unwrap_or(&[]).to_vec();
+    if after_title_preposition(&words, begin) {
+        without_title_place(&mut run);
+    }
+    without_ad_interim(&mut run);
+    without_words_beyond_name(&mut run);
+    (!run.is_empty()).then_some(run)
+}
+
+/// Which words of a segment are name words: a name token, or the last word
+/// of the segment after one when it is a title word only by edit distance
+/// (`Karen St. Clair`). A word that only starts like a title word is a
+/// name's unless a title word follows it (`Ambassador Amber Dirksen`,
+/// `Charge Geoff Roe`; `Managing Director Jane Roe`).
+fn name_words(words: &[&str], mixed: bool) -> Vec<bool> {
+    let mut is_name: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            is_name_token(w, mixed)
+                || (is_name_shaped(w, mixed)
+                    && is_weak_title_word(w)
+                    && !words
+                        .get(i + 1)
+                        .is_some_and(|n| is_title_word(n) && !is_weak_title_word(n)))
+        })
+        .collect();
+    if let [.., before, last] = words {
+        let n = is_name.len();
+        if is_name.get(n - 2) == Some(&true)
+            && is_name_shaped(last, mixed)
+            && is_fuzzy_title_word(last)
+            && !is_exact_title_word(last)
+            && !is_title_word(before)
         {
-            best = Some((k, run));
+            if let Some(flag) = is_name.last_mut() {
+                *flag = true;
+            }
         }
-        if best.as_ref().is_some_and(|(_, b)| b.len() >= 2) {
+    }
+    is_name
+}
+
+/// The last run of name words, as `begin..end`; a particle (`Jane de Roe`,
+/// `Juan van der Berg`) joins it when a name word stands before it.
+fn last_name_run(words: &[&str], is_name: &[bool]) -> (usize, usize) {
+    let mut end = words.len();
+    while end > 0 && is_name.get(end - 1) != Some(&true) {
+        end -= 1;
+    }
+    let mut begin = end;
+    let name_at = |j: usize| is_name.get(j) == Some(&true);
+    while begin > 0 {
+        let particles = words
+            .get(..begin)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|w| is_particle(w))
+            .count();
+        if name_at(begin - 1) {
+            begin -= 1;
+        } else if particles > 0 && begin > particles && name_at(begin - particles - 1) {
+            begin -= particles;
+        } else {
             break;
         }
     }
-    let Some((_, run)) = best else {
-        return (None, (!s.is_empty()).then(|| s.to_owned()));
+    (begin, end)
+}
+
+/// Whether the word before `begin` is the preposition of a title
+/// (`AMBASSADOR TO SUDAN TIMOTHY CARNEY`, `ASSISTANT SECRETARY OF STATE
+/// JANE ROE`), its article (`AMBASSADOR TO THE OSCE J. R. SMITH`) or the
+/// `and` that joins its places (`Assistant Secretary for International
+/// Security and Nonproliferation Jane Roe`).
+fn after_title_preposition(words: &[&str], begin: usize) -> bool {
+    begin
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .is_some_and(|p| {
+            matches!(
+                p.to_ascii_uppercase().as_str(),
+                "TO" | "FOR" | "IN" | "OF" | "THE" | "AND" | "&"
+            )
+        })
+}
+
+/// `SUDAN TIMOTHY CARNEY` after a title's preposition: the first word is
+/// the title's place, not a given name, unless it is an initial (`J. R.
+/// SMITH`) or the run is shorter than three words.
+fn without_title_place(run: &mut Vec<&str>) {
+    let first_is_initial = run
+        .first()
+        .is_some_and(|w| w.ends_with('.') || w.len() <= 2);
+    if run.len() >= 3 && !first_is_initial {
+        run.remove(0);
+    }
+}
+
+/// `a.i.` (ad interim) closes the title `Charge d'Affaires, a.i.`: no
+/// part of the name after it (`A.I. ANNE SMITH-JONES`).
+fn without_ad_interim(run: &mut Vec<&str>) {
+    let ad_interim = match run.as_slice() {
+        [a, i, ..] if a.eq_ignore_ascii_case("a.") && i.eq_ignore_ascii_case("i.") => 2,
+        [ai, ..] if ai.eq_ignore_ascii_case("a.i.") || ai.eq_ignore_ascii_case("a.i") => 1,
+        _ => 0,
     };
+    if ad_interim > 0 && run.len() > ad_interim + 1 {
+        run.drain(..ad_interim);
+    }
+}
+
+/// A name has at most three words besides its particles (which count in
+/// either case: `PETER VAN DER BERG` is one name): a longer run starts at
+/// the word before its first initial (`J. R. SMITH`), else keeps its last
+/// three words.
+fn without_words_beyond_name(run: &mut Vec<&str>) {
+    let core = |r: &[&str]| r.iter().filter(|w| !is_particle(&w.to_lowercase())).count();
+    if core(run) <= 3 {
+        return;
+    }
+    let initial = run.iter().position(|w| w.len() <= 3 && w.ends_with('.'));
+    let from = match initial {
+        Some(p) if p > 0 => p - 1,
+        _ => {
+            let mut f = 0;
+            while core(run.get(f..).unwrap_or(&[])) > 3 {
+                f += 1;
+            }
+            f
+        }
+    };
+    run.drain(..from);
+}
+
+/// `SIMONS, JR.`, `SIMONS, JR. (ACTING DCM)`: a suffix of the name, the
+/// first word of the segment after it.
+fn name_suffix(next: Option<&str>) -> Option<&str> {
+    let n = next?.split_whitespace().next().unwrap_or("");
+    matches!(
+        n.trim_end_matches('.'),
+        "JR" | "Jr" | "II" | "III" | "Sr" | "SR"
+    )
+    .then_some(n)
+}
+
+/// The name of a run of words: `THOMAS W. SIMONS , JR.` ->
+/// `THOMAS W. SIMONS, JR.`, its full stop trimmed but a `Jr`'s.
+fn name_text(run: &[&str]) -> String {
     let name = run
         .join(" ")
         .replace(" ,", ",")
         .trim_end_matches('.')
         .to_owned();
-    let name = if name.ends_with(" Jr") || name.ends_with(" JR") {
+    if name.ends_with(" Jr") || name.ends_with(" JR") {
         format!("{name}.")
     } else {
         name
-    };
-    // `Clark T. Randt, Jr` (its full stop trimmed with the line's) is the
-    // name `Clark T. Randt, Jr.`: the title is what is left without it.
-    let title = s
-        .replacen(name.trim_end_matches('.'), "", 1)
+    }
+}
+
+/// The title: what is left of the name part without the name. `Clark T.
+/// Randt, Jr` (its full stop trimmed with the line's) is the name `Clark
+/// T. Randt, Jr.`.
+fn title_without(s: &str, name: &str) -> String {
+    s.replacen(name.trim_end_matches('.'), "", 1)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '.'))
-        .to_owned();
-    let name = Some(name).filter(|n| !n.is_empty());
-    (name, (!title.is_empty()).then_some(title))
+        .to_owned()
 }
 
 /// `Reason: 1.4 (B), (D)` -> `1.4(b)`, `1.4(d)`.

@@ -196,18 +196,42 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
 /// Splits the text of a TAGS block (wrapped lines already joined with a
 /// space) into tags, in order, de-duplicated by code.
 pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
-    // `TAGS: TAGS PREL`: the label written twice (no tag is `TAGS`, alone
-    // either, which the label reader leaves as it is).
+    let text = without_closing_full_stop(without_label(text));
+    let items = join_comma_persons(split_slashed(comma_items(text)));
+    let mut out: Vec<TagText> = Vec::new();
+    let mut after_ovip = false;
+    for (item, paren) in items {
+        let item = item.trim_blanks();
+        if item.is_empty() {
+            continue;
+        }
+        if paren {
+            // `OVIP (CLINTON, HILLARY)`: a person, kept whole.
+            out.push(TagText::new(item, TagKind::Person));
+            after_ovip = false;
+            continue;
+        }
+        read_item(item, &mut out, &mut after_ovip, notes);
+    }
+    deduplicated(out, notes)
+}
+
+/// `TAGS: TAGS PREL`: the text without the label written twice (no tag is
+/// `TAGS`, alone either, which the label reader leaves as it is).
+fn without_label(text: &str) -> &str {
     let text = super::labels::without_repeated(text.trim_blanks(), super::labels::Label::Tags);
-    let text = if text.trim_end_matches(':').eq_ignore_ascii_case("TAGS") {
+    if text.trim_end_matches(':').eq_ignore_ascii_case("TAGS") {
         ""
     } else {
         text
-    };
-    // `... AND CASEY.`: a list written as a sentence ends in a full stop,
-    // which is no part of its last tag (an initial's is: `ROBERT S.`).
+    }
+}
+
+/// `... AND CASEY.`: a list written as a sentence ends in a full stop,
+/// which is no part of its last tag (an initial's is: `ROBERT S.`).
+fn without_closing_full_stop(text: &str) -> &str {
     let text = text.trim_blanks();
-    let text = match text.strip_suffix('.') {
+    match text.strip_suffix('.') {
         Some(head)
             if head
                 .rsplit(|c: char| !c.is_alphanumeric())
@@ -217,9 +241,13 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
             head
         }
         _ => text,
-    };
-    // Items: comma-separated, with parentheses kept whole.
-    let mut items: Vec<(String, bool)> = Vec::new(); // (text, parenthesised)
+    }
+}
+
+/// `PREL, PGOV; OVIP (CLINTON, HILLARY)`: the items of the text,
+/// comma-separated, with parentheses kept whole, as (text, parenthesised).
+fn comma_items(text: &str) -> Vec<(String, bool)> {
+    let mut items: Vec<(String, bool)> = Vec::new();
     let mut cur = String::new();
     let mut depth = 0u32;
     for c in text.chars() {
@@ -241,103 +269,179 @@ pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
         }
     }
     items.push((cur, false));
-    let items = join_comma_persons(split_slashed(items));
-    let mut out: Vec<TagText> = Vec::new();
-    let mut after_ovip = false;
-    for (item, paren) in items {
-        let item = item.trim_blanks();
-        if item.is_empty() {
-            continue;
-        }
-        if paren {
-            // `OVIP (CLINTON, HILLARY)`: a person, kept whole.
-            out.push(TagText::new(item, TagKind::Person));
-            after_ovip = false;
-            continue;
-        }
-        let mended = mend_words(item);
-        let words: Vec<&str> = mended.iter().map(String::as_str).collect();
-        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
-        let mut phrase: Vec<&str> = Vec::new();
-        let mut i = 0;
-        while let Some(&w) = words.get(i) {
-            let u = upper.get(i).map_or("", String::as_str);
-            // `PREL - PGOV`, `TAGS : PREL`: punctuation alone separates.
-            if u != "&" && !u.chars().any(char::is_alphanumeric) {
-                flush(&mut phrase, &mut out);
-                i += 1;
-                continue;
-            }
-            let is_code = |k: usize| {
-                upper
-                    .get(k)
-                    .is_some_and(|n| vocabulary_kind(n).is_some() || is_code_like(n))
-            };
-            // `PREL, PGOV AND KDEM`, `OVIP, SCHULTZ, ROOD AND CASEY`: a
-            // conjunction between tags or visitors, not inside a free
-            // tag's words (`TRADE AND INVESTMENT`).
-            if (phrase.is_empty() || after_ovip)
-                && matches!(u, "AND" | "&")
-                && words.get(i + 1).is_some()
-            {
-                flush(&mut phrase, &mut out);
-                i += 1;
-                continue;
-            }
-            let conjunction = upper
-                .get(i + 1)
-                .is_some_and(|n| matches!(n.as_str(), "AND" | "&"));
-            if after_ovip
-                && !is_code(i)
-                && words.get(i + 1).is_some()
-                && !is_code(i + 1)
-                && !conjunction
-            {
-                // `OVIP CLINTON HILLARY`: surname and given name.
-                flush(&mut phrase, &mut out);
-                let given = words.get(i + 1).copied().unwrap_or("");
-                out.push(TagText::new(format!("{w}, {given}"), TagKind::Person));
-                after_ovip = false;
-                i += 2;
-                continue;
-            }
-            if let Some(n) = organisation_at(upper.get(i..).unwrap_or(&[])) {
-                // `AER LINGUS`
-                flush(&mut phrase, &mut out);
-                out.push(TagText::new(
-                    words.get(i..i + n).unwrap_or(&[]).join(" "),
-                    TagKind::Organisation,
-                ));
-                i += n;
-                continue;
-            }
-            // A two- or three-letter word of the vocabulary between words
-            // of a free tag is one of its words (`TIP IN TURKEY`, `FOOD
-            // AID PROGRAM`).
-            let short = u.len() <= 3 && u.bytes().all(|b| b.is_ascii_uppercase());
-            let inside_phrase =
-                !phrase.is_empty() && short && words.get(i + 1).is_some() && !is_code(i + 1);
-            if (vocabulary_kind(u).is_some() || is_code_like(u)) && !inside_phrase {
-                flush(&mut phrase, &mut out);
-                out.push(TagText::new(w, tag_kind(u)));
-                after_ovip = u == "OVIP";
-            } else if let Some(parts) = split_glued(w) {
-                flush(&mut phrase, &mut out);
-                notes.repaired.push(w.to_owned());
-                out.extend(parts);
-            } else {
-                phrase.push(w);
-            }
-            i += 1;
-        }
-        flush(&mut phrase, &mut out);
+    items
+}
+
+/// Reads the words of one item (`PREL PGOV AND KDEM`, `TU KJUS TIP IN
+/// TURKEY`) into `out`, one construct at a time.
+fn read_item(item: &str, out: &mut Vec<TagText>, after_ovip: &mut bool, notes: &mut TagNotes) {
+    let mended = mend_words(item);
+    let words: Vec<&str> = mended.iter().map(String::as_str).collect();
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    let mut reader = ItemReader {
+        words: &words,
+        upper: &upper,
+        phrase: Vec::new(),
+        out,
+        after_ovip,
+        notes,
+    };
+    let mut i = 0;
+    while i < words.len() {
+        i += reader
+            .separator(i)
+            .or_else(|| reader.conjunction(i))
+            .or_else(|| reader.ovip_person(i))
+            .or_else(|| reader.organisation(i))
+            .or_else(|| reader.code(i))
+            .or_else(|| reader.glued_run(i))
+            .unwrap_or_else(|| reader.free_text_word(i));
     }
+    reader.flush();
+}
+
+/// The words of one item being read. Each construct's method reads the
+/// construct at word `i` and returns the number of words it took, `None`
+/// when the words there are not that construct.
+struct ItemReader<'w, 't> {
+    words: &'w [&'w str],
+    /// `words`, upper-cased.
+    upper: &'w [String],
+    /// The words that are no code since the last tag: a free-text tag or
+    /// persons, once [`flush`]ed.
+    phrase: Vec<&'w str>,
+    out: &'t mut Vec<TagText>,
+    /// The last tag read was `OVIP`: a visitor may follow.
+    after_ovip: &'t mut bool,
+    notes: &'t mut TagNotes,
+}
+
+impl ItemReader<'_, '_> {
+    /// The upper-cased word `k`, `""` past the end.
+    fn upper_at(&self, k: usize) -> &str {
+        self.upper.get(k).map_or("", String::as_str)
+    }
+
+    /// Whether the word `k` is a code of the vocabulary or code-like.
+    fn is_code(&self, k: usize) -> bool {
+        self.upper
+            .get(k)
+            .is_some_and(|n| vocabulary_kind(n).is_some() || is_code_like(n))
+    }
+
+    /// Ends the run of words that are not codes ([`flush`]).
+    fn flush(&mut self) {
+        flush(&mut self.phrase, self.out);
+    }
+
+    /// `PREL - PGOV`, `TAGS : PREL`: punctuation alone separates.
+    fn separator(&mut self, i: usize) -> Option<usize> {
+        let u = self.upper_at(i);
+        if u == "&" || u.chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        self.flush();
+        Some(1)
+    }
+
+    /// `PREL, PGOV AND KDEM`, `OVIP, SCHULTZ, ROOD AND CASEY`: a
+    /// conjunction between tags or visitors, not inside a free tag's words
+    /// (`TRADE AND INVESTMENT`).
+    fn conjunction(&mut self, i: usize) -> Option<usize> {
+        let between = self.phrase.is_empty() || *self.after_ovip;
+        if !(between && matches!(self.upper_at(i), "AND" | "&") && self.words.get(i + 1).is_some())
+        {
+            return None;
+        }
+        self.flush();
+        Some(1)
+    }
+
+    /// `OVIP CLINTON HILLARY`: a visitor after `OVIP`, surname and given
+    /// name, read as the person `CLINTON, HILLARY`.
+    fn ovip_person(&mut self, i: usize) -> Option<usize> {
+        let conjunction = self
+            .upper
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.as_str(), "AND" | "&"));
+        if !(*self.after_ovip
+            && !self.is_code(i)
+            && self.words.get(i + 1).is_some()
+            && !self.is_code(i + 1)
+            && !conjunction)
+        {
+            return None;
+        }
+        self.flush();
+        let w = self.words.get(i).copied().unwrap_or("");
+        let given = self.words.get(i + 1).copied().unwrap_or("");
+        self.out
+            .push(TagText::new(format!("{w}, {given}"), TagKind::Person));
+        *self.after_ovip = false;
+        Some(2)
+    }
+
+    /// `AER LINGUS`: an organisation name of several words.
+    fn organisation(&mut self, i: usize) -> Option<usize> {
+        let n = organisation_at(self.upper.get(i..).unwrap_or(&[]))?;
+        self.flush();
+        self.out.push(TagText::new(
+            self.words.get(i..i + n).unwrap_or(&[]).join(" "),
+            TagKind::Organisation,
+        ));
+        Some(n)
+    }
+
+    /// `PREL`, `UNGA/C-6`: a code of the vocabulary or a code-like word, a
+    /// tag of its own. A two- or three-letter word of the vocabulary
+    /// between words of a free tag is one of its words (`TIP IN TURKEY`,
+    /// `FOOD AID PROGRAM`).
+    fn code(&mut self, i: usize) -> Option<usize> {
+        let u = self.upper_at(i);
+        let short = u.len() <= 3 && u.bytes().all(|b| b.is_ascii_uppercase());
+        let inside_phrase = !self.phrase.is_empty()
+            && short
+            && self.words.get(i + 1).is_some()
+            && !self.is_code(i + 1);
+        if !((vocabulary_kind(u).is_some() || is_code_like(u)) && !inside_phrase) {
+            return None;
+        }
+        let kind = tag_kind(u);
+        let ovip = u == "OVIP";
+        self.flush();
+        let w = self.words.get(i).copied().unwrap_or("");
+        self.out.push(TagText::new(w, kind));
+        *self.after_ovip = ovip;
+        Some(1)
+    }
+
+    /// `PRELPGOVKDEM`: a glued run of codes, split ([`split_glued`]) and
+    /// noted as repaired.
+    fn glued_run(&mut self, i: usize) -> Option<usize> {
+        let w = self.words.get(i).copied().unwrap_or("");
+        let parts = split_glued(w)?;
+        self.flush();
+        self.notes.repaired.push(w.to_owned());
+        self.out.extend(parts);
+        Some(1)
+    }
+
+    /// `TIP`, `IN`, `TURKEY`: a word of a free-text tag or of persons,
+    /// kept in the phrase until a code ends it.
+    fn free_text_word(&mut self, i: usize) -> usize {
+        self.phrase.extend(self.words.get(i).copied());
+        1
+    }
+}
+
+/// `ECON CA MX SIPDIS ECON`: the tags without a repeated code (noted as a
+/// duplicate) and without `SIPDIS`, a distribution caveat (the cable
+/// format guide, §1c), not a tag (noted as repaired).
+fn deduplicated(out: Vec<TagText>, notes: &mut TagNotes) -> Vec<TagText> {
     let mut seen = BTreeSet::new();
     let mut tags = Vec::new();
     for t in out {
         let code = t.code();
-        // SIPDIS is a distribution caveat (the cable format guide, §1c),
-        // not a tag.
         if code == "SIPDIS" {
             notes.repaired.push(code);
             continue;
