@@ -841,6 +841,9 @@ pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTree
                 if !*mixed.get_or_insert_with(|| b.iter().any(u8::is_ascii_lowercase)) {
                     return;
                 }
+                // `WHO/PAHO`: words joined by a slash are one name; its
+                // neighbours are the words around the whole of it.
+                let (at, end) = slash_joined(b, at, end);
                 let before = b.get(..at).unwrap_or(&[]);
                 let prev = before
                     .split(|c| !c.is_ascii_alphanumeric())
@@ -858,6 +861,26 @@ pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTree
     };
     walk_text(body, &mut visit);
     found
+}
+
+/// The span of the words joined by slashes to the word at `at..end` of
+/// `b` (`WHO/PAHO`, `UN/AU/OAS`): the whole of `met WHO/PAHO staff`'s
+/// middle word.
+fn slash_joined(b: &[u8], mut at: usize, mut end: usize) -> (usize, usize) {
+    let word = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
+    while at >= 2 && b.get(at - 1) == Some(&b'/') && word(b.get(at - 2)) {
+        at -= 1;
+        while at > 0 && word(b.get(at - 1)) {
+            at -= 1;
+        }
+    }
+    while b.get(end) == Some(&b'/') && word(b.get(end + 1)) {
+        end += 1;
+        while word(b.get(end)) {
+            end += 1;
+        }
+    }
+    (at, end)
 }
 
 /// Calls `f` with each text of the blocks, without recursion.
@@ -1075,5 +1098,35 @@ mod tests {
         // government, is known by its own rule).
         assert_eq!(titlefy("TEC SETS A GOAL"), "Tec Sets a Goal");
         assert_eq!(titlefy("GOL SETS A GOAL"), "GOL Sets a Goal");
+    }
+
+    #[test]
+    fn body_acronym_joined_by_a_slash() {
+        use cable_model::{Block, Paragraph};
+        let para = |text: &str| {
+            vec![Block::Paragraph(Paragraph {
+                label: None,
+                marking: None,
+                text: text.into(),
+                children: Vec::new(),
+            })]
+        };
+        let subject = "WHO/PAHO FUNDING FOR THE CLINICS";
+        // `PAHO` beside `WHO` is no run of capitals: the slash joins one
+        // name, whose neighbours are `met` and `staff`.
+        let caps = body_capitals(subject, &para("The team met WHO/PAHO staff."));
+        assert_eq!(
+            titlefy_with(subject, &caps),
+            "WHO/PAHO Funding for the Clinics"
+        );
+        // A run of capitals around the joined name is still emphasis.
+        let caps = body_capitals(
+            subject,
+            &para("PLEASE NOTE WHO/PAHO STAFF: the team met them."),
+        );
+        assert_eq!(
+            titlefy_with(subject, &caps),
+            "Who/PAHO Funding for the Clinics"
+        );
     }
 }

@@ -196,7 +196,7 @@ fn split_glued(w: &str) -> Option<Vec<TagText>> {
 /// Splits the text of a TAGS block (wrapped lines already joined with a
 /// space) into tags, in order, de-duplicated by code.
 pub(crate) fn split_tags(text: &str, notes: &mut TagNotes) -> Vec<TagText> {
-    let text = without_closing_full_stop(without_label(text));
+    let text = without_closing_full_stop(without_wrapping(without_label(text), notes));
     let items = join_comma_persons(split_slashed(comma_items(text)));
     let mut out: Vec<TagText> = Vec::new();
     let mut after_ovip = false;
@@ -225,6 +225,75 @@ fn without_label(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// `(PREL, PGOV, EC)`, `[PREL, PGOV]`, `"PREL, PGOV"`: a list wrapped
+/// whole in brackets or quotes is that list (the parentheses were read as
+/// one person, `PREL, PGOV, EC`); `(U) PREL, PGOV`, `PREL, PGOV (C)`: a
+/// portion marking before or after the list is no tag (it was read as the
+/// tag `U`). Both are noted as repaired.
+fn without_wrapping<'t>(text: &'t str, notes: &mut TagNotes) -> &'t str {
+    let mut text = text.trim_blanks();
+    loop {
+        let before = text;
+        if let Some((inner, rest)) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            if super::banner::portion_marking(inner).is_some() && !rest.trim_blanks().is_empty() {
+                notes.repaired.push(format!("({inner})"));
+                text = rest.trim_blanks();
+            }
+        }
+        if let Some((head, inner)) = text.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
+            if super::banner::portion_marking(inner).is_some() && !head.trim_blanks().is_empty() {
+                notes.repaired.push(format!("({inner})"));
+                text = head.trim_blanks();
+            }
+        }
+        if let Some(inner) = wrapped_whole(text) {
+            notes
+                .repaired
+                .push(format!("{}…{}", first_char(text), last_char(text)));
+            text = inner.trim_blanks();
+        }
+        if text.len() == before.len() {
+            return text;
+        }
+    }
+}
+
+/// The inside of `text` when one pair of brackets or quotes wraps all of
+/// it: `(A, B)` but not `(A) B (C)` nor `(A (B))C`.
+fn wrapped_whole(text: &str) -> Option<&str> {
+    let open = first_char(text);
+    let close = match open {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '"' => '"',
+        '\u{201C}' => '\u{201D}',
+        _ => return None,
+    };
+    let inner = text.get(open.len_utf8()..)?.strip_suffix(close)?;
+    if open == close {
+        return (!inner.contains(open)).then_some(inner);
+    }
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            // The opener closes before the end: `(A) B (C)`.
+            depth = depth.checked_sub(1)?;
+        }
+    }
+    (depth == 0).then_some(inner)
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+fn last_char(s: &str) -> char {
+    s.chars().next_back().unwrap_or(' ')
 }
 
 /// `... AND CASEY.`: a list written as a sentence ends in a full stop,
@@ -799,6 +868,19 @@ mod tests {
             ["OVIP", "BLOGGS, FRED", "PREL"]
         );
         assert_eq!(tags("PRELPGOVKDEM"), ["PREL", "PGOV", "KDEM"]);
+        // A list wrapped whole in brackets or quotes; a portion marking
+        // before or after the list.
+        assert_eq!(tags("(PREL, PGOV, EC)"), ["PREL", "PGOV", "EC"]);
+        assert_eq!(tags("[PREL, PGOV, EC]"), ["PREL", "PGOV", "EC"]);
+        assert_eq!(tags("\"PREL, PGOV, EC\""), ["PREL", "PGOV", "EC"]);
+        assert_eq!(tags("(U) PREL, PGOV, EC"), ["PREL", "PGOV", "EC"]);
+        assert_eq!(tags("PREL, PGOV, EC (SBU)"), ["PREL", "PGOV", "EC"]);
+        assert_eq!(tags("(C) (PREL, PGOV)"), ["PREL", "PGOV"]);
+        // Parentheses that do not wrap the whole list stay a person.
+        assert_eq!(
+            tags("(OVIP) (CLINTON, HILLARY)"),
+            ["OVIP", "CLINTON, HILLARY"]
+        );
         assert_eq!(tags("ECONEFINFR"), ["ECON", "EFIN", "FR"]);
         assert_eq!(
             tags("TU KJUS TIP IN TURKEY"),
