@@ -23,6 +23,7 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
     let mut i = lines.len();
     let mut trailer_rev: Vec<String> = Vec::new();
     let mut export = None;
+    let mut subject_copy = None;
     loop {
         while i > 0 && lines.get(i - 1).is_some_and(Line::is_blank) {
             i -= 1;
@@ -35,11 +36,14 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
                 if kind == TrailerLine::Export {
                     export = Some(l.no);
                 }
-                trailer_rev.push(l.text.trim_blanks().to_owned());
-                i -= 1;
+            }
+            None if cut_subject_copy(&l.text, cx.cable.subject.as_ref()) => {
+                subject_copy = Some(l.no);
             }
             None => break,
         }
+        trailer_rev.push(l.text.trim_blanks().to_owned());
+        i -= 1;
     }
     trailer_rev.reverse();
     cx.cable.trailer = trailer_rev;
@@ -48,6 +52,13 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
             Code::ExportDebris,
             Some(no),
             "export lines after the text (a mail client's, a newspaper's print stamp) set aside as trailer",
+        );
+    }
+    if let Some(no) = subject_copy {
+        cx.diag(
+            Code::ExportDebris,
+            Some(no),
+            "a cut copy of the subject after the text (`...`) set aside as trailer",
         );
     }
     let mut last_line = None;
@@ -105,6 +116,26 @@ pub(super) fn split_end(lines: &[Line<'_>], cx: &mut Context<'_>) -> End {
         body_len: i,
         last_line,
     }
+}
+
+/// `DANIEL ORTEGA AN...` after the signer: a cut copy of a piece of the
+/// subject (a cablegate page put the subject's second line, cut short,
+/// after the text), not a last paragraph cut short. Ten letters or more
+/// before the `...`, found in the subject as written, blanks aside.
+fn cut_subject_copy(line: &str, subject: Option<&cable_model::Subject>) -> bool {
+    let t = line.trim_blanks();
+    let Some(stem) = t.strip_suffix("...").or_else(|| t.strip_suffix('\u{2026}')) else {
+        return false;
+    };
+    let squeeze = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let stem = squeeze(stem);
+    stem.chars().filter(|c| c.is_alphabetic()).count() >= 10
+        && subject.is_some_and(|s| squeeze(&s.text).contains(&stem))
 }
 
 /// Where a database row glued to the end of the text starts: a blank,
@@ -191,7 +222,29 @@ fn date_stamp_at(line: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_stamp_at, dump_row_at};
+    use super::{cut_subject_copy, date_stamp_at, dump_row_at};
+
+    /// 06MANAGUA1002's page ends `TRIVELLI` / `DANIEL ORTEGA AN...`, the
+    /// second line of its subject cut short.
+    #[test]
+    fn regression_06managua1002_cut_subject_copy() {
+        let subject = cable_model::Subject {
+            text: "NICARAGUA'S MOST WANTED PART I: THE CRIMES OF DANIEL ORTEGA AND HIS FAMILY"
+                .into(),
+            title: String::new(),
+            marking: None,
+        };
+        assert!(cut_subject_copy("DANIEL ORTEGA AN...", Some(&subject)));
+        assert!(cut_subject_copy(
+            "daniel ortega  an\u{2026}",
+            Some(&subject)
+        ));
+        // Too short to tell, not in the subject, not cut, no subject.
+        assert!(!cut_subject_copy("ORTEGA AN...", Some(&subject)));
+        assert!(!cut_subject_copy("HAS NOW RECEIVED F...", Some(&subject)));
+        assert!(!cut_subject_copy("DANIEL ORTEGA AND HIS", Some(&subject)));
+        assert!(!cut_subject_copy("DANIEL ORTEGA AN...", None));
+    }
 
     #[test]
     fn date_stamps() {
