@@ -17,7 +17,7 @@
 use crate::Options;
 use crate::page::hashes;
 use crate::prose::{Mode, escape, fill};
-use cable_model::{Block, Heading, Label, List, Note, NoteKind, Paragraph};
+use cable_model::{Block, Heading, Label, List, Note, Paragraph};
 use std::borrow::Cow;
 
 /// Prefixes `lines`: `first` on the first line, `rest` on the others;
@@ -209,17 +209,8 @@ fn heading(h: &Heading, opts: &Options) -> Vec<String> {
 /// A block quote led by the note's keyword: `> **NOTE:** …`.
 fn note(n: &Note, opts: &Options, width: Option<usize>) -> Vec<String> {
     let inner = narrower(width, 2);
-    let title = if n.title.trim().is_empty() {
-        n.kind.name().to_uppercase()
-    } else {
-        n.title.clone()
-    };
     // `BEGIN TEXT:` keeps its BEGIN: `TEXT:` alone would read as a label.
-    let title = match n.kind {
-        NoteKind::Begin => format!("BEGIN {title}"),
-        _ => title,
-    };
-    let lead = format!("**{}:**", escape(&title, Mode::Lead));
+    let lead = format!("**{}:**", escape(&n.opener(), Mode::Lead));
     let mut blocks = n.blocks.as_slice();
     let mut out = match blocks.split_first() {
         Some((Block::Text(t), rest)) => {

@@ -194,6 +194,73 @@ impl Note {
         collect_text(&self.blocks, &mut out);
         out.join("\n\n")
     }
+
+    /// The note's name as the writers print it: its title, or its kind's
+    /// name in capitals when it has none.
+    ///
+    /// ```text
+    /// COMMENT: ...     -> COMMENT
+    /// Comment: ...     -> Comment
+    /// BEGIN TEXT: ...  -> TEXT
+    /// ```
+    pub fn name(&self) -> String {
+        if self.title.trim().is_empty() {
+            self.kind.name().to_uppercase()
+        } else {
+            self.title.clone()
+        }
+    }
+
+    /// The mark that opens the note as the writers print it (without its
+    /// colon), `BEGIN` in the case the title is written in.
+    ///
+    /// ```text
+    /// BEGIN TEXT: ...  -> BEGIN TEXT
+    /// Begin text: ...  -> Begin text
+    /// Comment: ...     -> Comment
+    /// ```
+    pub fn opener(&self) -> String {
+        let name = self.name();
+        match self.kind {
+            NoteKind::Begin if has_lower(&name) => format!("Begin {name}"),
+            NoteKind::Begin => format!("BEGIN {name}"),
+            _ => name,
+        }
+    }
+
+    /// The mark that closes the note as the writers print it (without its
+    /// full stop), in the case the title is written in.
+    ///
+    /// ```text
+    /// COMMENT: ... END COMMENT.   -> END COMMENT
+    /// Comment: ... End comment.   -> End comment
+    /// Begin text: ... End text.   -> End text
+    /// Begin UN Text: ...          -> End UN text
+    /// ```
+    pub fn closer(&self) -> String {
+        let name = self.name();
+        if has_lower(&name) {
+            // Words in mixed case go lower-case after `End`; acronyms stay.
+            let words: Vec<String> = name
+                .split(' ')
+                .map(|w| {
+                    if has_lower(w) {
+                        w.to_lowercase()
+                    } else {
+                        w.to_owned()
+                    }
+                })
+                .collect();
+            format!("End {}", words.join(" "))
+        } else {
+            format!("END {name}")
+        }
+    }
+}
+
+/// Whether `s` has a lower-case letter: a title written in mixed case.
+fn has_lower(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
 }
 
 /// The kind of a delimited block.
@@ -451,6 +518,45 @@ mod tests {
             text: text.into(),
             children,
         }
+    }
+
+    #[test]
+    fn note_marks_keep_the_case_of_their_title() {
+        let marks = |kind, title: &str| {
+            let n = Note {
+                kind,
+                title: title.into(),
+                blocks: Vec::new(),
+                closed: true,
+            };
+            (n.opener(), n.closer())
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            marks(NoteKind::Begin, "TEXT"),
+            pair("BEGIN TEXT", "END TEXT")
+        );
+        assert_eq!(
+            marks(NoteKind::Begin, "text"),
+            pair("Begin text", "End text")
+        );
+        assert_eq!(
+            marks(NoteKind::Begin, "Talking Points"),
+            pair("Begin Talking Points", "End talking points")
+        );
+        assert_eq!(
+            marks(NoteKind::Comment, "COMMENT"),
+            pair("COMMENT", "END COMMENT")
+        );
+        assert_eq!(
+            marks(NoteKind::Comment, "Comment"),
+            pair("Comment", "End comment")
+        );
+        assert_eq!(marks(NoteKind::Summary, ""), pair("SUMMARY", "END SUMMARY"));
+        assert_eq!(
+            marks(NoteKind::Begin, "UN Text"),
+            pair("Begin UN Text", "End UN text")
+        );
     }
 
     fn note(title: &str, blocks: Vec<Block>) -> Block {

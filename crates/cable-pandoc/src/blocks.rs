@@ -6,8 +6,8 @@ use crate::Options;
 use crate::inlines::{self, span};
 use crate::view::{self as pd, Attr, Inlines, Piece};
 use cable_model::{
-    Addressee, Block, Cable, Heading, HeadingStyle, List, Marking, Note, NoteKind, Paragraph,
-    Reference, ReferenceKind, TagKind,
+    Addressee, Block, Cable, Heading, HeadingStyle, List, Marking, Note, Paragraph, Reference,
+    ReferenceKind, TagKind,
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -341,15 +341,14 @@ impl Body {
     /// ```
     fn note<'a>(&mut self, n: &'a Note, parent: Option<&str>, level: i64) -> pd::Block<'a> {
         let title: Cow<'a, str> = if n.title.trim().is_empty() {
-            n.kind.name().to_uppercase().into()
+            n.name().into()
         } else {
             n.title.as_str().into()
         };
-        let open = match n.kind {
-            NoteKind::Begin => format!("BEGIN {title}:"),
-            _ => format!("{title}:"),
-        };
-        let close = n.closed.then(|| span("note-mark", format!("END {title}.")));
+        let open = format!("{}:", n.opener());
+        let close = n
+            .closed
+            .then(|| span("note-mark", format!("{}.", n.closer())));
         let mut pairs = vec![("note-title", inlines::visible_text(title))];
         if !n.closed {
             pairs.push(("closed", "false".into()));

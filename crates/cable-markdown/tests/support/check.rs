@@ -84,16 +84,7 @@ fn walk(
             Block::Heading(_) => {}
             Block::Note(n) => {
                 counts.quotes += 1;
-                let title = if n.title.trim().is_empty() {
-                    n.kind.name().to_uppercase()
-                } else {
-                    n.title.clone()
-                };
-                let title = match n.kind {
-                    cable_model::NoteKind::Begin => format!("BEGIN {title}"),
-                    _ => title,
-                };
-                words.extend(tokens(&format!("{title}:")));
+                words.extend(tokens(&format!("{}:", n.opener())));
                 walk(&n.blocks, level, words, shown, counts);
             }
             _ => {}
