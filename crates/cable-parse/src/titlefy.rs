@@ -865,23 +865,37 @@ pub(crate) fn body_capitals(subject: &str, body: &[cable_model::Block]) -> BTree
 
 /// The span of the words joined by slashes to the word at `at..end` of
 /// `b` (`WHO/PAHO`, `UN/AU/OAS`): the whole of `met WHO/PAHO staff`'s
-/// middle word.
-fn slash_joined(b: &[u8], mut at: usize, mut end: usize) -> (usize, usize) {
+/// middle word. A name is short: the span grows at most [`SLASH_SPAN`]
+/// bytes each way (a body of a million `WHO/WHO/...` stays linear), and a
+/// longer chain's neighbours are its own words.
+fn slash_joined(b: &[u8], at: usize, end: usize) -> (usize, usize) {
     let word = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphanumeric);
-    while at >= 2 && b.get(at - 1) == Some(&b'/') && word(b.get(at - 2)) {
-        at -= 1;
-        while at > 0 && word(b.get(at - 1)) {
-            at -= 1;
+    let (mut from, mut to) = (at, end);
+    while from >= 2 && b.get(from - 1) == Some(&b'/') && word(b.get(from - 2)) {
+        let mut k = from - 1;
+        while k > 0 && word(b.get(k - 1)) && at - (k - 1) <= SLASH_SPAN {
+            k -= 1;
         }
-    }
-    while b.get(end) == Some(&b'/') && word(b.get(end + 1)) {
-        end += 1;
-        while word(b.get(end)) {
-            end += 1;
+        if word(b.get(k.wrapping_sub(1))) {
+            break;
         }
+        from = k;
     }
-    (at, end)
+    while b.get(to) == Some(&b'/') && word(b.get(to + 1)) {
+        let mut k = to + 1;
+        while word(b.get(k)) && k + 1 - end <= SLASH_SPAN {
+            k += 1;
+        }
+        if word(b.get(k)) {
+            break;
+        }
+        to = k;
+    }
+    (from, to)
 }
+
+/// How far (bytes) [`slash_joined`] looks each way.
+const SLASH_SPAN: usize = 64;
 
 /// Calls `f` with each text of the blocks, without recursion.
 fn walk_text(blocks: &[cable_model::Block], f: &mut impl FnMut(&str)) {

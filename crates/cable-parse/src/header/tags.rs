@@ -231,10 +231,12 @@ fn without_label(text: &str) -> &str {
 /// whole in brackets or quotes is that list (the parentheses were read as
 /// one person, `PREL, PGOV, EC`); `(U) PREL, PGOV`, `PREL, PGOV (C)`: a
 /// portion marking before or after the list is no tag (it was read as the
-/// tag `U`). Both are noted as repaired.
+/// tag `U`). Both are noted as repaired. Three rounds at most (`(C)
+/// ((PREL, PGOV))`): each reads the whole text, and a hostile line of a
+/// million parentheses must stay linear.
 fn without_wrapping<'t>(text: &'t str, notes: &mut TagNotes) -> &'t str {
     let mut text = text.trim_blanks();
-    loop {
+    for _ in 0..3 {
         let before = text;
         if let Some((inner, rest)) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
             if super::banner::portion_marking(inner).is_some() && !rest.trim_blanks().is_empty() {
@@ -255,9 +257,10 @@ fn without_wrapping<'t>(text: &'t str, notes: &mut TagNotes) -> &'t str {
             text = inner.trim_blanks();
         }
         if text.len() == before.len() {
-            return text;
+            break;
         }
     }
+    text
 }
 
 /// The inside of `text` when one pair of brackets or quotes wraps all of

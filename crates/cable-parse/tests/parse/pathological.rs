@@ -231,6 +231,41 @@ fn one_megabyte_tags_line() {
     assert!(!c.tags.is_empty(), "no tags read from a 1 MB TAGS line");
 }
 
+/// A TAGS list wrapped in 200,000 pairs of parentheses: the wrapper of a
+/// list is taken off a few rounds at most, each reading the whole line
+/// (one round per pair was quadratic).
+#[test]
+fn tags_list_in_nested_parentheses() {
+    let depth = 200_000;
+    let text = format!(
+        "UNCLAS STATE 000001\n\nTAGS: {}PREL, PGOV{}\nSUBJECT: NESTED PARENTHESES\n\n1. (U) Text.\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let c = parse_within("TAGS in 200,000 parentheses", secs(60), text);
+    assert!(
+        c.subject.is_some(),
+        "the SUBJECT after a nested TAGS line was lost"
+    );
+    assert!(!c.tags.is_empty(), "no tags read from a nested TAGS line");
+}
+
+/// A subject word the body writes 200,000 times in one slash-joined chain
+/// between words in capitals: the chain around each occurrence is looked
+/// at a few dozen bytes each way (the whole chain for each was quadratic).
+#[test]
+fn body_capitals_in_a_long_slash_chain() {
+    let text = format!(
+        "UNCLAS STATE 000001\n\nTAGS: PREL\nSUBJECT: WHO FUNDING\n\n1. (U) The ZZ {}WHO ZZ text.\n",
+        "WHO/".repeat(200_000)
+    );
+    let c = parse_within("a 200,000-word slash chain", secs(60), text);
+    assert_eq!(
+        c.subject.as_ref().map(|s| s.title.as_str()),
+        Some("Who Funding")
+    );
+}
+
 #[test]
 fn ten_thousand_nested_begin_end() {
     let depth = 10_000;
