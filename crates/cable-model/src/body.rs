@@ -222,6 +222,8 @@ impl Note {
     pub fn opener(&self) -> String {
         let name = self.name();
         match self.kind {
+            // `BEGIN:` alone: no `BEGIN BEGIN`.
+            NoteKind::Begin if self.title.trim().is_empty() => name,
             NoteKind::Begin if has_lower(&name) => format!("Begin {name}"),
             NoteKind::Begin => format!("BEGIN {name}"),
             _ => name,
@@ -239,7 +241,9 @@ impl Note {
     /// ```
     pub fn closer(&self) -> String {
         let name = self.name();
-        if has_lower(&name) {
+        if self.kind == NoteKind::Begin && self.title.trim().is_empty() {
+            "END".to_owned()
+        } else if has_lower(&name) {
             // Words in mixed case go lower-case after `End`; acronyms stay.
             let words: Vec<String> = name
                 .split(' ')
@@ -553,6 +557,7 @@ mod tests {
             pair("Comment", "End comment")
         );
         assert_eq!(marks(NoteKind::Summary, ""), pair("SUMMARY", "END SUMMARY"));
+        assert_eq!(marks(NoteKind::Begin, ""), pair("BEGIN", "END"));
         assert_eq!(
             marks(NoteKind::Begin, "UN Text"),
             pair("Begin UN Text", "End UN text")
