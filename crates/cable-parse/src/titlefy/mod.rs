@@ -50,11 +50,11 @@ use std::sync::LazyLock;
 /// lines of an embassy or consulate, office word dropped: `AMEMBASSY DAR ES
 /// SALAAM` -> `DAR ES SALAAM`).
 static PLACES: LazyLock<BTreeMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
-    let countries = include_str!("header/countries.txt")
+    let countries = include_str!("../header/countries.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .map(str::to_owned);
-    let posts = include_str!("stations/posts.txt")
+    let posts = include_str!("../stations/posts.txt")
         .lines()
         .filter_map(|l| {
             l.strip_prefix("AMEMBASSY ")
@@ -327,7 +327,7 @@ fn is_whole_acronym(upper: &str, body: &BTreeSet<String>) -> bool {
 /// AF` gives `ISAF`; `CENTCOM`, `GTMO`, `USDEL`). The derivation is in the
 /// file's header.
 static ACP_ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("acp-abbreviations.txt")
+    include_str!("../acp-abbreviations.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect()
@@ -348,7 +348,7 @@ enum Written {
 /// `HIV`, `FOIA`; `AIDS word`).
 static DICTIONARY: LazyLock<std::collections::HashMap<&'static str, Written>> =
     LazyLock::new(|| {
-        include_str!("acronyms.txt")
+        include_str!("../acronyms.txt")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .map(|l| match l.split_once(' ') {
