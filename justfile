@@ -9,10 +9,11 @@ default:
 test:
     cargo test --workspace --locked
 
-# Format check, lints as errors, no unused dependency (cargo install cargo-machete), tests.
+# Format check, lints as errors, doc links, no unused dependency (cargo install cargo-machete), tests.
 check:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets --locked -- -D warnings
+    RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
     cargo machete --with-metadata
     just test
 

@@ -8,9 +8,9 @@
 //! could not be read. It never panics and never fails.
 //!
 //! The entry points are [`parse`] and [`parse_with`] (which also reconciles
-//! what a container such as a CSV row said about the cable). [`titlefy`] and
+//! what a container such as a CSV row said about the cable). [`titlefy()`] and
 //! [`canonical_id`] are exposed for writers' callers and for conformance
-//! testing. [`search_text`] gives a cable's text line by line without its
+//! testing. [`search_text()`] gives a cable's text line by line without its
 //! layout (paragraph numbers, portion markings, rules, page headers,
 //! summary markers), for search indexes; [`with_line_breaks`] lays a text
 //! the model joined back onto those lines.

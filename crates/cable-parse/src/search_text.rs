@@ -46,8 +46,11 @@ use cable_model::{ContainerMeta, NoteKind};
 use paragraphs::RawLabel;
 
 /// The text of a cable, or of any part of it (usually its body), cleaned
-/// line by line for a search index (see the [module](self) for what is
-/// removed). Each kept line ends in a line feed when the text's last line
+/// line by line for a search index: without transmission debris (page
+/// headers, `SIPDIS` lines, export stamps), rules, paragraph labels and
+/// their portion markings, summary and comment intros and end markers, a
+/// line-initial `SIPDIS` and redaction runs (`XXXXXXXXXXXX`), each by the
+/// parser's own recogniser. Each kept line ends in a line feed when the text's last line
 /// did; header lines are cleaned like any other line, so pass the body
 /// when only the body is wanted.
 ///

@@ -141,8 +141,8 @@ pub fn drop_deep(mut cable: Cable) {
     }
 }
 
-/// How deep the deep-nesting tests nest: a hundred times [`MAX_NESTING`]
-/// (`cable_model::MAX_NESTING`).
+/// How deep the deep-nesting tests nest: a hundred times [`MAX_NESTING`](cable_model::MAX_NESTING)
+/// (100).
 pub const DEEP_LEVELS: usize = 10_000;
 
 /// Asserts that `output` holds every text of [`deep_model`]`(levels)`:
