@@ -12,6 +12,7 @@
 //! RIO DE JANEIRO, DAR-ES-SALAAM  -> exact (letters only)
 //! SECSTATE                       -> exact (the Department's ACP name)
 //! USUN, RIO                      -> exact (the first word of one post's name)
+//! USUN NY, USNATO BE             -> debris: a state or country code after a name
 //! AMEMBASSYHANOI, EFTOATHENS     -> debris: an office word or caveat glued before
 //! FIDENTIALLIMA, NOFORNQUITO     -> debris: the tail of a classification or caveat
 //! SECDEFWASH                     -> debris: the city of a Washington office after
@@ -484,6 +485,33 @@ fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
     None
 }
 
+/// `USUN NY`, `LIMA PE`: a known station and a last word of two letters,
+/// a state or country code as ACP 117 writes them after a post's name
+/// (`USMISSION USUN NEW YORK NY`, `USMISSION USNATO BRUSSELS BE`,
+/// `posts.txt`): the station. Only where the letters as a whole
+/// (`s`, `USUNNY`) are no known name and the words before the code are one
+/// exactly.
+fn without_code_word(g: &Gazetteer, raw: &str, s: &str) -> Option<Station> {
+    if g.exact.contains_key(s) {
+        return None;
+    }
+    let raw = raw.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    let (head, code) = raw.rsplit_once(|c: char| c.is_ascii_whitespace())?;
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let head: String = head
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| char::from(b.to_ascii_uppercase()))
+        .collect();
+    let &i = g.exact.get(&head)?;
+    g.canonical.get(i).map(|name| Station {
+        name: name.as_str().into(),
+        how: Match::Debris,
+    })
+}
+
 /// Whether `s` (upper-case letters) is a spelling the gazetteer knows
 /// exactly (`ATHENS`, `SECSTATE`), without debris or fuzzy work.
 pub(crate) fn is_known(s: &str) -> bool {
@@ -700,6 +728,12 @@ impl Resolver {
         }
         let s = self.buf.clone();
         let g = &*GAZETTEER;
+        if let Some(st) = without_code_word(g, raw, &s) {
+            if self.seen.len() < FUZZY_BUDGET * 4 {
+                self.seen.insert(s.into(), st.clone());
+            }
+            return Some(st);
+        }
         // An office word glued before a name is never part of it, known
         // station or not (`EMBASSYBLABLA` -> `BLABLA`).
         let bare = match g.exact.contains_key(&s) {
@@ -764,6 +798,11 @@ mod tests {
         assert_eq!(st("SECSTATE"), ("STATE".into(), Match::Exact));
         // The first word of one post's ACP name.
         assert_eq!(st("USUN"), ("USUNNEWYORK".into(), Match::Exact));
+        // A state or country code after a known name; not a name's own
+        // last word, and not after an unknown name.
+        assert_eq!(st("USUN NY"), ("USUNNEWYORK".into(), Match::Debris));
+        assert_eq!(st("LIMA PE"), ("LIMA".into(), Match::Debris));
+        assert_eq!(st("FOOBAR NY").1, Match::Unknown);
         assert_eq!(st("RIO"), ("RIODEJANEIRO".into(), Match::Exact));
         // A mission named after its city, by the part before the city.
         assert_eq!(st("USLO"), ("USLOBRUSSELS".into(), Match::Exact));
