@@ -492,14 +492,18 @@ fn exact_or_debris(g: &Gazetteer, s: &str) -> Option<Station> {
 /// (`s`, `USUNNY`) are no known name and the words before the code are one
 /// exactly.
 fn without_code_word(g: &Gazetteer, raw: &str, s: &str) -> Option<Station> {
-    if g.exact.contains_key(s) {
-        return None;
-    }
+    // The shape first (most names are one word): a blank, two letters.
     let raw = raw.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
-    let (head, code) = raw.rsplit_once(|c: char| c.is_ascii_whitespace())?;
-    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let b = raw.as_bytes();
+    let n = b.len();
+    if n < 4
+        || !b.get(n - 3).is_some_and(u8::is_ascii_whitespace)
+        || !b.get(n - 2..).is_some_and(|c| c.iter().all(u8::is_ascii_alphabetic))
+        || g.exact.contains_key(s)
+    {
         return None;
     }
+    let head = raw.get(..n - 3)?;
     let head: String = head
         .bytes()
         .filter(u8::is_ascii_alphabetic)
@@ -723,17 +727,20 @@ impl Resolver {
         if self.buf.is_empty() {
             return None;
         }
+        // Before the cache, which is keyed by letters (`USUN NY` after a
+        // glued `USUNNY` is still read by its words); recorded in the
+        // cache for the cable's `repaired-station` note.
+        if let Some(st) = without_code_word(&GAZETTEER, raw, &self.buf) {
+            if self.seen.len() < FUZZY_BUDGET * 4 {
+                self.seen.insert(self.buf.as_str().into(), st.clone());
+            }
+            return Some(st);
+        }
         if let Some(st) = self.seen.get(self.buf.as_str()) {
             return Some(st.clone());
         }
         let s = self.buf.clone();
         let g = &*GAZETTEER;
-        if let Some(st) = without_code_word(g, raw, &s) {
-            if self.seen.len() < FUZZY_BUDGET * 4 {
-                self.seen.insert(s.into(), st.clone());
-            }
-            return Some(st);
-        }
         // An office word glued before a name is never part of it, known
         // station or not (`EMBASSYBLABLA` -> `BLABLA`).
         let bare = match g.exact.contains_key(&s) {
