@@ -535,33 +535,27 @@ mod tests {
             };
             (n.opener(), n.closer())
         };
-        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
-        assert_eq!(
-            marks(NoteKind::Begin, "TEXT"),
-            pair("BEGIN TEXT", "END TEXT")
-        );
-        assert_eq!(
-            marks(NoteKind::Begin, "text"),
-            pair("Begin text", "End text")
-        );
-        assert_eq!(
-            marks(NoteKind::Begin, "Talking Points"),
-            pair("Begin Talking Points", "End talking points")
-        );
-        assert_eq!(
-            marks(NoteKind::Comment, "COMMENT"),
-            pair("COMMENT", "END COMMENT")
-        );
-        assert_eq!(
-            marks(NoteKind::Comment, "Comment"),
-            pair("Comment", "End comment")
-        );
-        assert_eq!(marks(NoteKind::Summary, ""), pair("SUMMARY", "END SUMMARY"));
-        assert_eq!(marks(NoteKind::Begin, ""), pair("BEGIN", "END"));
-        assert_eq!(
-            marks(NoteKind::Begin, "UN Text"),
-            pair("Begin UN Text", "End UN text")
-        );
+        for (kind, title, opener, closer) in [
+            (NoteKind::Begin, "TEXT", "BEGIN TEXT", "END TEXT"),
+            (NoteKind::Begin, "text", "Begin text", "End text"),
+            (
+                NoteKind::Begin,
+                "Talking Points",
+                "Begin Talking Points",
+                "End talking points",
+            ),
+            (NoteKind::Begin, "UN Text", "Begin UN Text", "End UN text"),
+            (NoteKind::Begin, "", "BEGIN", "END"),
+            (NoteKind::Comment, "COMMENT", "COMMENT", "END COMMENT"),
+            (NoteKind::Comment, "Comment", "Comment", "End comment"),
+            (NoteKind::Summary, "", "SUMMARY", "END SUMMARY"),
+        ] {
+            assert_eq!(
+                marks(kind, title),
+                (opener.to_owned(), closer.to_owned()),
+                "{kind:?} {title:?}"
+            );
+        }
     }
 
     fn note(title: &str, blocks: Vec<Block>) -> Block {

@@ -498,7 +498,9 @@ fn without_code_word(g: &Gazetteer, raw: &str, s: &str) -> Option<Station> {
     let n = b.len();
     if n < 4
         || !b.get(n - 3).is_some_and(u8::is_ascii_whitespace)
-        || !b.get(n - 2..).is_some_and(|c| c.iter().all(u8::is_ascii_alphabetic))
+        || !b
+            .get(n - 2..)
+            .is_some_and(|c| c.iter().all(u8::is_ascii_alphabetic))
         || g.exact.contains_key(s)
     {
         return None;
