@@ -203,11 +203,11 @@ impl Note {
     /// Comment: ...     -> Comment
     /// BEGIN TEXT: ...  -> TEXT
     /// ```
-    pub fn name(&self) -> String {
+    pub fn name(&self) -> std::borrow::Cow<'_, str> {
         if self.title.trim().is_empty() {
-            self.kind.name().to_uppercase()
+            self.kind.name().to_uppercase().into()
         } else {
-            self.title.clone()
+            self.title.as_str().into()
         }
     }
 
@@ -223,10 +223,10 @@ impl Note {
         let name = self.name();
         match self.kind {
             // `BEGIN:` alone: no `BEGIN BEGIN`.
-            NoteKind::Begin if self.title.trim().is_empty() => name,
+            NoteKind::Begin if self.title.trim().is_empty() => name.into_owned(),
             NoteKind::Begin if has_lower(&name) => format!("Begin {name}"),
             NoteKind::Begin => format!("BEGIN {name}"),
-            _ => name,
+            _ => name.into_owned(),
         }
     }
 

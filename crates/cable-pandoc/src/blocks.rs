@@ -340,11 +340,7 @@ impl Body {
     ///        [Para [Span.note-mark "NOTE:", "We", "understand", ..., Span.note-mark "END NOTE."]]
     /// ```
     fn note<'a>(&mut self, n: &'a Note, parent: Option<&str>, level: i64) -> pd::Block<'a> {
-        let title: Cow<'a, str> = if n.title.trim().is_empty() {
-            n.name().into()
-        } else {
-            n.title.as_str().into()
-        };
+        let title: Cow<'a, str> = n.name();
         let open = format!("{}:", n.opener());
         let close = n
             .closed

@@ -478,6 +478,20 @@ pub(crate) fn push_unique(v: &mut Vec<Caveat>, c: Caveat) {
     }
 }
 
+/// A portion marking in parentheses opening `text` (`(C) THE PLAN`): the
+/// marking, its text as written and the rest after it, blanks trimmed.
+pub(crate) fn leading_marking(text: &str) -> Option<(Marking, &str, &str)> {
+    let (inner, rest) = text.strip_prefix('(')?.split_once(')')?;
+    portion_marking(inner).map(|m| (m, inner, rest.trim_blanks()))
+}
+
+/// A portion marking in parentheses ending `text` (`THE PLAN (C)`): the
+/// marking, its text as written and the text before it, blanks trimmed.
+pub(crate) fn trailing_marking(text: &str) -> Option<(Marking, &str, &str)> {
+    let (head, inner) = text.strip_suffix(')')?.rsplit_once('(')?;
+    portion_marking(inner).map(|m| (m, inner, head.trim_blanks()))
+}
+
 /// A portion marking without its parentheses: `C`, `S/NF`, `C/REL MTCR`,
 /// `SBU`, `U//FOUO`. `None` when the text is not a marking.
 pub(crate) fn portion_marking(inner: &str) -> Option<Marking> {

@@ -4,7 +4,7 @@
 
 use crate::blanks::Blanks;
 
-use super::banner::portion_marking;
+use super::banner::{leading_marking, trailing_marking};
 use cable_model::{Marking, Subject};
 
 /// Builds the subject from its joined text. Returns it and whether
@@ -31,19 +31,9 @@ pub(crate) fn subject(joined: &str) -> (Subject, bool) {
     }
     let mut text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut marking: Option<Marking> = None;
-    if let Some(inner) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
-        if let Some(m) = portion_marking(inner.0) {
-            marking = Some(m);
-            text = inner.1.trim_blanks().to_owned();
-        }
-    }
-    if marking.is_none() && text.ends_with(')') {
-        if let Some(open) = text.rfind('(') {
-            if let Some(m) = text.get(open + 1..text.len() - 1).and_then(portion_marking) {
-                marking = Some(m);
-                text = text.get(..open).unwrap_or("").trim_end_blanks().to_owned();
-            }
-        }
+    if let Some((m, _, rest)) = leading_marking(&text).or_else(|| trailing_marking(&text)) {
+        marking = Some(m);
+        text = rest.to_owned();
     }
     // `THE PLAN SIPDIS`: the distribution keyword run onto the subject's
     // line is no word of it (the source stage drops it elsewhere).

@@ -10,6 +10,7 @@
 //! split into codes of the vocabulary; the words between codes are a
 //! free-text tag, or persons written surname first.
 
+use super::banner;
 use crate::blanks::Blanks;
 
 use cable_model::TagKind;
@@ -238,16 +239,11 @@ fn without_wrapping<'t>(text: &'t str, notes: &mut TagNotes) -> &'t str {
     let mut text = text.trim_blanks();
     for _ in 0..3 {
         let before = text;
-        if let Some((inner, rest)) = text.strip_prefix('(').and_then(|r| r.split_once(')')) {
-            if super::banner::portion_marking(inner).is_some() && !rest.trim_blanks().is_empty() {
+        // A marking alone is left as it is (no tag is lost for it).
+        for marking in [banner::leading_marking, banner::trailing_marking] {
+            if let Some((_, inner, rest)) = marking(text).filter(|(_, _, r)| !r.is_empty()) {
                 notes.repaired.push(format!("({inner})"));
-                text = rest.trim_blanks();
-            }
-        }
-        if let Some((head, inner)) = text.strip_suffix(')').and_then(|h| h.rsplit_once('(')) {
-            if super::banner::portion_marking(inner).is_some() && !head.trim_blanks().is_empty() {
-                notes.repaired.push(format!("({inner})"));
-                text = head.trim_blanks();
+                text = rest;
             }
         }
         if let Some(inner) = wrapped_whole(text) {

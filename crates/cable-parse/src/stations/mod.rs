@@ -505,13 +505,9 @@ fn without_code_word(g: &Gazetteer, raw: &str, s: &str) -> Option<Station> {
     {
         return None;
     }
-    let head = raw.get(..n - 3)?;
-    let head: String = head
-        .bytes()
-        .filter(u8::is_ascii_alphabetic)
-        .map(|b| char::from(b.to_ascii_uppercase()))
-        .collect();
-    let &i = g.exact.get(&head)?;
+    // The code's two letters end `s` (the letters of `raw`): the name's
+    // letters are the rest.
+    let &i = g.exact.get(s.get(..s.len().checked_sub(2)?)?)?;
     g.canonical.get(i).map(|name| Station {
         name: name.as_str().into(),
         how: Match::Debris,
