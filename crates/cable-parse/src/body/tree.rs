@@ -693,7 +693,6 @@ impl<'x, 'c> Builder<'x, 'c> {
         true
     }
 
-    /// The first segment of a chunk goes to its sink; later ones are text.
     /// Places the last segment of a chunk's text; a `BEGIN …` opener
     /// ending it (`The note reads as follows.  Begin text:`) opens its note
     /// after the text before it, where its `END` comes in a later chunk.
@@ -715,6 +714,7 @@ impl<'x, 'c> Builder<'x, 'c> {
         self.open_note(op.kind, op.title, op.key, false, false, line);
     }
 
+    /// The first segment of a chunk goes to its sink; later ones are text.
     fn place(&mut self, sink: Option<Sink>, seg: &str) {
         match sink {
             Some(Sink::Item(marker)) => self.push_item(marker, seg),
