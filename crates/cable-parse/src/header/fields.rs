@@ -173,7 +173,7 @@ impl Header<'_, '_> {
             && banner::banner(t).is_none();
         if (references::starts_with_label(t) && !is_body_start(t)) || completes {
             self.ref_blank = false;
-            self.refs.push(t);
+            self.push_ref(t);
             return Some(Step::Next);
         }
         self.close_open();
@@ -279,14 +279,14 @@ impl Header<'_, '_> {
             Label::Ref => {
                 if self.open == Open::Ref {
                     // `REF: REF: SECSTATE 58408`
-                    self.refs.push(found.rest);
+                    self.push_ref(found.rest);
                     return Some(Step::Next);
                 }
                 self.close_open();
                 self.seen_fields = true;
                 self.open = Open::Ref;
                 self.ref_blank = found.rest.is_empty();
-                self.refs.start(seg.no, found.rest);
+                self.start_ref(seg.no, found.rest);
             }
             Label::ClassifiedBy => {
                 if self.open == Open::ClassifiedBy && self.classified.text.trim_blanks().is_empty()
@@ -320,6 +320,20 @@ impl Header<'_, '_> {
         Some(Step::Next)
     }
 
+    /// Opens the REF block with the text after its label.
+    fn start_ref(&mut self, no: u32, t: &str) {
+        self.ref_number = references::last_numbered_label(t);
+        self.refs.start(no, t);
+    }
+
+    /// Adds a line to the REF block, noting its last numbered label.
+    fn push_ref(&mut self, t: &str) {
+        if let Some(label) = references::last_numbered_label(t) {
+            self.ref_number = Some(label);
+        }
+        self.refs.push(t);
+    }
+
     /// A line continuing the open field.
     pub(super) fn continuation(
         &mut self,
@@ -330,7 +344,7 @@ impl Header<'_, '_> {
         // `2. LIMA 456` after `REF: 1. LIMA 123`: the next numbered item,
         // neither paragraph 2 nor a banner naming a station and serial.
         let ref_number =
-            self.open == Open::Ref && references::continues_numbers(&self.refs.text, t);
+            self.open == Open::Ref && references::continues_numbers(self.ref_number, t);
         let body_start = is_body_start(t)
             && !ref_number
             && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
@@ -366,7 +380,7 @@ impl Header<'_, '_> {
         match self.open {
             Open::Tags => self.tags.push(t),
             Open::Subject => self.subject.push(t),
-            Open::Ref => self.refs.push(t),
+            Open::Ref => self.push_ref(t),
             Open::ClassifiedBy => self.classified.push_after_cut(t, seg.text, self.line_width),
             _ => {}
         }

@@ -72,6 +72,9 @@ struct Header<'c, 'k> {
     classified: Acc,
     /// A blank line came inside the open REF block.
     ref_blank: bool,
+    /// The last numbered item label of the open REF block (`1. LIMA 123`):
+    /// its number and shape, kept line by line.
+    ref_number: Option<(u8, u8)>,
     /// A blank line came after the open SUBJECT.
     subject_blank: bool,
     /// The input line of the last handling line kept, to join a line
@@ -123,6 +126,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         classified: Acc::default(),
         line_width: 0,
         ref_blank: false,
+        ref_number: None,
         subject_blank: false,
         last_handling: None,
         wrap_width: None,

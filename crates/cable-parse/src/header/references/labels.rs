@@ -94,24 +94,13 @@ pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
     first.is_some_and(|c| c.to_ascii_uppercase() == next) && starts_with_label(line)
 }
 
-/// Whether `line` is the numbered item after the last one of the REF block
-/// `text`, in its shape (`REF: 1. LIMA 123` then `2. LIMA 456`, `1)` then
-/// `2)`, `(1)` then `(2)`), so that it continues the block instead of
-/// starting the body at paragraph 2. A line with a portion marking after
-/// its number (`2. (C) The minister ...`) or no serial is a paragraph.
-pub(crate) fn continues_numbers(text: &str, line: &str) -> bool {
-    // The line's label first (most lines have none), then the block's.
-    let l = line.trim_start_blanks().as_bytes();
-    let digit = if l.first() == Some(&b'(') {
-        l.get(1)
-    } else {
-        l.first()
-    };
-    if !digit.is_some_and(|d| (b'2'..=b'9').contains(d)) {
-        return false;
-    }
-    let t = tail(text);
-    let b = t.as_bytes();
+/// The last numbered item label in `text` (a line of a REF block as it
+/// is added: `1. LIMA 123`, `(2) STATE 45 (3) ROME 6`): its number and its
+/// shape (the byte after the digit), to hand to [`continues_numbers`] for
+/// the lines after it. The header keeps it line by line, so an item longer
+/// than any bounded tail of the block still knows its number.
+pub(crate) fn last_numbered_label(text: &str) -> Option<(u8, u8)> {
+    let b = text.as_bytes();
     let mut last: Option<(u8, u8)> = None;
     for i in 0..b.len() {
         if !at_boundary(b, i) {
@@ -131,6 +120,25 @@ pub(crate) fn continues_numbers(text: &str, line: &str) -> bool {
                 }
             }
         }
+    }
+    last
+}
+
+/// Whether `line` is the numbered item after the last one of the REF block
+/// (`last`, its number and shape from [`last_numbered_label`]), in its shape (`REF: 1. LIMA 123` then `2. LIMA 456`, `1)` then
+/// `2)`, `(1)` then `(2)`), so that it continues the block instead of
+/// starting the body at paragraph 2. A line with a portion marking after
+/// its number (`2. (C) The minister ...`) or no serial is a paragraph.
+pub(crate) fn continues_numbers(last: Option<(u8, u8)>, line: &str) -> bool {
+    // The line's label first (most lines have none), then the block's.
+    let l = line.trim_start_blanks().as_bytes();
+    let digit = if l.first() == Some(&b'(') {
+        l.get(1)
+    } else {
+        l.first()
+    };
+    if !digit.is_some_and(|d| (b'2'..=b'9').contains(d)) {
+        return false;
     }
     let Some((n, shape)) = last else {
         return false;

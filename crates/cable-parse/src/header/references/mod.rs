@@ -15,7 +15,9 @@ use labels::{items, relabelled};
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub(super) use labels::{continues_labels, continues_numbers, incomplete_tail, starts_with_label};
+pub(super) use labels::{
+    continues_labels, continues_numbers, incomplete_tail, last_numbered_label, starts_with_label,
+};
 
 /// Page headers and classification lines that a rendering left inside a
 /// REF block: `SAO PAULO 00000161 001.3 OF 005`, `CONFIDENTIAL\nPAGE 02
@@ -460,6 +462,8 @@ mod tests {
         );
         assert!(incomplete_tail("(A) RIO 190 (B) Rio de Janeiro"));
         assert!(!incomplete_tail("(A) RIO 190 (B) Rio 723"));
+        let continues_numbers =
+            |block: &str, line: &str| continues_numbers(last_numbered_label(block), line);
         assert!(continues_numbers("1. LIMA 123", "  2. LIMA 456"));
         assert!(continues_numbers("1) LIMA 123 2) LIMA 456", "3) STATE 789"));
         assert!(!continues_numbers("1. LIMA 123", "2. (C) The minister met"));
