@@ -323,13 +323,18 @@ impl Header<'_, '_> {
     /// Opens the REF block with the text after its label.
     fn start_ref(&mut self, no: u32, t: &str) {
         self.ref_number = references::last_numbered_label(t);
+        self.ref_letter = references::last_letter_label(t);
         self.refs.start(no, t);
     }
 
-    /// Adds a line to the REF block, noting its last numbered label.
+    /// Adds a line to the REF block, noting its last numbered and lettered
+    /// labels.
     fn push_ref(&mut self, t: &str) {
         if let Some(label) = references::last_numbered_label(t) {
             self.ref_number = Some(label);
+        }
+        if let Some(letter) = references::last_letter_label(t) {
+            self.ref_letter = Some(letter);
         }
         self.refs.push(t);
     }
@@ -347,7 +352,7 @@ impl Header<'_, '_> {
             self.open == Open::Ref && references::continues_numbers(self.ref_number, t);
         let body_start = is_body_start(t)
             && !ref_number
-            && !(self.open == Open::Ref && references::continues_labels(&self.refs.text, t));
+            && !(self.open == Open::Ref && references::continues_labels(self.ref_letter, t));
         if let Some(step) = self.addressee_continuation(seg, t, body_start) {
             return Some(step);
         }

@@ -75,6 +75,9 @@ struct Header<'c, 'k> {
     /// The last numbered item label of the open REF block (`1. LIMA 123`):
     /// its number and shape, kept line by line.
     ref_number: Option<(u8, u8)>,
+    /// The letter of the last lettered item label of the open REF block
+    /// (`(B) ROME 402`), upper-cased, kept line by line.
+    ref_letter: Option<u8>,
     /// A blank line came after the open SUBJECT.
     subject_blank: bool,
     /// The input line of the last handling line kept, to join a line
@@ -127,6 +130,7 @@ pub(crate) fn parse(cursor: &mut Cursor<'_, '_>, cx: &mut Context<'_>) {
         line_width: 0,
         ref_blank: false,
         ref_number: None,
+        ref_letter: None,
         subject_blank: false,
         last_handling: None,
         wrap_width: None,

@@ -70,20 +70,27 @@ fn last_label_at(t: &str) -> Option<usize> {
     found
 }
 
-/// Whether `line` starts with the label that follows the last label of the
-/// REF block `text` (`(B) Sao Paulo 319;` then `(C) Sao Paulo 42;`), so a
-/// label that looks like a portion marking (`(C)`, `(S)`) continues the list.
-pub(crate) fn continues_labels(text: &str, line: &str) -> bool {
-    let t = tail(text);
-    let Some(at) = last_label_at(t) else {
-        return false;
-    };
-    let b = t.as_bytes();
-    let last = match b.get(at) {
+/// The letter of the last item label (`A.`, `(B)`, `C)`, `D:`) in `text`
+/// (a line of a REF block as it is added), upper-cased, to hand to
+/// [`continues_labels`] for the lines after it. The header keeps it line by
+/// line, so an item longer than any bounded tail of the block still knows
+/// its letter.
+pub(crate) fn last_letter_label(text: &str) -> Option<u8> {
+    let b = text.as_bytes();
+    let at = last_label_at(text)?;
+    let letter = match b.get(at) {
         Some(b'(') => b.get(at + 1),
         other => other,
     };
-    let Some(next) = last.map(|c| c.to_ascii_uppercase() + 1) else {
+    letter.map(u8::to_ascii_uppercase)
+}
+
+/// Whether `line` starts with the label that follows the last label of the
+/// REF block (`last`, from [`last_letter_label`]: `(B) Sao Paulo 319;` then
+/// `(C) Sao Paulo 42;`), so a label that looks like a portion marking
+/// (`(C)`, `(S)`) continues the list.
+pub(crate) fn continues_labels(last: Option<u8>, line: &str) -> bool {
+    let Some(next) = last.map(|c| c + 1) else {
         return false;
     };
     let l = line.trim_start_blanks().trim_start_matches('¶').as_bytes();

@@ -16,7 +16,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) use labels::{
-    continues_labels, continues_numbers, incomplete_tail, last_numbered_label, starts_with_label,
+    continues_labels, continues_numbers, incomplete_tail, last_letter_label, last_numbered_label,
+    starts_with_label,
 };
 
 /// Page headers and classification lines that a rendering left inside a
@@ -470,6 +471,8 @@ mod tests {
         assert!(!continues_numbers("1. LIMA 123", "3. LIMA 456"));
         assert!(!continues_numbers("1. LIMA 123", "2) LIMA 456"));
         assert!(!continues_numbers("LIMA 123", "2. The talks went on."));
+        let continues_labels =
+            |block: &str, line: &str| continues_labels(last_letter_label(block), line);
         assert!(continues_labels("(A) X 1; (B) X 2;", "(C) X 3"));
         assert!(!continues_labels("(A) X 1;", "(C) X 3"));
         let r = references(
